@@ -1,0 +1,22 @@
+//! Tally's domain: what a presentation, a poll and a vote are, the rules that
+//! govern them, the ports that adapters implement, and the use cases that
+//! drive those ports.
+//!
+//! This crate performs no IO. Adapters (Postgres, Redis, HTTP) depend on it;
+//! it depends on none of them. `cargo tree -p tally-domain` shows that.
+
+pub mod ids;
+pub mod poll;
+pub mod ports;
+pub mod presentation;
+pub mod presenter;
+pub mod usecases;
+pub mod vote;
+
+pub use ids::{ParticipantId, PollId, PresentationId, PresenterId};
+pub use poll::{OptionKey, OptionValue, Poll, PollDraft, PollOption, Question};
+pub use presentation::{
+    Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove, SlideState,
+};
+pub use presenter::{JoinCode, PresenterAccess, PresenterToken, TokenHash};
+pub use vote::{Ballot, OptionTally, PollResults, VoteReceipt, VoteRecord};

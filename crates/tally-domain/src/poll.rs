@@ -1,0 +1,237 @@
+//! Polls and their options, with the validation rules that make an invalid
+//! poll impossible to construct.
+
+use crate::ids::PollId;
+use std::collections::HashSet;
+use thiserror::Error;
+
+/// Longest question, in characters. A slide has to fit it.
+pub const MAX_QUESTION_CHARS: usize = 1_000;
+/// Longest option key, in characters. Keys are short labels such as "A".
+pub const MAX_KEY_CHARS: usize = 32;
+/// Longest option text, in characters.
+pub const MAX_VALUE_CHARS: usize = 500;
+/// Most options on one poll: beyond this a phone screen is unusable.
+pub const MAX_OPTIONS: usize = 64;
+
+/// Why a piece of poll text was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum TextError {
+    #[error("{field} must not be empty")]
+    Empty { field: &'static str },
+    #[error("{field} must be at most {max} characters")]
+    TooLong { field: &'static str, max: usize },
+    #[error("{field} must not contain control characters")]
+    ControlCharacter { field: &'static str },
+}
+
+fn validate_text(field: &'static str, raw: &str, max: usize) -> Result<(), TextError> {
+    if raw.trim().is_empty() {
+        return Err(TextError::Empty { field });
+    }
+    if raw.chars().count() > max {
+        return Err(TextError::TooLong { field, max });
+    }
+    // Newlines are fine in a question; other control characters only break
+    // rendering on the big screen and in exports.
+    if raw.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(TextError::ControlCharacter { field });
+    }
+    Ok(())
+}
+
+macro_rules! text_newtype {
+    ($(#[$doc:meta])* $name:ident, $field:literal, $max:expr) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Validates and wraps the text.
+            ///
+            /// # Errors
+            /// [`TextError`] when it is blank, too long or holds control characters.
+            pub fn parse(raw: impl Into<String>) -> Result<Self, TextError> {
+                let raw = raw.into();
+                validate_text($field, &raw, $max)?;
+                Ok(Self(raw))
+            }
+
+            /// The text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+text_newtype!(
+    /// The question a poll asks.
+    Question,
+    "question",
+    MAX_QUESTION_CHARS
+);
+text_newtype!(
+    /// The short label a voter sends, for example "A".
+    OptionKey,
+    "option key",
+    MAX_KEY_CHARS
+);
+text_newtype!(
+    /// The text shown for an option.
+    OptionValue,
+    "option value",
+    MAX_VALUE_CHARS
+);
+
+/// One answer a voter can choose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PollOption {
+    pub key: OptionKey,
+    pub value: OptionValue,
+}
+
+/// Why a poll was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PollError {
+    #[error("a poll needs at least one option")]
+    NoOptions,
+    #[error("a poll can have at most {MAX_OPTIONS} options")]
+    TooManyOptions,
+    #[error("option key {0:?} appears more than once; keys must be unique within a poll")]
+    DuplicateKey(String),
+}
+
+/// A poll as a presenter submits it: validated, not yet stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PollDraft {
+    question: Question,
+    options: Vec<PollOption>,
+}
+
+impl PollDraft {
+    /// Builds a poll, checking the rules that span options.
+    ///
+    /// # Errors
+    /// [`PollError`] when there are no options, too many, or a repeated key.
+    pub fn new(question: Question, options: Vec<PollOption>) -> Result<Self, PollError> {
+        if options.is_empty() {
+            return Err(PollError::NoOptions);
+        }
+        if options.len() > MAX_OPTIONS {
+            return Err(PollError::TooManyOptions);
+        }
+        let mut seen = HashSet::with_capacity(options.len());
+        for option in &options {
+            if !seen.insert(option.key.as_str()) {
+                return Err(PollError::DuplicateKey(option.key.as_str().to_owned()));
+            }
+        }
+        Ok(Self { question, options })
+    }
+
+    pub fn question(&self) -> &Question {
+        &self.question
+    }
+
+    pub fn options(&self) -> &[PollOption] {
+        &self.options
+    }
+}
+
+/// A stored poll.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Poll {
+    pub id: PollId,
+    pub question: Question,
+    pub options: Vec<PollOption>,
+    /// Whether the poll accepts votes while it is on screen. Presenters can
+    /// close a poll to freeze its results; the state survives navigation.
+    pub voting_open: bool,
+}
+
+impl Poll {
+    /// The option with this key, if the poll has one.
+    pub fn option(&self, key: &str) -> Option<&PollOption> {
+        self.options.iter().find(|o| o.key.as_str() == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn option(key: &str) -> PollOption {
+        PollOption {
+            key: OptionKey::parse(key).unwrap(),
+            value: OptionValue::parse(format!("value {key}")).unwrap(),
+        }
+    }
+
+    #[test]
+    fn blank_text_is_refused() {
+        assert_eq!(
+            Question::parse("  "),
+            Err(TextError::Empty { field: "question" })
+        );
+        assert!(OptionKey::parse("").is_err());
+    }
+
+    #[test]
+    fn overlong_text_is_refused_by_characters_not_bytes() {
+        let exactly = "é".repeat(MAX_KEY_CHARS);
+        assert!(OptionKey::parse(exactly).is_ok());
+        let over = "é".repeat(MAX_KEY_CHARS + 1);
+        assert_eq!(
+            OptionKey::parse(over),
+            Err(TextError::TooLong {
+                field: "option key",
+                max: MAX_KEY_CHARS
+            })
+        );
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_newlines_allowed() {
+        assert!(Question::parse("Line one\nline two").is_ok());
+        assert!(Question::parse("bell\u{7}").is_err());
+    }
+
+    #[test]
+    fn poll_needs_options() {
+        let q = Question::parse("Pets?").unwrap();
+        assert_eq!(PollDraft::new(q, vec![]), Err(PollError::NoOptions));
+    }
+
+    #[test]
+    fn poll_rejects_duplicate_keys() {
+        let q = Question::parse("Pets?").unwrap();
+        let err = PollDraft::new(q, vec![option("A"), option("B"), option("A")]).unwrap_err();
+        assert_eq!(err, PollError::DuplicateKey("A".into()));
+    }
+
+    #[test]
+    fn poll_rejects_too_many_options() {
+        let q = Question::parse("Numbers?").unwrap();
+        let options = (0..=MAX_OPTIONS).map(|i| option(&i.to_string())).collect();
+        assert_eq!(PollDraft::new(q, options), Err(PollError::TooManyOptions));
+    }
+
+    #[test]
+    fn option_lookup_is_by_exact_key() {
+        let poll = Poll {
+            id: PollId::generate(),
+            question: Question::parse("Pets?").unwrap(),
+            options: vec![option("A"), option("B")],
+            voting_open: true,
+        };
+        assert!(poll.option("B").is_some());
+        assert!(poll.option("b").is_none());
+    }
+}

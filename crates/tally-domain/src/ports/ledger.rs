@@ -1,0 +1,36 @@
+use crate::ids::{PollId, PresentationId};
+use crate::vote::{PollResults, VoteRecord};
+use std::future::Future;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum LedgerError {
+    #[error("the presentation has no such poll")]
+    PollNotFound,
+    #[error("vote ledger unavailable: {0:#}")]
+    Unavailable(#[from] anyhow::Error),
+}
+
+/// Reading votes back: the listing and the counts.
+pub trait VoteLedger: Clone + Send + Sync + 'static {
+    /// Every acknowledged vote on the poll, oldest first.
+    ///
+    /// # Errors
+    /// MUST return [`LedgerError::PollNotFound`] when the poll does not
+    /// belong to the presentation (or either does not exist).
+    fn votes(
+        &self,
+        presentation: PresentationId,
+        poll: PollId,
+    ) -> impl Future<Output = Result<Vec<VoteRecord>, LedgerError>> + Send;
+
+    /// Counts per option (in option order), total votes and participants.
+    ///
+    /// # Errors
+    /// MUST return [`LedgerError::PollNotFound`] as for [`Self::votes`].
+    fn results(
+        &self,
+        presentation: PresentationId,
+        poll: PollId,
+    ) -> impl Future<Output = Result<PollResults, LedgerError>> + Send;
+}

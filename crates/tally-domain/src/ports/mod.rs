@@ -1,0 +1,27 @@
+//! Ports: what the domain needs from the outside world, as traits.
+//!
+//! Every method documents the errors an implementation MUST return. That
+//! documentation is the contract; `tally-testkit`'s contract suites check it
+//! against every implementation.
+
+mod intake;
+mod ledger;
+mod metrics;
+mod store;
+
+pub use intake::{IntakeError, VoteIntake};
+pub use ledger::{LedgerError, VoteLedger};
+pub use metrics::{RejectReason, VoteMetrics};
+pub use store::{
+    InsertPresentationError, NewPresentation, PresentationStore, SlideChangeError, StoreError,
+    VotingChangeError,
+};
+
+/// The set of adapters a [`crate::usecases::Tally`] runs on. One type
+/// parameter instead of four keeps the HTTP layer's handler signatures short.
+pub trait Ports: Send + Sync + 'static {
+    type Store: PresentationStore;
+    type Intake: VoteIntake;
+    type Ledger: VoteLedger;
+    type Metrics: VoteMetrics;
+}

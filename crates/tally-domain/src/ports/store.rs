@@ -1,0 +1,153 @@
+use crate::ids::{PresentationId, PresenterId};
+use crate::poll::Poll;
+use crate::presentation::{Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove};
+use crate::presenter::{JoinCode, PresenterAccess, TokenHash};
+use std::future::Future;
+use thiserror::Error;
+
+/// The store failed for a reason the caller cannot fix (connection lost,
+/// timeout, a bug). Mapped to an opaque 5xx or 503 at the edge.
+#[derive(Debug, Error)]
+#[error("presentation store unavailable: {0:#}")]
+pub struct StoreError(#[from] pub anyhow::Error);
+
+/// A presentation ready to be stored.
+#[derive(Clone, Debug)]
+pub struct NewPresentation {
+    pub id: PresentationId,
+    pub presenter_id: PresenterId,
+    /// Set when the presenter is new: the presenter is then stored in the
+    /// same transaction, so a failed creation leaves no orphan presenter.
+    pub new_presenter_token: Option<TokenHash>,
+    pub join_code: JoinCode,
+    pub created_open: bool,
+    pub draft: PresentationDraft,
+}
+
+#[derive(Debug, Error)]
+pub enum InsertPresentationError {
+    /// Another presentation holds this join code. The caller retries with a
+    /// new code.
+    #[error("join code {0:?} is taken")]
+    JoinCodeTaken(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[derive(Debug, Error)]
+pub enum SlideChangeError {
+    #[error("no such presentation")]
+    NotFound,
+    #[error(transparent)]
+    Slide(#[from] SlideError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[derive(Debug, Error)]
+pub enum VotingChangeError {
+    #[error("no such presentation")]
+    NotFound,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Presentations, their polls, and who may drive them.
+pub trait PresentationStore: Clone + Send + Sync + 'static {
+    /// The presenter whose token hashes to `token_hash`, if any.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn find_presenter(
+        &self,
+        token_hash: TokenHash,
+    ) -> impl Future<Output = Result<Option<PresenterId>, StoreError>> + Send;
+
+    /// Stores a presentation with its polls and options (and its presenter,
+    /// when new), atomically. The
+    /// first poll is on screen, voting open; the slide version starts at 1.
+    ///
+    /// # Errors
+    /// MUST return [`InsertPresentationError::JoinCodeTaken`] when another
+    /// presentation has the join code, and store nothing in that case.
+    fn create_presentation(
+        &self,
+        new: NewPresentation,
+    ) -> impl Future<Output = Result<Presentation, InsertPresentationError>> + Send;
+
+    /// The presentation with its polls in slide order.
+    ///
+    /// # Errors
+    /// MUST return `Ok(None)` for an unknown id, [`StoreError`] only when the
+    /// store fails.
+    fn get(
+        &self,
+        id: PresentationId,
+    ) -> impl Future<Output = Result<Option<Presentation>, StoreError>> + Send;
+
+    /// Who may drive the presentation.
+    ///
+    /// # Errors
+    /// MUST return `Ok(None)` for an unknown id.
+    fn access(
+        &self,
+        id: PresentationId,
+    ) -> impl Future<Output = Result<Option<PresenterAccess>, StoreError>> + Send;
+
+    /// The presentation whose join code this is.
+    ///
+    /// # Errors
+    /// MUST return `Ok(None)` for an unknown code.
+    fn find_by_join_code(
+        &self,
+        code: JoinCode,
+    ) -> impl Future<Output = Result<Option<Presentation>, StoreError>> + Send;
+
+    /// Applies `slide_move` atomically against the current slide, bumps the
+    /// slide version, and returns the presentation as it now is. Concurrent
+    /// moves serialise: two `Next` calls move two slides. A vote that is
+    /// accepted concurrently is counted on the poll that was current before
+    /// the move, or refused.
+    ///
+    /// # Errors
+    /// MUST return [`SlideChangeError::NotFound`] for an unknown presentation
+    /// and [`SlideChangeError::Slide`] (changing nothing) when the move leaves
+    /// the deck.
+    fn move_slide(
+        &self,
+        id: PresentationId,
+        slide_move: SlideMove,
+    ) -> impl Future<Output = Result<Presentation, SlideChangeError>> + Send;
+
+    /// Opens or closes voting on the poll on screen, bumping the slide
+    /// version, and returns that poll. Setting the state it already has is
+    /// not an error.
+    ///
+    /// # Errors
+    /// MUST return [`VotingChangeError::NotFound`] for an unknown presentation.
+    fn set_voting(
+        &self,
+        id: PresentationId,
+        open: bool,
+    ) -> impl Future<Output = Result<Poll, VotingChangeError>> + Send;
+
+    /// Deletes the presentation with its polls and votes. Returns whether it
+    /// existed.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn delete(&self, id: PresentationId) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// A page of the presenter's presentations, newest first, strictly older
+    /// than `before` when given (keyset pagination: the cost of a page does
+    /// not grow with how deep it is).
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn list_for_presenter(
+        &self,
+        presenter: PresenterId,
+        before: Option<PresentationId>,
+        limit: usize,
+    ) -> impl Future<Output = Result<Vec<PresentationSummary>, StoreError>> + Send;
+}

@@ -1,0 +1,178 @@
+//! Presentations: an ordered deck of polls, one of which is on screen.
+
+use crate::ids::{PresentationId, PresenterId};
+use crate::poll::{Poll, PollDraft};
+use crate::presenter::JoinCode;
+use std::time::SystemTime;
+use thiserror::Error;
+
+/// Most polls in one presentation. A deck is a talk, not a survey.
+pub const MAX_POLLS: usize = 200;
+
+/// Why a presentation was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PresentationError {
+    #[error("a presentation needs at least one poll")]
+    NoPolls,
+    #[error("a presentation can have at most {MAX_POLLS} polls")]
+    TooManyPolls,
+}
+
+/// A presentation as a presenter submits it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PresentationDraft {
+    polls: Vec<PollDraft>,
+}
+
+impl PresentationDraft {
+    /// # Errors
+    /// [`PresentationError`] when there are no polls or too many.
+    pub fn new(polls: Vec<PollDraft>) -> Result<Self, PresentationError> {
+        if polls.is_empty() {
+            return Err(PresentationError::NoPolls);
+        }
+        if polls.len() > MAX_POLLS {
+            return Err(PresentationError::TooManyPolls);
+        }
+        Ok(Self { polls })
+    }
+
+    pub fn polls(&self) -> &[PollDraft] {
+        &self.polls
+    }
+}
+
+/// A stored presentation with its polls in slide order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Presentation {
+    pub id: PresentationId,
+    pub presenter_id: PresenterId,
+    pub join_code: JoinCode,
+    pub polls: Vec<Poll>,
+    pub slide: SlideState,
+    pub created_at: SystemTime,
+}
+
+impl Presentation {
+    /// The poll on screen. Always present: a presentation has at least one
+    /// poll and the index is kept in range by [`SlideMove::apply`] and by a
+    /// check constraint in the schema.
+    pub fn current_poll(&self) -> Option<&Poll> {
+        self.polls.get(self.slide.index)
+    }
+}
+
+/// Which slide is on screen, and how many changes the presentation has seen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SlideState {
+    /// Zero-based index of the poll on screen (v4's `current_poll_index`).
+    pub index: usize,
+    /// Number of polls in the deck.
+    pub poll_count: usize,
+    /// Increases on every slide or voting-state change. Mirrors and live
+    /// channels use it to tell fresh state from stale.
+    pub version: u64,
+}
+
+/// A presenter's request to change the slide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlideMove {
+    /// v4's PUT on the current poll.
+    Next,
+    Previous,
+    GoTo(usize),
+}
+
+/// Why a slide change is impossible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum SlideError {
+    #[error("the presentation ran out of polls")]
+    PastLastPoll,
+    #[error("already at the first poll")]
+    BeforeFirstPoll,
+    #[error("there is no poll at index {index}; the presentation has {poll_count}")]
+    NoSuchSlide { index: usize, poll_count: usize },
+}
+
+impl SlideMove {
+    /// The slide index this move leads to from `state`.
+    ///
+    /// # Errors
+    /// [`SlideError`] when the move would leave the deck.
+    pub fn apply(self, state: SlideState) -> Result<usize, SlideError> {
+        match self {
+            SlideMove::Next => {
+                let next = state.index + 1;
+                if next >= state.poll_count {
+                    Err(SlideError::PastLastPoll)
+                } else {
+                    Ok(next)
+                }
+            }
+            SlideMove::Previous => state
+                .index
+                .checked_sub(1)
+                .ok_or(SlideError::BeforeFirstPoll),
+            SlideMove::GoTo(index) if index < state.poll_count => Ok(index),
+            SlideMove::GoTo(index) => Err(SlideError::NoSuchSlide {
+                index,
+                poll_count: state.poll_count,
+            }),
+        }
+    }
+}
+
+/// A line in a presenter's list of presentations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PresentationSummary {
+    pub id: PresentationId,
+    pub join_code: JoinCode,
+    pub slide: SlideState,
+    pub created_at: SystemTime,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(index: usize, poll_count: usize) -> SlideState {
+        SlideState {
+            index,
+            poll_count,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn next_moves_forward_until_the_last_poll() {
+        assert_eq!(SlideMove::Next.apply(at(0, 2)), Ok(1));
+        assert_eq!(SlideMove::Next.apply(at(1, 2)), Err(SlideError::PastLastPoll));
+    }
+
+    #[test]
+    fn previous_stops_at_the_first_poll() {
+        assert_eq!(SlideMove::Previous.apply(at(1, 3)), Ok(0));
+        assert_eq!(
+            SlideMove::Previous.apply(at(0, 3)),
+            Err(SlideError::BeforeFirstPoll)
+        );
+    }
+
+    #[test]
+    fn go_to_accepts_any_slide_in_the_deck() {
+        assert_eq!(SlideMove::GoTo(2).apply(at(0, 3)), Ok(2));
+        assert_eq!(SlideMove::GoTo(0).apply(at(2, 3)), Ok(0));
+        assert_eq!(
+            SlideMove::GoTo(3).apply(at(0, 3)),
+            Err(SlideError::NoSuchSlide {
+                index: 3,
+                poll_count: 3
+            })
+        );
+    }
+
+    #[test]
+    fn a_presentation_needs_polls_within_bounds() {
+        assert_eq!(PresentationDraft::new(vec![]), Err(PresentationError::NoPolls));
+    }
+}

@@ -1,0 +1,69 @@
+//! Use cases: what presenters and voters can do. Each returns its own error
+//! enum; the HTTP layer maps those to status codes, and nothing here knows
+//! about HTTP.
+
+mod access;
+mod presentations;
+mod slides;
+mod votes;
+
+pub use access::PresenterCheckError;
+pub use presentations::{
+    CreatePresentationError, CreatedPresentation, DeletePresentationError, GetPresentationError,
+    JoinError, ListPresentationsError, PresentationPage, MAX_PAGE_SIZE,
+};
+pub use slides::{MoveSlideError, SetVotingError};
+pub use votes::{CastVoteError, ListVotesError, PollResultsError};
+
+use crate::ports::Ports;
+
+/// The application: use cases over a set of ports.
+#[derive(Debug)]
+pub struct Tally<P: Ports> {
+    store: P::Store,
+    intake: P::Intake,
+    ledger: P::Ledger,
+    metrics: P::Metrics,
+    open_mode: bool,
+}
+
+impl<P: Ports> Clone for Tally<P> {
+    fn clone(&self) -> Self {
+        Self {
+            store: self.store.clone(),
+            intake: self.intake.clone(),
+            ledger: self.ledger.clone(),
+            metrics: self.metrics.clone(),
+            open_mode: self.open_mode,
+        }
+    }
+}
+
+impl<P: Ports> Tally<P> {
+    /// `open_mode` is the compatibility switch (`TALLY_OPEN_PRESENTER=1`):
+    /// presentations created without credentials while it is on can be
+    /// driven without a token. See [`crate::PresenterAccess::authorize`].
+    pub fn new(
+        store: P::Store,
+        intake: P::Intake,
+        ledger: P::Ledger,
+        metrics: P::Metrics,
+        open_mode: bool,
+    ) -> Self {
+        Self {
+            store,
+            intake,
+            ledger,
+            metrics,
+            open_mode,
+        }
+    }
+
+    pub fn store(&self) -> &P::Store {
+        &self.store
+    }
+
+    pub fn metrics(&self) -> &P::Metrics {
+        &self.metrics
+    }
+}

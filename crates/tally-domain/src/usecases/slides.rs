@@ -1,0 +1,66 @@
+use super::access::presenter_error_from_check;
+use super::Tally;
+use crate::ids::PresentationId;
+use crate::poll::Poll;
+use crate::ports::{Ports, PresentationStore as _, SlideChangeError, VotingChangeError};
+use crate::presentation::{Presentation, SlideError, SlideMove};
+use crate::presenter::{AccessDenied, PresenterToken};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum MoveSlideError {
+    #[error("no such presentation")]
+    NotFound,
+    #[error(transparent)]
+    Denied(AccessDenied),
+    #[error(transparent)]
+    Slide(SlideError),
+    #[error("presentation store unavailable: {0:#}")]
+    Unavailable(anyhow::Error),
+}
+presenter_error_from_check!(MoveSlideError);
+
+#[derive(Debug, Error)]
+pub enum SetVotingError {
+    #[error("no such presentation")]
+    NotFound,
+    #[error(transparent)]
+    Denied(AccessDenied),
+    #[error("presentation store unavailable: {0:#}")]
+    Unavailable(anyhow::Error),
+}
+presenter_error_from_check!(SetVotingError);
+
+impl<P: Ports> Tally<P> {
+    /// Changes the slide, returning the presentation as it now is.
+    pub async fn move_slide(
+        &self,
+        id: PresentationId,
+        credential: Option<&PresenterToken>,
+        slide_move: SlideMove,
+    ) -> Result<Presentation, MoveSlideError> {
+        self.check_presenter(id, credential).await?;
+        self.store
+            .move_slide(id, slide_move)
+            .await
+            .map_err(|e| match e {
+                SlideChangeError::NotFound => MoveSlideError::NotFound,
+                SlideChangeError::Slide(s) => MoveSlideError::Slide(s),
+                SlideChangeError::Store(s) => MoveSlideError::Unavailable(s.0),
+            })
+    }
+
+    /// Opens or closes voting on the poll on screen.
+    pub async fn set_voting(
+        &self,
+        id: PresentationId,
+        credential: Option<&PresenterToken>,
+        open: bool,
+    ) -> Result<Poll, SetVotingError> {
+        self.check_presenter(id, credential).await?;
+        self.store.set_voting(id, open).await.map_err(|e| match e {
+            VotingChangeError::NotFound => SetVotingError::NotFound,
+            VotingChangeError::Store(s) => SetVotingError::Unavailable(s.0),
+        })
+    }
+}

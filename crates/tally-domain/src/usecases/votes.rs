@@ -1,0 +1,105 @@
+use super::access::presenter_error_from_check;
+use super::Tally;
+use crate::ids::{PollId, PresentationId};
+use crate::ports::{
+    IntakeError, LedgerError, Ports, PresentationStore as _, RejectReason, VoteIntake as _,
+    VoteLedger as _, VoteMetrics as _,
+};
+use crate::presenter::{AccessDenied, PresenterToken};
+use crate::vote::{Ballot, PollResults, VoteReceipt, VoteRecord};
+use thiserror::Error;
+
+/// Casting a vote fails exactly as the intake port does.
+pub type CastVoteError = IntakeError;
+
+#[derive(Debug, Error)]
+pub enum ListVotesError {
+    #[error("no such presentation")]
+    NotFound,
+    #[error("the presentation has no such poll")]
+    PollNotFound,
+    /// v4 lists votes only for the poll on screen.
+    #[error("this poll is not the one currently displayed")]
+    PollNotCurrent,
+    #[error(transparent)]
+    Denied(AccessDenied),
+    #[error("vote ledger unavailable: {0:#}")]
+    Unavailable(anyhow::Error),
+}
+presenter_error_from_check!(ListVotesError);
+
+#[derive(Debug, Error)]
+pub enum PollResultsError {
+    #[error("no such presentation")]
+    NotFound,
+    #[error("the presentation has no such poll")]
+    PollNotFound,
+    #[error(transparent)]
+    Denied(AccessDenied),
+    #[error("vote ledger unavailable: {0:#}")]
+    Unavailable(anyhow::Error),
+}
+presenter_error_from_check!(PollResultsError);
+
+impl<P: Ports> Tally<P> {
+    /// Casts a vote. `Ok` is an acknowledgement: the vote will be counted
+    /// exactly once.
+    pub async fn cast_vote(&self, ballot: Ballot) -> Result<VoteReceipt, CastVoteError> {
+        match self.intake.cast(ballot).await {
+            Ok(receipt) => {
+                self.metrics.vote_accepted(receipt);
+                Ok(receipt)
+            }
+            Err(error) => {
+                self.metrics.vote_rejected(RejectReason::from(&error));
+                Err(error)
+            }
+        }
+    }
+
+    /// Counts a vote the edge refused before it reached a use case
+    /// (malformed body, bad content type), so rejections add up.
+    pub fn record_invalid_vote(&self) {
+        self.metrics.vote_rejected(RejectReason::Invalid);
+    }
+
+    /// The votes on the poll on screen (v4's listing).
+    pub async fn list_votes(
+        &self,
+        id: PresentationId,
+        poll: PollId,
+        credential: Option<&PresenterToken>,
+    ) -> Result<Vec<VoteRecord>, ListVotesError> {
+        self.check_presenter(id, credential).await?;
+        let presentation = self
+            .store
+            .get(id)
+            .await
+            .map_err(|e| ListVotesError::Unavailable(e.0))?
+            .ok_or(ListVotesError::NotFound)?;
+        if !presentation.polls.iter().any(|p| p.id == poll) {
+            return Err(ListVotesError::PollNotFound);
+        }
+        if presentation.current_poll().map(|p| p.id) != Some(poll) {
+            return Err(ListVotesError::PollNotCurrent);
+        }
+        self.ledger.votes(id, poll).await.map_err(|e| match e {
+            LedgerError::PollNotFound => ListVotesError::PollNotFound,
+            LedgerError::Unavailable(e) => ListVotesError::Unavailable(e),
+        })
+    }
+
+    /// Counts for any poll of the presentation.
+    pub async fn poll_results(
+        &self,
+        id: PresentationId,
+        poll: PollId,
+        credential: Option<&PresenterToken>,
+    ) -> Result<PollResults, PollResultsError> {
+        self.check_presenter(id, credential).await?;
+        self.ledger.results(id, poll).await.map_err(|e| match e {
+            LedgerError::PollNotFound => PollResultsError::PollNotFound,
+            LedgerError::Unavailable(e) => PollResultsError::Unavailable(e),
+        })
+    }
+}

@@ -1,0 +1,26 @@
+//! Postgres adapter: the source of truth.
+//!
+//! - [`PgStore`] implements the presentation store port;
+//! - [`PgIntake`] implements the vote intake port directly against Postgres
+//!   (the baseline, and the fallback when Redis is down);
+//! - [`PgLedger`] implements the vote ledger port;
+//! - [`migrate`] applies the embedded migrations from `migrations/`.
+//!
+//! SQL is parameterised only. Consistency between concurrent votes and slide
+//! changes, also across processes, comes from row locks in the database, not
+//! from anything held in this process.
+
+mod intake;
+mod ledger;
+mod load;
+mod migrate;
+mod pool;
+mod store;
+
+pub use intake::PgIntake;
+pub use ledger::PgLedger;
+pub use migrate::{migrate, MigrationReport};
+pub use pool::{connect, PoolSettings};
+pub use store::PgStore;
+
+pub use deadpool_postgres::Pool;

@@ -1,0 +1,46 @@
+use anyhow::Context as _;
+use deadpool_postgres::Pool;
+
+mod embedded {
+    refinery::embed_migrations!("../../migrations");
+}
+
+/// An arbitrary constant naming the advisory lock that serialises
+/// migrations, so that several `tally serve` processes starting together
+/// do not race to apply the same migration.
+const MIGRATION_LOCK: i64 = 0x7a11_7a11;
+
+/// What a migration run did.
+#[derive(Debug, Clone)]
+pub struct MigrationReport {
+    pub applied: Vec<String>,
+}
+
+/// Applies every embedded migration not yet applied.
+///
+/// # Errors
+/// When the database is unreachable or a migration fails (it is then rolled
+/// back).
+pub async fn migrate(pool: &Pool) -> anyhow::Result<MigrationReport> {
+    let mut client = pool.get().await.context("connecting to Postgres")?;
+    client
+        .execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])
+        .await
+        .context("taking the migration lock")?;
+    let result = embedded::migrations::runner()
+        .run_async(&mut **client)
+        .await;
+    // Unlock whatever happened; the lock also ends with the session.
+    let unlocked = client
+        .execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK])
+        .await;
+    let report = result.context("applying migrations")?;
+    unlocked.context("releasing the migration lock")?;
+    Ok(MigrationReport {
+        applied: report
+            .applied_migrations()
+            .iter()
+            .map(|m| m.to_string())
+            .collect(),
+    })
+}

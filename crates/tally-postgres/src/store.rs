@@ -1,0 +1,309 @@
+use crate::load;
+use anyhow::Context as _;
+use deadpool_postgres::Pool;
+use tally_domain::ports::{
+    InsertPresentationError, NewPresentation, PresentationStore, SlideChangeError, StoreError,
+    VotingChangeError,
+};
+use tally_domain::{
+    JoinCode, Poll, PollId, Presentation, PresentationId, PresentationSummary, PresenterAccess,
+    PresenterId, SlideMove, SlideState, TokenHash,
+};
+use tokio_postgres::error::SqlState;
+use uuid::Uuid;
+
+/// The presentation store on Postgres.
+#[derive(Clone, Debug)]
+pub struct PgStore {
+    pool: Pool,
+}
+
+impl PgStore {
+    pub fn new(pool: Pool) -> Self {
+        Self { pool }
+    }
+
+    async fn client(&self) -> Result<deadpool_postgres::Object, StoreError> {
+        Ok(self.pool.get().await.context("no Postgres connection")?)
+    }
+}
+
+fn store_error(e: impl Into<anyhow::Error>) -> StoreError {
+    StoreError(e.into())
+}
+
+fn is_join_code_collision(e: &tokio_postgres::Error) -> bool {
+    e.as_db_error().is_some_and(|db| {
+        db.code() == &SqlState::UNIQUE_VIOLATION
+            && db.constraint() == Some("presentations_join_code_key")
+    })
+}
+
+impl PresentationStore for PgStore {
+    async fn find_presenter(
+        &self,
+        token_hash: TokenHash,
+    ) -> Result<Option<PresenterId>, StoreError> {
+        let client = self.client().await?;
+        let row = client
+            .query_opt(
+                "SELECT id FROM presenters WHERE token_hash = $1",
+                &[&token_hash.as_bytes().as_slice()],
+            )
+            .await
+            .map_err(store_error)?;
+        row.map(|r| r.try_get::<_, Uuid>(0).map(PresenterId::from_uuid))
+            .transpose()
+            .map_err(store_error)
+    }
+
+    async fn create_presentation(
+        &self,
+        new: NewPresentation,
+    ) -> Result<Presentation, InsertPresentationError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(store_error)?;
+        if let Some(hash) = &new.new_presenter_token {
+            tx.execute(
+                "INSERT INTO presenters (id, token_hash) VALUES ($1, $2)",
+                &[new.presenter_id.as_uuid(), &hash.as_bytes().as_slice()],
+            )
+            .await
+            .map_err(store_error)?;
+        }
+        let polls = new.draft.polls();
+        let poll_count = i32::try_from(polls.len()).map_err(store_error)?;
+        let inserted = tx
+            .query_one(
+                "INSERT INTO presentations (id, presenter_id, join_code, created_open, poll_count) \
+                 VALUES ($1, $2, $3, $4, $5) RETURNING created_at",
+                &[
+                    new.id.as_uuid(),
+                    new.presenter_id.as_uuid(),
+                    &new.join_code.as_str(),
+                    &new.created_open,
+                    &poll_count,
+                ],
+            )
+            .await;
+        let created_at = match inserted {
+            Ok(row) => row.try_get("created_at").map_err(store_error)?,
+            Err(e) if is_join_code_collision(&e) => {
+                return Err(InsertPresentationError::JoinCodeTaken(
+                    new.join_code.as_str().to_owned(),
+                ))
+            }
+            Err(e) => return Err(store_error(e).into()),
+        };
+
+        // Polls and options go in with one statement each (UNNEST over
+        // arrays), so a 200-slide deck costs the same round trips as one.
+        let poll_ids: Vec<PollId> = polls.iter().map(|_| PollId::generate()).collect();
+        let poll_uuids: Vec<Uuid> = poll_ids.iter().map(|p| *p.as_uuid()).collect();
+        let positions: Vec<i32> = (0..poll_count).collect();
+        let questions: Vec<&str> = polls.iter().map(|p| p.question().as_str()).collect();
+        tx.execute(
+            "INSERT INTO polls (id, presentation_id, position, question) \
+             SELECT id, $1, position, question \
+             FROM unnest($2::uuid[], $3::int4[], $4::text[]) AS t(id, position, question)",
+            &[new.id.as_uuid(), &poll_uuids, &positions, &questions],
+        )
+        .await
+        .map_err(store_error)?;
+
+        let mut option_polls = Vec::new();
+        let mut option_positions = Vec::new();
+        let mut keys = Vec::new();
+        let mut values = Vec::new();
+        for (poll_id, poll) in poll_uuids.iter().zip(polls) {
+            for (position, option) in poll.options().iter().enumerate() {
+                option_polls.push(*poll_id);
+                option_positions.push(i32::try_from(position).map_err(store_error)?);
+                keys.push(option.key.as_str());
+                values.push(option.value.as_str());
+            }
+        }
+        tx.execute(
+            "INSERT INTO options (poll_id, position, key, value) \
+             SELECT * FROM unnest($1::uuid[], $2::int4[], $3::text[], $4::text[])",
+            &[&option_polls, &option_positions, &keys, &values],
+        )
+        .await
+        .map_err(store_error)?;
+        tx.commit().await.map_err(store_error)?;
+
+        Ok(Presentation {
+            id: new.id,
+            presenter_id: new.presenter_id,
+            join_code: new.join_code,
+            slide: SlideState {
+                index: 0,
+                poll_count: polls.len(),
+                version: 1,
+            },
+            created_at,
+            polls: poll_ids
+                .into_iter()
+                .zip(polls)
+                .map(|(id, draft)| Poll {
+                    id,
+                    question: draft.question().clone(),
+                    options: draft.options().to_vec(),
+                    voting_open: true,
+                })
+                .collect(),
+        })
+    }
+
+    async fn get(&self, id: PresentationId) -> Result<Option<Presentation>, StoreError> {
+        let client = self.client().await?;
+        load::presentation(&client, id).await.map_err(StoreError)
+    }
+
+    async fn access(&self, id: PresentationId) -> Result<Option<PresenterAccess>, StoreError> {
+        let client = self.client().await?;
+        let row = client
+            .query_opt(
+                "SELECT p.presenter_id, s.token_hash, p.created_open \
+                 FROM presentations p JOIN presenters s ON s.id = p.presenter_id \
+                 WHERE p.id = $1",
+                &[id.as_uuid()],
+            )
+            .await
+            .map_err(store_error)?;
+        let Some(row) = row else { return Ok(None) };
+        let hash: &[u8] = row.try_get("token_hash").map_err(store_error)?;
+        let hash: [u8; 32] = hash
+            .try_into()
+            .context("stored token hash is not 32 bytes")?;
+        Ok(Some(PresenterAccess {
+            presenter_id: PresenterId::from_uuid(row.try_get("presenter_id").map_err(store_error)?),
+            token_hash: TokenHash::from_bytes(hash),
+            created_open: row.try_get("created_open").map_err(store_error)?,
+        }))
+    }
+
+    async fn find_by_join_code(&self, code: JoinCode) -> Result<Option<Presentation>, StoreError> {
+        let client = self.client().await?;
+        let row = client
+            .query_opt(
+                "SELECT id FROM presentations WHERE join_code = $1",
+                &[&code.as_str()],
+            )
+            .await
+            .map_err(store_error)?;
+        let Some(row) = row else { return Ok(None) };
+        let id = PresentationId::from_uuid(row.try_get(0).map_err(store_error)?);
+        load::presentation(&client, id).await.map_err(StoreError)
+    }
+
+    async fn move_slide(
+        &self,
+        id: PresentationId,
+        slide_move: SlideMove,
+    ) -> Result<Presentation, SlideChangeError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(store_error)?;
+        // FOR UPDATE conflicts with the FOR SHARE every vote takes, so a vote
+        // either commits before the move (on the old poll) or sees the move.
+        let row = tx
+            .query_opt(
+                "SELECT poll_count, current_poll_index, state_version \
+                 FROM presentations WHERE id = $1 FOR UPDATE",
+                &[id.as_uuid()],
+            )
+            .await
+            .map_err(store_error)?
+            .ok_or(SlideChangeError::NotFound)?;
+        let state = load::slide_state(&row).map_err(StoreError)?;
+        let target = i32::try_from(slide_move.apply(state)?).map_err(store_error)?;
+        tx.execute(
+            "UPDATE presentations SET current_poll_index = $2, state_version = state_version + 1 \
+             WHERE id = $1",
+            &[id.as_uuid(), &target],
+        )
+        .await
+        .map_err(store_error)?;
+        // Read inside the transaction, so the caller gets the slide *this*
+        // move produced even if another move follows at once.
+        let presentation = load::presentation(&tx, id)
+            .await
+            .map_err(StoreError)?
+            .ok_or(SlideChangeError::NotFound)?;
+        tx.commit().await.map_err(store_error)?;
+        Ok(presentation)
+    }
+
+    async fn set_voting(&self, id: PresentationId, open: bool) -> Result<Poll, VotingChangeError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(store_error)?;
+        // Updating the presentation row takes the lock that votes share, so
+        // no vote is accepted after the close commits.
+        let row = tx
+            .query_opt(
+                "UPDATE presentations SET state_version = state_version + 1 \
+                 WHERE id = $1 RETURNING current_poll_index",
+                &[id.as_uuid()],
+            )
+            .await
+            .map_err(store_error)?
+            .ok_or(VotingChangeError::NotFound)?;
+        let index: i32 = row.try_get(0).map_err(store_error)?;
+        tx.execute(
+            "UPDATE polls SET voting_open = $3 WHERE presentation_id = $1 AND position = $2",
+            &[id.as_uuid(), &index, &open],
+        )
+        .await
+        .map_err(store_error)?;
+        let presentation = load::presentation(&tx, id)
+            .await
+            .map_err(StoreError)?
+            .ok_or(VotingChangeError::NotFound)?;
+        tx.commit().await.map_err(store_error)?;
+        presentation
+            .current_poll()
+            .cloned()
+            .ok_or(VotingChangeError::NotFound)
+    }
+
+    async fn delete(&self, id: PresentationId) -> Result<bool, StoreError> {
+        let client = self.client().await?;
+        let deleted = client
+            .execute("DELETE FROM presentations WHERE id = $1", &[id.as_uuid()])
+            .await
+            .map_err(store_error)?;
+        Ok(deleted > 0)
+    }
+
+    async fn list_for_presenter(
+        &self,
+        presenter: PresenterId,
+        before: Option<PresentationId>,
+        limit: usize,
+    ) -> Result<Vec<PresentationSummary>, StoreError> {
+        let client = self.client().await?;
+        let limit = i64::try_from(limit).map_err(store_error)?;
+        let before: Option<Uuid> = before.map(|b| *b.as_uuid());
+        let rows = client
+            .query(
+                "SELECT id, join_code, poll_count, current_poll_index, state_version, created_at \
+                 FROM presentations \
+                 WHERE presenter_id = $1 AND ($2::uuid IS NULL OR id < $2) \
+                 ORDER BY id DESC LIMIT $3",
+                &[presenter.as_uuid(), &before, &limit],
+            )
+            .await
+            .map_err(store_error)?;
+        rows.iter()
+            .map(|row| {
+                Ok(PresentationSummary {
+                    id: PresentationId::from_uuid(row.try_get("id")?),
+                    join_code: load::join_code(row)?,
+                    slide: load::slide_state(row)?,
+                    created_at: row.try_get("created_at")?,
+                })
+            })
+            .collect::<anyhow::Result<_>>()
+            .map_err(StoreError)
+    }
+}

@@ -1,0 +1,60 @@
+//! Port contract suites. Each case is a generic async function; the
+//! [`crate::port_contract_tests`] macro turns every case into a test for a
+//! given implementation, so adapters and fakes are held to the same cases.
+
+pub mod intake;
+pub mod ledger;
+pub mod store;
+
+use tally_domain::ports::{PresentationStore, VoteIntake, VoteLedger};
+
+/// A set of port implementations sharing one backing state, as a contract
+/// test needs them: the store to set up presentations, the intake to vote,
+/// the ledger to read back.
+pub trait Adapters: Send + Sync + 'static {
+    type Store: PresentationStore;
+    type Intake: VoteIntake;
+    type Ledger: VoteLedger;
+    fn store(&self) -> &Self::Store;
+    fn intake(&self) -> &Self::Intake;
+    fn ledger(&self) -> &Self::Ledger;
+}
+
+/// Expands to one `#[tokio::test]` per contract case. `$make` is an async
+/// expression that yields a fresh [`Adapters`] value for each test.
+#[macro_export]
+macro_rules! port_contract_tests {
+    ($make:expr) => {
+        $crate::port_contract_tests!(@cases $make;
+            store::create_then_get_returns_the_first_poll_on_screen,
+            store::unknown_ids_are_absent,
+            store::a_taken_join_code_stores_nothing,
+            store::presenters_are_found_by_token_hash,
+            store::access_reflects_how_it_was_created,
+            store::slide_moves_follow_the_deck_and_bump_the_version,
+            store::a_refused_move_changes_nothing,
+            store::concurrent_moves_serialise,
+            store::voting_state_is_per_poll_and_survives_navigation,
+            store::delete_removes_the_presentation_once,
+            store::listing_is_newest_first_keyset_paged_and_per_presenter,
+            store::join_codes_find_their_presentation,
+            intake::a_vote_is_counted_once_and_repeats_are_acknowledged,
+            intake::a_different_second_vote_is_refused,
+            intake::refusals_come_in_the_documented_order,
+            intake::a_vote_for_a_poll_that_left_the_screen_is_refused,
+            intake::concurrent_identical_votes_count_once,
+            ledger::unknown_polls_are_not_found,
+            ledger::results_count_per_option_in_order,
+            ledger::a_fresh_poll_lists_no_votes,
+        );
+    };
+    (@cases $make:expr; $($module:ident :: $case:ident),* $(,)?) => {
+        $(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $case() {
+                let adapters = $make;
+                $crate::contract::$module::$case(&adapters).await;
+            }
+        )*
+    };
+}

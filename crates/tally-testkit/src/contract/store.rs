@@ -1,0 +1,244 @@
+//! The presentation store contract.
+
+use super::Adapters;
+use crate::fixtures::deck;
+use tally_domain::ports::{
+    InsertPresentationError, NewPresentation, PresentationStore as _, SlideChangeError,
+    VotingChangeError,
+};
+use tally_domain::{
+    JoinCode, Presentation, PresentationDraft, PresentationId, PresenterId, PresenterToken,
+    SlideError, SlideMove,
+};
+
+/// A new presentation for a new presenter; returns it with its token.
+pub async fn create<A: Adapters>(
+    adapters: &A,
+    draft: PresentationDraft,
+) -> (Presentation, PresenterToken) {
+    let token = PresenterToken::generate();
+    let presentation = create_for(adapters, draft, PresenterId::generate(), Some(&token)).await;
+    (presentation, token)
+}
+
+async fn create_for<A: Adapters>(
+    adapters: &A,
+    draft: PresentationDraft,
+    presenter: PresenterId,
+    new_token: Option<&PresenterToken>,
+) -> Presentation {
+    loop {
+        let new = NewPresentation {
+            id: PresentationId::generate(),
+            presenter_id: presenter,
+            new_presenter_token: new_token.map(PresenterToken::hash),
+            join_code: JoinCode::generate(),
+            created_open: false,
+            draft: draft.clone(),
+        };
+        match adapters.store().create_presentation(new).await {
+            Ok(p) => return p,
+            Err(InsertPresentationError::JoinCodeTaken(_)) => continue,
+            Err(e) => panic!("create failed: {e}"),
+        }
+    }
+}
+
+pub async fn create_then_get_returns_the_first_poll_on_screen<A: Adapters>(adapters: &A) {
+    let (created, _) = create(adapters, deck(3)).await;
+    assert_eq!(created.slide.index, 0);
+    assert_eq!(created.slide.poll_count, 3);
+    assert_eq!(created.slide.version, 1);
+    assert!(created.polls.iter().all(|p| p.voting_open));
+    let fetched = adapters.store().get(created.id).await.unwrap().unwrap();
+    assert_eq!(fetched, created);
+    assert_eq!(fetched.polls[1].question.as_str(), "Question 1?");
+    let keys: Vec<&str> = fetched.polls[0].options.iter().map(|o| o.key.as_str()).collect();
+    assert_eq!(keys, ["A", "B", "C"]);
+}
+
+pub async fn unknown_ids_are_absent<A: Adapters>(adapters: &A) {
+    let unknown = PresentationId::generate();
+    assert!(adapters.store().get(unknown).await.unwrap().is_none());
+    assert!(adapters.store().access(unknown).await.unwrap().is_none());
+    assert!(matches!(
+        adapters.store().move_slide(unknown, SlideMove::Next).await,
+        Err(SlideChangeError::NotFound)
+    ));
+    assert!(matches!(
+        adapters.store().set_voting(unknown, false).await,
+        Err(VotingChangeError::NotFound)
+    ));
+}
+
+pub async fn a_taken_join_code_stores_nothing<A: Adapters>(adapters: &A) {
+    let (first, _) = create(adapters, deck(1)).await;
+    let token = PresenterToken::generate();
+    let id = PresentationId::generate();
+    let result = adapters
+        .store()
+        .create_presentation(NewPresentation {
+            id,
+            presenter_id: PresenterId::generate(),
+            new_presenter_token: Some(token.hash()),
+            join_code: first.join_code.clone(),
+            created_open: false,
+            draft: deck(1),
+        })
+        .await;
+    assert!(matches!(result, Err(InsertPresentationError::JoinCodeTaken(_))));
+    assert!(adapters.store().get(id).await.unwrap().is_none());
+    // The new presenter was rolled back with the presentation.
+    assert!(adapters.store().find_presenter(token.hash()).await.unwrap().is_none());
+}
+
+pub async fn presenters_are_found_by_token_hash<A: Adapters>(adapters: &A) {
+    let (created, token) = create(adapters, deck(1)).await;
+    let found = adapters.store().find_presenter(token.hash()).await.unwrap();
+    assert_eq!(found, Some(created.presenter_id));
+    let stranger = PresenterToken::generate();
+    assert!(adapters.store().find_presenter(stranger.hash()).await.unwrap().is_none());
+}
+
+pub async fn access_reflects_how_it_was_created<A: Adapters>(adapters: &A) {
+    let (created, token) = create(adapters, deck(1)).await;
+    let access = adapters.store().access(created.id).await.unwrap().unwrap();
+    assert_eq!(access.presenter_id, created.presenter_id);
+    assert_eq!(access.token_hash, token.hash());
+    assert!(!access.created_open);
+
+    let open = adapters
+        .store()
+        .create_presentation(NewPresentation {
+            id: PresentationId::generate(),
+            presenter_id: PresenterId::generate(),
+            new_presenter_token: Some(PresenterToken::generate().hash()),
+            join_code: JoinCode::generate(),
+            created_open: true,
+            draft: deck(1),
+        })
+        .await
+        .unwrap();
+    assert!(adapters.store().access(open.id).await.unwrap().unwrap().created_open);
+}
+
+pub async fn slide_moves_follow_the_deck_and_bump_the_version<A: Adapters>(adapters: &A) {
+    let (created, _) = create(adapters, deck(4)).await;
+    let store = adapters.store();
+    let moved = store.move_slide(created.id, SlideMove::Next).await.unwrap();
+    assert_eq!((moved.slide.index, moved.slide.version), (1, 2));
+    assert_eq!(moved.current_poll().unwrap().id, created.polls[1].id);
+    let moved = store.move_slide(created.id, SlideMove::GoTo(3)).await.unwrap();
+    assert_eq!((moved.slide.index, moved.slide.version), (3, 3));
+    let moved = store.move_slide(created.id, SlideMove::Previous).await.unwrap();
+    assert_eq!((moved.slide.index, moved.slide.version), (2, 4));
+    assert_eq!(store.get(created.id).await.unwrap().unwrap().slide, moved.slide);
+}
+
+pub async fn a_refused_move_changes_nothing<A: Adapters>(adapters: &A) {
+    let (created, _) = create(adapters, deck(2)).await;
+    let store = adapters.store();
+    assert!(matches!(
+        store.move_slide(created.id, SlideMove::Previous).await,
+        Err(SlideChangeError::Slide(SlideError::BeforeFirstPoll))
+    ));
+    assert!(matches!(
+        store.move_slide(created.id, SlideMove::GoTo(2)).await,
+        Err(SlideChangeError::Slide(SlideError::NoSuchSlide { index: 2, poll_count: 2 }))
+    ));
+    store.move_slide(created.id, SlideMove::Next).await.unwrap();
+    assert!(matches!(
+        store.move_slide(created.id, SlideMove::Next).await,
+        Err(SlideChangeError::Slide(SlideError::PastLastPoll))
+    ));
+    let now = store.get(created.id).await.unwrap().unwrap();
+    assert_eq!((now.slide.index, now.slide.version), (1, 2));
+}
+
+pub async fn concurrent_moves_serialise<A: Adapters>(adapters: &A) {
+    let (created, _) = create(adapters, deck(6)).await;
+    let store = adapters.store();
+    let moves = (0..5).map(|_| {
+        let store = store.clone();
+        async move { store.move_slide(created.id, SlideMove::Next).await }
+    });
+    let results = futures_join_all(moves).await;
+    let mut indexes: Vec<usize> = results.into_iter().map(|r| r.unwrap().slide.index).collect();
+    indexes.sort_unstable();
+    // Each move saw the one before it: no two returned the same slide.
+    assert_eq!(indexes, [1, 2, 3, 4, 5]);
+    let now = store.get(created.id).await.unwrap().unwrap();
+    assert_eq!((now.slide.index, now.slide.version), (5, 6));
+}
+
+pub async fn voting_state_is_per_poll_and_survives_navigation<A: Adapters>(adapters: &A) {
+    let (created, _) = create(adapters, deck(2)).await;
+    let store = adapters.store();
+    let poll = store.set_voting(created.id, false).await.unwrap();
+    assert_eq!(poll.id, created.polls[0].id);
+    assert!(!poll.voting_open);
+    // Closing twice is not an error.
+    assert!(!store.set_voting(created.id, false).await.unwrap().voting_open);
+    let moved = store.move_slide(created.id, SlideMove::Next).await.unwrap();
+    assert!(moved.current_poll().unwrap().voting_open);
+    let back = store.move_slide(created.id, SlideMove::Previous).await.unwrap();
+    assert!(!back.current_poll().unwrap().voting_open);
+    assert!(store.set_voting(created.id, true).await.unwrap().voting_open);
+    assert_eq!(store.get(created.id).await.unwrap().unwrap().slide.version, 6);
+}
+
+pub async fn delete_removes_the_presentation_once<A: Adapters>(adapters: &A) {
+    let (created, _) = create(adapters, deck(2)).await;
+    assert!(adapters.store().delete(created.id).await.unwrap());
+    assert!(adapters.store().get(created.id).await.unwrap().is_none());
+    assert!(!adapters.store().delete(created.id).await.unwrap());
+}
+
+pub async fn listing_is_newest_first_keyset_paged_and_per_presenter<A: Adapters>(adapters: &A) {
+    let (first, token) = create(adapters, deck(1)).await;
+    let presenter = first.presenter_id;
+    let mut ids = vec![first.id];
+    for _ in 0..4 {
+        ids.push(create_for(adapters, deck(1), presenter, None).await.id);
+    }
+    create(adapters, deck(1)).await; // someone else's
+    ids.reverse();
+    let store = adapters.store();
+    let page = store.list_for_presenter(presenter, None, 2).await.unwrap();
+    assert_eq!(page.iter().map(|s| s.id).collect::<Vec<_>>(), ids[..2]);
+    let page2 = store.list_for_presenter(presenter, Some(ids[1]), 2).await.unwrap();
+    assert_eq!(page2.iter().map(|s| s.id).collect::<Vec<_>>(), ids[2..4]);
+    let rest = store.list_for_presenter(presenter, Some(ids[3]), 10).await.unwrap();
+    assert_eq!(rest.iter().map(|s| s.id).collect::<Vec<_>>(), ids[4..]);
+    assert_eq!(store.find_presenter(token.hash()).await.unwrap(), Some(presenter));
+}
+
+pub async fn join_codes_find_their_presentation<A: Adapters>(adapters: &A) {
+    let (created, _) = create(adapters, deck(2)).await;
+    let found = adapters
+        .store()
+        .find_by_join_code(created.join_code.clone())
+        .await
+        .unwrap();
+    assert_eq!(found.map(|p| p.id), Some(created.id));
+}
+
+/// Runs futures concurrently on the current task (no extra dependency).
+pub(crate) async fn futures_join_all<F: std::future::Future>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output>
+where
+    F: Send + 'static,
+    F::Output: Send + 'static,
+{
+    let mut set = tokio::task::JoinSet::new();
+    let futures: Vec<F> = futures.into_iter().collect();
+    let count = futures.len();
+    for (i, f) in futures.into_iter().enumerate() {
+        set.spawn(async move { (i, f.await) });
+    }
+    let mut out: Vec<Option<F::Output>> = (0..count).map(|_| None).collect();
+    while let Some(joined) = set.join_next().await {
+        let (i, value) = joined.expect("task panicked");
+        out[i] = Some(value);
+    }
+    out.into_iter().map(|v| v.expect("every task reports")).collect()
+}

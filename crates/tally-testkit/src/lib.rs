@@ -1,0 +1,15 @@
+//! Test support for Tally. Nothing here is used in production.
+//!
+//! - [`postgres`]: a real Postgres server, started once per test process
+//!   from the installed binaries in a temporary directory on loopback, and a
+//!   fresh database per test cloned from a migrated template.
+//! - [`contract`]: the contract suite of each port, generic over the
+//!   implementation, so the same cases run against every adapter.
+//! - [`fixtures`]: small builders for drafts and ballots.
+
+#![allow(clippy::expect_used, clippy::panic, clippy::unwrap_used)]
+
+pub mod contract;
+pub mod fixtures;
+pub mod postgres;
+mod process;

@@ -1,0 +1,274 @@
+//! A throwaway Postgres for tests.
+
+use crate::process::{free_port, server_user, spawn_tied_to_process};
+use anyhow::{bail, Context as _};
+use std::os::unix::process::CommandExt as _;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+use tokio::sync::OnceCell;
+use tokio_postgres::NoTls;
+
+/// Where the Postgres server binaries are: `TALLY_PG_BIN`, else the newest
+/// `/usr/lib/postgresql/<version>/bin` (Debian's layout).
+fn bin_dir() -> anyhow::Result<PathBuf> {
+    if let Ok(dir) = std::env::var("TALLY_PG_BIN") {
+        return Ok(PathBuf::from(dir));
+    }
+    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .context("no /usr/lib/postgresql: install postgresql-15 (the README's test command does)")?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let v = e.file_name().to_str()?.parse().ok()?;
+            let bin = e.path().join("bin");
+            bin.join("postgres").exists().then_some((v, bin))
+        })
+        .collect();
+    versions.sort();
+    versions
+        .pop()
+        .map(|(_, p)| p)
+        .context("no Postgres server binaries under /usr/lib/postgresql")
+}
+
+/// A Postgres server in a temporary directory, listening on 127.0.0.1.
+#[derive(Debug)]
+pub struct PgServer {
+    dir: tempfile::TempDir,
+    bin: PathBuf,
+    port: u16,
+    user: Option<(u32, u32)>,
+    child: Mutex<Option<Child>>,
+}
+
+impl PgServer {
+    /// Initialises a cluster and starts it. Takes a second or two.
+    pub fn start() -> anyhow::Result<Self> {
+        let bin = bin_dir()?;
+        let user = server_user();
+        let dir = tempfile::Builder::new().prefix("tally-pg-").tempdir()?;
+        if let Some((uid, gid)) = user {
+            std::os::unix::fs::chown(dir.path(), Some(uid), Some(gid))?;
+        }
+        let data = dir.path().join("data");
+        let out = Self::command(&bin, "initdb", user)
+            .args(["--auth=trust", "--username=postgres", "--encoding=UTF8", "--locale=C"])
+            .arg("--no-sync")
+            .arg("-D")
+            .arg(&data)
+            .output()
+            .context("running initdb")?;
+        if !out.status.success() {
+            bail!("initdb failed: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        let server = Self {
+            dir,
+            bin,
+            port: free_port(),
+            user,
+            child: Mutex::new(None),
+        };
+        server.resume()?;
+        Ok(server)
+    }
+
+    fn command(bin: &Path, program: &str, user: Option<(u32, u32)>) -> Command {
+        let mut command = Command::new(bin.join(program));
+        if let Some((uid, gid)) = user {
+            command.uid(uid).gid(gid);
+        }
+        command.stdin(Stdio::null());
+        command
+    }
+
+    /// Starts the server (again) on its port, and waits until it accepts
+    /// connections.
+    pub fn resume(&self) -> anyhow::Result<()> {
+        let mut child = self.child.lock().expect("lock");
+        if child.is_some() {
+            return Ok(());
+        }
+        let log = std::fs::File::create(self.dir.path().join("server.log"))?;
+        if let Some((uid, gid)) = self.user {
+            std::os::unix::fs::chown(self.dir.path().join("server.log"), Some(uid), Some(gid))?;
+        }
+        let mut command = Self::command(&self.bin, "postgres", self.user);
+        command
+            .arg("-D")
+            .arg(self.dir.path().join("data"))
+            .args(["-p", &self.port.to_string(), "-c", "listen_addresses=127.0.0.1"])
+            .arg("-c")
+            .arg(format!("unix_socket_directories={}", self.dir.path().display()))
+            // Durability is not under test here; speed is welcome.
+            .args(["-c", "fsync=off", "-c", "synchronous_commit=off"])
+            .args(["-c", "full_page_writes=off", "-c", "max_connections=300"])
+            .args(["-c", "shared_buffers=128MB"])
+            .stdout(log.try_clone()?)
+            .stderr(log);
+        *child = Some(spawn_tied_to_process(command).context("starting postgres")?);
+        drop(child);
+        self.wait_ready(Duration::from_secs(60))
+    }
+
+    /// Stops the server at once, as a crash or an outage would (SIGQUIT:
+    /// immediate shutdown, no checkpoint).
+    pub fn halt(&self) -> anyhow::Result<()> {
+        let Some(mut child) = self.child.lock().expect("lock").take() else {
+            return Ok(());
+        };
+        signal(child.id(), libc::SIGQUIT);
+        child.wait()?;
+        Ok(())
+    }
+
+    fn wait_ready(&self, limit: Duration) -> anyhow::Result<()> {
+        let deadline = Instant::now() + limit;
+        loop {
+            let ready = Command::new(self.bin.join("pg_isready"))
+                .args(["-h", "127.0.0.1", "-p", &self.port.to_string(), "-q"])
+                .status()?;
+            if ready.success() {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                let log = std::fs::read_to_string(self.dir.path().join("server.log"))
+                    .unwrap_or_default();
+                bail!("postgres did not become ready: {log}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The connection URL of `database` on this server.
+    pub fn url(&self, database: &str) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/{database}", self.port)
+    }
+}
+
+impl Drop for PgServer {
+    fn drop(&mut self) {
+        let _ = self.halt();
+    }
+}
+
+#[allow(unsafe_code)]
+fn signal(pid: u32, signal: i32) {
+    if let Ok(pid) = i32::try_from(pid) {
+        // SAFETY: kill has no memory-safety preconditions.
+        unsafe {
+            libc::kill(pid, signal);
+        }
+    }
+}
+
+/// The server shared by every test in this process.
+pub fn shared_server() -> &'static PgServer {
+    static SERVER: OnceLock<PgServer> = OnceLock::new();
+    SERVER.get_or_init(|| PgServer::start().expect("starting the test Postgres server"))
+}
+
+/// Connects to `url`, driving the connection on the current runtime.
+pub async fn connect(url: &str) -> anyhow::Result<tokio_postgres::Client> {
+    let (client, connection) = tokio_postgres::connect(url, NoTls).await?;
+    tokio::spawn(async move {
+        let _ = connection.await;
+    });
+    Ok(client)
+}
+
+/// A database of its own for one test, cloned from the migrated template,
+/// and dropped when the value is.
+#[derive(Debug)]
+pub struct TestDatabase {
+    server: &'static PgServer,
+    name: String,
+}
+
+impl TestDatabase {
+    /// A fresh, migrated, empty database on the shared server.
+    pub async fn create() -> Self {
+        Self::create_on(shared_server()).await
+    }
+
+    /// A fresh, migrated, empty database on `server`.
+    pub async fn create_on(server: &'static PgServer) -> Self {
+        let template = template(server).await;
+        let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+        let admin = connect(&server.url("postgres"))
+            .await
+            .expect("connecting to the test server");
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+            .await
+            .expect("cloning the template database");
+        Self { server, name }
+    }
+
+    pub fn url(&self) -> String {
+        self.server.url(&self.name)
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// A plain connection, for assertions straight against the tables.
+    pub async fn client(&self) -> tokio_postgres::Client {
+        connect(&self.url()).await.expect("connecting to the test database")
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        // Drop is synchronous, so the database goes with a dropdb process.
+        // WITH (FORCE) ends connections a pool may still hold.
+        let _ = Command::new(self.server.bin.join("dropdb"))
+            .args(["--force", "--if-exists", "-h", "127.0.0.1", "-U", "postgres"])
+            .args(["-p", &self.server.port.to_string(), &self.name])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+/// Creates (once per process) an empty template database with every
+/// migration applied, and returns its name.
+async fn template(server: &'static PgServer) -> &'static str {
+    static TEMPLATE: OnceCell<String> = OnceCell::const_new();
+    TEMPLATE
+        .get_or_init(|| async {
+            let name = format!("tally_template_{}", std::process::id());
+            let admin = connect(&server.url("postgres")).await.expect("admin connection");
+            admin
+                .batch_execute(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("creating the template database");
+            {
+                let pool = tally_postgres::connect(&tally_postgres::PoolSettings {
+                    url: server.url(&name),
+                    max_size: 1,
+                    wait_timeout: Duration::from_secs(10),
+                    connect_timeout: Duration::from_secs(10),
+                })
+                .expect("template pool");
+                tally_postgres::migrate(&pool).await.expect("migrating the template");
+                pool.close();
+            }
+            // A template must have no sessions when it is cloned.
+            admin
+                .execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                     WHERE datname = $1 AND pid <> pg_backend_pid()",
+                    &[&name],
+                )
+                .await
+                .expect("closing template sessions");
+            name
+        })
+        .await
+}
