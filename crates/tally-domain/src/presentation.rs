@@ -146,7 +146,10 @@ mod tests {
     #[test]
     fn next_moves_forward_until_the_last_poll() {
         assert_eq!(SlideMove::Next.apply(at(0, 2)), Ok(1));
-        assert_eq!(SlideMove::Next.apply(at(1, 2)), Err(SlideError::PastLastPoll));
+        assert_eq!(
+            SlideMove::Next.apply(at(1, 2)),
+            Err(SlideError::PastLastPoll)
+        );
     }
 
     #[test]
@@ -173,6 +176,9 @@ mod tests {
 
     #[test]
     fn a_presentation_needs_polls_within_bounds() {
-        assert_eq!(PresentationDraft::new(vec![]), Err(PresentationError::NoPolls));
+        assert_eq!(
+            PresentationDraft::new(vec![]),
+            Err(PresentationError::NoPolls)
+        );
     }
 }

@@ -195,7 +195,10 @@ mod tests {
         let token = PresenterToken::generate();
         let other = PresenterToken::generate();
         let access = access(&token, false);
-        assert_eq!(access.authorize(None, false), Err(AccessDenied::MissingToken));
+        assert_eq!(
+            access.authorize(None, false),
+            Err(AccessDenied::MissingToken)
+        );
         assert_eq!(
             access.authorize(Some(&other), false),
             Err(AccessDenied::WrongToken)

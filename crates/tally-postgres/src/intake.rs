@@ -1,23 +1,18 @@
+use crate::fence;
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
 use tally_domain::ports::{IntakeError, VoteIntake};
 use tally_domain::{Ballot, VoteReceipt};
+use tokio_postgres::types::ToSql;
 use uuid::Uuid;
 
-/// Locks the presentation row in share mode and reads the poll on screen.
-///
-/// The lock is taken inside a CTE on purpose: if a slide change commits
-/// while this statement waits for the lock, Postgres re-reads the row and the
-/// join below sees the *new* current index. (Locking `FOR SHARE OF p` in a
-/// plain join would re-check the old poll row against the new index and
-/// drop it, which would look like an unknown presentation.)
-const LOCK_CURRENT_POLL: &str = "\
-    WITH p AS ( \
-        SELECT current_poll_index FROM presentations WHERE id = $1 FOR SHARE \
-    ) \
+/// Reads the poll on screen, under the shared fence taken just before.
+const CURRENT_POLL: &str = "\
     SELECT q.id AS current_poll_id, q.voting_open, \
            EXISTS (SELECT 1 FROM polls WHERE id = $2 AND presentation_id = $1) AS poll_exists \
-    FROM p JOIN polls q ON q.presentation_id = $1 AND q.position = p.current_poll_index";
+    FROM presentations p \
+    JOIN polls q ON q.presentation_id = p.id AND q.position = p.current_poll_index \
+    WHERE p.id = $1";
 
 /// Inserts the vote unless the participant already voted on the poll, and
 /// bumps the option's count by exactly the rows inserted, in one statement.
@@ -37,8 +32,7 @@ const INSERT_VOTE: &str = "\
 
 /// Run as its own statement, after a conflict: only a new statement's
 /// snapshot is sure to see the row a concurrent transaction committed.
-const EARLIER_VOTE: &str =
-    "SELECT option_id FROM votes WHERE poll_id = $1 AND participant_id = $2";
+const EARLIER_VOTE: &str = "SELECT option_id FROM votes WHERE poll_id = $1 AND participant_id = $2";
 
 /// Votes straight into Postgres, one short transaction each. This is the
 /// baseline the Redis intake is measured against, and its fallback.
@@ -56,17 +50,36 @@ impl PgIntake {
 impl VoteIntake for PgIntake {
     async fn cast(&self, ballot: Ballot) -> Result<VoteReceipt, IntakeError> {
         let mut client = self.pool.get().await.context("no Postgres connection")?;
-        let lock = client.prepare_cached(LOCK_CURRENT_POLL).await.context("prepare")?;
-        let insert = client.prepare_cached(INSERT_VOTE).await.context("prepare")?;
-        let earlier = client.prepare_cached(EARLIER_VOTE).await.context("prepare")?;
+        let fence = client
+            .prepare_cached(fence::SHARED)
+            .await
+            .context("prepare")?;
+        let read = client
+            .prepare_cached(CURRENT_POLL)
+            .await
+            .context("prepare")?;
+        let insert = client
+            .prepare_cached(INSERT_VOTE)
+            .await
+            .context("prepare")?;
+        let earlier = client
+            .prepare_cached(EARLIER_VOTE)
+            .await
+            .context("prepare")?;
         let tx = client.transaction().await.context("begin")?;
         let poll = ballot.poll_id.as_uuid();
 
-        let current = tx
-            .query_opt(&lock, &[ballot.presentation_id.as_uuid(), poll])
-            .await
-            .context("reading the current poll")?
-            .ok_or(IntakeError::PresentationNotFound)?;
+        // Both statements go out in one round trip (pipelined); Postgres
+        // still runs them in order, so the read's snapshot follows the lock.
+        let presentation = ballot.presentation_id.as_uuid();
+        let (fence_params, read_params): (&[&(dyn ToSql + Sync)], &[&(dyn ToSql + Sync)]) =
+            (&[presentation], &[presentation, poll]);
+        let (_, current) = tokio::try_join!(
+            tx.query_one(&fence, fence_params),
+            tx.query_opt(&read, read_params),
+        )
+        .context("reading the current poll")?;
+        let current = current.ok_or(IntakeError::PresentationNotFound)?;
         let current_poll: Uuid = current.try_get("current_poll_id").context("row")?;
         if current_poll != *poll {
             let exists: bool = current.try_get("poll_exists").context("row")?;

@@ -7,9 +7,10 @@
 //! - [`migrate`] applies the embedded migrations from `migrations/`.
 //!
 //! SQL is parameterised only. Consistency between concurrent votes and slide
-//! changes, also across processes, comes from row locks in the database, not
-//! from anything held in this process.
+//! changes, also across processes, comes from locks in the database (see
+//! `fence`), not from anything held in this process.
 
+mod fence;
 mod intake;
 mod ledger;
 mod load;

@@ -1,4 +1,4 @@
-use crate::load;
+use crate::{fence, load};
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
 use tally_domain::ports::{
@@ -204,8 +204,12 @@ impl PresentationStore for PgStore {
     ) -> Result<Presentation, SlideChangeError> {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(store_error)?;
-        // FOR UPDATE conflicts with the FOR SHARE every vote takes, so a vote
-        // either commits before the move (on the old poll) or sees the move.
+        // The exclusive fence waits for votes in flight and holds new ones
+        // back, so a vote commits before the move (on the old poll) or sees
+        // the move.
+        tx.execute(fence::EXCLUSIVE, &[id.as_uuid()])
+            .await
+            .map_err(store_error)?;
         let row = tx
             .query_opt(
                 "SELECT poll_count, current_poll_index, state_version \
@@ -237,8 +241,10 @@ impl PresentationStore for PgStore {
     async fn set_voting(&self, id: PresentationId, open: bool) -> Result<Poll, VotingChangeError> {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(store_error)?;
-        // Updating the presentation row takes the lock that votes share, so
-        // no vote is accepted after the close commits.
+        // As for slide moves: no vote is accepted after the close commits.
+        tx.execute(fence::EXCLUSIVE, &[id.as_uuid()])
+            .await
+            .map_err(store_error)?;
         let row = tx
             .query_opt(
                 "UPDATE presentations SET state_version = state_version + 1 \

@@ -1,5 +1,6 @@
 //! The port contract suites, run against the Postgres adapters on a real
 //! Postgres server (a fresh database per test).
+#![allow(clippy::expect_used)]
 
 use tally_postgres::{PgIntake, PgLedger, PgStore, PoolSettings};
 use tally_testkit::contract::Adapters;

@@ -1,8 +1,6 @@
 //! Small builders for test data.
 
-use tally_domain::{
-    OptionKey, OptionValue, PollDraft, PollOption, PresentationDraft, Question,
-};
+use tally_domain::{OptionKey, OptionValue, PollDraft, PollOption, PresentationDraft, Question};
 
 /// A poll with the given question and option keys (values "Option <key>").
 pub fn poll(question: &str, keys: &[&str]) -> PollDraft {

@@ -53,7 +53,12 @@ impl PgServer {
         }
         let data = dir.path().join("data");
         let out = Self::command(&bin, "initdb", user)
-            .args(["--auth=trust", "--username=postgres", "--encoding=UTF8", "--locale=C"])
+            .args([
+                "--auth=trust",
+                "--username=postgres",
+                "--encoding=UTF8",
+                "--locale=C",
+            ])
             .arg("--no-sync")
             .arg("-D")
             .arg(&data)
@@ -97,9 +102,17 @@ impl PgServer {
         command
             .arg("-D")
             .arg(self.dir.path().join("data"))
-            .args(["-p", &self.port.to_string(), "-c", "listen_addresses=127.0.0.1"])
+            .args([
+                "-p",
+                &self.port.to_string(),
+                "-c",
+                "listen_addresses=127.0.0.1",
+            ])
             .arg("-c")
-            .arg(format!("unix_socket_directories={}", self.dir.path().display()))
+            .arg(format!(
+                "unix_socket_directories={}",
+                self.dir.path().display()
+            ))
             // Durability is not under test here; speed is welcome.
             .args(["-c", "fsync=off", "-c", "synchronous_commit=off"])
             .args(["-c", "full_page_writes=off", "-c", "max_connections=300"])
@@ -132,8 +145,8 @@ impl PgServer {
                 return Ok(());
             }
             if Instant::now() > deadline {
-                let log = std::fs::read_to_string(self.dir.path().join("server.log"))
-                    .unwrap_or_default();
+                let log =
+                    std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default();
                 bail!("postgres did not become ready: {log}");
             }
             std::thread::sleep(Duration::from_millis(50));
@@ -219,7 +232,9 @@ impl TestDatabase {
 
     /// A plain connection, for assertions straight against the tables.
     pub async fn client(&self) -> tokio_postgres::Client {
-        connect(&self.url()).await.expect("connecting to the test database")
+        connect(&self.url())
+            .await
+            .expect("connecting to the test database")
     }
 }
 
@@ -228,11 +243,44 @@ impl Drop for TestDatabase {
         // Drop is synchronous, so the database goes with a dropdb process.
         // WITH (FORCE) ends connections a pool may still hold.
         let _ = Command::new(self.server.bin.join("dropdb"))
-            .args(["--force", "--if-exists", "-h", "127.0.0.1", "-U", "postgres"])
+            .args([
+                "--force",
+                "--if-exists",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+            ])
             .args(["-p", &self.server.port.to_string(), &self.name])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status();
+    }
+}
+
+/// An empty database with no schema at all, as a new deployment has.
+#[derive(Debug)]
+pub struct EmptyDatabase(TestDatabase);
+
+impl EmptyDatabase {
+    pub async fn create() -> Self {
+        let server = shared_server();
+        let name = format!("e_{}", uuid::Uuid::new_v4().simple());
+        let admin = connect(&server.url("postgres"))
+            .await
+            .expect("admin connection");
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("creating an empty database");
+        Self(TestDatabase { server, name })
+    }
+}
+
+impl std::ops::Deref for EmptyDatabase {
+    type Target = TestDatabase;
+    fn deref(&self) -> &TestDatabase {
+        &self.0
     }
 }
 
@@ -243,7 +291,9 @@ async fn template(server: &'static PgServer) -> &'static str {
     TEMPLATE
         .get_or_init(|| async {
             let name = format!("tally_template_{}", std::process::id());
-            let admin = connect(&server.url("postgres")).await.expect("admin connection");
+            let admin = connect(&server.url("postgres"))
+                .await
+                .expect("admin connection");
             admin
                 .batch_execute(&format!("CREATE DATABASE {name}"))
                 .await
@@ -256,7 +306,9 @@ async fn template(server: &'static PgServer) -> &'static str {
                     connect_timeout: Duration::from_secs(10),
                 })
                 .expect("template pool");
-                tally_postgres::migrate(&pool).await.expect("migrating the template");
+                tally_postgres::migrate(&pool)
+                    .await
+                    .expect("migrating the template");
                 pool.close();
             }
             // A template must have no sessions when it is cloned.

@@ -1,6 +1,8 @@
 use crate::ids::{PresentationId, PresenterId};
 use crate::poll::Poll;
-use crate::presentation::{Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove};
+use crate::presentation::{
+    Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove,
+};
 use crate::presenter::{JoinCode, PresenterAccess, TokenHash};
 use std::future::Future;
 use thiserror::Error;

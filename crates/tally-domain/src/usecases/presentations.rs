@@ -156,8 +156,7 @@ impl<P: Ports> Tally<P> {
         before: Option<PresentationId>,
         limit: usize,
     ) -> Result<PresentationPage, ListPresentationsError> {
-        let token =
-            credential.ok_or(ListPresentationsError::Denied(AccessDenied::MissingToken))?;
+        let token = credential.ok_or(ListPresentationsError::Denied(AccessDenied::MissingToken))?;
         let presenter = self
             .store
             .find_presenter(token.hash())

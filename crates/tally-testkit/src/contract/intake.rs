@@ -4,9 +4,16 @@ use super::store::{create, futures_join_all};
 use super::Adapters;
 use crate::fixtures::deck;
 use tally_domain::ports::{IntakeError, PresentationStore as _, VoteIntake as _, VoteLedger as _};
-use tally_domain::{Ballot, ParticipantId, PollId, Presentation, PresentationId, SlideMove, VoteReceipt};
+use tally_domain::{
+    Ballot, ParticipantId, PollId, Presentation, PresentationId, SlideMove, VoteReceipt,
+};
 
-pub fn ballot(presentation: &Presentation, poll: usize, participant: ParticipantId, key: &str) -> Ballot {
+pub fn ballot(
+    presentation: &Presentation,
+    poll: usize,
+    participant: ParticipantId,
+    key: &str,
+) -> Ballot {
     Ballot {
         presentation_id: presentation.id,
         poll_id: presentation.polls[poll].id,
@@ -16,7 +23,11 @@ pub fn ballot(presentation: &Presentation, poll: usize, participant: Participant
 }
 
 /// Total votes the ledger shows on the poll.
-pub async fn ledger_total<A: Adapters>(adapters: &A, presentation: &Presentation, poll: usize) -> u64 {
+pub async fn ledger_total<A: Adapters>(
+    adapters: &A,
+    presentation: &Presentation,
+    poll: usize,
+) -> u64 {
     adapters
         .ledger()
         .results(presentation.id, presentation.polls[poll].id)
@@ -29,12 +40,19 @@ pub async fn a_vote_is_counted_once_and_repeats_are_acknowledged<A: Adapters>(ad
     let (p, _) = create(adapters, deck(2)).await;
     let voter = ParticipantId::from_uuid(uuid::Uuid::new_v4());
     let intake = adapters.intake();
-    assert_eq!(intake.cast(ballot(&p, 0, voter, "B")).await.unwrap(), VoteReceipt::Counted);
+    assert_eq!(
+        intake.cast(ballot(&p, 0, voter, "B")).await.unwrap(),
+        VoteReceipt::Counted
+    );
     assert_eq!(
         intake.cast(ballot(&p, 0, voter, "B")).await.unwrap(),
         VoteReceipt::AlreadyCounted
     );
-    let results = adapters.ledger().results(p.id, p.polls[0].id).await.unwrap();
+    let results = adapters
+        .ledger()
+        .results(p.id, p.polls[0].id)
+        .await
+        .unwrap();
     let counts: Vec<u64> = results.options.iter().map(|o| o.votes).collect();
     assert_eq!(counts, [0, 1, 0]);
     assert_eq!((results.total_votes, results.participants), (1, 1));
@@ -46,13 +64,20 @@ pub async fn a_vote_is_counted_once_and_repeats_are_acknowledged<A: Adapters>(ad
 pub async fn a_different_second_vote_is_refused<A: Adapters>(adapters: &A) {
     let (p, _) = create(adapters, deck(1)).await;
     let voter = ParticipantId::from_uuid(uuid::Uuid::new_v4());
-    adapters.intake().cast(ballot(&p, 0, voter, "A")).await.unwrap();
+    adapters
+        .intake()
+        .cast(ballot(&p, 0, voter, "A"))
+        .await
+        .unwrap();
     assert!(matches!(
         adapters.intake().cast(ballot(&p, 0, voter, "C")).await,
         Err(IntakeError::AlreadyVotedDifferently)
     ));
     let votes = adapters.ledger().votes(p.id, p.polls[0].id).await.unwrap();
-    assert_eq!(votes.iter().map(|v| v.key.as_str()).collect::<Vec<_>>(), ["A"]);
+    assert_eq!(
+        votes.iter().map(|v| v.key.as_str()).collect::<Vec<_>>(),
+        ["A"]
+    );
 }
 
 pub async fn refusals_come_in_the_documented_order<A: Adapters>(adapters: &A) {
@@ -63,16 +88,25 @@ pub async fn refusals_come_in_the_documented_order<A: Adapters>(adapters: &A) {
 
     let mut b = ballot(&p, 0, voter, "A");
     b.presentation_id = PresentationId::generate();
-    assert!(matches!(intake.cast(b).await, Err(IntakeError::PresentationNotFound)));
+    assert!(matches!(
+        intake.cast(b).await,
+        Err(IntakeError::PresentationNotFound)
+    ));
 
     let mut b = ballot(&p, 0, voter, "A");
     b.poll_id = PollId::generate();
-    assert!(matches!(intake.cast(b).await, Err(IntakeError::PollNotFound)));
+    assert!(matches!(
+        intake.cast(b).await,
+        Err(IntakeError::PollNotFound)
+    ));
 
     // Another presentation's poll is "not found" here, not "not current".
     let mut b = ballot(&p, 0, voter, "A");
     b.poll_id = other.polls[0].id;
-    assert!(matches!(intake.cast(b).await, Err(IntakeError::PollNotFound)));
+    assert!(matches!(
+        intake.cast(b).await,
+        Err(IntakeError::PollNotFound)
+    ));
 
     assert!(matches!(
         intake.cast(ballot(&p, 1, voter, "nope")).await,
@@ -92,20 +126,31 @@ pub async fn refusals_come_in_the_documented_order<A: Adapters>(adapters: &A) {
         Err(IntakeError::VotingClosed)
     ));
     adapters.store().set_voting(p.id, true).await.unwrap();
-    assert_eq!(intake.cast(ballot(&p, 0, voter, "A")).await.unwrap(), VoteReceipt::Counted);
+    assert_eq!(
+        intake.cast(ballot(&p, 0, voter, "A")).await.unwrap(),
+        VoteReceipt::Counted
+    );
     assert_eq!(ledger_total(adapters, &p, 0).await, 1);
 }
 
 pub async fn a_vote_for_a_poll_that_left_the_screen_is_refused<A: Adapters>(adapters: &A) {
     let (p, _) = create(adapters, deck(2)).await;
     let voter = ParticipantId::from_uuid(uuid::Uuid::new_v4());
-    adapters.store().move_slide(p.id, SlideMove::Next).await.unwrap();
+    adapters
+        .store()
+        .move_slide(p.id, SlideMove::Next)
+        .await
+        .unwrap();
     assert!(matches!(
         adapters.intake().cast(ballot(&p, 0, voter, "A")).await,
         Err(IntakeError::PollNotCurrent)
     ));
     assert_eq!(
-        adapters.intake().cast(ballot(&p, 1, voter, "A")).await.unwrap(),
+        adapters
+            .intake()
+            .cast(ballot(&p, 1, voter, "A"))
+            .await
+            .unwrap(),
         VoteReceipt::Counted
     );
     assert_eq!(ledger_total(adapters, &p, 0).await, 0);
@@ -121,7 +166,10 @@ pub async fn concurrent_identical_votes_count_once<A: Adapters>(adapters: &A) {
         async move { intake.cast(b).await }
     });
     let receipts = futures_join_all(casts).await;
-    let counted = receipts.iter().filter(|r| matches!(r, Ok(VoteReceipt::Counted))).count();
+    let counted = receipts
+        .iter()
+        .filter(|r| matches!(r, Ok(VoteReceipt::Counted)))
+        .count();
     let repeats = receipts
         .iter()
         .filter(|r| matches!(r, Ok(VoteReceipt::AlreadyCounted)))

@@ -16,8 +16,14 @@ pub async fn unknown_polls_are_not_found<A: Adapters>(adapters: &A) {
         (PresentationId::generate(), p.polls[0].id),
         (p.id, other.polls[0].id),
     ] {
-        assert!(matches!(ledger.votes(presentation, poll).await, Err(LedgerError::PollNotFound)));
-        assert!(matches!(ledger.results(presentation, poll).await, Err(LedgerError::PollNotFound)));
+        assert!(matches!(
+            ledger.votes(presentation, poll).await,
+            Err(LedgerError::PollNotFound)
+        ));
+        assert!(matches!(
+            ledger.results(presentation, poll).await,
+            Err(LedgerError::PollNotFound)
+        ));
     }
 }
 
@@ -25,20 +31,49 @@ pub async fn results_count_per_option_in_order<A: Adapters>(adapters: &A) {
     let (p, _) = create(adapters, deck(1)).await;
     for key in ["C", "A", "C", "C", "B"] {
         let voter = ParticipantId::from_uuid(uuid::Uuid::new_v4());
-        adapters.intake().cast(ballot(&p, 0, voter, key)).await.unwrap();
+        adapters
+            .intake()
+            .cast(ballot(&p, 0, voter, key))
+            .await
+            .unwrap();
     }
-    let results = adapters.ledger().results(p.id, p.polls[0].id).await.unwrap();
-    let shown: Vec<(&str, u64)> = results.options.iter().map(|o| (o.key.as_str(), o.votes)).collect();
+    let results = adapters
+        .ledger()
+        .results(p.id, p.polls[0].id)
+        .await
+        .unwrap();
+    let shown: Vec<(&str, u64)> = results
+        .options
+        .iter()
+        .map(|o| (o.key.as_str(), o.votes))
+        .collect();
     assert_eq!(shown, [("A", 1), ("B", 1), ("C", 3)]);
     assert_eq!((results.total_votes, results.participants), (5, 5));
     assert_eq!(results.question.as_str(), "Question 0?");
     assert!(results.voting_open);
-    assert_eq!(adapters.ledger().votes(p.id, p.polls[0].id).await.unwrap().len(), 5);
+    assert_eq!(
+        adapters
+            .ledger()
+            .votes(p.id, p.polls[0].id)
+            .await
+            .unwrap()
+            .len(),
+        5
+    );
 }
 
 pub async fn a_fresh_poll_lists_no_votes<A: Adapters>(adapters: &A) {
     let (p, _) = create(adapters, deck(2)).await;
-    assert!(adapters.ledger().votes(p.id, p.polls[1].id).await.unwrap().is_empty());
-    let results = adapters.ledger().results(p.id, p.polls[1].id).await.unwrap();
+    assert!(adapters
+        .ledger()
+        .votes(p.id, p.polls[1].id)
+        .await
+        .unwrap()
+        .is_empty());
+    let results = adapters
+        .ledger()
+        .results(p.id, p.polls[1].id)
+        .await
+        .unwrap();
     assert_eq!((results.total_votes, results.participants), (0, 0));
 }

@@ -53,7 +53,11 @@ pub async fn create_then_get_returns_the_first_poll_on_screen<A: Adapters>(adapt
     let fetched = adapters.store().get(created.id).await.unwrap().unwrap();
     assert_eq!(fetched, created);
     assert_eq!(fetched.polls[1].question.as_str(), "Question 1?");
-    let keys: Vec<&str> = fetched.polls[0].options.iter().map(|o| o.key.as_str()).collect();
+    let keys: Vec<&str> = fetched.polls[0]
+        .options
+        .iter()
+        .map(|o| o.key.as_str())
+        .collect();
     assert_eq!(keys, ["A", "B", "C"]);
 }
 
@@ -86,10 +90,18 @@ pub async fn a_taken_join_code_stores_nothing<A: Adapters>(adapters: &A) {
             draft: deck(1),
         })
         .await;
-    assert!(matches!(result, Err(InsertPresentationError::JoinCodeTaken(_))));
+    assert!(matches!(
+        result,
+        Err(InsertPresentationError::JoinCodeTaken(_))
+    ));
     assert!(adapters.store().get(id).await.unwrap().is_none());
     // The new presenter was rolled back with the presentation.
-    assert!(adapters.store().find_presenter(token.hash()).await.unwrap().is_none());
+    assert!(adapters
+        .store()
+        .find_presenter(token.hash())
+        .await
+        .unwrap()
+        .is_none());
 }
 
 pub async fn presenters_are_found_by_token_hash<A: Adapters>(adapters: &A) {
@@ -97,7 +109,12 @@ pub async fn presenters_are_found_by_token_hash<A: Adapters>(adapters: &A) {
     let found = adapters.store().find_presenter(token.hash()).await.unwrap();
     assert_eq!(found, Some(created.presenter_id));
     let stranger = PresenterToken::generate();
-    assert!(adapters.store().find_presenter(stranger.hash()).await.unwrap().is_none());
+    assert!(adapters
+        .store()
+        .find_presenter(stranger.hash())
+        .await
+        .unwrap()
+        .is_none());
 }
 
 pub async fn access_reflects_how_it_was_created<A: Adapters>(adapters: &A) {
@@ -119,7 +136,15 @@ pub async fn access_reflects_how_it_was_created<A: Adapters>(adapters: &A) {
         })
         .await
         .unwrap();
-    assert!(adapters.store().access(open.id).await.unwrap().unwrap().created_open);
+    assert!(
+        adapters
+            .store()
+            .access(open.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .created_open
+    );
 }
 
 pub async fn slide_moves_follow_the_deck_and_bump_the_version<A: Adapters>(adapters: &A) {
@@ -128,11 +153,20 @@ pub async fn slide_moves_follow_the_deck_and_bump_the_version<A: Adapters>(adapt
     let moved = store.move_slide(created.id, SlideMove::Next).await.unwrap();
     assert_eq!((moved.slide.index, moved.slide.version), (1, 2));
     assert_eq!(moved.current_poll().unwrap().id, created.polls[1].id);
-    let moved = store.move_slide(created.id, SlideMove::GoTo(3)).await.unwrap();
+    let moved = store
+        .move_slide(created.id, SlideMove::GoTo(3))
+        .await
+        .unwrap();
     assert_eq!((moved.slide.index, moved.slide.version), (3, 3));
-    let moved = store.move_slide(created.id, SlideMove::Previous).await.unwrap();
+    let moved = store
+        .move_slide(created.id, SlideMove::Previous)
+        .await
+        .unwrap();
     assert_eq!((moved.slide.index, moved.slide.version), (2, 4));
-    assert_eq!(store.get(created.id).await.unwrap().unwrap().slide, moved.slide);
+    assert_eq!(
+        store.get(created.id).await.unwrap().unwrap().slide,
+        moved.slide
+    );
 }
 
 pub async fn a_refused_move_changes_nothing<A: Adapters>(adapters: &A) {
@@ -144,7 +178,10 @@ pub async fn a_refused_move_changes_nothing<A: Adapters>(adapters: &A) {
     ));
     assert!(matches!(
         store.move_slide(created.id, SlideMove::GoTo(2)).await,
-        Err(SlideChangeError::Slide(SlideError::NoSuchSlide { index: 2, poll_count: 2 }))
+        Err(SlideChangeError::Slide(SlideError::NoSuchSlide {
+            index: 2,
+            poll_count: 2
+        }))
     ));
     store.move_slide(created.id, SlideMove::Next).await.unwrap();
     assert!(matches!(
@@ -163,7 +200,10 @@ pub async fn concurrent_moves_serialise<A: Adapters>(adapters: &A) {
         async move { store.move_slide(created.id, SlideMove::Next).await }
     });
     let results = futures_join_all(moves).await;
-    let mut indexes: Vec<usize> = results.into_iter().map(|r| r.unwrap().slide.index).collect();
+    let mut indexes: Vec<usize> = results
+        .into_iter()
+        .map(|r| r.unwrap().slide.index)
+        .collect();
     indexes.sort_unstable();
     // Each move saw the one before it: no two returned the same slide.
     assert_eq!(indexes, [1, 2, 3, 4, 5]);
@@ -178,13 +218,31 @@ pub async fn voting_state_is_per_poll_and_survives_navigation<A: Adapters>(adapt
     assert_eq!(poll.id, created.polls[0].id);
     assert!(!poll.voting_open);
     // Closing twice is not an error.
-    assert!(!store.set_voting(created.id, false).await.unwrap().voting_open);
+    assert!(
+        !store
+            .set_voting(created.id, false)
+            .await
+            .unwrap()
+            .voting_open
+    );
     let moved = store.move_slide(created.id, SlideMove::Next).await.unwrap();
     assert!(moved.current_poll().unwrap().voting_open);
-    let back = store.move_slide(created.id, SlideMove::Previous).await.unwrap();
+    let back = store
+        .move_slide(created.id, SlideMove::Previous)
+        .await
+        .unwrap();
     assert!(!back.current_poll().unwrap().voting_open);
-    assert!(store.set_voting(created.id, true).await.unwrap().voting_open);
-    assert_eq!(store.get(created.id).await.unwrap().unwrap().slide.version, 6);
+    assert!(
+        store
+            .set_voting(created.id, true)
+            .await
+            .unwrap()
+            .voting_open
+    );
+    assert_eq!(
+        store.get(created.id).await.unwrap().unwrap().slide.version,
+        6
+    );
 }
 
 pub async fn delete_removes_the_presentation_once<A: Adapters>(adapters: &A) {
@@ -206,11 +264,20 @@ pub async fn listing_is_newest_first_keyset_paged_and_per_presenter<A: Adapters>
     let store = adapters.store();
     let page = store.list_for_presenter(presenter, None, 2).await.unwrap();
     assert_eq!(page.iter().map(|s| s.id).collect::<Vec<_>>(), ids[..2]);
-    let page2 = store.list_for_presenter(presenter, Some(ids[1]), 2).await.unwrap();
+    let page2 = store
+        .list_for_presenter(presenter, Some(ids[1]), 2)
+        .await
+        .unwrap();
     assert_eq!(page2.iter().map(|s| s.id).collect::<Vec<_>>(), ids[2..4]);
-    let rest = store.list_for_presenter(presenter, Some(ids[3]), 10).await.unwrap();
+    let rest = store
+        .list_for_presenter(presenter, Some(ids[3]), 10)
+        .await
+        .unwrap();
     assert_eq!(rest.iter().map(|s| s.id).collect::<Vec<_>>(), ids[4..]);
-    assert_eq!(store.find_presenter(token.hash()).await.unwrap(), Some(presenter));
+    assert_eq!(
+        store.find_presenter(token.hash()).await.unwrap(),
+        Some(presenter)
+    );
 }
 
 pub async fn join_codes_find_their_presentation<A: Adapters>(adapters: &A) {
@@ -224,9 +291,9 @@ pub async fn join_codes_find_their_presentation<A: Adapters>(adapters: &A) {
 }
 
 /// Runs futures concurrently on the current task (no extra dependency).
-pub(crate) async fn futures_join_all<F: std::future::Future>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output>
+pub(crate) async fn futures_join_all<F>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output>
 where
-    F: Send + 'static,
+    F: std::future::Future + Send + 'static,
     F::Output: Send + 'static,
 {
     let mut set = tokio::task::JoinSet::new();
@@ -240,5 +307,7 @@ where
         let (i, value) = joined.expect("task panicked");
         out[i] = Some(value);
     }
-    out.into_iter().map(|v| v.expect("every task reports")).collect()
+    out.into_iter()
+        .map(|v| v.expect("every task reports"))
+        .collect()
 }

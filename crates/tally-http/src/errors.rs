@@ -1,0 +1,168 @@
+//! The edge: each use case's error enum mapped to a status and a problem.
+
+use crate::problem::Problem;
+use actix_web::http::StatusCode;
+use tally_domain::poll::{PollError, TextError};
+use tally_domain::ports::IntakeError;
+use tally_domain::presentation::PresentationError;
+use tally_domain::presenter::AccessDenied;
+use tally_domain::usecases::{
+    CreatePresentationError, DeletePresentationError, GetPresentationError, JoinError,
+    ListPresentationsError, ListVotesError, MoveSlideError, PollResultsError, SetVotingError,
+};
+use tally_domain::SlideError;
+
+const NO_PRESENTATION: &str = "no presentation with this id";
+const NO_POLL: &str = "the presentation has no poll with this id";
+
+impl From<AccessDenied> for Problem {
+    fn from(denied: AccessDenied) -> Self {
+        match denied {
+            AccessDenied::MissingToken => {
+                Problem::unauthorized("presenter_token_required", denied.to_string())
+            }
+            AccessDenied::WrongToken => Problem::new(
+                StatusCode::FORBIDDEN,
+                "presenter_token_rejected",
+                denied.to_string(),
+            ),
+        }
+    }
+}
+
+impl From<TextError> for Problem {
+    fn from(e: TextError) -> Self {
+        Problem::bad_request("invalid_text", e.to_string())
+    }
+}
+
+impl From<PollError> for Problem {
+    fn from(e: PollError) -> Self {
+        Problem::bad_request("invalid_poll", e.to_string())
+    }
+}
+
+impl From<PresentationError> for Problem {
+    fn from(e: PresentationError) -> Self {
+        Problem::bad_request("invalid_presentation", e.to_string())
+    }
+}
+
+impl From<CreatePresentationError> for Problem {
+    fn from(e: CreatePresentationError) -> Self {
+        match e {
+            CreatePresentationError::UnknownPresenter => {
+                Problem::unauthorized("presenter_token_unknown", e.to_string())
+            }
+            CreatePresentationError::JoinCodesExhausted => Problem::unavailable(&e),
+            CreatePresentationError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<GetPresentationError> for Problem {
+    fn from(e: GetPresentationError) -> Self {
+        match e {
+            GetPresentationError::NotFound => Problem::not_found(NO_PRESENTATION),
+            GetPresentationError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<JoinError> for Problem {
+    fn from(e: JoinError) -> Self {
+        match e {
+            JoinError::NotFound => Problem::not_found("no presentation has this join code"),
+            JoinError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<ListPresentationsError> for Problem {
+    fn from(e: ListPresentationsError) -> Self {
+        match e {
+            ListPresentationsError::Denied(denied) => denied.into(),
+            ListPresentationsError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<DeletePresentationError> for Problem {
+    fn from(e: DeletePresentationError) -> Self {
+        match e {
+            DeletePresentationError::NotFound => Problem::not_found(NO_PRESENTATION),
+            DeletePresentationError::Denied(denied) => denied.into(),
+            DeletePresentationError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<SlideError> for Problem {
+    fn from(e: SlideError) -> Self {
+        match e {
+            SlideError::PastLastPoll => Problem::conflict("no_more_polls", e.to_string()),
+            SlideError::BeforeFirstPoll => Problem::conflict("at_first_poll", e.to_string()),
+            SlideError::NoSuchSlide { .. } => Problem::bad_request("no_such_slide", e.to_string()),
+        }
+    }
+}
+
+impl From<MoveSlideError> for Problem {
+    fn from(e: MoveSlideError) -> Self {
+        match e {
+            MoveSlideError::NotFound => Problem::not_found(NO_PRESENTATION),
+            MoveSlideError::Denied(denied) => denied.into(),
+            MoveSlideError::Slide(slide) => slide.into(),
+            MoveSlideError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<SetVotingError> for Problem {
+    fn from(e: SetVotingError) -> Self {
+        match e {
+            SetVotingError::NotFound => Problem::not_found(NO_PRESENTATION),
+            SetVotingError::Denied(denied) => denied.into(),
+            SetVotingError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<IntakeError> for Problem {
+    fn from(e: IntakeError) -> Self {
+        match e {
+            IntakeError::PresentationNotFound => Problem::not_found(NO_PRESENTATION),
+            IntakeError::PollNotFound => Problem::not_found(NO_POLL),
+            IntakeError::PollNotCurrent => Problem::conflict("poll_not_current", e.to_string()),
+            IntakeError::VotingClosed => Problem::conflict("voting_closed", e.to_string()),
+            IntakeError::UnknownOption(_) => Problem::bad_request("unknown_option", e.to_string()),
+            IntakeError::AlreadyVotedDifferently => {
+                Problem::conflict("already_voted", e.to_string())
+            }
+            IntakeError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<ListVotesError> for Problem {
+    fn from(e: ListVotesError) -> Self {
+        match e {
+            ListVotesError::NotFound => Problem::not_found(NO_PRESENTATION),
+            ListVotesError::PollNotFound => Problem::not_found(NO_POLL),
+            ListVotesError::PollNotCurrent => Problem::conflict("poll_not_current", e.to_string()),
+            ListVotesError::Denied(denied) => denied.into(),
+            ListVotesError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<PollResultsError> for Problem {
+    fn from(e: PollResultsError) -> Self {
+        match e {
+            PollResultsError::NotFound => Problem::not_found(NO_PRESENTATION),
+            PollResultsError::PollNotFound => Problem::not_found(NO_POLL),
+            PollResultsError::Denied(denied) => denied.into(),
+            PollResultsError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}

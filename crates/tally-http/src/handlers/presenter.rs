@@ -1,0 +1,178 @@
+//! Tally's presenter extensions: navigation, voting state, results, the
+//! presenter's list, deletion. All need the presenter token.
+
+use super::{poll_id, presentation_id, Handled};
+use crate::dto::{
+    GoToBody, PageQuery, PollBody, PresentationPageBody, PresentationSummaryBody, ResultsBody,
+    VotingStateBody,
+};
+use crate::extract::PresenterCredential;
+use crate::problem::Problem;
+use actix_web::{web, HttpResponse};
+use tally_domain::ports::Ports;
+use tally_domain::usecases::Tally;
+use tally_domain::{PresentationId, SlideMove};
+use uuid::Uuid;
+
+/// Default page size of the presenter's list.
+const DEFAULT_PAGE: usize = 20;
+
+pub(super) async fn move_and_show<P: Ports>(
+    tally: &Tally<P>,
+    credential: &PresenterCredential,
+    id: Uuid,
+    slide_move: SlideMove,
+) -> Handled {
+    let presentation = tally
+        .move_slide(presentation_id(id), credential.token(), slide_move)
+        .await?;
+    let poll = presentation
+        .current_poll()
+        .ok_or_else(|| Problem::conflict("no_poll_displayed", "no poll is currently displayed"))?;
+    Ok(HttpResponse::Ok().json(PollBody::from(poll)))
+}
+
+/// Go back one poll and return it.
+#[utoipa::path(post, path = "/presentations/{presentation_id}/polls/current/previous", tag = "presenter",
+    params(("presentation_id" = Uuid, Path)), security(("presenter_token" = [])),
+    responses((status = 200, body = PollBody), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 409, body = Problem, description = "Already at the first poll")))]
+pub async fn previous_poll<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    credential: PresenterCredential,
+    id: web::Path<Uuid>,
+) -> Handled {
+    move_and_show(&tally, &credential, *id, SlideMove::Previous).await
+}
+
+/// Show the poll at `index` (zero-based) and return it.
+#[utoipa::path(put, path = "/presentations/{presentation_id}/polls/current/index", tag = "presenter",
+    params(("presentation_id" = Uuid, Path)), request_body = GoToBody, security(("presenter_token" = [])),
+    responses((status = 200, body = PollBody), (status = 400, body = Problem, description = "No poll at that index"),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn go_to_poll<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    credential: PresenterCredential,
+    id: web::Path<Uuid>,
+    body: web::Json<GoToBody>,
+) -> Handled {
+    move_and_show(&tally, &credential, *id, SlideMove::GoTo(body.index)).await
+}
+
+/// Open voting on the poll on screen.
+#[utoipa::path(post, path = "/presentations/{presentation_id}/polls/current/open", tag = "presenter",
+    params(("presentation_id" = Uuid, Path)), security(("presenter_token" = [])),
+    responses((status = 200, body = VotingStateBody), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn open_voting<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    credential: PresenterCredential,
+    id: web::Path<Uuid>,
+) -> Handled {
+    set_voting(&tally, &credential, *id, true).await
+}
+
+/// Close voting on the poll on screen: later votes get 409.
+#[utoipa::path(post, path = "/presentations/{presentation_id}/polls/current/close", tag = "presenter",
+    params(("presentation_id" = Uuid, Path)), security(("presenter_token" = [])),
+    responses((status = 200, body = VotingStateBody), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn close_voting<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    credential: PresenterCredential,
+    id: web::Path<Uuid>,
+) -> Handled {
+    set_voting(&tally, &credential, *id, false).await
+}
+
+async fn set_voting<P: Ports>(
+    tally: &Tally<P>,
+    credential: &PresenterCredential,
+    id: Uuid,
+    open: bool,
+) -> Handled {
+    let poll = tally
+        .set_voting(presentation_id(id), credential.token(), open)
+        .await?;
+    Ok(HttpResponse::Ok().json(VotingStateBody::from(&poll)))
+}
+
+/// Counts per option, total votes and distinct participants, for any poll.
+#[utoipa::path(get, path = "/presentations/{presentation_id}/polls/{poll_id}/results", tag = "presenter",
+    params(("presentation_id" = Uuid, Path), ("poll_id" = Uuid, Path)), security(("presenter_token" = [])),
+    responses((status = 200, body = ResultsBody), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn poll_results<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    credential: PresenterCredential,
+    ids: web::Path<(Uuid, Uuid)>,
+) -> Handled {
+    let (presentation, poll) = ids.into_inner();
+    let results = tally
+        .poll_results(
+            presentation_id(presentation),
+            poll_id(poll),
+            credential.token(),
+        )
+        .await?;
+    Ok(HttpResponse::Ok().json(ResultsBody::from(results)))
+}
+
+/// Delete a presentation with its polls and votes.
+#[utoipa::path(delete, path = "/presentations/{presentation_id}", tag = "presenter",
+    params(("presentation_id" = Uuid, Path)), security(("presenter_token" = [])),
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem)))]
+pub async fn delete_presentation<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    credential: PresenterCredential,
+    id: web::Path<Uuid>,
+) -> Handled {
+    tally
+        .delete_presentation(presentation_id(*id), credential.token())
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The caller's presentations, newest first. Keyset-paginated: follow
+/// `next_cursor` until it is null.
+#[utoipa::path(get, path = "/presenter/presentations", tag = "presenter",
+    params(PageQuery), security(("presenter_token" = [])),
+    responses((status = 200, body = PresentationPageBody), (status = 400, body = Problem),
+        (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn list_presentations<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    credential: PresenterCredential,
+    query: web::Query<PageQuery>,
+) -> Handled {
+    let limit = query.limit.unwrap_or(DEFAULT_PAGE);
+    if !(1..=tally_domain::usecases::MAX_PAGE_SIZE).contains(&limit) {
+        return Err(Problem::bad_request(
+            "invalid_limit",
+            format!(
+                "limit must be 1 to {}",
+                tally_domain::usecases::MAX_PAGE_SIZE
+            ),
+        ));
+    }
+    let before = query
+        .cursor
+        .as_deref()
+        .map(|c| {
+            c.parse::<PresentationId>().map_err(|_| {
+                Problem::bad_request("invalid_cursor", "cursor is not one Tally issued")
+            })
+        })
+        .transpose()?;
+    let page = tally
+        .list_presentations(credential.token(), before, limit)
+        .await?;
+    Ok(HttpResponse::Ok().json(PresentationPageBody {
+        presentations: page
+            .items
+            .iter()
+            .map(PresentationSummaryBody::from)
+            .collect(),
+        next_cursor: page.next_before.map(|id| id.to_string()),
+    }))
+}

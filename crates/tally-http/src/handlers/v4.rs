@@ -1,0 +1,144 @@
+//! The Interactive Presentations API 4.0.0, exactly.
+
+use super::{poll_id, presentation_id, Handled};
+use crate::dto::{
+    NewPresentationBody, PollBody, PresentationBody, PresentationCreatedBody, VoteBody,
+    VoteListingBody,
+};
+use crate::extract::PresenterCredential;
+use crate::problem::Problem;
+use actix_web::{http::header, web, HttpResponse};
+use tally_domain::ports::Ports;
+use tally_domain::usecases::Tally;
+use tally_domain::{Ballot, ParticipantId, SlideMove};
+use uuid::Uuid;
+
+/// Liveness for v4 clients; also the plaintext ceiling in benchmarks.
+#[utoipa::path(get, path = "/ping", tag = "v4", responses((status = 200, description = "Up")))]
+pub async fn ping() -> HttpResponse {
+    HttpResponse::Ok().finish()
+}
+
+/// Create a presentation. It shows its first poll at once.
+///
+/// Without `Authorization`, a new presenter is created and its token is
+/// returned. With `Authorization: Bearer <presenter_token>`, the
+/// presentation is added to that presenter's list.
+#[utoipa::path(post, path = "/presentations", tag = "v4",
+    request_body = NewPresentationBody,
+    responses(
+        (status = 201, body = PresentationCreatedBody),
+        (status = 400, body = Problem, description = "Missing or invalid fields"),
+        (status = 401, body = Problem, description = "Unknown presenter token"),
+        (status = 413, body = Problem), (status = 415, body = Problem),
+    ))]
+pub async fn create_presentation<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    credential: PresenterCredential,
+    body: web::Json<NewPresentationBody>,
+) -> Handled {
+    let draft = body.into_inner().into_draft()?;
+    let created = tally.create_presentation(draft, credential.0).await?;
+    let id = *created.presentation.id.as_uuid();
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/presentations/{id}")))
+        .json(PresentationCreatedBody {
+            presentation_id: id,
+            presenter_token: created.presenter_token.expose().to_owned(),
+            join_code: created.presentation.join_code.as_str().to_owned(),
+        }))
+}
+
+/// A presentation with its polls in order.
+#[utoipa::path(get, path = "/presentations/{presentation_id}", tag = "v4",
+    params(("presentation_id" = Uuid, Path)),
+    responses((status = 200, body = PresentationBody), (status = 404, body = Problem)))]
+pub async fn get_presentation<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    id: web::Path<Uuid>,
+) -> Handled {
+    let presentation = tally.presentation(presentation_id(*id)).await?;
+    Ok(HttpResponse::Ok().json(PresentationBody::from(&presentation)))
+}
+
+/// The poll on screen.
+#[utoipa::path(get, path = "/presentations/{presentation_id}/polls/current", tag = "v4",
+    params(("presentation_id" = Uuid, Path)),
+    responses((status = 200, body = PollBody), (status = 404, body = Problem),
+        (status = 409, body = Problem, description = "No poll displayed")))]
+pub async fn current_poll<P: Ports>(tally: web::Data<Tally<P>>, id: web::Path<Uuid>) -> Handled {
+    let presentation = tally.presentation(presentation_id(*id)).await?;
+    let poll = presentation
+        .current_poll()
+        .ok_or_else(|| Problem::conflict("no_poll_displayed", "no poll is currently displayed"))?;
+    Ok(HttpResponse::Ok().json(PollBody::from(poll)))
+}
+
+/// Move to the next poll and return it. Presenter only.
+#[utoipa::path(put, path = "/presentations/{presentation_id}/polls/current", tag = "v4",
+    params(("presentation_id" = Uuid, Path)),
+    security(("presenter_token" = [])),
+    responses((status = 200, body = PollBody), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem, description = "Ran out of polls")))]
+pub async fn next_poll<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    credential: PresenterCredential,
+    id: web::Path<Uuid>,
+) -> Handled {
+    super::presenter::move_and_show(&tally, &credential, *id, SlideMove::Next).await
+}
+
+/// Vote on the poll on screen. Voting again with the same key is a no-op
+/// (204); with another key it is refused (409).
+#[utoipa::path(post, path = "/presentations/{presentation_id}/polls/current/votes", tag = "v4",
+    params(("presentation_id" = Uuid, Path)),
+    request_body = VoteBody,
+    responses((status = 204, description = "Counted (once)"),
+        (status = 400, body = Problem, description = "Malformed body or unknown option key"),
+        (status = 404, body = Problem, description = "Presentation or poll not found"),
+        (status = 409, body = Problem, description = "Not the current poll, voting closed, or already voted differently")))]
+pub async fn cast_vote<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    id: web::Path<Uuid>,
+    body: Result<web::Json<VoteBody>, actix_web::Error>,
+) -> Result<HttpResponse, actix_web::Error> {
+    let body = match body {
+        Ok(body) => body.into_inner(),
+        Err(error) => {
+            tally.record_invalid_vote();
+            return Err(error);
+        }
+    };
+    let ballot = Ballot {
+        presentation_id: presentation_id(*id),
+        poll_id: poll_id(body.poll_id),
+        participant: ParticipantId::from_uuid(body.client_id),
+        key: body.key,
+    };
+    tally.cast_vote(ballot).await.map_err(Problem::from)?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Votes on the poll on screen. Presenter only.
+#[utoipa::path(get, path = "/presentations/{presentation_id}/polls/{poll_id}/votes", tag = "v4",
+    params(("presentation_id" = Uuid, Path), ("poll_id" = Uuid, Path)),
+    security(("presenter_token" = [])),
+    responses((status = 200, body = [VoteListingBody]), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem, description = "Not the current poll")))]
+pub async fn list_votes<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    credential: PresenterCredential,
+    ids: web::Path<(Uuid, Uuid)>,
+) -> Handled {
+    let (presentation, poll) = ids.into_inner();
+    let votes = tally
+        .list_votes(
+            presentation_id(presentation),
+            poll_id(poll),
+            credential.token(),
+        )
+        .await?;
+    Ok(HttpResponse::Ok().json(votes.iter().map(VoteListingBody::from).collect::<Vec<_>>()))
+}

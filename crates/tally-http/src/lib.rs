@@ -1,0 +1,94 @@
+//! HTTP adapter.
+//!
+//! The v4 contract is served exactly at the root paths; Tally's extensions
+//! sit beside it. Handlers call use cases on `Tally` and map their error
+//! enums to problem+json at this edge, nowhere else.
+
+pub mod dto;
+mod errors;
+pub mod extract;
+pub mod handlers;
+pub mod middleware;
+pub mod openapi;
+pub mod problem;
+
+pub use handlers::ops::ReadinessCheck;
+
+use actix_web::web;
+use extract::{json_config, PRESENTATION_BODY_LIMIT, SMALL_BODY_LIMIT, VOTE_BODY_LIMIT};
+use handlers::{audience, ops, presenter, v4};
+use problem::Problem;
+use tally_domain::ports::Ports;
+use utoipa::OpenApi as _;
+use utoipa_swagger_ui::SwaggerUi;
+
+/// Registers every route. The caller adds app data: `web::Data<Tally<P>>`,
+/// `web::Data<tally_prometheus::Metrics>` and `web::Data<ReadinessCheck>`,
+/// and wraps the app in [`middleware::respond`].
+pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(extract::path_config())
+        .app_data(extract::query_config())
+        .app_data(json_config(SMALL_BODY_LIMIT))
+        // v4
+        .service(web::resource("/ping").get(v4::ping))
+        .service(
+            web::resource("/presentations")
+                .app_data(json_config(PRESENTATION_BODY_LIMIT))
+                .post(v4::create_presentation::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}")
+                .get(v4::get_presentation::<P>)
+                .delete(presenter::delete_presentation::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}/polls/current")
+                .get(v4::current_poll::<P>)
+                .put(v4::next_poll::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}/polls/current/votes")
+                .app_data(json_config(VOTE_BODY_LIMIT))
+                .post(v4::cast_vote::<P>),
+        )
+        // Extensions under /polls/current/... must come before the
+        // `{poll_id}` patterns below, which "current" would also match.
+        .service(
+            web::resource("/presentations/{presentation_id}/polls/current/previous")
+                .post(presenter::previous_poll::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}/polls/current/index")
+                .put(presenter::go_to_poll::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}/polls/current/open")
+                .post(presenter::open_voting::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}/polls/current/close")
+                .post(presenter::close_voting::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}/polls/{poll_id}/votes")
+                .get(v4::list_votes::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}/polls/{poll_id}/results")
+                .get(presenter::poll_results::<P>),
+        )
+        .service(web::resource("/presenter/presentations").get(presenter::list_presentations::<P>))
+        .service(web::resource("/join/{join_code}").get(audience::join::<P>))
+        // Operations
+        .service(web::resource("/livez").get(ops::livez))
+        .service(web::resource("/readyz").get(ops::readyz))
+        .service(web::resource("/metrics").get(ops::metrics))
+        .service(web::redirect("/docs", "/docs/"))
+        .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", openapi::ApiDoc::openapi()))
+        .default_service(web::to(not_found));
+}
+
+async fn not_found() -> actix_web::HttpResponse {
+    use actix_web::ResponseError as _;
+    Problem::not_found("no such resource").error_response()
+}

@@ -1,0 +1,10 @@
+//! The `tally` server: configuration, telemetry and wiring. Everything with
+//! a rule in it lives in `tally-domain`; everything that talks to the
+//! outside lives in an adapter crate.
+
+pub mod settings;
+pub mod startup;
+pub mod telemetry;
+
+pub use settings::Settings;
+pub use startup::{Application, PgPorts};

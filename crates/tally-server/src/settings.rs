@@ -1,0 +1,205 @@
+//! Configuration, layered with the `config` crate:
+//!
+//! 1. built-in defaults (below);
+//! 2. an optional TOML file, named by `--config` or `TALLY_CONFIG`;
+//! 3. environment variables `TALLY_<SETTING>` (for example
+//!    `TALLY_DATABASE_POOL_SIZE=32`);
+//! 4. the conventional `DATABASE_URL`, `REDIS_URL` and `PORT`, which win
+//!    because platforms set them.
+//!
+//! The README has the table of every setting.
+
+use anyhow::Context as _;
+use config::{Config, Environment, File, FileFormat};
+use secrecy::SecretString;
+use serde::Deserialize;
+use std::path::Path;
+
+/// Every setting of `tally serve`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    /// Address to bind. Loopback unless told otherwise.
+    pub host: String,
+    pub port: u16,
+    /// Postgres connection URL. Never printed.
+    pub database_url: SecretString,
+    /// Redis connection URL (used by the spike path; optional for now).
+    pub redis_url: Option<SecretString>,
+    /// Compatibility switch: presentations created without credentials can
+    /// be driven without a token (`TALLY_OPEN_PRESENTER=1`).
+    pub open_presenter: bool,
+    pub database_pool_size: usize,
+    /// How long a request waits for a database connection, in ms.
+    pub database_wait_timeout_ms: u64,
+    pub database_connect_timeout_ms: u64,
+    /// HTTP worker threads; 0 means one per core.
+    pub workers: usize,
+    /// Most open connections per worker, the back-pressure for socket
+    /// storms.
+    pub max_connections_per_worker: usize,
+    /// Seconds in-flight requests get to finish after SIGTERM.
+    pub shutdown_timeout_secs: u64,
+    /// `pretty` or `json`.
+    pub log_format: String,
+}
+
+const DEFAULTS: &str = r#"
+host = "127.0.0.1"
+port = 8080
+database_url = "postgres://tally@127.0.0.1:5432/tally"
+open_presenter = false
+database_pool_size = 32
+database_wait_timeout_ms = 5000
+database_connect_timeout_ms = 5000
+workers = 0
+max_connections_per_worker = 25000
+shutdown_timeout_secs = 30
+log_format = "pretty"
+"#;
+
+impl Settings {
+    /// Loads the layers from the process environment.
+    ///
+    /// # Errors
+    /// When the file is missing or unreadable, or a value does not parse.
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Self> {
+        Self::load_from(file, |name| std::env::var(name).ok())
+    }
+
+    /// Loads the layers with `env` standing in for the environment, so that
+    /// tests need not touch the process's variables.
+    ///
+    /// # Errors
+    /// As [`Self::load`].
+    pub fn load_from(
+        file: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> anyhow::Result<Self> {
+        let mut builder = Config::builder().add_source(File::from_str(DEFAULTS, FileFormat::Toml));
+        let file = file
+            .map(Path::to_path_buf)
+            .or_else(|| env("TALLY_CONFIG").map(Into::into));
+        if let Some(path) = &file {
+            builder = builder.add_source(File::from(path.as_path()).required(true));
+        }
+        let tally_vars: config::Map<String, String> = ENV_SETTINGS
+            .iter()
+            .filter_map(|key| {
+                env(&format!("TALLY_{}", key.to_uppercase())).map(|v| (key.to_string(), v))
+            })
+            .collect();
+        builder = builder.add_source(
+            Environment::default()
+                .try_parsing(true)
+                .source(Some(tally_vars)),
+        );
+        builder = builder
+            .set_override_option("database_url", env("DATABASE_URL"))?
+            .set_override_option("redis_url", env("REDIS_URL"))?
+            .set_override_option("port", env("PORT"))?;
+        builder
+            .build()
+            .context("reading configuration")?
+            .try_deserialize()
+            .context("configuration has an invalid value")
+    }
+}
+
+/// Settings that `TALLY_<NAME>` environment variables can set.
+const ENV_SETTINGS: &[&str] = &[
+    "host",
+    "port",
+    "database_url",
+    "redis_url",
+    "open_presenter",
+    "database_pool_size",
+    "database_wait_timeout_ms",
+    "database_connect_timeout_ms",
+    "workers",
+    "max_connections_per_worker",
+    "shutdown_timeout_secs",
+    "log_format",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret as _;
+    use std::collections::HashMap;
+
+    fn load(vars: &[(&str, &str)], file: Option<&Path>) -> anyhow::Result<Settings> {
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::load_from(file, |name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_bind_loopback_on_8080_securely() {
+        let s = load(&[], None).unwrap();
+        assert_eq!((s.host.as_str(), s.port), ("127.0.0.1", 8080));
+        assert!(!s.open_presenter);
+        assert!(s.redis_url.is_none());
+    }
+
+    #[test]
+    fn conventional_variables_are_honoured_and_win() {
+        let s = load(
+            &[
+                ("DATABASE_URL", "postgres://a@h/db"),
+                ("TALLY_DATABASE_URL", "postgres://b@h/db"),
+                ("PORT", "9000"),
+                ("REDIS_URL", "redis://127.0.0.1:6379"),
+            ],
+            None,
+        )
+        .unwrap();
+        assert_eq!(s.database_url.expose_secret(), "postgres://a@h/db");
+        assert_eq!(s.port, 9000);
+        assert!(s.redis_url.is_some());
+    }
+
+    #[test]
+    fn the_switch_accepts_1_and_true() {
+        for value in ["1", "true"] {
+            let s = load(&[("TALLY_OPEN_PRESENTER", value)], None).unwrap();
+            assert!(s.open_presenter, "{value}");
+        }
+        assert!(
+            !load(&[("TALLY_OPEN_PRESENTER", "0")], None)
+                .unwrap()
+                .open_presenter
+        );
+    }
+
+    #[test]
+    fn a_file_sits_between_defaults_and_environment() {
+        let dir = std::env::temp_dir().join(format!("tally-settings-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("tally.toml");
+        std::fs::write(
+            &file,
+            "port = 7000\ndatabase_pool_size = 8\nhost = \"0.0.0.0\"\n",
+        )
+        .unwrap();
+        let s = load(&[("TALLY_DATABASE_POOL_SIZE", "12")], Some(&file)).unwrap();
+        assert_eq!(
+            (s.port, s.database_pool_size, s.host.as_str()),
+            (7000, 12, "0.0.0.0")
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn bad_values_are_reported() {
+        let err = load(&[("PORT", "eighty")], None).unwrap_err();
+        assert!(format!("{err:#}").contains("invalid value"), "{err:#}");
+    }
+
+    #[test]
+    fn the_database_url_never_prints() {
+        let s = load(&[("DATABASE_URL", "postgres://u:hunter2@h/db")], None).unwrap();
+        assert!(!format!("{s:?}").contains("hunter2"));
+    }
+}

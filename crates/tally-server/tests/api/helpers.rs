@@ -1,0 +1,215 @@
+//! `spawn_app()`: a fresh database, migrated, and the app on a random port.
+
+use reqwest::{Method, Response, StatusCode};
+use serde_json::{json, Value};
+use std::sync::Once;
+use tally_server::{Application, Settings};
+use tally_testkit::postgres::TestDatabase;
+use uuid::Uuid;
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub db: TestDatabase,
+}
+
+/// A presentation as its creator sees it.
+#[derive(Debug, Clone)]
+pub struct Created {
+    pub id: String,
+    pub token: String,
+    pub join_code: String,
+    pub poll_ids: Vec<String>,
+}
+
+/// Settings for a test app on `db`: loopback, a random port, small pools.
+pub fn test_settings(db_url: &str, open_presenter: bool) -> Settings {
+    let mut settings = Settings::load_from(None, |_| None).expect("defaults");
+    settings.port = 0;
+    settings.database_url = db_url.to_owned().into();
+    settings.open_presenter = open_presenter;
+    settings.workers = 2;
+    settings.database_pool_size = 20;
+    settings.shutdown_timeout_secs = 1;
+    settings
+}
+
+fn init_logs() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        if std::env::var_os("TEST_LOG").is_some() {
+            tally_server::telemetry::init("pretty");
+        }
+    });
+}
+
+/// The app with the secure default (tokens required).
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(false).await
+}
+
+/// The app with the compatibility switch on (`TALLY_OPEN_PRESENTER=1`).
+pub async fn spawn_open_app() -> TestApp {
+    spawn_app_with(true).await
+}
+
+async fn spawn_app_with(open_presenter: bool) -> TestApp {
+    init_logs();
+    let db = TestDatabase::create().await;
+    let address = start_server(&db.url(), open_presenter).await;
+    TestApp {
+        address,
+        client: reqwest::Client::new(),
+        db,
+    }
+}
+
+/// Starts another server process-equivalent (its own pool and workers) on
+/// `db_url`, returning its base URL.
+pub async fn start_server(db_url: &str, open_presenter: bool) -> String {
+    let app = Application::build(&test_settings(db_url, open_presenter))
+        .await
+        .expect("building the app");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    address
+}
+
+/// A deck of polls, each with options A, B, C.
+pub fn deck_body(polls: usize) -> Value {
+    json!({
+        "polls": (0..polls).map(|i| json!({
+            "question": format!("Question {i}?"),
+            "options": [
+                {"key": "A", "value": "Alpha"},
+                {"key": "B", "value": "Bravo"},
+                {"key": "C", "value": "Charlie"},
+            ]
+        })).collect::<Vec<_>>()
+    })
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// A request with v4's habit of sending a JSON content type always.
+    pub fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        self.client
+            .request(method, self.url(path))
+            .header("Content-Type", "application/json")
+    }
+
+    pub async fn create(&self, body: &Value) -> Response {
+        self.request(Method::POST, "/presentations")
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Creates a deck of `polls` polls and returns its ids and token.
+    pub async fn create_deck(&self, polls: usize) -> Created {
+        let response = self.create(&deck_body(polls)).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let body: Value = response.json().await.unwrap();
+        let id = body["presentation_id"].as_str().unwrap().to_owned();
+        let presentation: Value = self
+            .request(Method::GET, &format!("/presentations/{id}"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        Created {
+            token: body["presenter_token"].as_str().unwrap().to_owned(),
+            join_code: body["join_code"].as_str().unwrap().to_owned(),
+            poll_ids: presentation["polls"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["poll_id"].as_str().unwrap().to_owned())
+                .collect(),
+            id,
+        }
+    }
+
+    /// A presenter request with the given bearer token (if any).
+    pub fn presenter(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+    ) -> reqwest::RequestBuilder {
+        let request = self.request(method, path);
+        match token {
+            Some(token) => request.bearer_auth(token),
+            None => request,
+        }
+    }
+
+    pub async fn next(&self, created: &Created) -> Response {
+        self.presenter(
+            Method::PUT,
+            &format!("/presentations/{}/polls/current", created.id),
+            Some(&created.token),
+        )
+        .send()
+        .await
+        .unwrap()
+    }
+
+    pub async fn vote(&self, presentation: &str, poll: &str, client: Uuid, key: &str) -> Response {
+        self.request(
+            Method::POST,
+            &format!("/presentations/{presentation}/polls/current/votes"),
+        )
+        .json(&json!({"key": key, "client_id": client, "poll_id": poll}))
+        .send()
+        .await
+        .unwrap()
+    }
+
+    pub async fn results(&self, created: &Created, poll: &str) -> Value {
+        let response = self
+            .presenter(
+                Method::GET,
+                &format!("/presentations/{}/polls/{poll}/results", created.id),
+                Some(&created.token),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
+    }
+}
+
+/// Asserts the response is `status` with a JSON problem body, and returns
+/// the body.
+pub async fn assert_problem(response: Response, status: StatusCode) -> Value {
+    assert_eq!(response.status(), status, "{:?}", response.headers());
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    assert!(
+        content_type.starts_with("application/json")
+            || content_type.starts_with("application/problem+json"),
+        "content type {content_type:?}"
+    );
+    let body: Value = response.json().await.expect("a JSON body");
+    assert_eq!(body["status"], status.as_u16(), "{body}");
+    assert!(
+        body["detail"].as_str().is_some_and(|d| !d.is_empty()),
+        "{body}"
+    );
+    assert!(
+        body["type"].is_string() && body["title"].is_string() && body["code"].is_string(),
+        "{body}"
+    );
+    body
+}

@@ -1,0 +1,12 @@
+//! HTTP integration tests against a real Postgres, one database per test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod authorisation;
+mod bad_input;
+mod binary;
+mod extensions;
+mod helpers;
+mod ops;
+mod races;
+mod v4_client;
+mod v4_flow;

@@ -1,0 +1,127 @@
+//! Health, metrics and docs.
+
+use crate::helpers::{spawn_app, spawn_open_app};
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+use uuid::Uuid;
+
+#[tokio::test]
+async fn liveness_and_readiness() {
+    let app = spawn_app().await;
+    for path in ["/livez", "/readyz"] {
+        let r = app.request(Method::GET, path).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+    }
+}
+
+fn metric(text: &str, series: &str) -> f64 {
+    text.lines()
+        .find_map(|l| {
+            l.strip_prefix(series)
+                .and_then(|rest| rest.trim().parse().ok())
+        })
+        .unwrap_or_else(|| panic!("no series {series}"))
+}
+
+#[tokio::test]
+async fn votes_and_requests_move_the_metrics() {
+    let app = spawn_open_app().await;
+    let c = app.create_deck(2).await;
+    app.vote(&c.id, &c.poll_ids[0], Uuid::new_v4(), "A").await;
+    app.vote(&c.id, &c.poll_ids[1], Uuid::new_v4(), "A").await; // not current
+    app.request(
+        Method::POST,
+        &format!("/presentations/{}/polls/current/votes", c.id),
+    )
+    .body("{")
+    .send()
+    .await
+    .unwrap();
+    let text = app
+        .request(Method::GET, "/metrics")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        metric(&text, "tally_votes_accepted_total{outcome=\"counted\"}"),
+        1.0
+    );
+    assert_eq!(
+        metric(
+            &text,
+            "tally_votes_rejected_total{reason=\"poll_not_current\"}"
+        ),
+        1.0
+    );
+    assert_eq!(
+        metric(&text, "tally_votes_rejected_total{reason=\"invalid\"}"),
+        1.0
+    );
+    assert_eq!(
+        metric(
+            &text,
+            "tally_http_requests_total{method=\"POST\",route=\"/presentations/{presentation_id}/polls/current/votes\",status=\"204\"}"
+        ),
+        1.0
+    );
+    // Paths are never labels: an unknown path is counted as "unmatched".
+    app.request(Method::GET, &format!("/{}", Uuid::new_v4()))
+        .send()
+        .await
+        .unwrap();
+    let text = app
+        .request(Method::GET, "/metrics")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(text.contains("route=\"unmatched\""));
+    assert!(!text
+        .lines()
+        .any(|l| l.starts_with("tally_http") && l.contains(&c.id)));
+}
+
+#[tokio::test]
+async fn openapi_and_docs_are_served() {
+    let app = spawn_app().await;
+    let spec: Value = app
+        .request(Method::GET, "/openapi.json")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(spec["openapi"].as_str().unwrap().starts_with("3."));
+    for path in [
+        "/presentations",
+        "/presentations/{presentation_id}/polls/current/votes",
+        "/presentations/{presentation_id}/polls/{poll_id}/results",
+        "/join/{join_code}",
+    ] {
+        assert!(
+            spec["paths"][path].is_object(),
+            "{path} missing from OpenAPI"
+        );
+    }
+    assert!(spec["components"]["securitySchemes"]["presenter_token"].is_object());
+    let docs = app.client.get(app.url("/docs/")).send().await.unwrap();
+    assert_eq!(docs.status(), StatusCode::OK);
+    assert!(docs
+        .text()
+        .await
+        .unwrap()
+        .to_lowercase()
+        .contains("swagger"));
+    let redirect = app.client.get(app.url("/docs")).send().await.unwrap();
+    assert_eq!(
+        redirect.status(),
+        StatusCode::OK,
+        "follows the redirect to /docs/"
+    );
+}

@@ -1,0 +1,194 @@
+//! Votes racing each other and slide changes, against a real database and
+//! two servers (separate pools and workers) sharing it, so that only the
+//! database's locking can keep them consistent.
+
+use crate::helpers::{spawn_open_app, start_server, TestApp};
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+use uuid::Uuid;
+
+/// Asserts every option's count equals its vote rows; returns total rows.
+async fn assert_counts_equal_rows(app: &TestApp) -> i64 {
+    let client = app.db.client().await;
+    let mismatches = client
+        .query(
+            "SELECT o.id, o.vote_count, count(v.participant_id) AS rows \
+             FROM options o LEFT JOIN votes v ON v.option_id = o.id \
+             GROUP BY o.id HAVING o.vote_count <> count(v.participant_id)",
+            &[],
+        )
+        .await
+        .unwrap();
+    assert!(
+        mismatches.is_empty(),
+        "{} options have counts that differ from rows",
+        mismatches.len()
+    );
+    client
+        .query_one("SELECT count(*) FROM votes", &[])
+        .await
+        .unwrap()
+        .get(0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_identical_votes_store_one_row() {
+    let app = spawn_open_app().await;
+    let second = start_server(&app.db.url(), true).await;
+    let created = app.create_deck(1).await;
+    let voter = Uuid::new_v4();
+    let mut tasks = Vec::new();
+    for i in 0..200 {
+        let client = app.client.clone();
+        let base = if i % 2 == 0 {
+            app.address.clone()
+        } else {
+            second.clone()
+        };
+        let body = json!({"key": "B", "client_id": voter, "poll_id": created.poll_ids[0]});
+        let url = format!("{base}/presentations/{}/polls/current/votes", created.id);
+        tasks.push(tokio::spawn(async move {
+            client.post(url).json(&body).send().await.unwrap().status()
+        }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), StatusCode::NO_CONTENT);
+    }
+    assert_eq!(assert_counts_equal_rows(&app).await, 1);
+    let results = app.results(&created, &created.poll_ids[0]).await;
+    assert_eq!(results["options"][1]["votes"], 1);
+    assert_eq!(results["participants"], 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn votes_racing_slide_changes_are_stored_exactly_when_acknowledged() {
+    const VOTERS: usize = 2_000;
+    const POLLS: usize = 6;
+    let app = spawn_open_app().await;
+    let servers = [app.address.clone(), start_server(&app.db.url(), true).await];
+    let created = app.create_deck(POLLS).await;
+    // What the audience believes is on screen; lags the real slide.
+    let seen = Arc::new(AtomicUsize::new(0));
+    let in_flight = Arc::new(Semaphore::new(128));
+
+    let presenter = {
+        let (client, servers, created, seen) = (
+            app.client.clone(),
+            servers.clone(),
+            created.clone(),
+            seen.clone(),
+        );
+        tokio::spawn(async move {
+            for i in 0..POLLS - 1 {
+                tokio::time::sleep(Duration::from_millis(40)).await;
+                let r = client
+                    .put(format!(
+                        "{}/presentations/{}/polls/current",
+                        servers[i % 2],
+                        created.id
+                    ))
+                    .header("Content-Type", "application/json")
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(r.status(), StatusCode::OK);
+                seen.store(i + 1, Ordering::SeqCst);
+            }
+        })
+    };
+
+    let mut tasks = Vec::with_capacity(VOTERS);
+    for i in 0..VOTERS {
+        let permit = in_flight.clone().acquire_owned().await.unwrap();
+        let (client, seen) = (app.client.clone(), seen.clone());
+        // One voter in five is a slide behind, to make sure late votes occur.
+        let index = seen
+            .load(Ordering::SeqCst)
+            .saturating_sub(usize::from(i % 5 == 0));
+        let poll = created.poll_ids[index].clone();
+        let key = ["A", "B", "C"][i % 3];
+        let voter = Uuid::new_v4();
+        let url = format!(
+            "{}/presentations/{}/polls/current/votes",
+            servers[i % 2],
+            created.id
+        );
+        tasks.push(tokio::spawn(async move {
+            let _permit = permit;
+            let status = client
+                .post(url)
+                .json(&json!({"key": key, "client_id": voter, "poll_id": poll}))
+                .send()
+                .await
+                .unwrap()
+                .status();
+            (voter, poll, key, status)
+        }));
+        if i % 100 == 0 {
+            // Spread the votes over the slide changes.
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+    presenter.await.unwrap();
+    let mut outcomes = Vec::with_capacity(VOTERS);
+    for task in tasks {
+        outcomes.push(task.await.unwrap());
+    }
+
+    let client = app.db.client().await;
+    let rows = client
+        .query(
+            "SELECT v.participant_id, v.poll_id, o.key FROM votes v JOIN options o ON o.id = v.option_id",
+            &[],
+        )
+        .await
+        .unwrap();
+    let stored: HashMap<Uuid, (Uuid, String)> = rows
+        .iter()
+        .map(|r| (r.get(0), (r.get(1), r.get(2))))
+        .collect();
+    let (mut accepted, mut late) = (0, 0);
+    for (voter, poll, key, status) in &outcomes {
+        match *status {
+            StatusCode::NO_CONTENT => {
+                accepted += 1;
+                let (stored_poll, stored_key) =
+                    stored.get(voter).expect("an acknowledged vote is stored");
+                assert_eq!(stored_poll.to_string(), *poll);
+                assert_eq!(stored_key, key);
+            }
+            StatusCode::CONFLICT => {
+                late += 1;
+                assert!(!stored.contains_key(voter), "a refused vote was stored");
+            }
+            other => panic!("unexpected status {other}"),
+        }
+    }
+    eprintln!("{accepted} votes acknowledged, {late} refused as late");
+    assert_eq!(accepted + late, VOTERS);
+    assert!(
+        late > 0,
+        "the race produced no late votes; the test proved nothing"
+    );
+    assert!(accepted > VOTERS / 2);
+    assert_eq!(stored.len(), accepted);
+    assert_eq!(
+        assert_counts_equal_rows(&app).await,
+        i64::try_from(accepted).unwrap()
+    );
+    // The presentation ended on the last slide.
+    let p: serde_json::Value = app
+        .request(Method::GET, &format!("/presentations/{}", created.id))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(p["current_poll_index"], POLLS - 1);
+}
