@@ -111,6 +111,11 @@ impl Application {
         self.port
     }
 
+    /// A handle to stop the server from elsewhere (tests, supervisors).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
     /// Runs until SIGTERM or SIGINT, then lets in-flight requests finish
     /// (up to `shutdown_timeout_secs`) and returns.
     ///

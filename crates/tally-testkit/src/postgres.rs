@@ -32,6 +32,34 @@ fn bin_dir() -> anyhow::Result<PathBuf> {
         .context("no Postgres server binaries under /usr/lib/postgresql")
 }
 
+const DIR_PREFIX: &str = "tally-pg-";
+
+/// Names the test process that owns a server directory.
+pub(crate) const OWNER_FILE: &str = "owner.pid";
+
+/// Removes server directories whose owning test process has exited. The
+/// shared server lives in a static, which is never dropped, so its
+/// directory outlives the process that made it; the next run tidies up.
+pub(crate) fn remove_abandoned_dirs(prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let named = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(prefix));
+        let owner = std::fs::read_to_string(path.join(OWNER_FILE)).ok();
+        let abandoned = owner
+            .and_then(|pid| pid.trim().parse::<u32>().ok())
+            .is_some_and(|pid| !Path::new(&format!("/proc/{pid}")).exists());
+        if named && abandoned {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
 /// A Postgres server in a temporary directory, listening on 127.0.0.1.
 #[derive(Debug)]
 pub struct PgServer {
@@ -47,7 +75,9 @@ impl PgServer {
     pub fn start() -> anyhow::Result<Self> {
         let bin = bin_dir()?;
         let user = server_user();
-        let dir = tempfile::Builder::new().prefix("tally-pg-").tempdir()?;
+        remove_abandoned_dirs(DIR_PREFIX);
+        let dir = tempfile::Builder::new().prefix(DIR_PREFIX).tempdir()?;
+        std::fs::write(dir.path().join(OWNER_FILE), std::process::id().to_string())?;
         if let Some((uid, gid)) = user {
             std::os::unix::fs::chown(dir.path(), Some(uid), Some(gid))?;
         }

@@ -71,10 +71,22 @@ pub fn server_user() -> Option<(u32, u32)> {
     })
 }
 
-/// A port on loopback that nothing listens on right now.
+/// A port on loopback that nothing listens on right now, for servers that
+/// cannot bind port 0 themselves (Postgres, Redis).
+///
+/// It is drawn from 20000-29999, below Linux's ephemeral range
+/// (32768-60999), so that an app binding port 0 in the meantime can never be
+/// handed the same port. (Probing with a port-0 bind and reusing the port
+/// raced exactly like that.)
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("binding an ephemeral port")
+    use std::sync::atomic::{AtomicU16, Ordering};
+    static NEXT: AtomicU16 = AtomicU16::new(0);
+    let seed = u16::try_from(std::process::id() % 10_000).unwrap_or(0);
+    for _ in 0..10_000 {
+        let port = 20_000 + (seed + NEXT.fetch_add(1, Ordering::Relaxed)) % 10_000;
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
+    panic!("no free port in 20000-29999")
 }

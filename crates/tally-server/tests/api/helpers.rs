@@ -11,6 +11,21 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub db: TestDatabase,
+    _server: RunningServer,
+}
+
+/// A server started by a test; stopped when dropped, so finished tests do
+/// not leave servers (and their worker threads) behind.
+pub struct RunningServer {
+    pub address: String,
+    handle: actix_web::dev::ServerHandle,
+}
+
+impl Drop for RunningServer {
+    fn drop(&mut self) {
+        // `stop` sends the command at once; its future only awaits the end.
+        drop(self.handle.stop(false));
+    }
 }
 
 /// A presentation as its creator sees it.
@@ -56,23 +71,25 @@ pub async fn spawn_open_app() -> TestApp {
 async fn spawn_app_with(open_presenter: bool) -> TestApp {
     init_logs();
     let db = TestDatabase::create().await;
-    let address = start_server(&db.url(), open_presenter).await;
+    let server = start_server(&db.url(), open_presenter).await;
     TestApp {
-        address,
+        address: server.address.clone(),
         client: reqwest::Client::new(),
         db,
+        _server: server,
     }
 }
 
 /// Starts another server process-equivalent (its own pool and workers) on
-/// `db_url`, returning its base URL.
-pub async fn start_server(db_url: &str, open_presenter: bool) -> String {
+/// `db_url`.
+pub async fn start_server(db_url: &str, open_presenter: bool) -> RunningServer {
     let app = Application::build(&test_settings(db_url, open_presenter))
         .await
         .expect("building the app");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let handle = app.handle();
     tokio::spawn(app.run_until_stopped());
-    address
+    RunningServer { address, handle }
 }
 
 /// A deck of polls, each with options A, B, C.

@@ -39,7 +39,8 @@ async fn assert_counts_equal_rows(app: &TestApp) -> i64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_identical_votes_store_one_row() {
     let app = spawn_open_app().await;
-    let second = start_server(&app.db.url(), true).await;
+    let second_server = start_server(&app.db.url(), true).await;
+    let second = second_server.address.clone();
     let created = app.create_deck(1).await;
     let voter = Uuid::new_v4();
     let mut tasks = Vec::new();
@@ -70,7 +71,8 @@ async fn votes_racing_slide_changes_are_stored_exactly_when_acknowledged() {
     const VOTERS: usize = 2_000;
     const POLLS: usize = 6;
     let app = spawn_open_app().await;
-    let servers = [app.address.clone(), start_server(&app.db.url(), true).await];
+    let second_server = start_server(&app.db.url(), true).await;
+    let servers = [app.address.clone(), second_server.address.clone()];
     let created = app.create_deck(POLLS).await;
     // What the audience believes is on screen; lags the real slide.
     let seen = Arc::new(AtomicUsize::new(0));

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what Tally needs to build, run and test, from Debian's packages,
+# and only what is missing: running it twice installs nothing the second
+# time. Sourced by scripts/run.sh and scripts/test.sh; run it alone to just
+# install.
+set -euo pipefail
+
+need=()
+have_pg_server() { compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null; }
+
+have_pg_server || need+=(postgresql)
+command -v redis-server >/dev/null || need+=(redis-server)
+command -v cc >/dev/null || need+=(gcc libc6-dev)
+command -v pkg-config >/dev/null || need+=(pkg-config)
+command -v curl >/dev/null || need+=(curl)
+command -v runuser >/dev/null || need+=(util-linux)
+# Rust: use the machine's toolchain if it is recent enough, else Debian's
+# rustc-web/cargo-web (a current Rust shipped for bookworm).
+rust_ok() {
+  command -v cargo >/dev/null || return 1
+  local minor
+  minor=$(cargo --version | sed -E 's/^cargo 1\.([0-9]+).*/\1/')
+  [ "${minor:-0}" -ge 85 ]
+}
+rust_ok || need+=(rustc-web cargo-web)
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "deps: installing ${need[*]}" >&2
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# The Postgres server binaries are not on PATH on Debian.
+if [ -z "${TALLY_PG_BIN:-}" ]; then
+  TALLY_PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  export TALLY_PG_BIN
+fi
