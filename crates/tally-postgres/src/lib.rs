@@ -4,12 +4,14 @@
 //! - [`PgIntake`] implements the vote intake port directly against Postgres
 //!   (the baseline, and the fallback when Redis is down);
 //! - [`PgLedger`] implements the vote ledger port;
+//! - [`PgArchive`] stores batches flushed from the Redis intake;
 //! - [`migrate`] applies the embedded migrations from `migrations/`.
 //!
 //! SQL is parameterised only. Consistency between concurrent votes and slide
 //! changes, also across processes, comes from locks in the database (see
 //! `fence`), not from anything held in this process.
 
+mod archive;
 mod fence;
 mod intake;
 mod ledger;
@@ -18,6 +20,7 @@ mod migrate;
 mod pool;
 mod store;
 
+pub use archive::PgArchive;
 pub use intake::PgIntake;
 pub use ledger::PgLedger;
 pub use migrate::{migrate, MigrationReport};

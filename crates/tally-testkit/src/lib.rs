@@ -3,6 +3,8 @@
 //! - [`postgres`]: a real Postgres server, started once per test process
 //!   from the installed binaries in a temporary directory on loopback, and a
 //!   fresh database per test cloned from a migrated template.
+//! - [`redis`]: a real Redis server per test, with the durability profile
+//!   under test, that tests can crash, stop, restart and freeze.
 //! - [`contract`]: the contract suite of each port, generic over the
 //!   implementation, so the same cases run against every adapter.
 //! - [`fixtures`]: small builders for drafts and ballots.
@@ -13,3 +15,4 @@ pub mod contract;
 pub mod fixtures;
 pub mod postgres;
 mod process;
+pub mod redis;

@@ -1,6 +1,6 @@
 //! A throwaway Postgres for tests.
 
-use crate::process::{free_port, server_user, spawn_tied_to_process};
+use crate::process::{free_port, server_user, signal, spawn_tied_to_process};
 use anyhow::{bail, Context as _};
 use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
@@ -68,6 +68,8 @@ pub struct PgServer {
     port: u16,
     user: Option<(u32, u32)>,
     child: Mutex<Option<Child>>,
+    /// The migrated template database on this server, made on first use.
+    template: OnceCell<String>,
 }
 
 impl PgServer {
@@ -103,6 +105,7 @@ impl PgServer {
             port: free_port(),
             user,
             child: Mutex::new(None),
+            template: OnceCell::new(),
         };
         server.resume()?;
         Ok(server)
@@ -143,8 +146,11 @@ impl PgServer {
                 "unix_socket_directories={}",
                 self.dir.path().display()
             ))
-            // Durability is not under test here; speed is welcome.
-            .args(["-c", "fsync=off", "-c", "synchronous_commit=off"])
+            // Commits reach the OS before they are acknowledged, so killing
+            // the server (as fault tests do) loses nothing acknowledged;
+            // skipping fsync only risks data on a machine crash, which
+            // tests never survive anyway.
+            .args(["-c", "fsync=off", "-c", "synchronous_commit=on"])
             .args(["-c", "full_page_writes=off", "-c", "max_connections=300"])
             .args(["-c", "shared_buffers=128MB"])
             .stdout(log.try_clone()?)
@@ -196,16 +202,6 @@ impl PgServer {
 impl Drop for PgServer {
     fn drop(&mut self) {
         let _ = self.halt();
-    }
-}
-
-#[allow(unsafe_code)]
-fn signal(pid: u32, signal: i32) {
-    if let Ok(pid) = i32::try_from(pid) {
-        // SAFETY: kill has no memory-safety preconditions.
-        unsafe {
-            libc::kill(pid, signal);
-        }
     }
 }
 
@@ -314,11 +310,11 @@ impl std::ops::Deref for EmptyDatabase {
     }
 }
 
-/// Creates (once per process) an empty template database with every
+/// Creates (once per server) an empty template database with every
 /// migration applied, and returns its name.
 async fn template(server: &'static PgServer) -> &'static str {
-    static TEMPLATE: OnceCell<String> = OnceCell::const_new();
-    TEMPLATE
+    server
+        .template
         .get_or_init(|| async {
             let name = format!("tally_template_{}", std::process::id());
             let admin = connect(&server.url("postgres"))

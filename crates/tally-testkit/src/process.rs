@@ -71,6 +71,17 @@ pub fn server_user() -> Option<(u32, u32)> {
     })
 }
 
+/// Sends a signal to a process.
+#[allow(unsafe_code)]
+pub fn signal(pid: u32, signal: i32) {
+    if let Ok(pid) = i32::try_from(pid) {
+        // SAFETY: kill has no memory-safety preconditions.
+        unsafe {
+            libc::kill(pid, signal);
+        }
+    }
+}
+
 /// A port on loopback that nothing listens on right now, for servers that
 /// cannot bind port 0 themselves (Postgres, Redis).
 ///

@@ -4,14 +4,18 @@
 //! documentation is the contract; `tally-testkit`'s contract suites check it
 //! against every implementation.
 
+mod archive;
 mod intake;
 mod ledger;
 mod metrics;
+mod queue;
 mod store;
 
+pub use archive::{ArchiveError, ArchivedBatch, VoteArchive};
 pub use intake::{IntakeError, VoteIntake};
 pub use ledger::{LedgerError, VoteLedger};
 pub use metrics::{RejectReason, VoteMetrics};
+pub use queue::{QueueError, QueuedVote, VoteQueue};
 pub use store::{
     InsertPresentationError, NewPresentation, PresentationStore, SlideChangeError, StoreError,
     VotingChangeError,

@@ -3,11 +3,13 @@
 //! about HTTP.
 
 mod access;
+mod flush;
 mod presentations;
 mod slides;
 mod votes;
 
 pub use access::PresenterCheckError;
+pub use flush::{FlushError, Flushed, Flusher};
 pub use presentations::{
     CreatePresentationError, CreatedPresentation, DeletePresentationError, GetPresentationError,
     JoinError, ListPresentationsError, PresentationPage, MAX_PAGE_SIZE,

@@ -1,0 +1,54 @@
+//! Whether this process should use Redis right now.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use tokio::sync::Notify;
+
+/// Shared by the intake, the mirroring store and the recovery task. Any
+/// Redis failure on the vote path or while mirroring marks it down; only the
+/// recovery task, after re-mirroring from Postgres, marks it up again.
+#[derive(Clone, Debug)]
+pub struct RedisHealth {
+    up: Arc<AtomicBool>,
+    went_down: Arc<Notify>,
+}
+
+impl RedisHealth {
+    pub fn new(up: bool) -> Self {
+        Self {
+            up: Arc::new(AtomicBool::new(up)),
+            went_down: Arc::new(Notify::new()),
+        }
+    }
+
+    pub fn is_up(&self) -> bool {
+        self.up.load(Ordering::Acquire)
+    }
+
+    /// Marks Redis down; returns whether this call changed the state.
+    pub fn mark_down(&self, why: &dyn std::fmt::Display) -> bool {
+        let changed = self.up.swap(false, Ordering::AcqRel);
+        if changed {
+            tracing::warn!(error = %why, "Redis unavailable: intake falls back to Postgres");
+            self.went_down.notify_waiters();
+        }
+        changed
+    }
+
+    /// Marks Redis up; returns whether this call changed the state.
+    pub fn mark_up(&self) -> bool {
+        let changed = !self.up.swap(true, Ordering::AcqRel);
+        if changed {
+            tracing::info!("Redis healthy again: intake back on Redis");
+        }
+        changed
+    }
+
+    /// Resolves when Redis is next marked down.
+    pub async fn wait_down(&self) {
+        let notified = self.went_down.notified();
+        if self.is_up() {
+            notified.await;
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! The state mirror: what the vote script checks, copied from Postgres.
+
+use crate::deck::Deck;
+use crate::keys::{Keys, ACTIVE, GROUP};
+use crate::scripts::{INSTALL, MERGE};
+use crate::Redis;
+use anyhow::Context as _;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tally_domain::ports::{PresentationStore, VoteLedger};
+use tally_domain::{Presentation, PresentationId, VoteRecord};
+
+/// How long an id unknown to Postgres is remembered as absent.
+const ABSENT_SECONDS: u64 = 5;
+/// Votes per MERGE call, to keep each script short.
+const MERGE_CHUNK: usize = 1_000;
+
+/// Writes the mirror.
+#[derive(Clone, Debug)]
+pub struct RedisMirror {
+    redis: Redis,
+}
+
+/// What [`RedisMirror::install`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Installed {
+    /// There was no mirror; votes must be merged in too.
+    Fresh,
+    Updated,
+    /// The mirror already had a newer version; nothing changed.
+    Stale,
+}
+
+impl RedisMirror {
+    pub fn new(redis: Redis) -> Self {
+        Self { redis }
+    }
+
+    /// Mirrors the presentation's state (slide, voting state per poll, polls,
+    /// option keys, deck), unless the mirror is newer. Also makes sure the
+    /// vote stream and its consumer group exist, before any vote can be
+    /// appended, so flushers never miss an entry.
+    ///
+    /// # Errors
+    /// When Redis fails.
+    pub async fn install(&self, presentation: &Presentation) -> anyhow::Result<Installed> {
+        let keys = Keys::new(presentation.id);
+        let mut conn = self.redis.conn();
+        let created: redis::RedisResult<()> = redis::cmd("XGROUP")
+            .arg("CREATE")
+            .arg(keys.stream())
+            .arg(GROUP)
+            .arg("0")
+            .arg("MKSTREAM")
+            .query_async(&mut conn)
+            .await;
+        if let Err(e) = created {
+            if e.code() != Some("BUSYGROUP") {
+                return Err(e).context("creating the vote stream");
+            }
+        }
+        let deck = serde_json::to_string(&Deck::of(presentation))?;
+        let mut invocation = INSTALL.prepare_invoke();
+        invocation
+            .key(keys.state())
+            .key(keys.polls())
+            .key(keys.deck());
+        invocation
+            .arg(presentation.slide.version)
+            .arg(
+                presentation
+                    .current_poll()
+                    .map(|p| p.id.to_string())
+                    .unwrap_or_default(),
+            )
+            .arg(deck);
+        for poll in &presentation.polls {
+            invocation.key(keys.options(poll.id));
+            invocation
+                .arg(poll.id.to_string())
+                .arg(if poll.voting_open { "1" } else { "0" })
+                .arg(poll.options.len());
+            for option in &poll.options {
+                invocation.arg(option.key.as_str());
+            }
+        }
+        let outcome: String = invocation
+            .invoke_async(&mut conn)
+            .await
+            .context("installing the mirror")?;
+        let _: () = redis::cmd("SADD")
+            .arg(ACTIVE)
+            .arg(presentation.id.to_string())
+            .query_async(&mut conn)
+            .await?;
+        Ok(match outcome.as_str() {
+            "fresh" => Installed::Fresh,
+            "stale" => Installed::Stale,
+            _ => Installed::Updated,
+        })
+    }
+
+    /// Adds votes the mirror lacks; returns how many were new to it.
+    ///
+    /// # Errors
+    /// When Redis fails.
+    pub async fn merge(
+        &self,
+        presentation: PresentationId,
+        poll: tally_domain::PollId,
+        votes: &[VoteRecord],
+    ) -> anyhow::Result<u64> {
+        let keys = Keys::new(presentation);
+        let mut conn = self.redis.conn();
+        let mut added = 0;
+        for chunk in votes.chunks(MERGE_CHUNK) {
+            let mut invocation = MERGE.prepare_invoke();
+            invocation.key(keys.voters(poll)).key(keys.counts(poll));
+            for vote in chunk {
+                invocation
+                    .arg(vote.participant.to_string())
+                    .arg(vote.key.as_str());
+            }
+            let n: u64 = invocation.invoke_async(&mut conn).await?;
+            added += n;
+        }
+        Ok(added)
+    }
+
+    /// Forgets a deleted presentation, its counters and its stream.
+    ///
+    /// # Errors
+    /// When Redis fails.
+    pub async fn remove(&self, presentation: &Presentation) -> anyhow::Result<()> {
+        let keys = Keys::new(presentation.id);
+        let mut conn = self.redis.conn();
+        let mut pipe = redis::pipe();
+        pipe.del(keys.state())
+            .del(keys.polls())
+            .del(keys.deck())
+            .del(keys.stream());
+        for poll in &presentation.polls {
+            pipe.del(keys.options(poll.id))
+                .del(keys.voters(poll.id))
+                .del(keys.counts(poll.id));
+        }
+        pipe.srem(ACTIVE, presentation.id.to_string());
+        let _: () = pipe.query_async(&mut conn).await?;
+        Ok(())
+    }
+
+    /// Remembers for a few seconds that Postgres does not know this id.
+    ///
+    /// # Errors
+    /// When Redis fails.
+    pub async fn mark_absent(&self, presentation: PresentationId) -> anyhow::Result<()> {
+        let mut conn = self.redis.conn();
+        let _: () = redis::cmd("SET")
+            .arg(Keys::new(presentation).absent())
+            .arg(1)
+            .arg("EX")
+            .arg(ABSENT_SECONDS)
+            .query_async(&mut conn)
+            .await?;
+        Ok(())
+    }
+
+    /// The presentations whose mirrors exist (their streams are read).
+    ///
+    /// # Errors
+    /// When Redis fails.
+    pub async fn active(&self) -> anyhow::Result<Vec<PresentationId>> {
+        let mut conn = self.redis.conn();
+        let ids: Vec<String> = redis::cmd("SMEMBERS")
+            .arg(ACTIVE)
+            .query_async(&mut conn)
+            .await?;
+        Ok(ids.iter().filter_map(|s| s.parse().ok()).collect())
+    }
+
+    /// The mirrored state version of each presentation (None: no mirror).
+    ///
+    /// # Errors
+    /// When Redis fails.
+    pub async fn versions(&self, ids: &[PresentationId]) -> anyhow::Result<Vec<Option<u64>>> {
+        let mut conn = self.redis.conn();
+        let mut pipe = redis::pipe();
+        for id in ids {
+            pipe.hget(Keys::new(*id).state(), "version");
+        }
+        Ok(pipe.query_async(&mut conn).await?)
+    }
+}
+
+/// Rebuilds mirrors from the source of truth, through the domain's ports.
+/// One rebuild per presentation at a time in this process: when 30,000 votes
+/// find the mirror missing, Postgres is asked once, not 30,000 times.
+#[derive(Clone, Debug)]
+pub struct Rebuilder<S: PresentationStore, L: VoteLedger> {
+    mirror: RedisMirror,
+    store: S,
+    ledger: L,
+    locks: Arc<Mutex<HashMap<PresentationId, Arc<tokio::sync::Mutex<()>>>>>,
+}
+
+impl<S: PresentationStore, L: VoteLedger> Rebuilder<S, L> {
+    pub fn new(mirror: RedisMirror, store: S, ledger: L) -> Self {
+        Self {
+            mirror,
+            store,
+            ledger,
+            locks: Arc::default(),
+        }
+    }
+
+    pub fn mirror(&self) -> &RedisMirror {
+        &self.mirror
+    }
+
+    /// Serialises rebuilds of one presentation in this process.
+    pub async fn lock(&self, id: PresentationId) -> tokio::sync::OwnedMutexGuard<()> {
+        let lock = {
+            let mut locks = self
+                .locks
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            locks.entry(id).or_default().clone()
+        };
+        lock.lock_owned().await
+    }
+
+    /// Re-mirrors the presentation from Postgres. With `merge_votes`, or when
+    /// the mirror was missing, also adds the votes Postgres holds that the
+    /// mirror lacks. Returns `false` when Postgres does not know the id.
+    ///
+    /// # Errors
+    /// When Postgres or Redis fails.
+    pub async fn rebuild(&self, id: PresentationId, merge_votes: bool) -> anyhow::Result<bool> {
+        let Some(presentation) = self.store.get(id).await? else {
+            self.mirror.mark_absent(id).await?;
+            return Ok(false);
+        };
+        let installed = self.mirror.install(&presentation).await?;
+        if merge_votes || installed == Installed::Fresh {
+            for poll in &presentation.polls {
+                let votes = self
+                    .ledger
+                    .votes(id, poll.id)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("reading votes to merge: {e}"))?;
+                let added = self.mirror.merge(id, poll.id, &votes).await?;
+                if added > 0 {
+                    tracing::info!(presentation = %id, poll = %poll.id, added, "merged votes into the mirror");
+                }
+            }
+        }
+        Ok(true)
+    }
+}

@@ -1,0 +1,312 @@
+//! The flush from Redis to Postgres, with crashes and outages, against real
+//! servers: every acknowledged vote ends up in Postgres exactly once.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::time::Duration;
+use tally_domain::ports::{
+    PresentationStore as _, VoteArchive as _, VoteIntake as _, VoteLedger as _, VoteQueue as _,
+};
+use tally_domain::usecases::Flusher;
+use tally_domain::{ParticipantId, Presentation, VoteReceipt};
+use tally_postgres::{PgArchive, PgLedger, PgStore, PoolSettings};
+use tally_redis::{
+    MirroredStore, Rebuilder, Redis, RedisHealth, RedisIntake, RedisMirror, RedisSettings,
+    RedisVoteQueue,
+};
+use tally_testkit::contract::intake::ballot;
+use tally_testkit::contract::store::create;
+use tally_testkit::postgres::{PgServer, TestDatabase};
+use tally_testkit::redis::{Durability, RedisServer};
+
+struct World {
+    db: TestDatabase,
+    server: RedisServer,
+    redis: Redis,
+    store: MirroredStore<PgStore>,
+    pg_store: PgStore,
+    intake: RedisIntake<PgStore, PgLedger>,
+    archive: PgArchive,
+}
+
+impl tally_testkit::contract::Adapters for World {
+    type Store = MirroredStore<PgStore>;
+    type Intake = RedisIntake<PgStore, PgLedger>;
+    type Ledger = PgLedger;
+    fn store(&self) -> &Self::Store {
+        &self.store
+    }
+    fn intake(&self) -> &Self::Intake {
+        &self.intake
+    }
+    fn ledger(&self) -> &Self::Ledger {
+        unreachable!("these tests read Postgres directly")
+    }
+}
+
+async fn world_on(db: TestDatabase) -> World {
+    let server = RedisServer::start(Durability::Durable).unwrap();
+    let pool = tally_postgres::connect(&PoolSettings {
+        url: db.url(),
+        max_size: 8,
+        wait_timeout: Duration::from_secs(2),
+        connect_timeout: Duration::from_secs(2),
+    })
+    .unwrap();
+    let redis = redis_client(&server);
+    let (pg_store, ledger) = (PgStore::new(pool.clone()), PgLedger::new(pool.clone()));
+    let mirror = RedisMirror::new(redis.clone());
+    let rebuilder = Rebuilder::new(mirror.clone(), pg_store.clone(), ledger);
+    World {
+        store: MirroredStore::new(pg_store.clone(), mirror, RedisHealth::new(true)),
+        intake: RedisIntake::new(redis.clone(), rebuilder),
+        archive: PgArchive::new(pool),
+        pg_store,
+        redis,
+        server,
+        db,
+    }
+}
+
+fn redis_client(server: &RedisServer) -> Redis {
+    Redis::connect(&RedisSettings {
+        url: server.url(),
+        response_timeout: Duration::from_secs(2),
+        connection_timeout: Duration::from_secs(2),
+    })
+    .unwrap()
+}
+
+fn queue(world: &World, consumer: &str) -> RedisVoteQueue {
+    // Each consumer on a connection of its own, as in production.
+    RedisVoteQueue::new(redis_client(&world.server), consumer.to_owned())
+}
+
+async fn cast_many(world: &World, p: &Presentation, n: usize) -> Vec<ParticipantId> {
+    let mut voters = Vec::new();
+    for i in 0..n {
+        let voter = ParticipantId::from_uuid(uuid::Uuid::new_v4());
+        let key = ["A", "B", "C"][i % 3];
+        assert_eq!(
+            world.intake.cast(ballot(p, 0, voter, key)).await.unwrap(),
+            VoteReceipt::Counted
+        );
+        voters.push(voter);
+    }
+    voters
+}
+
+/// Vote rows, and options whose count differs from their rows.
+async fn postgres_state(world: &World) -> (i64, i64) {
+    let client = world.db.client().await;
+    let rows: i64 = client
+        .query_one("SELECT count(*) FROM votes", &[])
+        .await
+        .unwrap()
+        .get(0);
+    let mismatched: i64 = client
+        .query_one(
+            "SELECT count(*) FROM (SELECT o.id FROM options o LEFT JOIN votes v ON v.option_id = o.id \
+             GROUP BY o.id HAVING o.vote_count <> count(v.participant_id)) m",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    (rows, mismatched)
+}
+
+/// Flushes until the queue is empty; returns the rows inserted.
+async fn drain<Q: tally_domain::ports::VoteQueue>(flusher: &mut Flusher<Q, PgArchive>) -> u64 {
+    let mut moved = 0;
+    for _ in 0..50 {
+        match flusher
+            .flush(500, Duration::from_millis(20), Duration::from_millis(200))
+            .await
+            .unwrap()
+        {
+            Some(f) => moved += f.archived.inserted,
+            None if moved > 0 => break,
+            None => {}
+        }
+    }
+    moved
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flush_moves_every_vote_once_and_empties_the_stream() {
+    let world = world_on(TestDatabase::create().await).await;
+    let (p, _) = create(&world, tally_testkit::fixtures::deck(2)).await;
+    cast_many(&world, &p, 1_200).await;
+    let mut flusher = Flusher::new(queue(&world, "a"), world.archive.clone());
+    assert_eq!(drain(&mut flusher).await, 1_200);
+    assert_eq!(postgres_state(&world).await, (1_200, 0));
+    assert_eq!(flusher.queue_mut().backlog().await.unwrap(), 0);
+    let counts = PgLedger::new(
+        tally_postgres::connect(&PoolSettings {
+            url: world.db.url(),
+            max_size: 1,
+            wait_timeout: Duration::from_secs(2),
+            connect_timeout: Duration::from_secs(2),
+        })
+        .unwrap(),
+    )
+    .results(p.id, p.polls[0].id)
+    .await
+    .unwrap();
+    assert_eq!(
+        counts.options.iter().map(|o| o.votes).collect::<Vec<_>>(),
+        [400, 400, 400]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn storing_a_batch_twice_counts_it_once() {
+    let world = world_on(TestDatabase::create().await).await;
+    let (p, _) = create(&world, tally_testkit::fixtures::deck(1)).await;
+    cast_many(&world, &p, 50).await;
+    let mut q = queue(&world, "a");
+    let batch = q.next_batch(100, Duration::from_millis(50)).await.unwrap();
+    assert_eq!(batch.len(), 50);
+    assert_eq!(world.archive.store(&batch).await.unwrap().inserted, 50);
+    let again = world.archive.store(&batch).await.unwrap();
+    assert_eq!((again.inserted, again.skipped), (0, 50));
+    assert_eq!(postgres_state(&world).await, (50, 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn entries_of_a_crashed_flusher_are_reclaimed_and_stored_once() {
+    let world = world_on(TestDatabase::create().await).await;
+    let (p, _) = create(&world, tally_testkit::fixtures::deck(1)).await;
+    cast_many(&world, &p, 300).await;
+    // Flusher A reads everything, stores half, and dies before any ack.
+    let mut crashed = queue(&world, "crashed");
+    let batch = crashed
+        .next_batch(1_000, Duration::from_millis(50))
+        .await
+        .unwrap();
+    assert_eq!(batch.len(), 300);
+    world.archive.store(&batch[..150]).await.unwrap();
+    drop(crashed);
+    // Flusher B finds the entries once they have been idle long enough.
+    let mut survivor = Flusher::new(queue(&world, "survivor"), world.archive.clone());
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // It inserts exactly the 150 the crashed one had not stored.
+    assert_eq!(drain(&mut survivor).await, 150);
+    assert_eq!(postgres_state(&world).await, (300, 0));
+    assert_eq!(survivor.queue_mut().backlog().await.unwrap(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_batch_is_held_while_postgres_is_down() {
+    let server: &'static PgServer = Box::leak(Box::new(PgServer::start().unwrap()));
+    let world = world_on(TestDatabase::create_on(server).await).await;
+    let (p, _) = create(&world, tally_testkit::fixtures::deck(1)).await;
+    cast_many(&world, &p, 100).await;
+    let mut flusher = Flusher::new(queue(&world, "a"), world.archive.clone());
+    server.halt().unwrap();
+    // Redis keeps accepting while Postgres is down.
+    cast_many(&world, &p, 20).await;
+    let failed = flusher
+        .flush(500, Duration::from_millis(20), Duration::from_secs(60))
+        .await;
+    assert!(failed.is_err());
+    assert!(flusher.holding());
+    server.resume().unwrap();
+    let mut stored = 0;
+    for _ in 0..100 {
+        if flusher.holding() {
+            match flusher.retry().await {
+                Ok(f) => stored += f.archived.inserted,
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        } else {
+            stored += drain(&mut flusher).await;
+            break;
+        }
+    }
+    assert_eq!(stored, 120);
+    assert_eq!(postgres_state(&world).await, (120, 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_mirror_is_rebuilt_from_postgres_with_its_voters() {
+    let world = world_on(TestDatabase::create().await).await;
+    let (p, _) = create(&world, tally_testkit::fixtures::deck(2)).await;
+    let voters = cast_many(&world, &p, 30).await;
+    let mut flusher = Flusher::new(queue(&world, "a"), world.archive.clone());
+    drain(&mut flusher).await;
+    // Redis loses everything (a volatile restart, say).
+    let mut conn = redis::Client::open(world.server.url())
+        .unwrap()
+        .get_multiplexed_async_connection()
+        .await
+        .unwrap();
+    let _: () = redis::cmd("FLUSHALL").query_async(&mut conn).await.unwrap();
+    // A known voter's retry is still a repeat, not a second vote.
+    let key = ["A", "B", "C"][0];
+    assert_eq!(
+        world
+            .intake
+            .cast(ballot(&p, 0, voters[0], key))
+            .await
+            .unwrap(),
+        VoteReceipt::AlreadyCounted
+    );
+    let newcomer = ParticipantId::from_uuid(uuid::Uuid::new_v4());
+    assert_eq!(
+        world
+            .intake
+            .cast(ballot(&p, 0, newcomer, "A"))
+            .await
+            .unwrap(),
+        VoteReceipt::Counted
+    );
+    let live = tally_redis::RedisLedger::new(
+        world.redis.clone(),
+        Rebuilder::new(
+            RedisMirror::new(world.redis.clone()),
+            world.pg_store.clone(),
+            PgLedger::new(
+                tally_postgres::connect(&PoolSettings {
+                    url: world.db.url(),
+                    max_size: 2,
+                    wait_timeout: Duration::from_secs(2),
+                    connect_timeout: Duration::from_secs(2),
+                })
+                .unwrap(),
+            ),
+        ),
+    );
+    let results = tally_domain::ports::VoteLedger::results(&live, p.id, p.polls[0].id)
+        .await
+        .unwrap();
+    assert_eq!((results.total_votes, results.participants), (31, 31));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_older_state_never_overwrites_a_newer_mirror() {
+    let world = world_on(TestDatabase::create().await).await;
+    let (p, _) = create(&world, tally_testkit::fixtures::deck(3)).await;
+    let moved = world
+        .store
+        .move_slide(p.id, tally_domain::SlideMove::Next)
+        .await
+        .unwrap();
+    // A slow process mirrors the state it saw before the move.
+    let mirror = RedisMirror::new(world.redis.clone());
+    mirror.install(&p).await.unwrap();
+    assert_eq!(
+        mirror.versions(&[p.id]).await.unwrap(),
+        [Some(moved.slide.version)]
+    );
+    let voter = ParticipantId::from_uuid(uuid::Uuid::new_v4());
+    assert!(matches!(
+        world.intake.cast(ballot(&p, 0, voter, "A")).await,
+        Err(tally_domain::ports::IntakeError::PollNotCurrent)
+    ));
+    assert_eq!(
+        world.intake.cast(ballot(&p, 1, voter, "A")).await.unwrap(),
+        VoteReceipt::Counted
+    );
+    let _ = world.pg_store.get(p.id).await.unwrap();
+}
