@@ -28,6 +28,35 @@ impl PgStore {
     }
 }
 
+impl PgStore {
+    /// The state version of each of `ids` that exists, to compare mirrors
+    /// with (absent ids are left out).
+    ///
+    /// # Errors
+    /// When Postgres fails.
+    pub async fn state_versions(
+        &self,
+        ids: &[PresentationId],
+    ) -> anyhow::Result<Vec<(PresentationId, u64)>> {
+        let client = self.pool.get().await.context("no Postgres connection")?;
+        let uuids: Vec<Uuid> = ids.iter().map(|id| *id.as_uuid()).collect();
+        let rows = client
+            .query(
+                "SELECT id, state_version FROM presentations WHERE id = ANY($1)",
+                &[&uuids],
+            )
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    PresentationId::from_uuid(row.try_get(0)?),
+                    u64::try_from(row.try_get::<_, i64>(1)?)?,
+                ))
+            })
+            .collect()
+    }
+}
+
 fn store_error(e: impl Into<anyhow::Error>) -> StoreError {
     StoreError(e.into())
 }

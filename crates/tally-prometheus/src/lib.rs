@@ -5,8 +5,8 @@
 //! rejections are one of [`RejectReason::ALL`]. No id ever becomes a label.
 
 use prometheus::{
-    Encoder as _, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry,
-    TextEncoder,
+    Encoder as _, Gauge, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec,
+    IntGauge, IntGaugeVec, Opts, Registry, TextEncoder,
 };
 use std::sync::Arc;
 use tally_domain::ports::{RejectReason, VoteMetrics};
@@ -24,6 +24,13 @@ pub struct Metrics {
     inner: Arc<Inner>,
 }
 
+/// Buckets for the time from acceptance to durable in Postgres, seconds.
+const LAG_BUCKETS: &[f64] = &[
+    0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0,
+];
+/// Buckets for flush batch sizes, votes.
+const BATCH_BUCKETS: &[f64] = &[1.0, 10.0, 50.0, 100.0, 250.0, 500.0, 1000.0, 2000.0, 5000.0];
+
 #[derive(Debug)]
 struct Inner {
     registry: Registry,
@@ -31,6 +38,16 @@ struct Inner {
     http_duration: HistogramVec,
     votes_accepted: IntCounterVec,
     votes_rejected: IntCounterVec,
+    intake_duration: HistogramVec,
+    intake_path: IntGaugeVec,
+    fallbacks: IntCounterVec,
+    backlog: IntGauge,
+    flush_batch: Histogram,
+    flush_duration: Histogram,
+    flush_rows: IntCounter,
+    flush_rate: Gauge,
+    flush_errors: IntCounter,
+    durable_lag: Histogram,
 }
 
 impl Metrics {
@@ -73,6 +90,64 @@ impl Metrics {
         build_info
             .with_label_values(&[env!("CARGO_PKG_VERSION")])
             .set(1);
+        let intake_duration = HistogramVec::new(
+            HistogramOpts::new(
+                "tally_intake_duration_seconds",
+                "Time to accept or refuse a vote, by intake path (for redis: the vote script's round trip).",
+            )
+            .buckets(HTTP_BUCKETS.to_vec()),
+            &["path"],
+        )?;
+        let intake_path = IntGaugeVec::new(
+            Opts::new(
+                "tally_intake_path",
+                "1 for the intake path this process uses now.",
+            ),
+            &["path"],
+        )?;
+        let fallbacks = IntCounterVec::new(
+            Opts::new(
+                "tally_intake_switches_total",
+                "Switches of the intake path, by the path switched to.",
+            ),
+            &["to"],
+        )?;
+        let backlog = IntGauge::new(
+            "tally_flush_backlog",
+            "Accepted votes not yet durable in Postgres.",
+        )?;
+        let flush_batch = Histogram::with_opts(
+            HistogramOpts::new("tally_flush_batch_size", "Votes per flush transaction.")
+                .buckets(BATCH_BUCKETS.to_vec()),
+        )?;
+        let flush_duration = Histogram::with_opts(
+            HistogramOpts::new(
+                "tally_flush_duration_seconds",
+                "Time to store one batch in Postgres.",
+            )
+            .buckets(HTTP_BUCKETS.to_vec()),
+        )?;
+        let flush_rows =
+            IntCounter::new("tally_flush_rows_total", "Vote rows inserted by flushes.")?;
+        let flush_rate = Gauge::new(
+            "tally_flush_rows_per_second",
+            "Rows per second of the last flush transaction.",
+        )?;
+        let flush_errors = IntCounter::new(
+            "tally_flush_errors_total",
+            "Failed flush attempts (retried).",
+        )?;
+        let durable_lag = Histogram::with_opts(
+            HistogramOpts::new(
+                "tally_vote_durable_lag_seconds",
+                "Time from a vote's acceptance to its commit in Postgres.",
+            )
+            .buckets(LAG_BUCKETS.to_vec()),
+        )?;
+        for path in ["redis", "postgres"] {
+            intake_path.with_label_values(&[path]);
+            fallbacks.with_label_values(&[path]);
+        }
         // Pre-create every label value so dashboards see zeros, not gaps.
         for outcome in ["counted", "repeat"] {
             votes_accepted.with_label_values(&[outcome]);
@@ -85,6 +160,16 @@ impl Metrics {
         registry.register(Box::new(votes_accepted.clone()))?;
         registry.register(Box::new(votes_rejected.clone()))?;
         registry.register(Box::new(build_info))?;
+        registry.register(Box::new(intake_duration.clone()))?;
+        registry.register(Box::new(intake_path.clone()))?;
+        registry.register(Box::new(fallbacks.clone()))?;
+        registry.register(Box::new(backlog.clone()))?;
+        registry.register(Box::new(flush_batch.clone()))?;
+        registry.register(Box::new(flush_duration.clone()))?;
+        registry.register(Box::new(flush_rows.clone()))?;
+        registry.register(Box::new(flush_rate.clone()))?;
+        registry.register(Box::new(flush_errors.clone()))?;
+        registry.register(Box::new(durable_lag.clone()))?;
         Ok(Self {
             inner: Arc::new(Inner {
                 registry,
@@ -92,6 +177,16 @@ impl Metrics {
                 http_duration,
                 votes_accepted,
                 votes_rejected,
+                intake_duration,
+                intake_path,
+                fallbacks,
+                backlog,
+                flush_batch,
+                flush_duration,
+                flush_rows,
+                flush_rate,
+                flush_errors,
+                durable_lag,
             }),
         })
     }
@@ -108,6 +203,60 @@ impl Metrics {
             .http_duration
             .with_label_values(&[method, route])
             .observe(seconds);
+    }
+
+    /// One vote through an intake path ("redis" or "postgres").
+    pub fn observe_intake(&self, path: &'static str, seconds: f64) {
+        self.inner
+            .intake_duration
+            .with_label_values(&[path])
+            .observe(seconds);
+    }
+
+    /// The intake path now in use; counts a switch when it changes.
+    pub fn set_intake_path(&self, path: &'static str, switched: bool) {
+        for p in ["redis", "postgres"] {
+            self.inner
+                .intake_path
+                .with_label_values(&[p])
+                .set(i64::from(p == path));
+        }
+        if switched {
+            self.inner.fallbacks.with_label_values(&[path]).inc();
+        }
+    }
+
+    pub fn set_backlog(&self, votes: u64) {
+        self.inner
+            .backlog
+            .set(i64::try_from(votes).unwrap_or(i64::MAX));
+    }
+
+    /// One committed flush: its size, its time, the rows it inserted, and
+    /// each vote's acceptance time (ms since the epoch) for the lag.
+    pub fn observe_flush(
+        &self,
+        votes: usize,
+        seconds: f64,
+        inserted: u64,
+        accepted_at_ms: &[u64],
+        now_ms: u64,
+    ) {
+        self.inner.flush_batch.observe(votes as f64);
+        self.inner.flush_duration.observe(seconds);
+        self.inner.flush_rows.inc_by(inserted);
+        if seconds > 0.0 {
+            self.inner.flush_rate.set(inserted as f64 / seconds);
+        }
+        for accepted in accepted_at_ms {
+            self.inner
+                .durable_lag
+                .observe(now_ms.saturating_sub(*accepted) as f64 / 1000.0);
+        }
+    }
+
+    pub fn flush_failed(&self) {
+        self.inner.flush_errors.inc();
     }
 
     /// The registry, for other adapters to add their metrics to.

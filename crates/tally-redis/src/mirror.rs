@@ -149,20 +149,45 @@ impl RedisMirror {
         Ok(())
     }
 
-    /// Remembers for a few seconds that Postgres does not know this id.
+    /// Drops whatever mirror an id Postgres does not know has (a deleted
+    /// presentation whose removal did not reach Redis), and remembers for a
+    /// few seconds that the id is absent, so votes for it stop at Redis.
     ///
     /// # Errors
     /// When Redis fails.
-    pub async fn mark_absent(&self, presentation: PresentationId) -> anyhow::Result<()> {
+    pub async fn forget(&self, presentation: PresentationId) -> anyhow::Result<()> {
+        let keys = Keys::new(presentation);
         let mut conn = self.redis.conn();
-        let _: () = redis::cmd("SET")
-            .arg(Keys::new(presentation).absent())
+        let _: () = redis::pipe()
+            .del(keys.state())
+            .del(keys.polls())
+            .del(keys.deck())
+            .del(keys.stream())
+            .srem(ACTIVE, presentation.to_string())
+            .cmd("SET")
+            .arg(keys.absent())
             .arg(1)
             .arg("EX")
             .arg(ABSENT_SECONDS)
             .query_async(&mut conn)
             .await?;
         Ok(())
+    }
+
+    /// The live counters of a poll (key -> votes), as results show them.
+    ///
+    /// # Errors
+    /// When Redis fails.
+    pub async fn counts(
+        &self,
+        presentation: PresentationId,
+        poll: tally_domain::PollId,
+    ) -> anyhow::Result<HashMap<String, u64>> {
+        let mut conn = self.redis.conn();
+        Ok(redis::cmd("HGETALL")
+            .arg(Keys::new(presentation).counts(poll))
+            .query_async(&mut conn)
+            .await?)
     }
 
     /// The presentations whose mirrors exist (their streams are read).
@@ -237,7 +262,7 @@ impl<S: PresentationStore, L: VoteLedger> Rebuilder<S, L> {
     /// When Postgres or Redis fails.
     pub async fn rebuild(&self, id: PresentationId, merge_votes: bool) -> anyhow::Result<bool> {
         let Some(presentation) = self.store.get(id).await? else {
-            self.mirror.mark_absent(id).await?;
+            self.mirror.forget(id).await?;
             return Ok(false);
         };
         let installed = self.mirror.install(&presentation).await?;

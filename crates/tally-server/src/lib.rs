@@ -2,9 +2,14 @@
 //! a rule in it lives in `tally-domain`; everything that talks to the
 //! outside lives in an adapter crate.
 
+pub mod failover;
+pub mod flusher;
+mod listener;
+pub mod recovery;
 pub mod settings;
 pub mod startup;
 pub mod telemetry;
+pub mod verify;
 
 pub use settings::Settings;
-pub use startup::{Application, PgPorts};
+pub use startup::{Application, PgPorts, RedisPorts};

@@ -3,7 +3,7 @@
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
-use tally_server::{startup, telemetry, Application, Settings};
+use tally_server::{startup, telemetry, verify, Application, Settings};
 
 #[derive(Parser, Debug)]
 #[command(name = "tally", version, about = "Live polling and voting")]
@@ -21,6 +21,17 @@ enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Compare Redis counters, Postgres counts and vote rows; exit 0 when
+    /// they agree, 1 when they differ.
+    Verify {
+        /// Presentations to check (default: all).
+        #[arg(long = "presentation")]
+        presentations: Vec<String>,
+        /// Keep checking for up to this many seconds while they differ
+        /// (votes still being flushed).
+        #[arg(long, default_value_t = 0)]
+        wait: u64,
+    },
 }
 
 #[actix_web::main]
@@ -39,6 +50,47 @@ async fn main() -> anyhow::Result<()> {
             startup::migrate_with_grace(&pool).await?;
             tracing::info!("database is up to date");
         }
+        Command::Verify {
+            presentations,
+            wait,
+        } => {
+            let agree = run_verify(&settings, &presentations, wait).await?;
+            std::process::exit(if agree { 0 } else { 1 });
+        }
     }
     Ok(())
+}
+
+/// Prints one report per presentation; returns whether all agree.
+#[allow(clippy::print_stdout)] // the report is the command's output
+async fn run_verify(settings: &Settings, ids: &[String], wait: u64) -> anyhow::Result<bool> {
+    let pool = startup::database_pool(settings)?;
+    let mirror = match settings.redis_url {
+        Some(_) => Some(tally_redis::RedisMirror::new(startup::redis_connection(
+            settings,
+        )?)),
+        None => None,
+    };
+    let ids = if ids.is_empty() {
+        verify::all_presentations(&pool).await?
+    } else {
+        ids.iter()
+            .map(|s| {
+                s.parse()
+                    .with_context(|| format!("{s:?} is not a presentation id"))
+            })
+            .collect::<anyhow::Result<_>>()?
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(wait);
+    let mut all_agree = true;
+    for id in ids {
+        let mut report = verify::verify(&pool, mirror.as_ref(), id).await?;
+        while !report.agrees() && std::time::Instant::now() < deadline {
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            report = verify::verify(&pool, mirror.as_ref(), id).await?;
+        }
+        all_agree &= report.agrees();
+        print!("{report}");
+    }
+    Ok(all_agree)
 }

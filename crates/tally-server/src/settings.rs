@@ -41,6 +41,52 @@ pub struct Settings {
     pub shutdown_timeout_secs: u64,
     /// `pretty` or `json`.
     pub log_format: String,
+    /// Where votes land first: `redis` (the spike path; needs `redis_url`)
+    /// or `postgres` (straight into the database). Unset: `redis` when
+    /// `redis_url` is set, else `postgres`.
+    pub intake: Option<String>,
+    /// Bind with SO_REUSEPORT, so several `tally serve` processes can share
+    /// one port and the kernel spreads connections over them.
+    pub reuse_port: bool,
+    /// Redis command timeout, in ms: past it, intake falls back.
+    pub redis_timeout_ms: u64,
+    /// How often a process that fell back checks whether Redis is back, ms.
+    pub redis_probe_interval_ms: u64,
+    /// How often mirrored state is compared with Postgres, ms.
+    pub reconcile_interval_ms: u64,
+    /// Flusher tasks per process.
+    pub flushers: usize,
+    /// Most votes per flush transaction.
+    pub flush_batch_size: usize,
+    /// Longest wait for a batch to fill, ms.
+    pub flush_wait_ms: u64,
+    /// After this long unacknowledged (ms), a vote read by a flusher that
+    /// stopped is taken over by another.
+    pub flush_reclaim_idle_ms: u64,
+    /// On SIGTERM, how long the flusher may take to drain, in seconds.
+    pub drain_timeout_secs: u64,
+}
+
+/// Where votes land first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntakeMode {
+    Redis,
+    Postgres,
+}
+
+impl Settings {
+    /// The intake mode these settings ask for.
+    ///
+    /// # Errors
+    /// On an unknown mode, or `redis` without `redis_url`.
+    pub fn intake_mode(&self) -> anyhow::Result<IntakeMode> {
+        match (self.intake.as_deref(), self.redis_url.is_some()) {
+            (None, true) | (Some("redis"), true) => Ok(IntakeMode::Redis),
+            (None, false) | (Some("postgres"), _) => Ok(IntakeMode::Postgres),
+            (Some("redis"), false) => anyhow::bail!("intake = redis needs REDIS_URL"),
+            (Some(other), _) => anyhow::bail!("intake must be redis or postgres, not {other:?}"),
+        }
+    }
 }
 
 const DEFAULTS: &str = r#"
@@ -55,6 +101,15 @@ workers = 0
 max_connections_per_worker = 25000
 shutdown_timeout_secs = 30
 log_format = "pretty"
+reuse_port = false
+redis_timeout_ms = 500
+redis_probe_interval_ms = 200
+reconcile_interval_ms = 1000
+flushers = 1
+flush_batch_size = 2000
+flush_wait_ms = 10
+flush_reclaim_idle_ms = 10000
+drain_timeout_secs = 30
 "#;
 
 impl Settings {
@@ -119,6 +174,16 @@ const ENV_SETTINGS: &[&str] = &[
     "max_connections_per_worker",
     "shutdown_timeout_secs",
     "log_format",
+    "intake",
+    "reuse_port",
+    "redis_timeout_ms",
+    "redis_probe_interval_ms",
+    "reconcile_interval_ms",
+    "flushers",
+    "flush_batch_size",
+    "flush_wait_ms",
+    "flush_reclaim_idle_ms",
+    "drain_timeout_secs",
 ];
 
 #[cfg(test)]
@@ -189,6 +254,35 @@ mod tests {
             (7000, 12, "0.0.0.0")
         );
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn the_intake_follows_redis_url_unless_told() {
+        assert_eq!(
+            load(&[], None).unwrap().intake_mode().unwrap(),
+            IntakeMode::Postgres
+        );
+        let with_redis = [("REDIS_URL", "redis://127.0.0.1:6379")];
+        assert_eq!(
+            load(&with_redis, None).unwrap().intake_mode().unwrap(),
+            IntakeMode::Redis
+        );
+        let forced = [
+            ("REDIS_URL", "redis://127.0.0.1:6379"),
+            ("TALLY_INTAKE", "postgres"),
+        ];
+        assert_eq!(
+            load(&forced, None).unwrap().intake_mode().unwrap(),
+            IntakeMode::Postgres
+        );
+        assert!(load(&[("TALLY_INTAKE", "redis")], None)
+            .unwrap()
+            .intake_mode()
+            .is_err());
+        assert!(load(&[("TALLY_INTAKE", "kafka")], None)
+            .unwrap()
+            .intake_mode()
+            .is_err());
     }
 
     #[test]

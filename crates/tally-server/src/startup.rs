@@ -1,6 +1,9 @@
 //! Building and running the application.
 
-use crate::settings::Settings;
+use crate::failover::{FailoverIntake, FailoverLedger};
+use crate::flusher::{self, FlushSettings};
+use crate::settings::{IntakeMode, Settings};
+use crate::{listener, recovery};
 use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpServer};
 use anyhow::Context as _;
@@ -10,13 +13,19 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use std::time::Duration;
 use tally_domain::ports::Ports;
-use tally_domain::usecases::Tally;
+use tally_domain::usecases::{Flusher, Tally};
 use tally_http::ReadinessCheck;
-use tally_postgres::{PgIntake, PgLedger, PgStore, Pool, PoolSettings};
+use tally_postgres::{PgArchive, PgIntake, PgLedger, PgStore, Pool, PoolSettings};
 use tally_prometheus::Metrics;
+use tally_redis::{
+    MirroredStore, Rebuilder, Redis, RedisHealth, RedisIntake, RedisLedger, RedisMirror,
+    RedisSettings, RedisVoteQueue,
+};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
 use tracing_actix_web::TracingLogger;
 
-/// The adapters `tally serve` runs on: Postgres for everything.
+/// The adapters of the direct intake: Postgres for everything.
 #[derive(Debug)]
 pub struct PgPorts;
 
@@ -27,11 +36,27 @@ impl Ports for PgPorts {
     type Metrics = Metrics;
 }
 
+/// The adapters of the spike path: votes and live results in Redis, state
+/// mirrored to it, Postgres the source of truth and the fallback.
+#[derive(Debug)]
+pub struct RedisPorts;
+
+impl Ports for RedisPorts {
+    type Store = MirroredStore<PgStore>;
+    type Intake = FailoverIntake<RedisIntake<PgStore, PgLedger>, PgIntake>;
+    type Ledger = FailoverLedger<RedisLedger<PgStore, PgLedger>, PgLedger>;
+    type Metrics = Metrics;
+}
+
 /// A built, bound, migrated application, ready to run.
 #[allow(missing_debug_implementations)] // actix's Server is not Debug
 pub struct Application {
     port: u16,
     server: actix_web::dev::Server,
+    /// Tells background tasks to stop (flushers: to drain first).
+    shutdown: watch::Sender<bool>,
+    flushers: Vec<JoinHandle<()>>,
+    background: Vec<JoinHandle<()>>,
 }
 
 /// How long `serve` keeps retrying a database that is still starting (as in
@@ -48,6 +73,24 @@ pub fn database_pool(settings: &Settings) -> anyhow::Result<Pool> {
         max_size: settings.database_pool_size,
         wait_timeout: Duration::from_millis(settings.database_wait_timeout_ms),
         connect_timeout: Duration::from_millis(settings.database_connect_timeout_ms),
+    })
+}
+
+/// A Redis connection for these settings (each call: a connection of its
+/// own).
+///
+/// # Errors
+/// When `redis_url` is unset or does not parse.
+pub fn redis_connection(settings: &Settings) -> anyhow::Result<Redis> {
+    let url = settings
+        .redis_url
+        .as_ref()
+        .context("REDIS_URL is not set")?;
+    let timeout = Duration::from_millis(settings.redis_timeout_ms);
+    Redis::connect(&RedisSettings {
+        url: url.expose_secret().to_owned(),
+        response_timeout: timeout,
+        connection_timeout: timeout,
     })
 }
 
@@ -77,34 +120,114 @@ pub async fn migrate_with_grace(pool: &Pool) -> anyhow::Result<()> {
 }
 
 impl Application {
-    /// Connects, migrates, binds and builds the server. Port 0 picks a free
-    /// port; [`Self::port`] tells which.
+    /// Connects, migrates, binds and builds the server and its background
+    /// tasks. Port 0 picks a free port; [`Self::port`] tells which.
     ///
     /// # Errors
     /// When the database is unreachable, a migration fails, or the address
     /// cannot be bound.
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        let mode = settings.intake_mode()?;
         let pool = database_pool(settings)?;
         migrate_with_grace(&pool).await?;
         let metrics = Metrics::new()?;
-        let tally = Tally::<PgPorts>::new(
-            PgStore::new(pool.clone()),
-            PgIntake::new(pool.clone()),
-            PgLedger::new(pool.clone()),
-            metrics.clone(),
-            settings.open_presenter,
-        );
         if settings.open_presenter {
             tracing::warn!(
                 "TALLY_OPEN_PRESENTER is on: presentations created without a token can be driven by anyone"
             );
         }
-        let listener = TcpListener::bind((settings.host.as_str(), settings.port))
-            .with_context(|| format!("binding {}:{}", settings.host, settings.port))?;
+        let listener = listener::bind(&settings.host, settings.port, settings.reuse_port, 4096)?;
         let port = listener.local_addr()?.port();
-        let server = serve(listener, settings, tally, metrics, readiness(pool))?;
-        tracing::info!(host = %settings.host, port, "serving");
-        Ok(Self { port, server })
+        let (shutdown, shutdown_rx) = watch::channel(false);
+        let (pg_store, pg_ledger) = (PgStore::new(pool.clone()), PgLedger::new(pool.clone()));
+        let pg_intake = PgIntake::new(pool.clone());
+        let mut flushers = Vec::new();
+        let mut background = Vec::new();
+        let server = match mode {
+            IntakeMode::Postgres => {
+                metrics.set_intake_path("postgres", false);
+                let tally = Tally::<PgPorts>::new(
+                    pg_store,
+                    pg_intake,
+                    pg_ledger,
+                    metrics.clone(),
+                    settings.open_presenter,
+                );
+                serve(listener, settings, tally, metrics, readiness(pool))?
+            }
+            IntakeMode::Redis => {
+                let redis = redis_connection(settings)?;
+                let mirror = RedisMirror::new(redis.clone());
+                let rebuilder = Rebuilder::new(mirror.clone(), pg_store.clone(), pg_ledger.clone());
+                // Down until the mirrors are known to match Postgres.
+                let health = RedisHealth::new(false);
+                match recovery::remirror_all(&rebuilder).await {
+                    Ok(n) => {
+                        tracing::info!(presentations = n, "mirrors checked against Postgres");
+                        health.mark_up();
+                        metrics.set_intake_path("redis", false);
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %format!("{e:#}"), "Redis not usable at start; votes go to Postgres until it is");
+                        metrics.set_intake_path("postgres", false);
+                    }
+                }
+                background.push(tokio::spawn(recovery::recover(
+                    redis.clone(),
+                    rebuilder.clone(),
+                    health.clone(),
+                    metrics.clone(),
+                    Duration::from_millis(settings.redis_probe_interval_ms),
+                    shutdown_rx.clone(),
+                )));
+                background.push(tokio::spawn(recovery::reconcile(
+                    pg_store.clone(),
+                    rebuilder.clone(),
+                    health.clone(),
+                    Duration::from_millis(settings.reconcile_interval_ms),
+                    shutdown_rx.clone(),
+                )));
+                let flush = FlushSettings {
+                    batch: settings.flush_batch_size,
+                    wait: Duration::from_millis(settings.flush_wait_ms),
+                    reclaim_after: Duration::from_millis(settings.flush_reclaim_idle_ms),
+                    drain_timeout: Duration::from_secs(settings.drain_timeout_secs),
+                };
+                let instance = uuid::Uuid::new_v4().simple().to_string();
+                for i in 0..settings.flushers.max(1) {
+                    let consumer = format!("tally-{}-{}-{i}", std::process::id(), &instance[..8]);
+                    let queue = RedisVoteQueue::new(redis_connection(settings)?, consumer);
+                    let flusher = Flusher::new(queue, PgArchive::new(pool.clone()));
+                    flushers.push(tokio::spawn(flusher::run(
+                        flusher,
+                        flush.clone(),
+                        metrics.clone(),
+                        shutdown_rx.clone(),
+                    )));
+                }
+                let tally = Tally::<RedisPorts>::new(
+                    MirroredStore::new(pg_store, mirror, health.clone()),
+                    FailoverIntake::new(
+                        RedisIntake::new(redis.clone(), rebuilder.clone()),
+                        pg_intake,
+                        health.clone(),
+                        metrics.clone(),
+                    ),
+                    FailoverLedger::new(RedisLedger::new(redis, rebuilder), pg_ledger, health),
+                    metrics.clone(),
+                    settings.open_presenter,
+                );
+                serve(listener, settings, tally, metrics, readiness(pool))?
+            }
+        };
+        tracing::info!(host = %settings.host, port, intake = ?mode, "serving");
+        Ok(Self {
+            port,
+            server,
+            shutdown,
+            flushers,
+            background,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -116,13 +239,22 @@ impl Application {
         self.server.handle()
     }
 
-    /// Runs until SIGTERM or SIGINT, then lets in-flight requests finish
-    /// (up to `shutdown_timeout_secs`) and returns.
+    /// Runs until SIGTERM or SIGINT. Then stops accepting, lets in-flight
+    /// requests finish (up to `shutdown_timeout_secs`), drains the flushers
+    /// (up to `drain_timeout_secs`), and returns.
     ///
     /// # Errors
     /// When the server fails.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let served = self.server.await;
+        let _ = self.shutdown.send(true);
+        for flusher in self.flushers {
+            let _ = flusher.await;
+        }
+        for task in self.background {
+            task.abort();
+        }
+        served
     }
 }
 

@@ -5,12 +5,15 @@ use serde_json::{json, Value};
 use std::sync::Once;
 use tally_server::{Application, Settings};
 use tally_testkit::postgres::TestDatabase;
+use tally_testkit::redis::{Durability, RedisServer};
 use uuid::Uuid;
 
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub db: TestDatabase,
+    /// The test's own Redis, in Redis intake mode.
+    pub redis: Option<RedisServer>,
     _server: RunningServer,
 }
 
@@ -37,8 +40,9 @@ pub struct Created {
     pub poll_ids: Vec<String>,
 }
 
-/// Settings for a test app on `db`: loopback, a random port, small pools.
-pub fn test_settings(db_url: &str, open_presenter: bool) -> Settings {
+/// Settings for a test app on `db`: loopback, a random port, small pools,
+/// and Redis intake when `redis_url` is given.
+pub fn test_settings(db_url: &str, open_presenter: bool, redis_url: Option<&str>) -> Settings {
     let mut settings = Settings::load_from(None, |_| None).expect("defaults");
     settings.port = 0;
     settings.database_url = db_url.to_owned().into();
@@ -46,6 +50,9 @@ pub fn test_settings(db_url: &str, open_presenter: bool) -> Settings {
     settings.workers = 2;
     settings.database_pool_size = 20;
     settings.shutdown_timeout_secs = 1;
+    settings.redis_url = redis_url.map(|u| u.to_owned().into());
+    settings.flush_reclaim_idle_ms = 1_000;
+    settings.drain_timeout_secs = 5;
     settings
 }
 
@@ -68,6 +75,22 @@ pub async fn spawn_open_app() -> TestApp {
     spawn_app_with(true).await
 }
 
+/// The app on the Redis spike path, with the switch on, on a Redis of its
+/// own.
+pub async fn spawn_redis_app() -> TestApp {
+    init_logs();
+    let db = TestDatabase::create().await;
+    let redis = RedisServer::start(Durability::Durable).expect("starting redis");
+    let server = start_server_on(&db.url(), true, Some(&redis.url())).await;
+    TestApp {
+        address: server.address.clone(),
+        client: reqwest::Client::new(),
+        db,
+        redis: Some(redis),
+        _server: server,
+    }
+}
+
 async fn spawn_app_with(open_presenter: bool) -> TestApp {
     init_logs();
     let db = TestDatabase::create().await;
@@ -76,6 +99,7 @@ async fn spawn_app_with(open_presenter: bool) -> TestApp {
         address: server.address.clone(),
         client: reqwest::Client::new(),
         db,
+        redis: None,
         _server: server,
     }
 }
@@ -83,7 +107,16 @@ async fn spawn_app_with(open_presenter: bool) -> TestApp {
 /// Starts another server process-equivalent (its own pool and workers) on
 /// `db_url`.
 pub async fn start_server(db_url: &str, open_presenter: bool) -> RunningServer {
-    let app = Application::build(&test_settings(db_url, open_presenter))
+    start_server_on(db_url, open_presenter, None).await
+}
+
+/// As [`start_server`], on Redis intake when `redis_url` is given.
+pub async fn start_server_on(
+    db_url: &str,
+    open_presenter: bool,
+    redis_url: Option<&str>,
+) -> RunningServer {
+    let app = Application::build(&test_settings(db_url, open_presenter, redis_url))
         .await
         .expect("building the app");
     let address = format!("http://127.0.0.1:{}", app.port());

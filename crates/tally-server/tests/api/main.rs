@@ -8,5 +8,6 @@ mod extensions;
 mod helpers;
 mod ops;
 mod races;
+mod redis_path;
 mod v4_client;
 mod v4_flow;

@@ -2,7 +2,7 @@
 //! two servers (separate pools and workers) sharing it, so that only the
 //! database's locking can keep them consistent.
 
-use crate::helpers::{spawn_open_app, start_server, TestApp};
+use crate::helpers::{spawn_open_app, spawn_redis_app, start_server, start_server_on, TestApp};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 use std::collections::HashMap;
@@ -36,11 +36,64 @@ async fn assert_counts_equal_rows(app: &TestApp) -> i64 {
         .get(0)
 }
 
+/// Waits (bounded) until `tally verify`'s comparison agrees and Postgres
+/// holds `rows` votes for the presentation, then asserts both.
+async fn assert_agreement(app: &TestApp, presentation: &str, rows: usize) {
+    let pool = tally_postgres::connect(&tally_postgres::PoolSettings {
+        url: app.db.url(),
+        max_size: 2,
+        wait_timeout: Duration::from_secs(5),
+        connect_timeout: Duration::from_secs(5),
+    })
+    .unwrap();
+    let mirror = app.redis.as_ref().map(|r| {
+        tally_redis::RedisMirror::new(
+            tally_redis::Redis::connect(&tally_redis::RedisSettings {
+                url: r.url(),
+                response_timeout: Duration::from_secs(5),
+                connection_timeout: Duration::from_secs(5),
+            })
+            .unwrap(),
+        )
+    });
+    let id = presentation.parse().unwrap();
+    let mut report = None;
+    for _ in 0..200 {
+        let r = tally_server::verify::verify(&pool, mirror.as_ref(), id)
+            .await
+            .unwrap();
+        let done = r.agrees() && r.total_rows() == rows as u64;
+        report = Some(r);
+        if done {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let report = report.unwrap();
+    assert!(report.agrees(), "{report}");
+    assert_eq!(report.total_rows(), rows as u64, "{report}");
+    if app.redis.is_some() {
+        assert!(report.options.iter().all(|o| o.redis.is_some()), "{report}");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_identical_votes_store_one_row() {
     let app = spawn_open_app().await;
     let second_server = start_server(&app.db.url(), true).await;
-    let second = second_server.address.clone();
+    identical_votes(&app, &second_server.address).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_identical_votes_store_one_row_on_the_redis_path() {
+    let app = spawn_redis_app().await;
+    let redis = app.redis.as_ref().unwrap().url();
+    let second_server = start_server_on(&app.db.url(), true, Some(&redis)).await;
+    identical_votes(&app, &second_server.address).await;
+}
+
+async fn identical_votes(app: &TestApp, second: &str) {
+    let second = second.to_owned();
     let created = app.create_deck(1).await;
     let voter = Uuid::new_v4();
     let mut tasks = Vec::new();
@@ -60,7 +113,7 @@ async fn two_hundred_identical_votes_store_one_row() {
     for task in tasks {
         assert_eq!(task.await.unwrap(), StatusCode::NO_CONTENT);
     }
-    assert_eq!(assert_counts_equal_rows(&app).await, 1);
+    assert_agreement(app, &created.id, 1).await;
     let results = app.results(&created, &created.poll_ids[0]).await;
     assert_eq!(results["options"][1]["votes"], 1);
     assert_eq!(results["participants"], 1);
@@ -68,11 +121,23 @@ async fn two_hundred_identical_votes_store_one_row() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn votes_racing_slide_changes_are_stored_exactly_when_acknowledged() {
-    const VOTERS: usize = 2_000;
-    const POLLS: usize = 6;
     let app = spawn_open_app().await;
     let second_server = start_server(&app.db.url(), true).await;
-    let servers = [app.address.clone(), second_server.address.clone()];
+    votes_racing_slides(&app, &second_server.address).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn votes_racing_slide_changes_on_the_redis_path() {
+    let app = spawn_redis_app().await;
+    let redis = app.redis.as_ref().unwrap().url();
+    let second_server = start_server_on(&app.db.url(), true, Some(&redis)).await;
+    votes_racing_slides(&app, &second_server.address).await;
+}
+
+async fn votes_racing_slides(app: &TestApp, second: &str) {
+    const VOTERS: usize = 2_000;
+    const POLLS: usize = 6;
+    let servers = [app.address.clone(), second.to_owned()];
     let created = app.create_deck(POLLS).await;
     // What the audience believes is on screen; lags the real slide.
     let seen = Arc::new(AtomicUsize::new(0));
@@ -141,6 +206,12 @@ async fn votes_racing_slide_changes_are_stored_exactly_when_acknowledged() {
     for task in tasks {
         outcomes.push(task.await.unwrap());
     }
+    let accepted_count = outcomes
+        .iter()
+        .filter(|o| o.3 == StatusCode::NO_CONTENT)
+        .count();
+    // On the Redis path votes reach Postgres through the flusher.
+    assert_agreement(app, &created.id, accepted_count).await;
 
     let client = app.db.client().await;
     let rows = client

@@ -1,0 +1,112 @@
+//! Intake and ledger that prefer Redis and fall back to Postgres.
+//!
+//! Any Redis failure on the vote path marks Redis down for this process;
+//! from then on votes go straight to Postgres (correct on its own: it
+//! checks the current poll under the same fence as slide changes) until the
+//! recovery task has re-mirrored state from Postgres and marked Redis up.
+//! The vote that hit the failure is retried on Postgres at once, so clients
+//! see no burst of errors.
+
+use std::time::Instant;
+use tally_domain::ports::{IntakeError, LedgerError, VoteIntake, VoteLedger};
+use tally_domain::{Ballot, PollId, PollResults, PresentationId, VoteReceipt, VoteRecord};
+use tally_prometheus::Metrics;
+use tally_redis::RedisHealth;
+
+#[derive(Clone, Debug)]
+pub struct FailoverIntake<R: VoteIntake, P: VoteIntake> {
+    redis: R,
+    postgres: P,
+    health: RedisHealth,
+    metrics: Metrics,
+}
+
+impl<R: VoteIntake, P: VoteIntake> FailoverIntake<R, P> {
+    pub fn new(redis: R, postgres: P, health: RedisHealth, metrics: Metrics) -> Self {
+        Self {
+            redis,
+            postgres,
+            health,
+            metrics,
+        }
+    }
+}
+
+impl<R: VoteIntake, P: VoteIntake> VoteIntake for FailoverIntake<R, P> {
+    async fn cast(&self, ballot: Ballot) -> Result<VoteReceipt, IntakeError> {
+        if self.health.is_up() {
+            let started = Instant::now();
+            match self.redis.cast(ballot.clone()).await {
+                Err(IntakeError::Unavailable(e)) => {
+                    // The script may have run before the failure; the
+                    // Postgres path then stores the same vote, and the
+                    // flush of the Redis copy is a no-op (ON CONFLICT).
+                    if self.health.mark_down(&format!("{e:#}")) {
+                        self.metrics.set_intake_path("postgres", true);
+                    }
+                }
+                other => {
+                    self.metrics
+                        .observe_intake("redis", started.elapsed().as_secs_f64());
+                    return other;
+                }
+            }
+        }
+        let started = Instant::now();
+        let outcome = self.postgres.cast(ballot).await;
+        self.metrics
+            .observe_intake("postgres", started.elapsed().as_secs_f64());
+        outcome
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct FailoverLedger<R: VoteLedger, P: VoteLedger> {
+    redis: R,
+    postgres: P,
+    health: RedisHealth,
+}
+
+impl<R: VoteLedger, P: VoteLedger> FailoverLedger<R, P> {
+    pub fn new(redis: R, postgres: P, health: RedisHealth) -> Self {
+        Self {
+            redis,
+            postgres,
+            health,
+        }
+    }
+}
+
+impl<R: VoteLedger, P: VoteLedger> VoteLedger for FailoverLedger<R, P> {
+    async fn votes(
+        &self,
+        presentation: PresentationId,
+        poll: PollId,
+    ) -> Result<Vec<VoteRecord>, LedgerError> {
+        if self.health.is_up() {
+            match self.redis.votes(presentation, poll).await {
+                Err(LedgerError::Unavailable(e)) => {
+                    tracing::warn!(error = %format!("{e:#}"), "listing from Postgres: Redis failed");
+                }
+                other => return other,
+            }
+        }
+        self.postgres.votes(presentation, poll).await
+    }
+
+    async fn results(
+        &self,
+        presentation: PresentationId,
+        poll: PollId,
+    ) -> Result<PollResults, LedgerError> {
+        if self.health.is_up() {
+            match self.redis.results(presentation, poll).await {
+                Err(LedgerError::Unavailable(e)) => {
+                    tracing::warn!(error = %format!("{e:#}"), "results from Postgres: Redis failed");
+                }
+                other => return other,
+            }
+        }
+        self.postgres.results(presentation, poll).await
+    }
+}
