@@ -251,7 +251,7 @@ async fn votes_racing_slides(app: &TestApp, second: &str) {
     assert!(accepted > VOTERS / 2);
     assert_eq!(stored.len(), accepted);
     assert_eq!(
-        assert_counts_equal_rows(&app).await,
+        assert_counts_equal_rows(app).await,
         i64::try_from(accepted).unwrap()
     );
     // The presentation ended on the last slide.
