@@ -2,7 +2,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use tokio::sync::Notify;
+use tokio::sync::{Notify, OwnedRwLockReadGuard, RwLock};
 
 /// Shared by the intake, the mirroring store and the recovery task. Any
 /// Redis failure on the vote path or while mirroring marks it down; only the
@@ -11,6 +11,9 @@ use tokio::sync::Notify;
 pub struct RedisHealth {
     up: Arc<AtomicBool>,
     went_down: Arc<Notify>,
+    /// Held (shared) by every vote on the fallback path, so that recovery
+    /// can wait for the ones under way before its final merge.
+    fallback: Arc<RwLock<()>>,
 }
 
 impl RedisHealth {
@@ -18,6 +21,7 @@ impl RedisHealth {
         Self {
             up: Arc::new(AtomicBool::new(up)),
             went_down: Arc::new(Notify::new()),
+            fallback: Arc::new(RwLock::new(())),
         }
     }
 
@@ -42,6 +46,21 @@ impl RedisHealth {
             tracing::info!("Redis healthy again: intake back on Redis");
         }
         changed
+    }
+
+    /// A permit to vote on the fallback path, or `None` if Redis is up
+    /// (again) and the vote should go there. Hold it until the vote is
+    /// committed.
+    pub async fn fallback_permit(&self) -> Option<OwnedRwLockReadGuard<()>> {
+        let permit = self.fallback.clone().read_owned().await;
+        (!self.is_up()).then_some(permit)
+    }
+
+    /// Waits until every fallback vote that began before Redis was marked
+    /// up has finished. The lock is write-preferring, so votes arriving
+    /// meanwhile queue behind this and then see Redis up.
+    pub async fn fallback_barrier(&self) {
+        drop(self.fallback.write().await);
     }
 
     /// Resolves when Redis is next marked down.

@@ -32,31 +32,56 @@ impl<R: VoteIntake, P: VoteIntake> FailoverIntake<R, P> {
     }
 }
 
-impl<R: VoteIntake, P: VoteIntake> VoteIntake for FailoverIntake<R, P> {
-    async fn cast(&self, ballot: Ballot) -> Result<VoteReceipt, IntakeError> {
-        if self.health.is_up() {
-            let started = Instant::now();
-            match self.redis.cast(ballot.clone()).await {
-                Err(IntakeError::Unavailable(e)) => {
-                    // The script may have run before the failure; the
-                    // Postgres path then stores the same vote, and the
-                    // flush of the Redis copy is a no-op (ON CONFLICT).
-                    if self.health.mark_down(&format!("{e:#}")) {
-                        self.metrics.set_intake_path("postgres", true);
-                    }
+impl<R: VoteIntake, P: VoteIntake> FailoverIntake<R, P> {
+    /// The Redis path; `None` when Redis failed (and is now marked down).
+    async fn via_redis(&self, ballot: &Ballot) -> Option<Result<VoteReceipt, IntakeError>> {
+        let started = Instant::now();
+        match self.redis.cast(ballot.clone()).await {
+            Err(IntakeError::Unavailable(e)) => {
+                // The script may have run before the failure; the Postgres
+                // path then stores the same vote, and the flush of the Redis
+                // copy is a no-op (ON CONFLICT).
+                if self.health.mark_down(&format!("{e:#}")) {
+                    self.metrics.set_intake_path("postgres", true);
                 }
-                other => {
-                    self.metrics
-                        .observe_intake("redis", started.elapsed().as_secs_f64());
-                    return other;
-                }
+                None
+            }
+            other => {
+                self.metrics
+                    .observe_intake("redis", started.elapsed().as_secs_f64());
+                Some(other)
             }
         }
-        let started = Instant::now();
-        let outcome = self.postgres.cast(ballot).await;
-        self.metrics
-            .observe_intake("postgres", started.elapsed().as_secs_f64());
-        outcome
+    }
+}
+
+impl<R: VoteIntake, P: VoteIntake> VoteIntake for FailoverIntake<R, P> {
+    async fn cast(&self, ballot: Ballot) -> Result<VoteReceipt, IntakeError> {
+        // At most: Redis fails, so Postgres; or Redis is down and recovers
+        // while this vote waits for its permit, so Redis after all.
+        for _ in 0..3 {
+            if self.health.is_up() {
+                if let Some(outcome) = self.via_redis(&ballot).await {
+                    return outcome;
+                }
+            }
+            // Recovery merges fallback votes into Redis only after every
+            // permit taken before Redis came back is released, so a vote
+            // committed here is never missed by the merge.
+            let Some(_permit) = self.health.fallback_permit().await else {
+                continue;
+            };
+            let started = Instant::now();
+            let outcome = self.postgres.cast(ballot).await;
+            self.metrics
+                .observe_intake("postgres", started.elapsed().as_secs_f64());
+            return outcome;
+        }
+        // Redis flapping faster than votes can decide. Postgres is correct
+        // on its own; only the live counters lag until the next recovery
+        // merge.
+        tracing::warn!("vote on Postgres without a fallback permit: Redis is flapping");
+        self.postgres.cast(ballot).await
     }
 }
 

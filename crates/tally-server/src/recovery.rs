@@ -25,6 +25,19 @@ pub async fn remirror_all<S: PresentationStore, L: VoteLedger>(
     Ok(active.len())
 }
 
+/// Moves this process back onto Redis without losing fallback votes from
+/// the live counters: merge what Postgres holds, switch, wait for the
+/// fallback votes still under way, and merge again to take those in.
+async fn switch_back<S: PresentationStore, L: VoteLedger>(
+    rebuilder: &Rebuilder<S, L>,
+    health: &RedisHealth,
+) -> anyhow::Result<usize> {
+    remirror_all(rebuilder).await?;
+    health.mark_up();
+    health.fallback_barrier().await;
+    remirror_all(rebuilder).await
+}
+
 /// Waits for Redis to be marked down, then probes it; once it answers,
 /// re-mirrors from Postgres and only then sends votes to Redis again.
 pub async fn recover<S: PresentationStore, L: VoteLedger>(
@@ -48,19 +61,18 @@ pub async fn recover<S: PresentationStore, L: VoteLedger>(
             if redis.ping().await.is_err() {
                 continue;
             }
-            match remirror_all(&rebuilder).await {
+            match switch_back(&rebuilder, &health).await {
                 Ok(n) => {
                     tracing::info!(
                         presentations = n,
                         "re-mirrored from Postgres after a Redis outage"
                     );
-                    if health.mark_up() {
-                        metrics.set_intake_path("redis", true);
-                    }
+                    metrics.set_intake_path("redis", true);
                     break;
                 }
                 Err(e) => {
-                    tracing::warn!(error = %format!("{e:#}"), "re-mirroring failed; retrying")
+                    health.mark_down(&format!("re-mirroring failed: {e:#}"));
+                    tracing::warn!(error = %format!("{e:#}"), "re-mirroring failed; retrying");
                 }
             }
         }

@@ -125,6 +125,11 @@ impl RedisServer {
         self.port
     }
 
+    /// Where Redis keeps its files (the AOF).
+    pub fn dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
     pub fn url(&self) -> String {
         format!("redis://127.0.0.1:{}", self.port)
     }

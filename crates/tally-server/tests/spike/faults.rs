@@ -1,0 +1,248 @@
+//! (a) kill -9 a server mid-burst; (b) Postgres down for 10 s; (c) Redis
+//! unreachable; (d) Redis crash and restart with the durable profile.
+
+use crate::cluster::{Cluster, SERIAL};
+use crate::load::{Load, Outcomes};
+use std::collections::HashMap;
+use std::time::Duration;
+use tally_testkit::redis::Durability;
+use uuid::Uuid;
+
+const WORKERS: usize = 24;
+const PAUSE: Duration = Duration::from_millis(5);
+
+/// Every acknowledged vote is in Postgres, once, with its key; Redis
+/// counters, Postgres counts and rows agree. Waits (bounded) for the flush.
+pub async fn assert_every_ack_durable(cluster: &Cluster, presentation: &str, outcomes: &Outcomes) {
+    let pool = tally_postgres::connect(&tally_postgres::PoolSettings {
+        url: cluster.db.url(),
+        max_size: 2,
+        wait_timeout: Duration::from_secs(5),
+        connect_timeout: Duration::from_secs(5),
+    })
+    .unwrap();
+    let mirror = tally_redis::RedisMirror::new(
+        tally_redis::Redis::connect(&tally_redis::RedisSettings {
+            url: cluster.redis.url(),
+            response_timeout: Duration::from_secs(5),
+            connection_timeout: Duration::from_secs(5),
+        })
+        .unwrap(),
+    );
+    let client = cluster.db.client().await;
+    let id = presentation.parse().unwrap();
+    let mut missing = usize::MAX;
+    let mut report = None;
+    for _ in 0..600 {
+        let rows = client
+            .query(
+                "SELECT v.participant_id, o.key FROM votes v JOIN options o ON o.id = v.option_id \
+                 JOIN polls q ON q.id = v.poll_id WHERE q.presentation_id = $1",
+                &[&Uuid::parse_str(presentation).unwrap()],
+            )
+            .await
+            .unwrap();
+        let stored: HashMap<Uuid, String> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+        missing = outcomes
+            .acknowledged
+            .iter()
+            .filter(|(voter, key)| stored.get(voter) != Some(key))
+            .count();
+        let r = tally_server::verify::verify(&pool, Some(&mirror), id)
+            .await
+            .unwrap();
+        let agrees = r.agrees();
+        report = Some(r);
+        if missing == 0 && agrees {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let report = report.unwrap();
+    let logs = || {
+        (0..cluster.processes.len())
+            .flat_map(|i| {
+                cluster
+                    .log(i)
+                    .lines()
+                    .filter(|l| {
+                        !l.contains("\"INFO\"")
+                            || l.contains("merged")
+                            || l.contains("re-mirrored")
+                            || l.contains("fallback")
+                    })
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .take(400)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        missing,
+        0,
+        "acknowledged votes missing from Postgres\n{}",
+        logs()
+    );
+    if !report.agrees() {
+        // Which votes does Postgres hold that the Redis counters lack?
+        let rows = client
+            .query(
+                "SELECT v.participant_id::text, v.poll_id::text, o.key, v.accepted_at::text FROM votes v \
+                 JOIN options o ON o.id = v.option_id JOIN polls q ON q.id = v.poll_id \
+                 WHERE q.presentation_id = $1 ORDER BY v.accepted_at",
+                &[&Uuid::parse_str(presentation).unwrap()],
+            )
+            .await
+            .unwrap();
+        let mut conn = redis::Client::open(cluster.redis.url())
+            .unwrap()
+            .get_multiplexed_async_connection()
+            .await
+            .unwrap();
+        let mut lacking = Vec::new();
+        for r in &rows {
+            let (participant, poll, key, at): (String, String, String, String) =
+                (r.get(0), r.get(1), r.get(2), r.get(3));
+            let voters = format!("tally:{{{presentation}}}:voters:{poll}");
+            let seen: Option<String> = redis::cmd("HGET")
+                .arg(&voters)
+                .arg(&participant)
+                .query_async(&mut conn)
+                .await
+                .unwrap();
+            if seen.as_deref() != Some(key.as_str()) {
+                lacking.push(format!(
+                    "{participant} {key} accepted {at}, redis has {seen:?}"
+                ));
+            }
+        }
+        panic!(
+            "{report}\nin Postgres, not in Redis voters:\n{}\n{}",
+            lacking.join("\n"),
+            logs()
+        );
+    }
+    // Rows can exceed acknowledgements (a vote stored whose answer was lost
+    // with a killed process), never fall short of them.
+    assert!(
+        report.total_rows() >= outcomes.acknowledged.len() as u64,
+        "{report}"
+    );
+    eprintln!(
+        "{} acknowledged, {} rows, refused {:?}",
+        outcomes.acknowledged.len(),
+        report.total_rows(),
+        outcomes.refused
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_killed_server_loses_no_acknowledged_vote() {
+    let _serial = SERIAL.lock().await;
+    let mut cluster = Cluster::start(2, Durability::Durable).await;
+    let (p, polls) = cluster.create(1).await;
+    let load = Load::start(&cluster.base(), &p, &polls[0], WORKERS, PAUSE);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    cluster.kill_process(0);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    cluster.start_process(0);
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let outcomes = load.finish().await;
+    assert!(
+        outcomes.acknowledged.len() > 200,
+        "the burst was too small to prove anything"
+    );
+    assert_every_ack_durable(&cluster, &p, &outcomes).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn votes_are_accepted_through_a_10_second_postgres_outage() {
+    let _serial = SERIAL.lock().await;
+    let cluster = Cluster::start(2, Durability::Durable).await;
+    let (p, polls) = cluster.create(1).await;
+    let load = Load::start(&cluster.base(), &p, &polls[0], WORKERS, PAUSE);
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    cluster.pg.halt().unwrap();
+    let before = load.sent.load(std::sync::atomic::Ordering::Relaxed);
+    tokio::time::sleep(Duration::from_secs(10)).await;
+    let during = load.sent.load(std::sync::atomic::Ordering::Relaxed) - before;
+    cluster.pg.resume().unwrap();
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let outcomes = load.finish().await;
+    // Votes kept being answered while Postgres was down.
+    assert!(
+        during > 500,
+        "only {during} votes went through during the outage"
+    );
+    assert_eq!(outcomes.refused.get(&0), None, "votes went unanswered");
+    assert_every_ack_durable(&cluster, &p, &outcomes).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_redis_engages_the_fallback_and_loses_nothing() {
+    let _serial = SERIAL.lock().await;
+    let cluster = Cluster::start(2, Durability::Durable).await;
+    let (p, polls) = cluster.create(1).await;
+    let load = Load::start(&cluster.base(), &p, &polls[0], WORKERS, PAUSE);
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    cluster.redis.pause();
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    cluster.redis.unpause();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let outcomes = load.finish().await;
+    assert_eq!(outcomes.refused.get(&500), None);
+    assert_eq!(outcomes.refused.get(&503), None);
+    assert!(
+        cluster.any_log_contains("falls back to Postgres"),
+        "no fallback log line"
+    );
+    assert!(
+        cluster.any_log_contains("back on Redis"),
+        "no recovery log line"
+    );
+    assert!(
+        cluster
+            .metric_max("tally_intake_switches_total{to=\"postgres\"}")
+            .await
+            >= 1.0
+    );
+    assert_every_ack_durable(&cluster, &p, &outcomes).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_durable_redis_restarted_mid_burst_loses_nothing() {
+    let _serial = SERIAL.lock().await;
+    let cluster = Cluster::start(2, Durability::Durable).await;
+    let (p, polls) = cluster.create(1).await;
+    let load = Load::start(&cluster.base(), &p, &polls[0], WORKERS, PAUSE);
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    cluster.redis.kill().unwrap();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    cluster.redis.resume().unwrap();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let outcomes = load.finish().await;
+    assert_every_ack_durable(&cluster, &p, &outcomes).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_drains_the_stream_before_exit() {
+    let _serial = SERIAL.lock().await;
+    let mut cluster = Cluster::start(1, Durability::Durable).await;
+    let (p, polls) = cluster.create(1).await;
+    let load = Load::start(&cluster.base(), &p, &polls[0], WORKERS, PAUSE);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let outcomes = load.finish().await;
+    assert!(cluster.stop_process(0).success());
+    assert!(cluster.log(0).contains("vote stream drained"));
+    // With the only process gone, Postgres alone must hold every vote.
+    let rows: i64 = cluster
+        .db
+        .client()
+        .await
+        .query_one("SELECT count(*) FROM votes", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(rows as usize, outcomes.acknowledged.len());
+}

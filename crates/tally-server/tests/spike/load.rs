@@ -1,0 +1,115 @@
+//! Voters that behave like phones: each votes once, and retries the same
+//! vote when the connection fails (the server may have died), which is safe
+//! because a repeat is a no-op.
+
+use reqwest::StatusCode;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use uuid::Uuid;
+
+#[derive(Debug, Default)]
+pub struct Outcomes {
+    /// Participant -> key, for every vote answered 204.
+    pub acknowledged: HashMap<Uuid, String>,
+    /// Final statuses of the others (0: never answered).
+    pub refused: HashMap<u16, usize>,
+}
+
+pub struct Load {
+    stop: Arc<AtomicBool>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+    outcomes: Arc<Mutex<Outcomes>>,
+    pub sent: Arc<AtomicUsize>,
+}
+
+impl Load {
+    /// `workers` concurrent voters, each casting a vote then pausing
+    /// `pause`, until stopped.
+    pub fn start(
+        base: &str,
+        presentation: &str,
+        poll: &str,
+        workers: usize,
+        pause: Duration,
+    ) -> Self {
+        let stop = Arc::new(AtomicBool::new(false));
+        let outcomes = Arc::new(Mutex::new(Outcomes::default()));
+        let sent = Arc::new(AtomicUsize::new(0));
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(5))
+            .pool_max_idle_per_host(4)
+            .build()
+            .unwrap();
+        let url = format!("{base}/presentations/{presentation}/polls/current/votes");
+        let tasks = (0..workers)
+            .map(|w| {
+                let (stop, outcomes, sent, client, url, poll) = (
+                    stop.clone(),
+                    outcomes.clone(),
+                    sent.clone(),
+                    client.clone(),
+                    url.clone(),
+                    poll.to_owned(),
+                );
+                tokio::spawn(async move {
+                    let mut i = 0;
+                    while !stop.load(Ordering::Relaxed) {
+                        let voter = Uuid::new_v4();
+                        let key = ["A", "B", "C"][(w + i) % 3];
+                        i += 1;
+                        sent.fetch_add(1, Ordering::Relaxed);
+                        let status = vote(&client, &url, voter, key, &poll).await;
+                        {
+                            let mut o = outcomes.lock().unwrap();
+                            if status == Some(StatusCode::NO_CONTENT) {
+                                o.acknowledged.insert(voter, key.to_owned());
+                            } else {
+                                *o.refused
+                                    .entry(status.map_or(0, |s| s.as_u16()))
+                                    .or_default() += 1;
+                            }
+                        }
+                        tokio::time::sleep(pause).await;
+                    }
+                })
+            })
+            .collect();
+        Self {
+            stop,
+            tasks,
+            outcomes,
+            sent,
+        }
+    }
+
+    pub async fn finish(self) -> Outcomes {
+        self.stop.store(true, Ordering::Relaxed);
+        for t in self.tasks {
+            t.await.unwrap();
+        }
+        Arc::try_unwrap(self.outcomes)
+            .unwrap()
+            .into_inner()
+            .unwrap()
+    }
+}
+
+/// One vote, retried on transport errors and 503 for up to ~10 s.
+async fn vote(
+    client: &reqwest::Client,
+    url: &str,
+    voter: Uuid,
+    key: &str,
+    poll: &str,
+) -> Option<StatusCode> {
+    let body = serde_json::json!({"key": key, "client_id": voter, "poll_id": poll});
+    for _ in 0..100 {
+        match client.post(url).json(&body).send().await {
+            Ok(r) if r.status() != StatusCode::SERVICE_UNAVAILABLE => return Some(r.status()),
+            _ => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+    None
+}

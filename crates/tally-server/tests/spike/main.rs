@@ -1,0 +1,10 @@
+//! The spike path with real `tally` processes sharing one port, under
+//! real faults. Every test ends by checking that every acknowledged vote is
+//! in Postgres exactly once, and that Redis counters, Postgres counts and
+//! vote rows agree.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod cluster;
+mod faults;
+mod load;
+mod processes;
