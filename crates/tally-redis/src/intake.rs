@@ -23,7 +23,7 @@ impl<S: PresentationStore, L: VoteLedger> RedisIntake<S, L> {
     async fn run_script(&self, ballot: &Ballot) -> Result<String, IntakeError> {
         let keys = Keys::new(ballot.presentation_id);
         let poll = ballot.poll_id;
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         let outcome: String = VOTE
             .key(keys.state())
             .key(keys.polls())

@@ -28,7 +28,7 @@ impl<S: PresentationStore, L: VoteLedger> RedisLedger<S, L> {
     async fn deck(&self, presentation: PresentationId) -> Result<Option<Deck>, LedgerError> {
         let keys = Keys::new(presentation);
         for attempt in 0..2 {
-            let mut conn = self.redis.conn();
+            let mut conn = self.redis.conn()?;
             let raw: Option<String> = redis::cmd("GET")
                 .arg(keys.deck())
                 .query_async(&mut conn)
@@ -58,7 +58,7 @@ impl<S: PresentationStore, L: VoteLedger> VoteLedger for RedisLedger<S, L> {
         if deck.as_ref().and_then(|d| d.poll(poll)).is_none() {
             return Err(LedgerError::PollNotFound);
         }
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         let voters: HashMap<String, String> = redis::cmd("HGETALL")
             .arg(Keys::new(presentation).voters(poll))
             .query_async(&mut conn)
@@ -88,7 +88,7 @@ impl<S: PresentationStore, L: VoteLedger> VoteLedger for RedisLedger<S, L> {
             return Err(LedgerError::PollNotFound);
         };
         let keys = Keys::new(presentation);
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         let (counts, participants, open): (HashMap<String, u64>, u64, Option<String>) =
             redis::pipe()
                 .hgetall(keys.counts(poll))

@@ -45,7 +45,7 @@ impl RedisMirror {
     /// When Redis fails.
     pub async fn install(&self, presentation: &Presentation) -> anyhow::Result<Installed> {
         let keys = Keys::new(presentation.id);
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         let created: redis::RedisResult<()> = redis::cmd("XGROUP")
             .arg("CREATE")
             .arg(keys.stream())
@@ -111,7 +111,7 @@ impl RedisMirror {
         votes: &[VoteRecord],
     ) -> anyhow::Result<u64> {
         let keys = Keys::new(presentation);
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         let mut added = 0;
         for chunk in votes.chunks(MERGE_CHUNK) {
             let mut invocation = MERGE.prepare_invoke();
@@ -133,7 +133,7 @@ impl RedisMirror {
     /// When Redis fails.
     pub async fn remove(&self, presentation: &Presentation) -> anyhow::Result<()> {
         let keys = Keys::new(presentation.id);
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         let mut pipe = redis::pipe();
         pipe.del(keys.state())
             .del(keys.polls())
@@ -157,7 +157,7 @@ impl RedisMirror {
     /// When Redis fails.
     pub async fn forget(&self, presentation: PresentationId) -> anyhow::Result<()> {
         let keys = Keys::new(presentation);
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         let _: () = redis::pipe()
             .del(keys.state())
             .del(keys.polls())
@@ -183,7 +183,7 @@ impl RedisMirror {
         presentation: PresentationId,
         poll: tally_domain::PollId,
     ) -> anyhow::Result<HashMap<String, u64>> {
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         Ok(redis::cmd("HGETALL")
             .arg(Keys::new(presentation).counts(poll))
             .query_async(&mut conn)
@@ -195,7 +195,7 @@ impl RedisMirror {
     /// # Errors
     /// When Redis fails.
     pub async fn active(&self) -> anyhow::Result<Vec<PresentationId>> {
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         let ids: Vec<String> = redis::cmd("SMEMBERS")
             .arg(ACTIVE)
             .query_async(&mut conn)
@@ -208,7 +208,7 @@ impl RedisMirror {
     /// # Errors
     /// When Redis fails.
     pub async fn versions(&self, ids: &[PresentationId]) -> anyhow::Result<Vec<Option<u64>>> {
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         let mut pipe = redis::pipe();
         for id in ids {
             pipe.hget(Keys::new(*id).state(), "version");

@@ -44,7 +44,7 @@ impl RedisVoteQueue {
         if !force && self.refreshed.is_some_and(|t| t.elapsed() < REFRESH_EVERY) {
             return Ok(());
         }
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         let ids: Vec<String> = conn.smembers(ACTIVE).await?;
         self.streams = ids
             .iter()
@@ -102,7 +102,7 @@ impl VoteQueue for RedisVoteQueue {
                     .unwrap_or(usize::MAX)
                     .max(1),
             );
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         let reply: redis::RedisResult<Option<StreamReadReply>> =
             conn.xread_options(&self.streams, &ids, &options).await;
         let reply = match reply {
@@ -134,7 +134,7 @@ impl VoteQueue for RedisVoteQueue {
         }
         self.reclaimed = Some(Instant::now());
         self.refresh(false).await?;
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         let idle = u64::try_from(min_idle.as_millis()).unwrap_or(u64::MAX);
         let mut claimed = Vec::new();
         for stream in &self.streams {
@@ -184,7 +184,7 @@ impl VoteQueue for RedisVoteQueue {
             pipe.xack(*stream, GROUP, ids).ignore();
             pipe.xdel(*stream, ids).ignore();
         }
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         let _: () = pipe
             .query_async(&mut conn)
             .await
@@ -198,7 +198,7 @@ impl VoteQueue for RedisVoteQueue {
         for stream in &self.streams {
             pipe.xlen(stream);
         }
-        let mut conn = self.redis.conn();
+        let mut conn = self.redis.conn()?;
         let lengths: Vec<u64> = pipe
             .query_async(&mut conn)
             .await

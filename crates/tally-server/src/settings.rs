@@ -48,7 +48,10 @@ pub struct Settings {
     /// Bind with SO_REUSEPORT, so several `tally serve` processes can share
     /// one port and the kernel spreads connections over them.
     pub reuse_port: bool,
-    /// Redis command timeout, in ms: past it, intake falls back.
+    /// Redis command timeout, in ms: past it, intake falls back to
+    /// Postgres. Generous on purpose: during a spike Redis answers late but
+    /// answers, and falling back then would send the spike to the slower
+    /// path (the benchmark showed exactly that cascade at 500 ms).
     pub redis_timeout_ms: u64,
     /// How often a process that fell back checks whether Redis is back, ms.
     pub redis_probe_interval_ms: u64,
@@ -65,6 +68,12 @@ pub struct Settings {
     pub flush_reclaim_idle_ms: u64,
     /// On SIGTERM, how long the flusher may take to drain, in seconds.
     pub drain_timeout_secs: u64,
+    /// How long an idle keep-alive connection stays open, seconds. Phones
+    /// between votes keep theirs; a slide can take minutes.
+    pub keep_alive_secs: u64,
+    /// How long a new connection may take to send its first request, ms
+    /// (the guard against connections that never speak).
+    pub client_request_timeout_ms: u64,
 }
 
 /// Where votes land first.
@@ -102,7 +111,7 @@ max_connections_per_worker = 25000
 shutdown_timeout_secs = 30
 log_format = "pretty"
 reuse_port = false
-redis_timeout_ms = 500
+redis_timeout_ms = 2000
 redis_probe_interval_ms = 200
 reconcile_interval_ms = 1000
 flushers = 1
@@ -110,6 +119,8 @@ flush_batch_size = 2000
 flush_wait_ms = 10
 flush_reclaim_idle_ms = 10000
 drain_timeout_secs = 30
+keep_alive_secs = 75
+client_request_timeout_ms = 10000
 "#;
 
 impl Settings {
@@ -184,6 +195,8 @@ const ENV_SETTINGS: &[&str] = &[
     "flush_wait_ms",
     "flush_reclaim_idle_ms",
     "drain_timeout_secs",
+    "keep_alive_secs",
+    "client_request_timeout_ms",
 ];
 
 #[cfg(test)]

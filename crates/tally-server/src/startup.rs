@@ -294,6 +294,8 @@ fn serve<P: Ports>(
             .configure(tally_http::routes::<P>)
     })
     .max_connections(settings.max_connections_per_worker)
+    .keep_alive(Duration::from_secs(settings.keep_alive_secs))
+    .client_request_timeout(Duration::from_millis(settings.client_request_timeout_ms))
     .backlog(4096)
     .shutdown_timeout(settings.shutdown_timeout_secs)
     .listen(listener)?;

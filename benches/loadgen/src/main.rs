@@ -1,0 +1,131 @@
+//! `loadgen`: drives a running Tally on loopback and reports throughput,
+//! latency, errors, and how fast accepted votes become durable.
+//!
+//! Scenarios:
+//! - `ping`: keep-alive connections hitting `/ping`: the plaintext ceiling;
+//! - `sustained`: keep-alive connections voting back to back (each vote a
+//!   new participant) for a fixed time: maximum vote throughput;
+//! - `spike`: N participants, each on a connection of its own opened
+//!   beforehand, all voting inside a short window; spread over several
+//!   processes, because one process may hold at most 20,000 sockets here.
+//!
+//! Every run is bounded in time and requests, and only loopback targets are
+//! accepted.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod conn;
+mod scenarios;
+mod stats;
+
+use clap::{Parser, Subcommand};
+use std::net::SocketAddr;
+
+#[derive(Parser, Debug)]
+#[command(name = "loadgen")]
+struct Cli {
+    /// The Tally address (loopback only).
+    #[arg(long, default_value = "127.0.0.1:8080", global = true)]
+    target: SocketAddr,
+    /// Source addresses to spread connections over (127.0.0.2 onwards).
+    #[arg(long, default_value_t = 8, global = true)]
+    sources: usize,
+    #[command(subcommand)]
+    scenario: Scenario,
+}
+
+#[derive(Subcommand, Debug)]
+enum Scenario {
+    Ping {
+        #[arg(long, default_value_t = 256)]
+        connections: usize,
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+    },
+    Sustained {
+        #[arg(long, default_value_t = 256)]
+        connections: usize,
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Postgres URL, to measure durability and check what was stored.
+        #[arg(long)]
+        database_url: String,
+        #[arg(long, default_value = "sustained")]
+        label: String,
+    },
+    Spike {
+        #[arg(long, default_value_t = 30_000)]
+        voters: usize,
+        /// All votes are sent within this window.
+        #[arg(long, default_value_t = 1_000)]
+        window_ms: u64,
+        /// Load generator processes (each holds voters/processes sockets).
+        #[arg(long, default_value_t = 2)]
+        processes: usize,
+        #[arg(long)]
+        database_url: String,
+    },
+    /// One process's share of a spike (started by `spike`).
+    #[command(hide = true)]
+    SpikeShard {
+        #[arg(long)]
+        shard: usize,
+        #[arg(long)]
+        voters: usize,
+        #[arg(long)]
+        presentation: String,
+        #[arg(long)]
+        poll: String,
+        #[arg(long)]
+        start_at_ms: u64,
+        #[arg(long)]
+        window_ms: u64,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    conn::check_target(cli.target)?;
+    let (target, sources) = (cli.target, cli.sources);
+    match cli.scenario {
+        Scenario::Ping {
+            connections,
+            seconds,
+        } => scenarios::ping(target, sources, connections, seconds).await,
+        Scenario::Sustained {
+            connections,
+            seconds,
+            database_url,
+            label,
+        } => {
+            scenarios::sustained(target, sources, connections, seconds, &database_url, &label).await
+        }
+        Scenario::Spike {
+            voters,
+            window_ms,
+            processes,
+            database_url,
+        } => scenarios::spike(target, sources, voters, window_ms, processes, &database_url).await,
+        Scenario::SpikeShard {
+            shard,
+            voters,
+            presentation,
+            poll,
+            start_at_ms,
+            window_ms,
+        } => {
+            scenarios::spike_shard(
+                target,
+                sources,
+                shard,
+                voters,
+                &presentation,
+                &poll,
+                start_at_ms,
+                window_ms,
+            )
+            .await
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! The scenarios.
+
+use crate::conn::{source, Conn};
+use crate::stats::{now_ms, Outcomes, Summary};
+use anyhow::{bail, Context as _};
+use bytes::Bytes;
+use hyper::{Method, StatusCode};
+use std::collections::HashSet;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::Mutex;
+use uuid::Uuid;
+
+/// Longest any scenario waits for votes to become durable.
+const DURABLE_WAIT: Duration = Duration::from_secs(120);
+
+fn print_summary(summary: &Summary) -> anyhow::Result<()> {
+    println!(
+        "{}: {} ok, {:.0}/s, p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms, errors {:?}, durable after {:?} ms, lost {:?}",
+        summary.scenario, summary.requests_ok, summary.rate_per_s, summary.p50_ms, summary.p99_ms,
+        summary.max_ms, summary.errors, summary.durable_after_ms, summary.lost
+    );
+    println!("RESULT {}", serde_json::to_string(summary)?);
+    Ok(())
+}
+
+/// Creates a one-poll presentation; returns (presentation id, poll id).
+async fn presentation(target: SocketAddr) -> anyhow::Result<(String, String)> {
+    let mut conn = Conn::open(target, source(0, 1)).await?;
+    let body = serde_json::json!({"polls": [{"question": "Benchmark?", "options": [
+        {"key": "A", "value": "a"}, {"key": "B", "value": "b"}, {"key": "C", "value": "c"}]}]});
+    let (status, created) = conn
+        .send(
+            Method::POST,
+            "/presentations",
+            Some(Bytes::from(body.to_string())),
+        )
+        .await?;
+    if status != StatusCode::CREATED {
+        bail!("creating the presentation: {status}");
+    }
+    let created: serde_json::Value = serde_json::from_slice(&created)?;
+    let id = created["presentation_id"]
+        .as_str()
+        .context("presentation_id")?
+        .to_owned();
+    let (_, shown) = conn
+        .send(Method::GET, &format!("/presentations/{id}"), None)
+        .await?;
+    let shown: serde_json::Value = serde_json::from_slice(&shown)?;
+    let poll = shown["polls"][0]["poll_id"]
+        .as_str()
+        .context("poll_id")?
+        .to_owned();
+    Ok((id, poll))
+}
+
+fn vote_body(poll: &str, participant: Uuid, i: usize) -> Bytes {
+    let key = ["A", "B", "C"][i % 3];
+    Bytes::from(format!(
+        r#"{{"key":"{key}","client_id":"{participant}","poll_id":"{poll}"}}"#
+    ))
+}
+
+/// Waits until Postgres holds every accepted vote, then compares the sets.
+/// Returns (ms after the last acknowledgement, lost, stored but not acknowledged).
+async fn durability(
+    database_url: &str,
+    poll: &str,
+    outcomes: &Outcomes,
+) -> anyhow::Result<(u64, u64, u64)> {
+    let (client, connection) = tokio_postgres::connect(database_url, tokio_postgres::NoTls).await?;
+    tokio::spawn(async move {
+        let _ = connection.await;
+    });
+    let poll = Uuid::parse_str(poll)?;
+    let expected = i64::try_from(outcomes.accepted.len())?;
+    let deadline = Instant::now() + DURABLE_WAIT;
+    let durable_at = loop {
+        let n: i64 = client
+            .query_one("SELECT count(*) FROM votes WHERE poll_id = $1", &[&poll])
+            .await?
+            .get(0);
+        if n >= expected || Instant::now() > deadline {
+            break now_ms();
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    };
+    let rows = client
+        .query(
+            "SELECT participant_id FROM votes WHERE poll_id = $1",
+            &[&poll],
+        )
+        .await?;
+    let stored: HashSet<Uuid> = rows.iter().map(|r| r.get(0)).collect();
+    let accepted: HashSet<Uuid> = outcomes.accepted.iter().copied().collect();
+    let lost = accepted.difference(&stored).count() as u64;
+    let extra = stored.difference(&accepted).count() as u64;
+    Ok((
+        durable_at.saturating_sub(outcomes.last_answer_ms),
+        lost,
+        extra,
+    ))
+}
+
+fn summary(
+    scenario: &str,
+    outcomes: &Outcomes,
+    ok: u16,
+    durable: Option<(u64, u64, u64)>,
+) -> Summary {
+    let (p50, p99, max) = outcomes.latency_ms();
+    Summary {
+        scenario: scenario.to_owned(),
+        requests_ok: outcomes.statuses.get(&ok).copied().unwrap_or(0),
+        rate_per_s: outcomes.rate(ok),
+        p50_ms: p50,
+        p99_ms: p99,
+        max_ms: max,
+        errors: outcomes.errors(ok),
+        durable_after_ms: durable
+            .filter(|_| !outcomes.accepted.is_empty())
+            .map(|d| d.0),
+        lost: durable.map(|d| d.1),
+        unacknowledged_stored: durable.map(|d| d.2),
+    }
+}
+
+/// Keep-alive connections sending requests back to back until `seconds`
+/// pass. `request(i)` gives the i-th request of a connection.
+async fn closed_loop<F>(
+    target: SocketAddr,
+    sources: usize,
+    connections: usize,
+    seconds: u64,
+    request: F,
+) -> anyhow::Result<Outcomes>
+where
+    F: Fn(usize, usize) -> (Method, String, Option<Bytes>, Option<Uuid>) + Send + Sync + 'static,
+{
+    let request = Arc::new(request);
+    let total = Arc::new(Mutex::new(Outcomes::default()));
+    let start = now_ms();
+    let stop_at = Instant::now() + Duration::from_secs(seconds);
+    let mut tasks = Vec::new();
+    for c in 0..connections {
+        let (request, total) = (request.clone(), total.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut out = Outcomes {
+                first_send_ms: start,
+                ..Outcomes::default()
+            };
+            let mut conn = match Conn::open(target, source(c, sources)).await {
+                Ok(conn) => conn,
+                Err(_) => {
+                    out.transport_errors += 1;
+                    total.lock().await.merge(out);
+                    return;
+                }
+            };
+            let mut i = 0;
+            while Instant::now() < stop_at {
+                let (method, path, body, participant) = request(c, i);
+                i += 1;
+                let sent = Instant::now();
+                match conn.send(method, &path, body).await {
+                    Ok((status, _)) => {
+                        out.latencies_us
+                            .push(u64::try_from(sent.elapsed().as_micros()).unwrap_or(u64::MAX));
+                        *out.statuses.entry(status.as_u16()).or_default() += 1;
+                        out.last_answer_ms = now_ms();
+                        if status == StatusCode::NO_CONTENT {
+                            out.accepted.extend(participant);
+                        }
+                    }
+                    Err(_) => {
+                        out.transport_errors += 1;
+                        match Conn::open(target, source(c, sources)).await {
+                            Ok(fresh) => conn = fresh,
+                            Err(_) => break,
+                        }
+                    }
+                }
+            }
+            total.lock().await.merge(out);
+        }));
+    }
+    for t in tasks {
+        t.await?;
+    }
+    Ok(Arc::try_unwrap(total)
+        .map_err(|_| anyhow::anyhow!("tasks still hold results"))?
+        .into_inner())
+}
+
+pub async fn ping(
+    target: SocketAddr,
+    sources: usize,
+    connections: usize,
+    seconds: u64,
+) -> anyhow::Result<()> {
+    let outcomes = closed_loop(target, sources, connections, seconds, |_, _| {
+        (Method::GET, "/ping".to_owned(), None, None)
+    })
+    .await?;
+    print_summary(&summary("ping", &outcomes, 200, None))
+}
+
+pub async fn sustained(
+    target: SocketAddr,
+    sources: usize,
+    connections: usize,
+    seconds: u64,
+    database_url: &str,
+    label: &str,
+) -> anyhow::Result<()> {
+    let (presentation, poll) = presentation(target).await?;
+    let path = format!("/presentations/{presentation}/polls/current/votes");
+    let poll_for_requests = poll.clone();
+    let outcomes = closed_loop(target, sources, connections, seconds, move |c, i| {
+        let participant = Uuid::new_v4();
+        (
+            Method::POST,
+            path.clone(),
+            Some(vote_body(&poll_for_requests, participant, c + i)),
+            Some(participant),
+        )
+    })
+    .await?;
+    let durable = durability(database_url, &poll, &outcomes).await?;
+    print_summary(&summary(label, &outcomes, 204, Some(durable)))
+}
+
+pub async fn spike(
+    target: SocketAddr,
+    sources: usize,
+    voters: usize,
+    window_ms: u64,
+    processes: usize,
+    database_url: &str,
+) -> anyhow::Result<()> {
+    let (presentation, poll) = presentation(target).await?;
+    // Every shard first opens its connections; the votes start together.
+    let start_at_ms = now_ms() + 3_000 + u64::try_from(voters / 10).unwrap_or(0);
+    let exe = std::env::current_exe()?;
+    let per_shard = voters.div_ceil(processes.max(1));
+    let mut children = Vec::new();
+    for shard in 0..processes.max(1) {
+        let n = per_shard.min(voters.saturating_sub(shard * per_shard));
+        children.push(
+            tokio::process::Command::new(&exe)
+                .args([
+                    "--target",
+                    &target.to_string(),
+                    "--sources",
+                    &sources.to_string(),
+                ])
+                .arg("spike-shard")
+                .args(["--shard", &shard.to_string(), "--voters", &n.to_string()])
+                .args(["--presentation", &presentation, "--poll", &poll])
+                .args([
+                    "--start-at-ms",
+                    &start_at_ms.to_string(),
+                    "--window-ms",
+                    &window_ms.to_string(),
+                ])
+                .stdout(std::process::Stdio::piped())
+                .spawn()?,
+        );
+    }
+    let mut outcomes = Outcomes::default();
+    for child in children {
+        let out = child.wait_with_output().await?;
+        if !out.status.success() {
+            bail!("a spike shard failed");
+        }
+        outcomes.merge(serde_json::from_slice(&out.stdout).context("shard output")?);
+    }
+    let durable = durability(database_url, &poll, &outcomes).await?;
+    print_summary(&summary(
+        &format!("spike-{voters}"),
+        &outcomes,
+        204,
+        Some(durable),
+    ))
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn spike_shard(
+    target: SocketAddr,
+    sources: usize,
+    shard: usize,
+    voters: usize,
+    presentation: &str,
+    poll: &str,
+    start_at_ms: u64,
+    window_ms: u64,
+) -> anyhow::Result<()> {
+    let path = Arc::new(format!("/presentations/{presentation}/polls/current/votes"));
+    let poll = Arc::new(poll.to_owned());
+    let total = Arc::new(Mutex::new(Outcomes::default()));
+    // Open every connection first, a few hundred at a time.
+    let opening = Arc::new(tokio::sync::Semaphore::new(256));
+    let mut tasks = Vec::with_capacity(voters);
+    for v in 0..voters {
+        let (path, poll, total, opening) =
+            (path.clone(), poll.clone(), total.clone(), opening.clone());
+        // Spread sends evenly over the window.
+        let send_at = start_at_ms
+            + window_ms * u64::try_from(v).unwrap_or(0) / u64::try_from(voters.max(1)).unwrap_or(1);
+        tasks.push(tokio::spawn(async move {
+            let mut out = Outcomes::default();
+            let permit = opening.acquire().await;
+            let conn = Conn::open(target, source(shard * 7919 + v, sources)).await;
+            drop(permit);
+            let Ok(mut conn) = conn else {
+                out.transport_errors += 1;
+                total.lock().await.merge(out);
+                return;
+            };
+            let wait = send_at.saturating_sub(now_ms());
+            tokio::time::sleep(Duration::from_millis(wait)).await;
+            let participant = Uuid::new_v4();
+            out.first_send_ms = now_ms();
+            let sent = Instant::now();
+            match conn
+                .send(Method::POST, &path, Some(vote_body(&poll, participant, v)))
+                .await
+            {
+                Ok((status, _)) => {
+                    out.latencies_us
+                        .push(u64::try_from(sent.elapsed().as_micros()).unwrap_or(u64::MAX));
+                    *out.statuses.entry(status.as_u16()).or_default() += 1;
+                    out.last_answer_ms = now_ms();
+                    if status == StatusCode::NO_CONTENT {
+                        out.accepted.push(participant);
+                    }
+                }
+                Err(_) => out.transport_errors += 1,
+            }
+            total.lock().await.merge(out);
+            // Hold the socket until every voter has voted, as phones would.
+            tokio::time::sleep(Duration::from_millis(window_ms)).await;
+        }));
+    }
+    for t in tasks {
+        t.await?;
+    }
+    let total = Arc::try_unwrap(total)
+        .map_err(|_| anyhow::anyhow!("tasks still hold results"))?
+        .into_inner();
+    println!("{}", serde_json::to_string(&total)?);
+    Ok(())
+}
