@@ -13,6 +13,8 @@ use uuid::Uuid;
 pub struct Outcomes {
     /// Participant -> key, for every vote answered 204.
     pub acknowledged: HashMap<Uuid, String>,
+    /// Participant -> when its 204 arrived.
+    pub acknowledged_at: HashMap<Uuid, std::time::Instant>,
     /// Final statuses of the others (0: never answered).
     pub refused: HashMap<u16, usize>,
 }
@@ -65,6 +67,7 @@ impl Load {
                             let mut o = outcomes.lock().unwrap();
                             if status == Some(StatusCode::NO_CONTENT) {
                                 o.acknowledged.insert(voter, key.to_owned());
+                                o.acknowledged_at.insert(voter, std::time::Instant::now());
                             } else {
                                 *o.refused
                                     .entry(status.map_or(0, |s| s.as_u16()))

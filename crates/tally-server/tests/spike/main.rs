@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod cluster;
+mod fast_profiles;
 mod faults;
 mod load;
 mod processes;

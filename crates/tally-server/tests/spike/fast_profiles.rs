@@ -1,0 +1,77 @@
+//! What the fast Redis profiles can lose, measured. A crash of a Redis that
+//! does not fsync every write loses what it had not persisted; of that,
+//! only votes not yet flushed to Postgres are lost for good. The flush
+//! runs tens of milliseconds behind, so the loss is the tail acknowledged
+//! just before the crash. These tests measure it and assert that bound.
+
+use crate::cluster::{Cluster, SERIAL};
+use crate::load::Load;
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+use tally_testkit::redis::Durability;
+use uuid::Uuid;
+
+/// Anything lost must have been acknowledged at most this long before the
+/// crash (the flush lag plus the fsync interval) ...
+const LOSS_WINDOW: Duration = Duration::from_millis(1_500);
+/// ... or answered just after it: replies Redis had sent before it died
+/// can reach the client a moment later. Redis is back only after a second,
+/// and nothing it accepts then may be lost.
+const REPLIES_IN_FLIGHT: Duration = Duration::from_millis(200);
+
+async fn crash_and_measure(durability: Durability) -> (usize, usize) {
+    let cluster = Cluster::start(2, durability).await;
+    let (p, polls) = cluster.create(1).await;
+    let load = Load::start(&cluster.base(), &p, &polls[0], 24, Duration::from_millis(5));
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let crashed_at = Instant::now();
+    cluster.redis.kill().unwrap();
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    cluster.redis.resume().unwrap();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let outcomes = load.finish().await;
+    // Let the flush settle, then compare.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let rows = cluster
+        .db
+        .client()
+        .await
+        .query("SELECT participant_id FROM votes", &[])
+        .await
+        .unwrap();
+    let stored: HashSet<Uuid> = rows.iter().map(|r| r.get(0)).collect();
+    let lost: Vec<&Uuid> = outcomes
+        .acknowledged
+        .keys()
+        .filter(|v| !stored.contains(v))
+        .collect();
+    for voter in &lost {
+        let acked = outcomes.acknowledged_at[voter];
+        assert!(
+            acked <= crashed_at + REPLIES_IN_FLIGHT
+                && crashed_at.saturating_duration_since(acked) <= LOSS_WINDOW,
+            "a vote acknowledged {:?} before / {:?} after the crash was lost",
+            crashed_at.saturating_duration_since(acked),
+            acked.saturating_duration_since(crashed_at)
+        );
+    }
+    (lost.len(), outcomes.acknowledged.len())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_volatile_redis_crash_loses_at_most_the_unflushed_tail() {
+    let _serial = SERIAL.lock().await;
+    let (lost, acknowledged) = crash_and_measure(Durability::Volatile).await;
+    eprintln!(
+        "volatile Redis, kill -9 mid-burst: {lost} of {acknowledged} acknowledged votes lost"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_everysec_redis_crash_loses_at_most_the_unflushed_tail() {
+    let _serial = SERIAL.lock().await;
+    let (lost, acknowledged) = crash_and_measure(Durability::EverySecond).await;
+    eprintln!(
+        "AOF everysec Redis, kill -9 mid-burst: {lost} of {acknowledged} acknowledged votes lost"
+    );
+}
