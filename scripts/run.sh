@@ -33,9 +33,9 @@ fi
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'tally'" \
   | grep -q 1 || psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE tally"
 if ! redis-cli -p "$redis_port" ping >/dev/null 2>&1; then
-  # AOF with fsync every second: the documented durable profile.
+  # The durable profile: AOF, fsync before every reply (README: durability).
   redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$data/redis" \
-    --appendonly yes --appendfsync everysec --daemonize yes --logfile "$data/redis/redis.log"
+    --appendonly yes --appendfsync always --daemonize yes --logfile "$data/redis/redis.log"
 fi
 
 cargo build --release --locked --bin tally
@@ -43,4 +43,9 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:$pg_port/tall
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$redis_port}"
 export PORT="${PORT:-8080}"
 echo "Tally on http://127.0.0.1:$PORT (docs at /docs); databases under $data" >&2
-exec target/release/tally serve
+# Two processes share the port (SO_REUSEPORT); see README "Several processes".
+export TALLY_REUSE_PORT=true
+target/release/tally serve &
+second=$!
+trap 'kill -TERM $second 2>/dev/null' EXIT
+target/release/tally serve
