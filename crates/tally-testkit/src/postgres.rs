@@ -237,14 +237,19 @@ impl TestDatabase {
     /// A fresh, migrated, empty database on `server`.
     pub async fn create_on(server: &'static PgServer) -> Self {
         let template = template(server).await;
-        let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+        Self::create_named(server, "t", &format!("TEMPLATE {template}")).await
+    }
+
+    /// `CREATE DATABASE <prefix>_<random> <options>` on `server`.
+    async fn create_named(server: &'static PgServer, prefix: &str, options: &str) -> Self {
+        let name = format!("{prefix}_{}", uuid::Uuid::new_v4().simple());
         let admin = connect(&server.url("postgres"))
             .await
             .expect("connecting to the test server");
         admin
-            .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+            .batch_execute(&format!("CREATE DATABASE {name} {options}"))
             .await
-            .expect("cloning the template database");
+            .expect("creating a test database");
         Self { server, name }
     }
 
@@ -290,16 +295,7 @@ pub struct EmptyDatabase(TestDatabase);
 
 impl EmptyDatabase {
     pub async fn create() -> Self {
-        let server = shared_server();
-        let name = format!("e_{}", uuid::Uuid::new_v4().simple());
-        let admin = connect(&server.url("postgres"))
-            .await
-            .expect("admin connection");
-        admin
-            .batch_execute(&format!("CREATE DATABASE {name}"))
-            .await
-            .expect("creating an empty database");
-        Self(TestDatabase { server, name })
+        Self(TestDatabase::create_named(shared_server(), "e", "").await)
     }
 }
 

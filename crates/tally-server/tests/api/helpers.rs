@@ -151,6 +151,17 @@ impl TestApp {
             .header("Content-Type", "application/json")
     }
 
+    /// GET `path` (with v4's JSON content type) and parse the JSON answer.
+    pub async fn get_json(&self, path: &str) -> Value {
+        self.request(Method::GET, path)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
     pub async fn create(&self, body: &Value) -> Response {
         self.request(Method::POST, "/presentations")
             .json(body)

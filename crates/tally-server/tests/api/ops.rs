@@ -89,14 +89,7 @@ async fn votes_and_requests_move_the_metrics() {
 #[tokio::test]
 async fn openapi_and_docs_are_served() {
     let app = spawn_app().await;
-    let spec: Value = app
-        .request(Method::GET, "/openapi.json")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let spec: Value = app.get_json("/openapi.json").await;
     assert!(spec["openapi"].as_str().unwrap().starts_with("3."));
     for path in [
         "/presentations",

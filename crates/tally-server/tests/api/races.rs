@@ -3,7 +3,7 @@
 //! database's locking can keep them consistent.
 
 use crate::helpers::{spawn_open_app, spawn_redis_app, start_server, start_server_on, TestApp};
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::json;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -256,12 +256,7 @@ async fn votes_racing_slides(app: &TestApp, second: &str) {
     );
     // The presentation ended on the last slide.
     let p: serde_json::Value = app
-        .request(Method::GET, &format!("/presentations/{}", created.id))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .get_json(&format!("/presentations/{}", created.id))
+        .await;
     assert_eq!(p["current_poll_index"], POLLS - 1);
 }

@@ -50,13 +50,8 @@ async fn the_secure_default_refuses_a_token_less_client_on_presenter_operations(
     assert_problem(listing, StatusCode::UNAUTHORIZED).await;
     // Nothing moved; audience reads stay open.
     let presentation: serde_json::Value = app
-        .request(Method::GET, &format!("/presentations/{}", created.id))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .get_json(&format!("/presentations/{}", created.id))
+        .await;
     assert_eq!(presentation["current_poll_index"], 0);
 }
 
