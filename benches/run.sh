@@ -61,21 +61,30 @@ stop_tallies() {
   pids=()
 }
 run() { "$loadgen" --target "127.0.0.1:$port" "$@" | tee -a "$work/out.txt"; }
+verdicts=()
+verify() { # $1: label. Counters, counts and rows must agree after every scenario.
+  if env DATABASE_URL="$db" REDIS_URL="redis://127.0.0.1:$redis_port" "$tally" verify --wait 30 > "$work/verify-$1.txt"; then
+    verdicts+=("$1: agree")
+  else
+    verdicts+=("$1: DIFFER"); cat "$work/verify-$1.txt"
+  fi
+}
 
 start_tallies redis
 run ping --connections "$conns" --seconds "$secs"
 run sustained --connections "$conns" --seconds "$secs" --database-url "$db" --label sustained-redis
+verify sustained-redis
 run spike --voters "$voters" --window-ms "$window" --processes 2 --database-url "$db"
-env DATABASE_URL="$db" REDIS_URL="redis://127.0.0.1:$redis_port" "$tally" verify --wait 30 > "$work/verify-redis.txt"; verify_redis=$?
+verify spike
 stop_tallies
 start_tallies postgres
 run sustained --connections "$conns" --seconds "$secs" --database-url "$db" --label sustained-postgres
+verify sustained-postgres
 stop_tallies
-env DATABASE_URL="$db" REDIS_URL="redis://127.0.0.1:$redis_port" "$tally" verify > "$work/verify-all.txt"; verify_all=$?
 
-python3 - "$work/out.txt" "$secs" "$conns" "$voters" "$window" "$workers" "$verify_redis" "$verify_all" <<'PY' >> benches/RESULTS.md
+python3 - "$work/out.txt" "$secs" "$conns" "$voters" "$window" "$workers" "$(IFS=';'; echo "${verdicts[*]}")" <<'PY' >> benches/RESULTS.md
 import json, sys, subprocess, datetime, platform
-out, secs, conns, voters, window, workers, vr, va = sys.argv[1:]
+out, secs, conns, voters, window, workers, verdicts = sys.argv[1:]
 r = {}
 for line in open(out):
     if line.startswith("RESULT "):
@@ -95,7 +104,7 @@ print(f"""
 
 - Command: `benches/run.sh` (SECONDS_PER_RUN={secs}, CONNECTIONS={conns}, VOTERS={voters}, WINDOW_MS={window}, WORKERS={workers})
 - Machine: {platform.node()}, {cpu}, {subprocess.run(["nproc"],capture_output=True,text=True).stdout.strip()} cores, {mem} GiB; load generator, 2 tally processes, Redis (AOF, fsync always) and Postgres 15 (fsync on) all on it.
-- `tally verify` after the Redis runs: {"agree" if vr == "0" else "DIFFER"}; after all runs: {"agree" if va == "0" else "DIFFER"}.
+- `tally verify` (Redis counters, Postgres counts and vote rows, every presentation) after each vote scenario: {"; ".join(verdicts.split(";"))}.
 
 | scenario | ok | rate | p50 ms | p99 ms | max ms | errors | durable after last ack | lost |
 |---|---|---|---|---|---|---|---|---|

@@ -154,6 +154,17 @@ async fn a_killed_server_loses_no_acknowledged_vote() {
         "the burst was too small to prove anything"
     );
     assert_every_ack_durable(&cluster, &p, &outcomes).await;
+    // The operator's check says the same, by its exit code.
+    let verify = std::process::Command::new(env!("CARGO_BIN_EXE_tally"))
+        .args(["verify", "--presentation", &p])
+        .env_clear()
+        .env("DATABASE_URL", cluster.db.url())
+        .env("REDIS_URL", cluster.redis.url())
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&verify.stdout);
+    assert!(verify.status.success(), "{report}");
+    assert!(report.contains("agree"), "{report}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
