@@ -8,6 +8,7 @@ pub mod dto;
 mod errors;
 pub mod extract;
 pub mod handlers;
+pub mod live;
 pub mod middleware;
 pub mod openapi;
 pub mod problem;
@@ -23,8 +24,9 @@ use utoipa::OpenApi as _;
 use utoipa_swagger_ui::SwaggerUi;
 
 /// Registers every route. The caller adds app data: `web::Data<Tally<P>>`,
-/// `web::Data<tally_prometheus::Metrics>` and `web::Data<ReadinessCheck>`,
-/// and wraps the app in [`middleware::respond`].
+/// `web::Data<tally_prometheus::Metrics>`, `web::Data<ReadinessCheck>` and
+/// `web::Data<Arc<live::LiveHub>>`, and wraps the app in
+/// [`middleware::respond`].
 pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
     cfg.app_data(extract::path_config())
         .app_data(extract::query_config())
@@ -79,6 +81,13 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
         )
         .service(web::resource("/presenter/presentations").get(presenter::list_presentations::<P>))
         .service(web::resource("/join/{join_code}").get(audience::join::<P>))
+        .service(
+            web::resource("/presentations/{presentation_id}/live").get(live::audience_socket::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}/live/presenter")
+                .get(live::presenter_socket::<P>),
+        )
         // Operations
         .service(web::resource("/livez").get(ops::livez))
         .service(web::resource("/readyz").get(ops::readyz))

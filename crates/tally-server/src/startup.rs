@@ -284,6 +284,7 @@ fn serve<P: Ports>(
     let tally = web::Data::new(tally);
     let metrics = web::Data::new(metrics);
     let readiness = web::Data::new(readiness);
+    let hub = web::Data::new(tally_http::live::LiveHub::new());
     let mut server = HttpServer::new(move || {
         App::new()
             .wrap(from_fn(tally_http::middleware::respond))
@@ -291,6 +292,7 @@ fn serve<P: Ports>(
             .app_data(tally.clone())
             .app_data(metrics.clone())
             .app_data(readiness.clone())
+            .app_data(hub.clone())
             .configure(tally_http::routes::<P>)
     })
     .max_connections(settings.max_connections_per_worker)

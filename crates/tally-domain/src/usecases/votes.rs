@@ -89,6 +89,30 @@ impl<P: Ports> Tally<P> {
         })
     }
 
+    /// Counts for a poll, for a live channel whose subscriber was
+    /// authorised as the presenter when it connected
+    /// ([`Tally::authorize_presenter`]).
+    pub async fn live_results(
+        &self,
+        id: PresentationId,
+        poll: PollId,
+    ) -> Result<PollResults, PollResultsError> {
+        self.ledger.results(id, poll).await.map_err(|e| match e {
+            LedgerError::PollNotFound => PollResultsError::PollNotFound,
+            LedgerError::Unavailable(e) => PollResultsError::Unavailable(e),
+        })
+    }
+
+    /// Checks a presenter credential without doing anything else (for
+    /// opening a presenter channel).
+    pub async fn authorize_presenter(
+        &self,
+        id: PresentationId,
+        credential: Option<&PresenterToken>,
+    ) -> Result<(), PollResultsError> {
+        Ok(self.check_presenter(id, credential).await?)
+    }
+
     /// Counts for any poll of the presentation.
     pub async fn poll_results(
         &self,

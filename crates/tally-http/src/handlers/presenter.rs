@@ -7,8 +7,10 @@ use crate::dto::{
     VotingStateBody,
 };
 use crate::extract::PresenterCredential;
+use crate::live::LiveHub;
 use crate::problem::Problem;
 use actix_web::{web, HttpResponse};
+use std::sync::Arc;
 use tally_domain::ports::Ports;
 use tally_domain::usecases::Tally;
 use tally_domain::{PresentationId, SlideMove};
@@ -19,6 +21,7 @@ const DEFAULT_PAGE: usize = 20;
 
 pub(super) async fn move_and_show<P: Ports>(
     tally: &Tally<P>,
+    hub: &LiveHub,
     credential: &PresenterCredential,
     id: Uuid,
     slide_move: SlideMove,
@@ -26,6 +29,7 @@ pub(super) async fn move_and_show<P: Ports>(
     let presentation = tally
         .move_slide(presentation_id(id), credential.token(), slide_move)
         .await?;
+    hub.refresh(tally, presentation.id).await;
     let poll = presentation
         .current_poll()
         .ok_or_else(|| Problem::conflict("no_poll_displayed", "no poll is currently displayed"))?;
@@ -39,10 +43,11 @@ pub(super) async fn move_and_show<P: Ports>(
         (status = 404, body = Problem), (status = 409, body = Problem, description = "Already at the first poll")))]
 pub async fn previous_poll<P: Ports>(
     tally: web::Data<Tally<P>>,
+    hub: web::Data<Arc<LiveHub>>,
     credential: PresenterCredential,
     id: web::Path<Uuid>,
 ) -> Handled {
-    move_and_show(&tally, &credential, *id, SlideMove::Previous).await
+    move_and_show(&tally, &hub, &credential, *id, SlideMove::Previous).await
 }
 
 /// Show the poll at `index` (zero-based) and return it.
@@ -52,11 +57,12 @@ pub async fn previous_poll<P: Ports>(
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn go_to_poll<P: Ports>(
     tally: web::Data<Tally<P>>,
+    hub: web::Data<Arc<LiveHub>>,
     credential: PresenterCredential,
     id: web::Path<Uuid>,
     body: web::Json<GoToBody>,
 ) -> Handled {
-    move_and_show(&tally, &credential, *id, SlideMove::GoTo(body.index)).await
+    move_and_show(&tally, &hub, &credential, *id, SlideMove::GoTo(body.index)).await
 }
 
 /// Open voting on the poll on screen.
@@ -66,10 +72,11 @@ pub async fn go_to_poll<P: Ports>(
         (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn open_voting<P: Ports>(
     tally: web::Data<Tally<P>>,
+    hub: web::Data<Arc<LiveHub>>,
     credential: PresenterCredential,
     id: web::Path<Uuid>,
 ) -> Handled {
-    set_voting(&tally, &credential, *id, true).await
+    set_voting(&tally, &hub, &credential, *id, true).await
 }
 
 /// Close voting on the poll on screen: later votes get 409.
@@ -79,14 +86,16 @@ pub async fn open_voting<P: Ports>(
         (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn close_voting<P: Ports>(
     tally: web::Data<Tally<P>>,
+    hub: web::Data<Arc<LiveHub>>,
     credential: PresenterCredential,
     id: web::Path<Uuid>,
 ) -> Handled {
-    set_voting(&tally, &credential, *id, false).await
+    set_voting(&tally, &hub, &credential, *id, false).await
 }
 
 async fn set_voting<P: Ports>(
     tally: &Tally<P>,
+    hub: &LiveHub,
     credential: &PresenterCredential,
     id: Uuid,
     open: bool,
@@ -94,6 +103,7 @@ async fn set_voting<P: Ports>(
     let poll = tally
         .set_voting(presentation_id(id), credential.token(), open)
         .await?;
+    hub.refresh(tally, presentation_id(id)).await;
     Ok(HttpResponse::Ok().json(VotingStateBody::from(&poll)))
 }
 

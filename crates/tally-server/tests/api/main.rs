@@ -6,6 +6,7 @@ mod bad_input;
 mod binary;
 mod extensions;
 mod helpers;
+mod live;
 mod ops;
 mod races;
 mod redis_path;

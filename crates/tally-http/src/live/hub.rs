@@ -1,0 +1,156 @@
+use super::{messages, RESULTS_EVERY};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use tally_domain::ports::Ports;
+use tally_domain::usecases::{GetPresentationError, Tally};
+use tally_domain::{PollId, Presentation, PresentationId};
+use tokio::sync::watch;
+
+/// The live channels of this process.
+#[derive(Debug, Default)]
+pub struct LiveHub {
+    channels: Mutex<HashMap<PresentationId, Arc<Channel>>>,
+}
+
+/// One presentation's channels.
+#[derive(Debug)]
+pub(crate) struct Channel {
+    pub state: watch::Sender<Arc<str>>,
+    pub results: watch::Sender<Arc<str>>,
+    pub audience: AtomicUsize,
+    pub presenters: AtomicUsize,
+    version: Mutex<u64>,
+    current_poll: Mutex<Option<PollId>>,
+    ticking: AtomicBool,
+}
+
+impl Channel {
+    fn new(presentation: &Presentation) -> Self {
+        Self {
+            state: watch::Sender::new(messages::state(presentation).into()),
+            results: watch::Sender::new(Arc::from("")),
+            audience: AtomicUsize::new(0),
+            presenters: AtomicUsize::new(0),
+            version: Mutex::new(presentation.slide.version),
+            current_poll: Mutex::new(presentation.current_poll().map(|p| p.id)),
+            ticking: AtomicBool::new(false),
+        }
+    }
+
+    /// Publishes a state unless a newer one was published already.
+    fn publish(&self, presentation: &Presentation) {
+        let mut version = self
+            .version
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if presentation.slide.version < *version {
+            return;
+        }
+        *version = presentation.slide.version;
+        *self
+            .current_poll
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) =
+            presentation.current_poll().map(|p| p.id);
+        self.state
+            .send_replace(messages::state(presentation).into());
+    }
+
+    fn current_poll(&self) -> Option<PollId> {
+        *self
+            .current_poll
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl LiveHub {
+    pub fn new() -> Arc<Self> {
+        Arc::default()
+    }
+
+    fn existing(&self, id: PresentationId) -> Option<Arc<Channel>> {
+        self.channels
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&id)
+            .cloned()
+    }
+
+    /// The presentation's channels, loading its state on first use.
+    pub(crate) async fn channel<P: Ports>(
+        &self,
+        tally: &Tally<P>,
+        id: PresentationId,
+    ) -> Result<Arc<Channel>, GetPresentationError> {
+        if let Some(channel) = self.existing(id) {
+            return Ok(channel);
+        }
+        let presentation = tally.presentation(id).await?;
+        let mut channels = self
+            .channels
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Ok(channels
+            .entry(id)
+            .or_insert_with(|| Arc::new(Channel::new(&presentation)))
+            .clone())
+    }
+
+    /// After a slide or voting change: sends the new state to this
+    /// process's sockets. Cheap when nobody listens.
+    pub async fn refresh<P: Ports>(&self, tally: &Tally<P>, id: PresentationId) {
+        let Some(channel) = self.existing(id) else {
+            return;
+        };
+        match tally.presentation(id).await {
+            Ok(presentation) => channel.publish(&presentation),
+            Err(e) => {
+                tracing::warn!(presentation = %id, error = %e, "could not refresh a live channel")
+            }
+        }
+    }
+
+    /// Starts the results ticker of a channel unless it runs already. It
+    /// stops by itself when the last presenter leaves.
+    pub(crate) fn ensure_ticker<P: Ports>(
+        &self,
+        tally: Tally<P>,
+        id: PresentationId,
+        channel: Arc<Channel>,
+    ) {
+        if channel.ticking.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        actix_web::rt::spawn(async move {
+            let mut tick = tokio::time::interval(RESULTS_EVERY);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+            while channel.presenters.load(Ordering::Acquire) > 0 {
+                tick.tick().await;
+                let Some(poll) = channel.current_poll() else {
+                    continue;
+                };
+                match tally.live_results(id, poll).await {
+                    Ok(results) => {
+                        let audience = channel.audience.load(Ordering::Relaxed);
+                        let message: Arc<str> = messages::results(results, audience).into();
+                        // Only changes are sent: serialised once, compared once.
+                        channel.results.send_if_modified(|current| {
+                            if *current == message {
+                                false
+                            } else {
+                                *current = message;
+                                true
+                            }
+                        });
+                    }
+                    Err(e) => {
+                        tracing::warn!(presentation = %id, error = %e, "live results unavailable")
+                    }
+                }
+            }
+            channel.ticking.store(false, Ordering::Release);
+        });
+    }
+}

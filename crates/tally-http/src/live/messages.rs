@@ -1,0 +1,69 @@
+//! What the live channels send, as JSON text frames.
+
+use serde::Serialize;
+use tally_domain::{PollResults, Presentation};
+
+use crate::dto::{OptionResultBody, PollBody};
+
+/// The audience state: sent on connect and on every change.
+#[derive(Debug, Serialize)]
+struct StateMessage {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The presentation's state version: a reconnecting client that already
+    /// has this version can ignore the message.
+    pub version: u64,
+    pub presentation_id: uuid::Uuid,
+    pub current_poll_index: usize,
+    pub poll_count: usize,
+    pub voting_open: bool,
+    pub poll: Option<PollBody>,
+}
+
+pub fn state(presentation: &Presentation) -> String {
+    let poll = presentation.current_poll();
+    serde_json::to_string(&StateMessage {
+        kind: "state",
+        version: presentation.slide.version,
+        presentation_id: *presentation.id.as_uuid(),
+        current_poll_index: presentation.slide.index,
+        poll_count: presentation.slide.poll_count,
+        voting_open: poll.is_some_and(|p| p.voting_open),
+        poll: poll.map(PollBody::from),
+    })
+    .unwrap_or_default()
+}
+
+#[derive(Debug, Serialize)]
+struct ResultsMessage {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    poll_id: uuid::Uuid,
+    options: Vec<OptionResultBody>,
+    total_votes: u64,
+    participants: u64,
+    voting_open: bool,
+    /// Audience sockets connected to this process.
+    audience: usize,
+}
+
+pub fn results(results: PollResults, audience: usize) -> String {
+    serde_json::to_string(&ResultsMessage {
+        kind: "results",
+        poll_id: *results.poll_id.as_uuid(),
+        total_votes: results.total_votes,
+        participants: results.participants,
+        voting_open: results.voting_open,
+        audience,
+        options: results
+            .options
+            .into_iter()
+            .map(|o| OptionResultBody {
+                key: o.key.as_str().to_owned(),
+                value: o.value.as_str().to_owned(),
+                votes: o.votes,
+            })
+            .collect(),
+    })
+    .unwrap_or_default()
+}

@@ -1,0 +1,174 @@
+//! The WebSocket endpoints and the per-socket loop.
+
+use super::hub::{Channel, LiveHub};
+use crate::extract::PresenterCredential;
+use crate::problem::Problem;
+use actix_web::{web, HttpRequest, HttpResponse};
+use actix_ws::AggregatedMessage;
+use serde::Deserialize;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tally_domain::ports::Ports;
+use tally_domain::usecases::Tally;
+use tally_domain::{PresentationId, PresenterToken};
+use tokio::sync::watch;
+use uuid::Uuid;
+
+/// Largest frame a client may send; clients only send pings and small
+/// control messages.
+const MAX_FRAME: usize = 4 * 1024;
+/// The server pings this often ...
+const PING_EVERY: Duration = Duration::from_secs(15);
+/// ... and closes a socket that has not answered or spoken for this long.
+const IDLE_TIMEOUT: Duration = Duration::from_secs(45);
+/// A socket that cannot take a message within this long is dropped (it can
+/// reconnect and get the current state); it never holds up the others.
+const SEND_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// `GET /presentations/{id}/live`: the audience channel. Sends the current
+/// state at once, then every change.
+pub async fn audience_socket<P: Ports>(
+    req: HttpRequest,
+    body: web::Payload,
+    tally: web::Data<Tally<P>>,
+    hub: web::Data<Arc<LiveHub>>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, actix_web::Error> {
+    let channel = hub
+        .channel(&tally, PresentationId::from_uuid(*id))
+        .await
+        .map_err(Problem::from)?;
+    let (response, session, stream) = actix_ws::handle(&req, body)?;
+    let rx = channel.state.subscribe();
+    actix_web::rt::spawn(run(session, stream, rx, channel, Role::Audience));
+    Ok(response)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TokenQuery {
+    /// Browsers cannot set headers on a WebSocket, so the presenter token
+    /// may come as `?token=`.
+    token: Option<String>,
+}
+
+/// `GET /presentations/{id}/live/presenter`: live results of the poll on
+/// screen and the number of connected phones. Needs the presenter token.
+pub async fn presenter_socket<P: Ports>(
+    req: HttpRequest,
+    body: web::Payload,
+    tally: web::Data<Tally<P>>,
+    hub: web::Data<Arc<LiveHub>>,
+    id: web::Path<Uuid>,
+    credential: PresenterCredential,
+    query: web::Query<TokenQuery>,
+) -> Result<HttpResponse, actix_web::Error> {
+    let id = PresentationId::from_uuid(*id);
+    let token = credential
+        .0
+        .or_else(|| query.into_inner().token.map(PresenterToken::from_presented));
+    tally
+        .authorize_presenter(id, token.as_ref())
+        .await
+        .map_err(Problem::from)?;
+    let channel = hub.channel(&tally, id).await.map_err(Problem::from)?;
+    let (response, session, stream) = actix_ws::handle(&req, body)?;
+    channel.presenters.fetch_add(1, Ordering::AcqRel);
+    hub.ensure_ticker(tally.get_ref().clone(), id, channel.clone());
+    let rx = channel.results.subscribe();
+    actix_web::rt::spawn(run(session, stream, rx, channel, Role::Presenter));
+    Ok(response)
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Role {
+    Audience,
+    Presenter,
+}
+
+/// Decrements the channel's count for this socket when the loop ends, however
+/// it ends.
+struct Membership {
+    channel: Arc<Channel>,
+    role: Role,
+}
+
+impl Membership {
+    fn counter(&self) -> &AtomicUsize {
+        match self.role {
+            Role::Audience => &self.channel.audience,
+            Role::Presenter => &self.channel.presenters,
+        }
+    }
+}
+
+impl Drop for Membership {
+    fn drop(&mut self) {
+        self.counter().fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+async fn run(
+    mut session: actix_ws::Session,
+    stream: actix_ws::MessageStream,
+    mut rx: watch::Receiver<Arc<str>>,
+    channel: Arc<Channel>,
+    role: Role,
+) {
+    if let Role::Audience = role {
+        channel.audience.fetch_add(1, Ordering::AcqRel);
+    }
+    let _membership = Membership { channel, role };
+    let mut stream = stream
+        .max_frame_size(MAX_FRAME)
+        .aggregate_continuations()
+        .max_continuation_size(MAX_FRAME);
+    // The current value at once: a reconnecting client is up to date
+    // immediately (and can skip it by its version if it already had it).
+    let first = rx.borrow_and_update().clone();
+    if !first.is_empty() && send(&mut session, &first).await.is_err() {
+        return;
+    }
+    let mut heard = Instant::now();
+    let mut ping = tokio::time::interval(PING_EVERY);
+    ping.tick().await;
+    loop {
+        tokio::select! {
+            changed = rx.changed() => {
+                if changed.is_err() {
+                    break;
+                }
+                let message = rx.borrow_and_update().clone();
+                if send(&mut session, &message).await.is_err() {
+                    break;
+                }
+            }
+            incoming = stream.recv() => match incoming {
+                Some(Ok(AggregatedMessage::Ping(bytes))) => {
+                    heard = Instant::now();
+                    if session.pong(&bytes).await.is_err() {
+                        break;
+                    }
+                }
+                Some(Ok(AggregatedMessage::Pong(_) | AggregatedMessage::Text(_) | AggregatedMessage::Binary(_))) => {
+                    heard = Instant::now();
+                }
+                Some(Ok(AggregatedMessage::Close(_)) | Err(_)) | None => break,
+            },
+            _ = ping.tick() => {
+                if heard.elapsed() > IDLE_TIMEOUT || session.ping(b"").await.is_err() {
+                    break;
+                }
+            }
+        }
+    }
+    let _ = session.close(None).await;
+}
+
+/// Sends one text frame, giving up on a socket too slow to take it.
+async fn send(session: &mut actix_ws::Session, message: &str) -> Result<(), ()> {
+    match tokio::time::timeout(SEND_TIMEOUT, session.text(message.to_owned())).await {
+        Ok(Ok(())) => Ok(()),
+        _ => Err(()),
+    }
+}

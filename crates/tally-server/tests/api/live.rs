@@ -1,0 +1,133 @@
+//! The live channels, against a real server and a real WebSocket client.
+
+use crate::helpers::{spawn_app, spawn_redis_app, Created, TestApp};
+use futures_util::StreamExt as _;
+use serde_json::Value;
+use std::time::Duration;
+use tokio_tungstenite::tungstenite::Message;
+use uuid::Uuid;
+
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+async fn connect(app: &TestApp, path: &str) -> Socket {
+    let url = format!("{}{path}", app.address.replace("http://", "ws://"));
+    tokio_tungstenite::connect_async(url)
+        .await
+        .expect("websocket")
+        .0
+}
+
+/// The next JSON text message, within a few seconds.
+async fn next_json(socket: &mut Socket) -> Value {
+    loop {
+        let message = tokio::time::timeout(Duration::from_secs(5), socket.next())
+            .await
+            .expect("a message in time")
+            .expect("the socket is open")
+            .expect("a frame");
+        if let Message::Text(text) = message {
+            return serde_json::from_str(&text).unwrap();
+        }
+    }
+}
+
+/// Reads messages until one satisfies `pred`.
+async fn until(socket: &mut Socket, pred: impl Fn(&Value) -> bool) -> Value {
+    loop {
+        let message = next_json(socket).await;
+        if pred(&message) {
+            return message;
+        }
+    }
+}
+
+async fn presenter(app: &TestApp, c: &Created) -> Socket {
+    connect(
+        app,
+        &format!("/presentations/{}/live/presenter?token={}", c.id, c.token),
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_phone_connected_before_a_slide_change_receives_it() {
+    let app = spawn_app().await;
+    let c = app.create_deck(2).await;
+    let mut phone = connect(&app, &format!("/presentations/{}/live", c.id)).await;
+    let first = next_json(&mut phone).await;
+    assert_eq!(first["type"], "state");
+    assert_eq!(first["current_poll_index"], 0);
+    assert_eq!(first["poll"]["poll_id"], c.poll_ids[0].as_str());
+    app.next(&c).await;
+    let moved = next_json(&mut phone).await;
+    assert_eq!(moved["current_poll_index"], 1);
+    assert_eq!(moved["poll"]["poll_id"], c.poll_ids[1].as_str());
+    assert!(moved["version"].as_u64() > first["version"].as_u64());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reconnecting_client_gets_the_current_state_at_once() {
+    let app = spawn_app().await;
+    let c = app.create_deck(3).await;
+    let mut phone = connect(&app, &format!("/presentations/{}/live", c.id)).await;
+    next_json(&mut phone).await;
+    drop(phone);
+    app.next(&c).await;
+    app.next(&c).await;
+    let mut again = connect(&app, &format!("/presentations/{}/live", c.id)).await;
+    let state = next_json(&mut again).await;
+    assert_eq!(state["current_poll_index"], 2);
+    assert_eq!(state["version"], 3);
+}
+
+async fn results_reach_the_presenter(app: TestApp) {
+    let c = app.create_deck(1).await;
+    let mut screen = presenter(&app, &c).await;
+    let _phone = connect(&app, &format!("/presentations/{}/live", c.id)).await;
+    for key in ["A", "B", "B"] {
+        app.vote(&c.id, &c.poll_ids[0], Uuid::new_v4(), key).await;
+    }
+    let results = until(&mut screen, |m| {
+        m["type"] == "results" && m["total_votes"] == 3
+    })
+    .await;
+    assert_eq!(results["options"][1]["votes"], 2);
+    assert_eq!(results["participants"], 3);
+    assert_eq!(results["audience"], 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn results_reach_the_presenter_channel() {
+    results_reach_the_presenter(spawn_app().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn results_reach_the_presenter_channel_on_the_redis_path() {
+    results_reach_the_presenter(spawn_redis_app().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_presenter_channel_needs_the_token() {
+    let app = spawn_app().await;
+    let c = app.create_deck(1).await;
+    for (query, status) in [("", 401), ("?token=garbage", 403)] {
+        let url = format!(
+            "{}/presentations/{}/live/presenter{query}",
+            app.address.replace("http://", "ws://"),
+            c.id
+        );
+        match tokio_tungstenite::connect_async(url).await {
+            Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+                assert_eq!(response.status().as_u16(), status);
+            }
+            other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
+        }
+    }
+    let url = format!(
+        "{}/presentations/{}/live",
+        app.address.replace("http://", "ws://"),
+        Uuid::new_v4()
+    );
+    assert!(tokio_tungstenite::connect_async(url).await.is_err());
+}
