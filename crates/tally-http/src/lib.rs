@@ -85,6 +85,10 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
             web::resource("/presentations/{presentation_id}/live").get(live::audience_socket::<P>),
         )
         .service(
+            web::resource("/presentations/{presentation_id}/events")
+                .get(live::audience_events::<P>),
+        )
+        .service(
             web::resource("/presentations/{presentation_id}/live/presenter")
                 .get(live::presenter_socket::<P>),
         )

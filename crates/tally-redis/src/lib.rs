@@ -13,6 +13,7 @@
 //! crate depends on no other adapter.
 
 mod deck;
+mod events;
 mod health;
 mod intake;
 pub mod keys;

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tally_domain::ports::Ports;
 use tally_domain::usecases::{Flusher, Tally};
+use tally_http::live::LiveHub;
 use tally_http::ReadinessCheck;
 use tally_postgres::{PgArchive, PgIntake, PgLedger, PgStore, Pool, PoolSettings};
 use tally_prometheus::Metrics;
@@ -153,7 +154,14 @@ impl Application {
                     metrics.clone(),
                     settings.open_presenter,
                 );
-                serve(listener, settings, tally, metrics, readiness(pool))?
+                serve(
+                    listener,
+                    settings,
+                    tally,
+                    metrics,
+                    readiness(pool),
+                    LiveHub::new(),
+                )?
             }
             IntakeMode::Redis => {
                 let redis = redis_connection(settings)?;
@@ -217,7 +225,23 @@ impl Application {
                     metrics.clone(),
                     settings.open_presenter,
                 );
-                serve(listener, settings, tally, metrics, readiness(pool))?
+                let hub = LiveHub::new();
+                let publisher = redis_connection(settings)?;
+                hub.on_change(Box::new(move |id| {
+                    let publisher = publisher.clone();
+                    tokio::spawn(async move {
+                        if let Err(e) = publisher.publish_change(id).await {
+                            tracing::warn!(error = %format!("{e:#}"), "could not tell other processes about a change");
+                        }
+                    });
+                }));
+                background.push(tokio::spawn(live_changes(
+                    redis_connection(settings)?,
+                    hub.clone(),
+                    tally.clone(),
+                    shutdown_rx.clone(),
+                )));
+                serve(listener, settings, tally, metrics, readiness(pool), hub)?
             }
         };
         tracing::info!(host = %settings.host, port, intake = ?mode, "serving");
@@ -258,6 +282,40 @@ impl Application {
     }
 }
 
+/// Refreshes this process's live sockets when another process changes a
+/// presentation (Redis pub/sub), resubscribing after any error.
+async fn live_changes<P: Ports>(
+    redis: Redis,
+    hub: Arc<LiveHub>,
+    tally: Tally<P>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    use futures::StreamExt as _;
+    loop {
+        match redis.changes().await {
+            Ok(changes) => {
+                let mut changes = std::pin::pin!(changes);
+                loop {
+                    tokio::select! {
+                        next = changes.next() => match next {
+                            Some(id) => hub.refresh_local(&tally, id).await,
+                            None => break,
+                        },
+                        _ = shutdown.changed() => return,
+                    }
+                }
+            }
+            Err(e) => {
+                tracing::warn!(error = %format!("{e:#}"), "live change events unavailable; retrying")
+            }
+        }
+        tokio::select! {
+            () = tokio::time::sleep(Duration::from_secs(1)) => {}
+            _ = shutdown.changed() => return,
+        }
+    }
+}
+
 /// `/readyz`: the database answers a trivial query.
 fn readiness(pool: Pool) -> ReadinessCheck {
     Arc::new(move || {
@@ -280,11 +338,12 @@ fn serve<P: Ports>(
     tally: Tally<P>,
     metrics: Metrics,
     readiness: ReadinessCheck,
+    hub: Arc<LiveHub>,
 ) -> anyhow::Result<actix_web::dev::Server> {
     let tally = web::Data::new(tally);
     let metrics = web::Data::new(metrics);
     let readiness = web::Data::new(readiness);
-    let hub = web::Data::new(tally_http::live::LiveHub::new());
+    let hub = web::Data::new(hub);
     let mut server = HttpServer::new(move || {
         App::new()
             .wrap(from_fn(tally_http::middleware::respond))

@@ -7,10 +7,20 @@ use tally_domain::usecases::{GetPresentationError, Tally};
 use tally_domain::{PollId, Presentation, PresentationId};
 use tokio::sync::watch;
 
+/// Called after a local state change, to tell other processes.
+pub type ChangeHook = Box<dyn Fn(PresentationId) + Send + Sync>;
+
 /// The live channels of this process.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct LiveHub {
     channels: Mutex<HashMap<PresentationId, Arc<Channel>>>,
+    on_change: std::sync::OnceLock<ChangeHook>,
+}
+
+impl std::fmt::Debug for LiveHub {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LiveHub")
+    }
 }
 
 /// One presentation's channels.
@@ -98,9 +108,24 @@ impl LiveHub {
             .clone())
     }
 
-    /// After a slide or voting change: sends the new state to this
-    /// process's sockets. Cheap when nobody listens.
+    /// Installs what tells other processes about a change made here (with
+    /// several processes: a Redis publish). Set once, at start.
+    pub fn on_change(&self, hook: ChangeHook) {
+        let _ = self.on_change.set(hook);
+    }
+
+    /// After a slide or voting change made through this process: updates
+    /// this process's sockets and tells the other processes.
     pub async fn refresh<P: Ports>(&self, tally: &Tally<P>, id: PresentationId) {
+        self.refresh_local(tally, id).await;
+        if let Some(hook) = self.on_change.get() {
+            hook(id);
+        }
+    }
+
+    /// Sends the presentation's current state to this process's sockets.
+    /// Cheap when nobody here listens.
+    pub async fn refresh_local<P: Ports>(&self, tally: &Tally<P>, id: PresentationId) {
         let Some(channel) = self.existing(id) else {
             return;
         };

@@ -14,9 +14,12 @@
 mod hub;
 mod messages;
 mod socket;
+mod sse;
 
+pub use hub::ChangeHook;
 pub use hub::LiveHub;
 pub use socket::{audience_socket, presenter_socket};
+pub use sse::audience_events;
 
 use std::time::Duration;
 

@@ -131,3 +131,50 @@ async fn the_presenter_channel_needs_the_token() {
     );
     assert!(tokio_tungstenite::connect_async(url).await.is_err());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slide_change_made_on_one_process_reaches_a_socket_on_another() {
+    let app = spawn_redis_app().await;
+    let redis = app.redis.as_ref().unwrap().url();
+    let other = crate::helpers::start_server_on(&app.db.url(), true, Some(&redis)).await;
+    let c = app.create_deck(2).await;
+    let url = format!(
+        "{}/presentations/{}/live",
+        other.address.replace("http://", "ws://"),
+        c.id
+    );
+    let mut phone = tokio_tungstenite::connect_async(url).await.unwrap().0;
+    assert_eq!(next_json(&mut phone).await["current_poll_index"], 0);
+    // The change goes through the first server; the phone is on the second.
+    app.next(&c).await;
+    let moved = until(&mut phone, |m| m["current_poll_index"] == 1).await;
+    assert_eq!(moved["poll"]["poll_id"], c.poll_ids[1].as_str());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn server_sent_events_carry_the_same_audience_stream() {
+    let app = spawn_app().await;
+    let c = app.create_deck(2).await;
+    let mut response = app
+        .client
+        .get(app.url(&format!("/presentations/{}/events", c.id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["content-type"], "text/event-stream");
+    let mut seen = String::new();
+    let mut moved = false;
+    while !seen.contains("\"current_poll_index\":1") {
+        let chunk = tokio::time::timeout(Duration::from_secs(5), response.chunk())
+            .await
+            .expect("an event in time")
+            .unwrap()
+            .expect("the stream is open");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+        if !moved && seen.contains("\"current_poll_index\":0") {
+            assert!(seen.starts_with("event: state\ndata: {"), "{seen}");
+            app.next(&c).await;
+            moved = true;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! Server-Sent Events: the audience stream for clients without WebSocket.
+
+use super::hub::{Channel, LiveHub};
+use crate::problem::Problem;
+use actix_web::{web, HttpResponse};
+use bytes::Bytes;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::Duration;
+use tally_domain::ports::Ports;
+use tally_domain::usecases::Tally;
+use tally_domain::PresentationId;
+use uuid::Uuid;
+
+/// A comment line this often keeps proxies from closing a quiet stream.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// Counts the stream as an audience member while it lives.
+struct Listening(Arc<Channel>);
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        self.0.audience.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+fn event(json: &str) -> Bytes {
+    Bytes::from(format!("event: state\ndata: {json}\n\n"))
+}
+
+/// `GET /presentations/{id}/events`: the same state messages as the
+/// audience WebSocket, as `event: state` entries.
+pub async fn audience_events<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    hub: web::Data<Arc<LiveHub>>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, Problem> {
+    let channel = hub
+        .channel(&tally, PresentationId::from_uuid(*id))
+        .await
+        .map_err(Problem::from)?;
+    channel.audience.fetch_add(1, Ordering::AcqRel);
+    let listening = Listening(channel.clone());
+    let rx = channel.state.subscribe();
+    let stream = futures::stream::unfold(
+        (rx, listening, true),
+        |(mut rx, listening, first)| async move {
+            if first {
+                let current = rx.borrow_and_update().clone();
+                return Some((
+                    Ok::<_, actix_web::Error>(event(&current)),
+                    (rx, listening, false),
+                ));
+            }
+            match tokio::time::timeout(KEEP_ALIVE, rx.changed()).await {
+                Ok(Ok(())) => {
+                    let current = rx.borrow_and_update().clone();
+                    Some((Ok(event(&current)), (rx, listening, false)))
+                }
+                Ok(Err(_)) => None,
+                Err(_) => Some((
+                    Ok(Bytes::from_static(b": keep-alive\n\n")),
+                    (rx, listening, false),
+                )),
+            }
+        },
+    );
+    Ok(HttpResponse::Ok()
+        .content_type("text/event-stream")
+        .insert_header(("cache-control", "no-cache"))
+        .streaming(stream))
+}
