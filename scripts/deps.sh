@@ -14,6 +14,8 @@ command -v cc >/dev/null || need+=(gcc libc6-dev)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v curl >/dev/null || need+=(curl)
 command -v runuser >/dev/null || need+=(util-linux)
+# promtool checks the /metrics output in the tests.
+command -v promtool >/dev/null || need+=(prometheus)
 # Rust: use the machine's toolchain if it is recent enough, else Debian's
 # rustc-web/cargo-web (a current Rust shipped for bookworm).
 rust_ok() {

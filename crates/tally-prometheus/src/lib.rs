@@ -48,6 +48,10 @@ struct Inner {
     flush_rate: Gauge,
     flush_errors: IntCounter,
     durable_lag: Histogram,
+    live_connections: IntGaugeVec,
+    live_messages: IntCounterVec,
+    live_dropped: IntCounterVec,
+    db_pool: IntGaugeVec,
 }
 
 impl Metrics {
@@ -144,6 +148,41 @@ impl Metrics {
             )
             .buckets(LAG_BUCKETS.to_vec()),
         )?;
+        let live_connections = IntGaugeVec::new(
+            Opts::new(
+                "tally_live_connections",
+                "Open live connections, by channel.",
+            ),
+            &["channel"],
+        )?;
+        let live_messages = IntCounterVec::new(
+            Opts::new(
+                "tally_live_messages_sent_total",
+                "Messages sent on live channels.",
+            ),
+            &["channel"],
+        )?;
+        let live_dropped = IntCounterVec::new(
+            Opts::new(
+                "tally_live_dropped_total",
+                "Live connections closed by the server: too slow to take a message, or silent too long.",
+            ),
+            &["reason"],
+        )?;
+        let db_pool = IntGaugeVec::new(
+            Opts::new(
+                "tally_db_pool_connections",
+                "Postgres pool: max size, open, idle, and requests waiting.",
+            ),
+            &["state"],
+        )?;
+        for channel in ["audience", "presenter", "events"] {
+            live_connections.with_label_values(&[channel]);
+            live_messages.with_label_values(&[channel]);
+        }
+        for reason in ["slow", "idle"] {
+            live_dropped.with_label_values(&[reason]);
+        }
         for path in ["redis", "postgres"] {
             intake_path.with_label_values(&[path]);
             fallbacks.with_label_values(&[path]);
@@ -170,6 +209,10 @@ impl Metrics {
         registry.register(Box::new(flush_rate.clone()))?;
         registry.register(Box::new(flush_errors.clone()))?;
         registry.register(Box::new(durable_lag.clone()))?;
+        registry.register(Box::new(live_connections.clone()))?;
+        registry.register(Box::new(live_messages.clone()))?;
+        registry.register(Box::new(live_dropped.clone()))?;
+        registry.register(Box::new(db_pool.clone()))?;
         Ok(Self {
             inner: Arc::new(Inner {
                 registry,
@@ -187,6 +230,10 @@ impl Metrics {
                 flush_rate,
                 flush_errors,
                 durable_lag,
+                live_connections,
+                live_messages,
+                live_dropped,
+                db_pool,
             }),
         })
     }
@@ -257,6 +304,38 @@ impl Metrics {
 
     pub fn flush_failed(&self) {
         self.inner.flush_errors.inc();
+    }
+
+    /// A live connection opened (+1) or closed (-1) on `channel`.
+    pub fn live_connection(&self, channel: &'static str, delta: i64) {
+        self.inner
+            .live_connections
+            .with_label_values(&[channel])
+            .add(delta);
+    }
+
+    pub fn live_message_sent(&self, channel: &'static str) {
+        self.inner.live_messages.with_label_values(&[channel]).inc();
+    }
+
+    /// The server closed a live connection: `slow` or `idle`.
+    pub fn live_dropped(&self, reason: &'static str) {
+        self.inner.live_dropped.with_label_values(&[reason]).inc();
+    }
+
+    /// The Postgres pool's state, sampled.
+    pub fn set_db_pool(&self, max: usize, open: usize, idle: usize, waiting: usize) {
+        for (state, n) in [
+            ("max", max),
+            ("open", open),
+            ("idle", idle),
+            ("waiting", waiting),
+        ] {
+            self.inner
+                .db_pool
+                .with_label_values(&[state])
+                .set(i64::try_from(n).unwrap_or(i64::MAX));
+        }
     }
 
     /// The registry, for other adapters to add their metrics to.

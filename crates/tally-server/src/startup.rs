@@ -140,10 +140,15 @@ impl Application {
         let listener = listener::bind(&settings.host, settings.port, settings.reuse_port, 4096)?;
         let port = listener.local_addr()?.port();
         let (shutdown, shutdown_rx) = watch::channel(false);
+        let pool_sampler = tokio::spawn(sample_pool(
+            pool.clone(),
+            metrics.clone(),
+            shutdown_rx.clone(),
+        ));
         let (pg_store, pg_ledger) = (PgStore::new(pool.clone()), PgLedger::new(pool.clone()));
         let pg_intake = PgIntake::new(pool.clone());
         let mut flushers = Vec::new();
-        let mut background = Vec::new();
+        let mut background = vec![pool_sampler];
         let server = match mode {
             IntakeMode::Postgres => {
                 metrics.set_intake_path("postgres", false);
@@ -279,6 +284,23 @@ impl Application {
             task.abort();
         }
         served
+    }
+}
+
+/// Samples the Postgres pool into the metrics once a second.
+async fn sample_pool(pool: Pool, metrics: Metrics, mut shutdown: watch::Receiver<bool>) {
+    loop {
+        let status = pool.status();
+        metrics.set_db_pool(
+            status.max_size,
+            status.size,
+            status.available,
+            status.waiting,
+        );
+        tokio::select! {
+            () = tokio::time::sleep(Duration::from_secs(1)) => {}
+            _ = shutdown.changed() => return,
+        }
     }
 }
 

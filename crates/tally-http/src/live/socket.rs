@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use tally_domain::ports::Ports;
 use tally_domain::usecases::Tally;
 use tally_domain::{PresentationId, PresenterToken};
+use tally_prometheus::Metrics;
 use tokio::sync::watch;
 use uuid::Uuid;
 
@@ -33,6 +34,7 @@ pub async fn audience_socket<P: Ports>(
     body: web::Payload,
     tally: web::Data<Tally<P>>,
     hub: web::Data<Arc<LiveHub>>,
+    metrics: web::Data<Metrics>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, actix_web::Error> {
     let channel = hub
@@ -41,7 +43,14 @@ pub async fn audience_socket<P: Ports>(
         .map_err(Problem::from)?;
     let (response, session, stream) = actix_ws::handle(&req, body)?;
     let rx = channel.state.subscribe();
-    actix_web::rt::spawn(run(session, stream, rx, channel, Role::Audience));
+    actix_web::rt::spawn(run(
+        session,
+        stream,
+        rx,
+        channel,
+        Role::Audience,
+        metrics.get_ref().clone(),
+    ));
     Ok(response)
 }
 
@@ -59,6 +68,7 @@ pub async fn presenter_socket<P: Ports>(
     body: web::Payload,
     tally: web::Data<Tally<P>>,
     hub: web::Data<Arc<LiveHub>>,
+    metrics: web::Data<Metrics>,
     id: web::Path<Uuid>,
     credential: PresenterCredential,
     query: web::Query<TokenQuery>,
@@ -76,7 +86,14 @@ pub async fn presenter_socket<P: Ports>(
     channel.presenters.fetch_add(1, Ordering::AcqRel);
     hub.ensure_ticker(tally.get_ref().clone(), id, channel.clone());
     let rx = channel.results.subscribe();
-    actix_web::rt::spawn(run(session, stream, rx, channel, Role::Presenter));
+    actix_web::rt::spawn(run(
+        session,
+        stream,
+        rx,
+        channel,
+        Role::Presenter,
+        metrics.get_ref().clone(),
+    ));
     Ok(response)
 }
 
@@ -86,11 +103,21 @@ enum Role {
     Presenter,
 }
 
+impl Role {
+    fn label(self) -> &'static str {
+        match self {
+            Role::Audience => "audience",
+            Role::Presenter => "presenter",
+        }
+    }
+}
+
 /// Decrements the channel's count for this socket when the loop ends, however
 /// it ends.
 struct Membership {
     channel: Arc<Channel>,
     role: Role,
+    metrics: Metrics,
 }
 
 impl Membership {
@@ -105,6 +132,7 @@ impl Membership {
 impl Drop for Membership {
     fn drop(&mut self) {
         self.counter().fetch_sub(1, Ordering::AcqRel);
+        self.metrics.live_connection(self.role.label(), -1);
     }
 }
 
@@ -114,11 +142,18 @@ async fn run(
     mut rx: watch::Receiver<Arc<str>>,
     channel: Arc<Channel>,
     role: Role,
+    metrics: Metrics,
 ) {
     if let Role::Audience = role {
         channel.audience.fetch_add(1, Ordering::AcqRel);
     }
-    let _membership = Membership { channel, role };
+    metrics.live_connection(role.label(), 1);
+    let membership = Membership {
+        channel,
+        role,
+        metrics,
+    };
+    let metrics = &membership.metrics;
     let mut stream = stream
         .max_frame_size(MAX_FRAME)
         .aggregate_continuations()
@@ -126,7 +161,7 @@ async fn run(
     // The current value at once: a reconnecting client is up to date
     // immediately (and can skip it by its version if it already had it).
     let first = rx.borrow_and_update().clone();
-    if !first.is_empty() && send(&mut session, &first).await.is_err() {
+    if !first.is_empty() && send(&mut session, &first, metrics, role).await.is_err() {
         return;
     }
     let mut heard = Instant::now();
@@ -139,7 +174,7 @@ async fn run(
                     break;
                 }
                 let message = rx.borrow_and_update().clone();
-                if send(&mut session, &message).await.is_err() {
+                if send(&mut session, &message, metrics, role).await.is_err() {
                     break;
                 }
             }
@@ -156,7 +191,11 @@ async fn run(
                 Some(Ok(AggregatedMessage::Close(_)) | Err(_)) | None => break,
             },
             _ = ping.tick() => {
-                if heard.elapsed() > IDLE_TIMEOUT || session.ping(b"").await.is_err() {
+                if heard.elapsed() > IDLE_TIMEOUT {
+                    metrics.live_dropped("idle");
+                    break;
+                }
+                if session.ping(b"").await.is_err() {
                     break;
                 }
             }
@@ -166,9 +205,21 @@ async fn run(
 }
 
 /// Sends one text frame, giving up on a socket too slow to take it.
-async fn send(session: &mut actix_ws::Session, message: &str) -> Result<(), ()> {
+async fn send(
+    session: &mut actix_ws::Session,
+    message: &str,
+    metrics: &Metrics,
+    role: Role,
+) -> Result<(), ()> {
     match tokio::time::timeout(SEND_TIMEOUT, session.text(message.to_owned())).await {
-        Ok(Ok(())) => Ok(()),
-        _ => Err(()),
+        Ok(Ok(())) => {
+            metrics.live_message_sent(role.label());
+            Ok(())
+        }
+        Ok(Err(_)) => Err(()),
+        Err(_) => {
+            metrics.live_dropped("slow");
+            Err(())
+        }
     }
 }

@@ -10,21 +10,24 @@ use std::time::Duration;
 use tally_domain::ports::Ports;
 use tally_domain::usecases::Tally;
 use tally_domain::PresentationId;
+use tally_prometheus::Metrics;
 use uuid::Uuid;
 
 /// A comment line this often keeps proxies from closing a quiet stream.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// Counts the stream as an audience member while it lives.
-struct Listening(Arc<Channel>);
+struct Listening(Arc<Channel>, Metrics);
 
 impl Drop for Listening {
     fn drop(&mut self) {
         self.0.audience.fetch_sub(1, Ordering::AcqRel);
+        self.1.live_connection("events", -1);
     }
 }
 
-fn event(json: &str) -> Bytes {
+fn event(json: &str, listening: &Listening) -> Bytes {
+    listening.1.live_message_sent("events");
     Bytes::from(format!("event: state\ndata: {json}\n\n"))
 }
 
@@ -33,6 +36,7 @@ fn event(json: &str) -> Bytes {
 pub async fn audience_events<P: Ports>(
     tally: web::Data<Tally<P>>,
     hub: web::Data<Arc<LiveHub>>,
+    metrics: web::Data<Metrics>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, Problem> {
     let channel = hub
@@ -40,7 +44,8 @@ pub async fn audience_events<P: Ports>(
         .await
         .map_err(Problem::from)?;
     channel.audience.fetch_add(1, Ordering::AcqRel);
-    let listening = Listening(channel.clone());
+    metrics.live_connection("events", 1);
+    let listening = Listening(channel.clone(), metrics.get_ref().clone());
     let rx = channel.state.subscribe();
     let stream = futures::stream::unfold(
         (rx, listening, true),
@@ -48,14 +53,14 @@ pub async fn audience_events<P: Ports>(
             if first {
                 let current = rx.borrow_and_update().clone();
                 return Some((
-                    Ok::<_, actix_web::Error>(event(&current)),
+                    Ok::<_, actix_web::Error>(event(&current, &listening)),
                     (rx, listening, false),
                 ));
             }
             match tokio::time::timeout(KEEP_ALIVE, rx.changed()).await {
                 Ok(Ok(())) => {
                     let current = rx.borrow_and_update().clone();
-                    Some((Ok(event(&current)), (rx, listening, false)))
+                    Some((Ok(event(&current, &listening)), (rx, listening, false)))
                 }
                 Ok(Err(_)) => None,
                 Err(_) => Some((

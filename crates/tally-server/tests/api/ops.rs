@@ -118,3 +118,59 @@ async fn openapi_and_docs_are_served() {
         "follows the redirect to /docs/"
     );
 }
+
+/// The exposition passes Prometheus's own linter (`promtool`, from Debian's
+/// `prometheus` package, which the test command installs).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_metrics_pass_promtool_and_count_live_connections() {
+    use std::io::Write as _;
+    let app = crate::helpers::spawn_redis_app().await;
+    let c = app.create_deck(1).await;
+    app.vote(&c.id, &c.poll_ids[0], Uuid::new_v4(), "A").await;
+    let url = format!(
+        "{}/presentations/{}/live",
+        app.address.replace("http://", "ws://"),
+        c.id
+    );
+    let (_phone, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    let mut text = String::new();
+    for _ in 0..50 {
+        text = app
+            .request(Method::GET, "/metrics")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        if text.contains("tally_live_connections{channel=\"audience\"} 1") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(
+        text.contains("tally_live_connections{channel=\"audience\"} 1"),
+        "{text}"
+    );
+    assert!(text.contains("tally_db_pool_connections{state=\"max\"} 20"));
+    let mut promtool = std::process::Command::new("promtool")
+        .args(["check", "metrics"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("promtool is installed (apt-get install prometheus)");
+    promtool
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = promtool.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "promtool: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
