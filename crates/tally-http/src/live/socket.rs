@@ -63,6 +63,7 @@ pub struct TokenQuery {
 
 /// `GET /presentations/{id}/live/presenter`: live results of the poll on
 /// screen and the number of connected phones. Needs the presenter token.
+#[allow(clippy::too_many_arguments)] // each argument is an actix extractor
 pub async fn presenter_socket<P: Ports>(
     req: HttpRequest,
     body: web::Payload,
