@@ -26,6 +26,9 @@ enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Exit 0 if this machine's `tally serve` answers /readyz (for container
+    /// health checks, where no curl is installed).
+    Health,
     /// Compare Redis counters, Postgres counts and vote rows; exit 0 when
     /// they agree, 1 when they differ.
     Verify {
@@ -50,6 +53,10 @@ async fn main() -> anyhow::Result<()> {
             app.run_until_stopped().await.context("server failed")?;
             tracing::info!("stopped");
         }
+        Command::Health => {
+            let ready = health(settings.port).await;
+            std::process::exit(if ready { 0 } else { 1 });
+        }
         Command::Migrate => {
             let pool = startup::database_pool(&settings)?;
             startup::migrate_with_grace(&pool).await?;
@@ -64,6 +71,27 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// GET /readyz on the local port with a bare HTTP/1.0 request: enough for a
+/// health check, and no HTTP client in the binary for it.
+async fn health(port: u16) -> bool {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let attempt = async {
+        let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
+        stream
+            .write_all(b"GET /readyz HTTP/1.0\r\nHost: localhost\r\n\r\n")
+            .await?;
+        let mut head = [0u8; 12];
+        stream.read_exact(&mut head).await?;
+        Ok::<_, std::io::Error>(
+            head.starts_with(b"HTTP/1.1 200") || head.starts_with(b"HTTP/1.0 200"),
+        )
+    };
+    matches!(
+        tokio::time::timeout(std::time::Duration::from_secs(3), attempt).await,
+        Ok(Ok(true))
+    )
 }
 
 /// Prints one report per presentation; returns whether all agree.

@@ -74,7 +74,20 @@ async fn tally_serve_migrates_an_empty_database_and_passes_a_v4_client() {
     let db = EmptyDatabase::create().await;
     let served = serve(&db.url(), true).await;
     V4Client::new(&served.base, false).drive().await;
+    // `tally health`, the containers' health check, agrees.
+    let port = served.base.rsplit(':').next().unwrap().to_owned();
+    let health = |port: &str| {
+        Command::new(env!("CARGO_BIN_EXE_tally"))
+            .arg("health")
+            .env_clear()
+            .env("PORT", port)
+            .status()
+            .unwrap()
+            .success()
+    };
+    assert!(health(&port));
     assert!(sigterm_and_wait(served).success());
+    assert!(!health(&port));
     let tables: i64 = db
         .client()
         .await
