@@ -16,6 +16,8 @@ command -v curl >/dev/null || need+=(curl)
 command -v runuser >/dev/null || need+=(util-linux)
 # promtool checks the /metrics output in the tests.
 command -v promtool >/dev/null || need+=(prometheus)
+# node checks the k6 scripts' syntax in the tests.
+command -v node >/dev/null || need+=(nodejs)
 # Rust: use the machine's toolchain if it is recent enough, else Debian's
 # rustc-web/cargo-web (a current Rust shipped for bookworm).
 rust_ok() {

@@ -164,3 +164,50 @@ fn every_metric_on_the_dashboard_is_exported() {
         "dashboard uses metrics Tally does not export: {missing:?}"
     );
 }
+
+/// The k6 scripts parse (node checks their syntax; k6 itself cannot be
+/// installed here) and keep the shape of the Rust load generator's
+/// scenarios: the same vote endpoint, thresholds for the targets.
+#[test]
+fn the_k6_scripts_parse_and_mirror_the_load_generator() {
+    let dir = tempfile::tempdir().unwrap();
+    let scripts = ["lib.js", "spike.js", "soak.js", "ws-fanout.js"];
+    for name in scripts {
+        let source = std::fs::read_to_string(root().join("k6").join(name)).unwrap();
+        // ES modules: node only treats .mjs files as such.
+        let copy = dir.path().join(name.replace(".js", ".mjs"));
+        std::fs::write(&copy, &source).unwrap();
+        let out = std::process::Command::new("node")
+            .arg("--check")
+            .arg(&copy)
+            .output()
+            .expect("node is installed (apt-get install nodejs)");
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if name != "lib.js" {
+            assert!(source.contains("thresholds"), "{name} has no thresholds");
+        }
+    }
+    let lib = std::fs::read_to_string(root().join("k6/lib.js")).unwrap();
+    assert!(lib.contains("/polls/current/votes"));
+    let spike = std::fs::read_to_string(root().join("k6/spike.js")).unwrap();
+    assert!(
+        spike.contains("30000")
+            && spike.contains("p(99)<250")
+            && spike.contains("noConnectionReuse")
+    );
+    let fanout = std::fs::read_to_string(root().join("k6/ws-fanout.js")).unwrap();
+    assert!(fanout.contains("/live") && fanout.contains("p(99)<500"));
+    // A broken script is caught.
+    let broken = dir.path().join("broken.mjs");
+    std::fs::write(&broken, "export default function ( {").unwrap();
+    assert!(!std::process::Command::new("node")
+        .arg("--check")
+        .arg(&broken)
+        .status()
+        .unwrap()
+        .success());
+}

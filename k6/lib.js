@@ -1,0 +1,34 @@
+// Shared helpers for the Tally k6 scripts. BASE_URL points at a deployment
+// (default http://localhost:8080, the docker compose entry point).
+import http from 'k6/http';
+
+export const BASE_URL = __ENV.BASE_URL || 'http://localhost:8080';
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+// Creates a one-poll presentation, as the Rust load generator does, and
+// returns { id, poll, token }.
+export function createPresentation() {
+  const body = JSON.stringify({
+    polls: [{ question: 'Load test?', options: [
+      { key: 'A', value: 'a' }, { key: 'B', value: 'b' }, { key: 'C', value: 'c' }] }],
+  });
+  const created = http.post(`${BASE_URL}/presentations`, body, { headers: JSON_HEADERS });
+  const id = created.json('presentation_id');
+  const shown = http.get(`${BASE_URL}/presentations/${id}`, { headers: JSON_HEADERS });
+  return { id, poll: shown.json('polls.0.poll_id'), token: created.json('presenter_token') };
+}
+
+// A version 4 UUID for a participant.
+export function uuid() {
+  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
+    const r = (Math.random() * 16) | 0;
+    return (c === 'x' ? r : (r & 0x3) | 0x8).toString(16);
+  });
+}
+
+// One vote, each call a new participant; 204 is the acknowledgement.
+export function vote(setup, key) {
+  const body = JSON.stringify({ key, client_id: uuid(), poll_id: setup.poll });
+  return http.post(`${BASE_URL}/presentations/${setup.id}/polls/current/votes`, body,
+    { headers: JSON_HEADERS, tags: { name: 'vote' } });
+}
