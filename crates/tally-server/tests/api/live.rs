@@ -178,3 +178,86 @@ async fn server_sent_events_carry_the_same_audience_stream() {
         }
     }
 }
+
+/// A deck whose state messages are large (about 35 KB), so that a client
+/// that stops reading fills its socket buffers quickly.
+fn heavy_deck() -> Value {
+    let poll = |q: &str| {
+        serde_json::json!({
+            "question": q.repeat(500),
+            "options": (0..64).map(|i| serde_json::json!({"key": format!("K{i}"), "value": "v".repeat(500)})).collect::<Vec<_>>(),
+        })
+    };
+    serde_json::json!({"polls": [poll("a?"), poll("b?")]})
+}
+
+/// Completes a WebSocket handshake by hand on a socket with a tiny receive
+/// buffer, then never reads again: the slowest phone there is.
+async fn stalled_socket(app: &TestApp, path: &str) -> tokio::net::TcpStream {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let addr: std::net::SocketAddr = app.address.trim_start_matches("http://").parse().unwrap();
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    let mut stream = socket.connect(addr).await.unwrap();
+    let request = format!(
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+         Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head).await.unwrap();
+    assert_eq!(&head, b"HTTP/1.1 101");
+    stream
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_consumer_is_dropped_without_stalling_the_others() {
+    let app = spawn_app().await;
+    let created: Value = app.create(&heavy_deck()).await.json().await.unwrap();
+    let id = created["presentation_id"].as_str().unwrap().to_owned();
+    let token = created["presenter_token"].as_str().unwrap().to_owned();
+    let path = format!("/presentations/{id}/live");
+    let _stalled = stalled_socket(&app, &path).await;
+    let mut phone = connect(&app, &path).await;
+    next_json(&mut phone).await;
+    // Flip the slide many times: far more than the stalled socket can hold.
+    for i in 0..200 {
+        let r = app
+            .presenter(
+                reqwest::Method::PUT,
+                &format!("/presentations/{id}/polls/current/index"),
+                Some(&token),
+            )
+            .json(&serde_json::json!({"index": (i + 1) % 2}))
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success());
+    }
+    // The phone that reads is current at once: the stalled one held up
+    // nothing (the last move was to index 0).
+    let last = until(&mut phone, |m| m["version"] == 201).await;
+    assert_eq!(last["current_poll_index"], 0);
+    // And the stalled socket is dropped once a send to it times out.
+    let mut dropped = 0.0;
+    for _ in 0..100 {
+        let text = app
+            .request(reqwest::Method::GET, "/metrics")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        dropped = text
+            .lines()
+            .find_map(|l| l.strip_prefix("tally_live_dropped_total{reason=\"slow\"}"))
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .unwrap_or(0.0);
+        if dropped >= 1.0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(dropped >= 1.0, "the stalled socket was not dropped");
+}
