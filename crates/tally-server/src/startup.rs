@@ -58,6 +58,7 @@ pub struct Application {
     shutdown: watch::Sender<bool>,
     flushers: Vec<JoinHandle<()>>,
     background: Vec<JoinHandle<()>>,
+    hub: Arc<LiveHub>,
 }
 
 /// How long `serve` keeps retrying a database that is still starting (as in
@@ -149,6 +150,7 @@ impl Application {
         let pg_intake = PgIntake::new(pool.clone());
         let mut flushers = Vec::new();
         let mut background = vec![pool_sampler];
+        let live_hub = LiveHub::new();
         let server = match mode {
             IntakeMode::Postgres => {
                 metrics.set_intake_path("postgres", false);
@@ -165,7 +167,7 @@ impl Application {
                     tally,
                     metrics,
                     readiness(pool),
-                    LiveHub::new(),
+                    live_hub.clone(),
                 )?
             }
             IntakeMode::Redis => {
@@ -230,7 +232,7 @@ impl Application {
                     metrics.clone(),
                     settings.open_presenter,
                 );
-                let hub = LiveHub::new();
+                let hub = live_hub.clone();
                 let publisher = redis_connection(settings)?;
                 hub.on_change(Box::new(move |id| {
                     let publisher = publisher.clone();
@@ -256,6 +258,7 @@ impl Application {
             shutdown,
             flushers,
             background,
+            hub: live_hub,
         })
     }
 
@@ -275,7 +278,26 @@ impl Application {
     /// # Errors
     /// When the server fails.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        // Actix stops on SIGTERM by itself but waits for open connections,
+        // and live sockets never end by themselves: close them cleanly.
+        let hub = self.hub.clone();
+        let closer = tokio::spawn(async move {
+            use tokio::signal::unix::{signal, SignalKind};
+            let (Ok(mut term), Ok(mut int)) = (
+                signal(SignalKind::terminate()),
+                signal(SignalKind::interrupt()),
+            ) else {
+                return;
+            };
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = int.recv() => {}
+            }
+            hub.close_all();
+        });
         let served = self.server.await;
+        closer.abort();
+        self.hub.close_all();
         let _ = self.shutdown.send(true);
         for flusher in self.flushers {
             let _ = flusher.await;

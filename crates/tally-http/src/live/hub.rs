@@ -15,6 +15,8 @@ pub type ChangeHook = Box<dyn Fn(PresentationId) + Send + Sync>;
 pub struct LiveHub {
     channels: Mutex<HashMap<PresentationId, Arc<Channel>>>,
     on_change: std::sync::OnceLock<ChangeHook>,
+    /// Turns true when the process is stopping: every socket closes cleanly.
+    closing: watch::Sender<bool>,
 }
 
 impl std::fmt::Debug for LiveHub {
@@ -106,6 +108,16 @@ impl LiveHub {
             .entry(id)
             .or_insert_with(|| Arc::new(Channel::new(&presentation)))
             .clone())
+    }
+
+    /// Closes every live socket of this process with "going away" (on
+    /// shutdown; clients reconnect to another process).
+    pub fn close_all(&self) {
+        self.closing.send_replace(true);
+    }
+
+    pub(crate) fn closing(&self) -> watch::Receiver<bool> {
+        self.closing.subscribe()
     }
 
     /// Installs what tells other processes about a change made here (with

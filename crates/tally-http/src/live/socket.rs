@@ -47,6 +47,7 @@ pub async fn audience_socket<P: Ports>(
         session,
         stream,
         rx,
+        hub.closing(),
         channel,
         Role::Audience,
         metrics.get_ref().clone(),
@@ -91,6 +92,7 @@ pub async fn presenter_socket<P: Ports>(
         session,
         stream,
         rx,
+        hub.closing(),
         channel,
         Role::Presenter,
         metrics.get_ref().clone(),
@@ -141,6 +143,7 @@ async fn run(
     mut session: actix_ws::Session,
     stream: actix_ws::MessageStream,
     mut rx: watch::Receiver<Arc<str>>,
+    mut closing: watch::Receiver<bool>,
     channel: Arc<Channel>,
     role: Role,
     metrics: Metrics,
@@ -191,6 +194,10 @@ async fn run(
                 }
                 Some(Ok(AggregatedMessage::Close(_)) | Err(_)) | None => break,
             },
+            _ = closing.wait_for(|closing| *closing) => {
+                let _ = session.close(Some(actix_ws::CloseCode::Away.into())).await;
+                return;
+            }
             _ = ping.tick() => {
                 if heard.elapsed() > IDLE_TIMEOUT {
                     metrics.live_dropped("idle");

@@ -150,3 +150,38 @@ async fn tally_migrate_applies_the_schema_and_is_idempotent() {
         .get(0);
     assert!(applied >= 1);
 }
+
+#[tokio::test]
+async fn sigterm_closes_live_sockets_cleanly() {
+    use futures_util::StreamExt as _;
+    use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+    use tokio_tungstenite::tungstenite::Message;
+    let db = EmptyDatabase::create().await;
+    let served = serve(&db.url(), true).await;
+    let created: serde_json::Value = reqwest::Client::new()
+        .post(format!("{}/presentations", served.base))
+        .json(&crate::helpers::deck_body(1))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let url = format!(
+        "{}/presentations/{}/live",
+        served.base.replace("http://", "ws://"),
+        created["presentation_id"].as_str().unwrap()
+    );
+    let (mut phone, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    assert!(matches!(phone.next().await, Some(Ok(Message::Text(_)))));
+    let pid = served.child.id().to_string();
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    let close = tokio::time::timeout(Duration::from_secs(10), phone.next())
+        .await
+        .expect("closed in time");
+    match close {
+        Some(Ok(Message::Close(Some(frame)))) => assert_eq!(frame.code, CloseCode::Away),
+        other => panic!("expected a close frame, got {other:?}"),
+    }
+    assert!(sigterm_and_wait(served).success());
+}
