@@ -7,7 +7,7 @@
 #   benches/run.sh            # writes a new section to benches/RESULTS.md
 #
 # Tunables: SECONDS_PER_RUN (10), CONNECTIONS (256), VOTERS (30000),
-# WINDOW_MS (1000), WORKERS per process (1).
+# WINDOW_MS (1000), SOCKETS (30000), WORKERS per process (1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -16,6 +16,7 @@ ulimit -n "$(ulimit -Hn)"
 secs="${SECONDS_PER_RUN:-10}"
 conns="${CONNECTIONS:-256}"
 voters="${VOTERS:-30000}"
+sockets="${SOCKETS:-30000}"
 window="${WINDOW_MS:-1000}"
 workers="${WORKERS:-1}"
 port=58080 pg_port=55432 redis_port=56379
@@ -76,6 +77,7 @@ run sustained --connections "$conns" --seconds "$secs" --database-url "$db" --la
 verify sustained-redis
 run spike --voters "$voters" --window-ms "$window" --processes 2 --database-url "$db"
 verify spike
+run ws --sockets "$sockets" --processes 2
 stop_tallies
 start_tallies postgres
 run sustained --connections "$conns" --seconds "$secs" --database-url "$db" --label sustained-postgres
@@ -117,6 +119,16 @@ Ratios, measured in this run:
 - Redis intake / ping ceiling: **{red["rate_per_s"]/ping["rate_per_s"]:.2f}x** (target >= 0.35x)
 - Redis intake / direct Postgres: **{red["rate_per_s"]/max(pg["rate_per_s"],1):.1f}x** (target >= 10x)
 - Spike: {spike["requests_ok"]} of {voters} acknowledged, p99 {spike["p99_ms"]:.0f} ms (target <= 250), durable {spike["durable_after_ms"]} ms after the last acknowledgement (target <= 2000), lost {spike["lost"]}.
+""")
+ws = r.get("ws")
+if ws:
+    print(f"""Live channels (`loadgen ws`): {ws["sockets"]} audience WebSockets across 2 processes, {ws["missed"]} missed the slide change.
+
+| measure | result | target |
+|---|---|---|
+| slide change reaches sockets: p50 / p99 / max | {ws["slide_p50_ms"]} / {ws["slide_p99_ms"]} / {ws["slide_max_ms"]} ms; {100*ws["within_500ms"]/max(ws["sockets"],1):.1f}% within 500 ms | 99% within 500 ms |
+| vote to presenter screen: p50 / p99 | {ws["vote_to_presenter_p50_ms"]:.0f} / {ws["vote_to_presenter_p99_ms"]:.0f} ms | p99 <= 300 ms |
+| server memory per idle socket | {ws["server_bytes_per_socket"]/1024:.1f} KiB | <= 20 KB |
 """)
 PY
 tail -n 25 benches/RESULTS.md

@@ -51,6 +51,28 @@ impl Conn {
         })
     }
 
+    /// As [`Self::send`], with the presenter's bearer token.
+    pub async fn send_authorized(
+        &mut self,
+        method: Method,
+        path: &str,
+        token: &str,
+    ) -> anyhow::Result<(StatusCode, Bytes)> {
+        self.sender.ready().await?;
+        let request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("host", &self.host)
+            .header("content-type", "application/json")
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-length", 0)
+            .body(Full::new(Bytes::new()))?;
+        let response = self.sender.send_request(request).await?;
+        let status = response.status();
+        let bytes = response.into_body().collect().await?.to_bytes();
+        Ok((status, bytes))
+    }
+
     /// Sends a request and reads the whole response; returns the status and
     /// body.
     pub async fn send(

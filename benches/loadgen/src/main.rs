@@ -17,6 +17,7 @@
 mod conn;
 mod scenarios;
 mod stats;
+mod ws;
 
 use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
@@ -65,6 +66,24 @@ enum Scenario {
         #[arg(long)]
         database_url: String,
     },
+    /// Audience WebSockets following a slide change; vote-to-presenter
+    /// latency; server memory per idle socket.
+    Ws {
+        #[arg(long, default_value_t = 30_000)]
+        sockets: usize,
+        #[arg(long, default_value_t = 2)]
+        processes: usize,
+    },
+    /// One process's share of `ws` (started by `ws`).
+    #[command(hide = true)]
+    WsShard {
+        #[arg(long)]
+        shard: usize,
+        #[arg(long)]
+        sockets: usize,
+        #[arg(long)]
+        presentation: String,
+    },
     /// One process's share of a spike (started by `spike`).
     #[command(hide = true)]
     SpikeShard {
@@ -107,6 +126,12 @@ async fn main() -> anyhow::Result<()> {
             processes,
             database_url,
         } => scenarios::spike(target, sources, voters, window_ms, processes, &database_url).await,
+        Scenario::Ws { sockets, processes } => ws::ws(target, sources, sockets, processes).await,
+        Scenario::WsShard {
+            shard,
+            sockets,
+            presentation,
+        } => ws::ws_shard(target, sources, shard, sockets, &presentation).await,
         Scenario::SpikeShard {
             shard,
             voters,
