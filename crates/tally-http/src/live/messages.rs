@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tally_domain::{PollResults, Presentation};
 
-use crate::dto::{OptionResultBody, PollBody};
+use crate::dto::{PollBody, ResultsBody};
 
 /// The audience state: sent on connect and on every change.
 #[derive(Debug, Serialize)]
@@ -34,15 +34,14 @@ pub fn state(presentation: &Presentation) -> String {
     .unwrap_or_default()
 }
 
+/// The presenter's live results: the results endpoint's body, plus the
+/// message type and the number of phones connected.
 #[derive(Debug, Serialize)]
 struct ResultsMessage {
     #[serde(rename = "type")]
     kind: &'static str,
-    poll_id: uuid::Uuid,
-    options: Vec<OptionResultBody>,
-    total_votes: u64,
-    participants: u64,
-    voting_open: bool,
+    #[serde(flatten)]
+    results: ResultsBody,
     /// Audience sockets connected to this process.
     audience: usize,
 }
@@ -50,20 +49,8 @@ struct ResultsMessage {
 pub fn results(results: PollResults, audience: usize) -> String {
     serde_json::to_string(&ResultsMessage {
         kind: "results",
-        poll_id: *results.poll_id.as_uuid(),
-        total_votes: results.total_votes,
-        participants: results.participants,
-        voting_open: results.voting_open,
+        results: ResultsBody::from(results),
         audience,
-        options: results
-            .options
-            .into_iter()
-            .map(|o| OptionResultBody {
-                key: o.key.as_str().to_owned(),
-                value: o.value.as_str().to_owned(),
-                votes: o.votes,
-            })
-            .collect(),
     })
     .unwrap_or_default()
 }
