@@ -1,6 +1,7 @@
 //! Every presenter operation, without a token, with another presentation's
 //! token and with a garbage token, is denied, and nothing changes.
 
+use crate::helpers::SendJson as _;
 use crate::helpers::{assert_problem, spawn_app, spawn_open_app, Created, TestApp};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -176,12 +177,8 @@ async fn the_switch_does_not_open_presentations_created_with_a_token() {
     let secured: Value = app
         .presenter(Method::POST, "/presentations", Some(&open.token))
         .json(&crate::helpers::deck_body(2))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .send_json()
+        .await;
     let id = secured["presentation_id"].as_str().unwrap();
     let r = app
         .request(Method::PUT, &format!("/presentations/{id}/polls/current"))

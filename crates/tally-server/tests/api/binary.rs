@@ -1,6 +1,7 @@
 //! The real `tally` binary against an empty database: it migrates, serves
 //! on PORT, passes a v4 client, and stops cleanly on SIGTERM.
 
+use crate::helpers::SendJson as _;
 use crate::v4_client::V4Client;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -109,12 +110,8 @@ async fn without_the_switch_the_binary_needs_the_token() {
     let created: serde_json::Value = reqwest::Client::new()
         .post(format!("{}/presentations", served.base))
         .json(&crate::helpers::deck_body(2))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .send_json()
+        .await;
     let put = reqwest::Client::new()
         .put(format!(
             "{}/presentations/{}/polls/current",
@@ -161,12 +158,8 @@ async fn sigterm_closes_live_sockets_cleanly() {
     let created: serde_json::Value = reqwest::Client::new()
         .post(format!("{}/presentations", served.base))
         .json(&crate::helpers::deck_body(1))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .send_json()
+        .await;
     let url = format!(
         "{}/presentations/{}/live",
         served.base.replace("http://", "ws://"),

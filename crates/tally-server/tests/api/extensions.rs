@@ -1,5 +1,6 @@
 //! Tally's presenter and audience extensions.
 
+use crate::helpers::SendJson as _;
 use crate::helpers::{assert_problem, deck_body, spawn_app};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -44,30 +45,15 @@ async fn slides_move_back_forth_and_to_any_index() {
     let poll: Value = app
         .presenter(Method::PUT, &format!("{base}/index"), Some(&c.token))
         .json(&json!({"index": 3}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .send_json()
+        .await;
     assert_eq!(poll["poll_id"], c.poll_ids[3].as_str());
     let poll: Value = app
         .presenter(Method::POST, &format!("{base}/previous"), Some(&c.token))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .send_json()
+        .await;
     assert_eq!(poll["poll_id"], c.poll_ids[2].as_str());
-    let current: Value = app
-        .request(Method::GET, &base)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let current: Value = app.request(Method::GET, &base).send_json().await;
     assert_eq!(current["poll_id"], c.poll_ids[2].as_str());
 }
 
@@ -78,12 +64,8 @@ async fn closing_and_reopening_voting() {
     let base = format!("/presentations/{}/polls/current", c.id);
     let closed: Value = app
         .presenter(Method::POST, &format!("{base}/close"), Some(&c.token))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .send_json()
+        .await;
     assert_eq!(
         closed,
         json!({"poll_id": c.poll_ids[0], "voting_open": false})
@@ -174,12 +156,8 @@ async fn the_presenter_list_pages_by_cursor() {
         let body: Value = app
             .presenter(Method::POST, "/presentations", Some(&first.token))
             .json(&deck_body(1))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+            .send_json()
+            .await;
         assert_eq!(body["presenter_token"], first.token.as_str());
         ids.push(body["presentation_id"].as_str().unwrap().to_owned());
     }
@@ -194,12 +172,8 @@ async fn the_presenter_list_pages_by_cursor() {
         };
         let page: Value = app
             .presenter(Method::GET, &path, Some(&first.token))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+            .send_json()
+            .await;
         for item in page["presentations"].as_array().unwrap() {
             seen.push(item["presentation_id"].as_str().unwrap().to_owned());
             assert_eq!(item["poll_count"], 1);

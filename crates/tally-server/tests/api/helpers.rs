@@ -248,6 +248,18 @@ impl TestApp {
     }
 }
 
+/// Sends a request and parses its JSON answer, for tests that only need
+/// the body.
+pub trait SendJson {
+    fn send_json(self) -> impl std::future::Future<Output = Value> + Send;
+}
+
+impl SendJson for reqwest::RequestBuilder {
+    async fn send_json(self) -> Value {
+        self.send().await.unwrap().json().await.unwrap()
+    }
+}
+
 /// Asserts the response is `status` with a JSON problem body, and returns
 /// the body.
 pub async fn assert_problem(response: Response, status: StatusCode) -> Value {
