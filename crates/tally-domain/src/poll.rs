@@ -154,6 +154,9 @@ pub struct Poll {
     /// Whether the poll accepts votes while it is on screen. Presenters can
     /// close a poll to freeze its results; the state survives navigation.
     pub voting_open: bool,
+    /// Whether the audience sees the results of this poll (the presenter
+    /// decides; off by default).
+    pub results_visible: bool,
 }
 
 impl Poll {
@@ -230,6 +233,7 @@ mod tests {
             question: Question::parse("Pets?").unwrap(),
             options: vec![option("A"), option("B")],
             voting_open: true,
+            results_visible: false,
         };
         assert!(poll.option("B").is_some());
         assert!(poll.option("b").is_none());

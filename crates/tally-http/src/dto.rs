@@ -165,6 +165,13 @@ impl From<&Poll> for VotingStateBody {
     }
 }
 
+/// Whether the audience sees the results of the poll on screen.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ResultsVisibilityBody {
+    pub poll_id: Uuid,
+    pub results_visible: bool,
+}
+
 /// One option's count.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OptionResultBody {

@@ -72,6 +72,14 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
                 .post(presenter::close_voting::<P>),
         )
         .service(
+            web::resource("/presentations/{presentation_id}/polls/current/results/show")
+                .post(presenter::show_results::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}/polls/current/results/hide")
+                .post(presenter::hide_results::<P>),
+        )
+        .service(
             web::resource("/presentations/{presentation_id}/polls/{poll_id}/votes")
                 .get(v4::list_votes::<P>),
         )

@@ -15,7 +15,7 @@ use uuid::Uuid;
 const PRESENTATION: &str = "SELECT id, presenter_id, join_code, poll_count, current_poll_index, \
      state_version, created_at FROM presentations WHERE id = $1";
 
-const POLLS: &str = "SELECT q.id, q.question, q.voting_open, o.key, o.value \
+const POLLS: &str = "SELECT q.id, q.question, q.voting_open, q.results_visible, o.key, o.value \
      FROM polls q JOIN options o ON o.poll_id = q.id \
      WHERE q.presentation_id = $1 ORDER BY q.position, o.position";
 
@@ -79,6 +79,7 @@ fn polls_from_rows(rows: &[Row]) -> anyhow::Result<Vec<Poll>> {
                 id,
                 question: Question::parse(row.try_get::<_, String>("question")?)?,
                 voting_open: row.try_get("voting_open")?,
+                results_visible: row.try_get("results_visible")?,
                 options: vec![option],
             }),
         }

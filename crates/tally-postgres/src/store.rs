@@ -57,6 +57,52 @@ impl PgStore {
     }
 }
 
+/// The per-poll flags a presenter sets on the poll on screen.
+const SET_VOTING_OPEN: &str =
+    "UPDATE polls SET voting_open = $3 WHERE presentation_id = $1 AND position = $2";
+const SET_RESULTS_VISIBLE: &str =
+    "UPDATE polls SET results_visible = $3 WHERE presentation_id = $1 AND position = $2";
+
+impl PgStore {
+    /// Sets one flag of the poll on screen (`update` is one of the
+    /// constants above), bumping the state version, under the exclusive
+    /// fence: as for slide moves, no vote straddles the change.
+    async fn set_current_poll_flag(
+        &self,
+        id: PresentationId,
+        update: &'static str,
+        value: bool,
+    ) -> Result<Poll, VotingChangeError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(store_error)?;
+        tx.execute(fence::EXCLUSIVE, &[id.as_uuid()])
+            .await
+            .map_err(store_error)?;
+        let row = tx
+            .query_opt(
+                "UPDATE presentations SET state_version = state_version + 1 \
+                 WHERE id = $1 RETURNING current_poll_index",
+                &[id.as_uuid()],
+            )
+            .await
+            .map_err(store_error)?
+            .ok_or(VotingChangeError::NotFound)?;
+        let index: i32 = row.try_get(0).map_err(store_error)?;
+        tx.execute(update, &[id.as_uuid(), &index, &value])
+            .await
+            .map_err(store_error)?;
+        let presentation = load::presentation(&tx, id)
+            .await
+            .map_err(StoreError)?
+            .ok_or(VotingChangeError::NotFound)?;
+        tx.commit().await.map_err(store_error)?;
+        presentation
+            .current_poll()
+            .cloned()
+            .ok_or(VotingChangeError::NotFound)
+    }
+}
+
 fn store_error(e: impl Into<anyhow::Error>) -> StoreError {
     StoreError(e.into())
 }
@@ -179,6 +225,7 @@ impl PresentationStore for PgStore {
                     question: draft.question().clone(),
                     options: draft.options().to_vec(),
                     voting_open: true,
+                    results_visible: false,
                 })
                 .collect(),
         })
@@ -268,37 +315,16 @@ impl PresentationStore for PgStore {
     }
 
     async fn set_voting(&self, id: PresentationId, open: bool) -> Result<Poll, VotingChangeError> {
-        let mut client = self.client().await?;
-        let tx = client.transaction().await.map_err(store_error)?;
-        // As for slide moves: no vote is accepted after the close commits.
-        tx.execute(fence::EXCLUSIVE, &[id.as_uuid()])
+        self.set_current_poll_flag(id, SET_VOTING_OPEN, open).await
+    }
+
+    async fn set_results_visible(
+        &self,
+        id: PresentationId,
+        visible: bool,
+    ) -> Result<Poll, VotingChangeError> {
+        self.set_current_poll_flag(id, SET_RESULTS_VISIBLE, visible)
             .await
-            .map_err(store_error)?;
-        let row = tx
-            .query_opt(
-                "UPDATE presentations SET state_version = state_version + 1 \
-                 WHERE id = $1 RETURNING current_poll_index",
-                &[id.as_uuid()],
-            )
-            .await
-            .map_err(store_error)?
-            .ok_or(VotingChangeError::NotFound)?;
-        let index: i32 = row.try_get(0).map_err(store_error)?;
-        tx.execute(
-            "UPDATE polls SET voting_open = $3 WHERE presentation_id = $1 AND position = $2",
-            &[id.as_uuid(), &index, &open],
-        )
-        .await
-        .map_err(store_error)?;
-        let presentation = load::presentation(&tx, id)
-            .await
-            .map_err(StoreError)?
-            .ok_or(VotingChangeError::NotFound)?;
-        tx.commit().await.map_err(store_error)?;
-        presentation
-            .current_poll()
-            .cloned()
-            .ok_or(VotingChangeError::NotFound)
     }
 
     async fn delete(&self, id: PresentationId) -> Result<bool, StoreError> {

@@ -95,6 +95,19 @@ impl<S: PresentationStore> PresentationStore for MirroredStore<S> {
         Ok(poll)
     }
 
+    async fn set_results_visible(
+        &self,
+        id: PresentationId,
+        visible: bool,
+    ) -> Result<Poll, VotingChangeError> {
+        let poll = self.inner.set_results_visible(id, visible).await?;
+        // The state version moved: keep the mirror's fencing number current.
+        if let Ok(Some(presentation)) = self.inner.get(id).await {
+            self.mirror(&presentation).await;
+        }
+        Ok(poll)
+    }
+
     async fn delete(&self, id: PresentationId) -> Result<bool, StoreError> {
         let presentation = self.inner.get(id).await?;
         let deleted = self.inner.delete(id).await?;

@@ -133,6 +133,18 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         open: bool,
     ) -> impl Future<Output = Result<Poll, VotingChangeError>> + Send;
 
+    /// Shows or hides the results of the poll on screen to the audience,
+    /// bumping the slide version, and returns that poll. Setting the state
+    /// it already has is not an error.
+    ///
+    /// # Errors
+    /// MUST return [`VotingChangeError::NotFound`] for an unknown presentation.
+    fn set_results_visible(
+        &self,
+        id: PresentationId,
+        visible: bool,
+    ) -> impl Future<Output = Result<Poll, VotingChangeError>> + Send;
+
     /// Deletes the presentation with its polls and votes. Returns whether it
     /// existed.
     ///

@@ -50,6 +50,23 @@ impl<P: Ports> Tally<P> {
             })
     }
 
+    /// Shows or hides the results of the poll on screen to the audience.
+    pub async fn set_results_visible(
+        &self,
+        id: PresentationId,
+        credential: Option<&PresenterToken>,
+        visible: bool,
+    ) -> Result<Poll, SetVotingError> {
+        self.check_presenter(id, credential).await?;
+        self.store
+            .set_results_visible(id, visible)
+            .await
+            .map_err(|e| match e {
+                VotingChangeError::NotFound => SetVotingError::NotFound,
+                VotingChangeError::Store(s) => SetVotingError::Unavailable(s.0),
+            })
+    }
+
     /// Opens or closes voting on the poll on screen.
     pub async fn set_voting(
         &self,

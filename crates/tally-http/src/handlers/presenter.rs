@@ -4,7 +4,7 @@
 use super::{poll_id, presentation_id, Handled};
 use crate::dto::{
     GoToBody, PageQuery, PollBody, PresentationPageBody, PresentationSummaryBody, ResultsBody,
-    VotingStateBody,
+    ResultsVisibilityBody, VotingStateBody,
 };
 use crate::extract::PresenterCredential;
 use crate::live::LiveHub;
@@ -91,6 +91,52 @@ pub async fn close_voting<P: Ports>(
     id: web::Path<Uuid>,
 ) -> Handled {
     set_voting(&tally, &hub, &credential, *id, false).await
+}
+
+/// Show the results of the poll on screen to the audience (on the live
+/// channels).
+#[utoipa::path(post, path = "/presentations/{presentation_id}/polls/current/results/show", tag = "presenter",
+    params(("presentation_id" = Uuid, Path)), security(("presenter_token" = [])),
+    responses((status = 200, body = ResultsVisibilityBody), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn show_results<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    hub: web::Data<Arc<LiveHub>>,
+    credential: PresenterCredential,
+    id: web::Path<Uuid>,
+) -> Handled {
+    set_results_visible(&tally, &hub, &credential, *id, true).await
+}
+
+/// Hide the results of the poll on screen from the audience.
+#[utoipa::path(post, path = "/presentations/{presentation_id}/polls/current/results/hide", tag = "presenter",
+    params(("presentation_id" = Uuid, Path)), security(("presenter_token" = [])),
+    responses((status = 200, body = ResultsVisibilityBody), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn hide_results<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    hub: web::Data<Arc<LiveHub>>,
+    credential: PresenterCredential,
+    id: web::Path<Uuid>,
+) -> Handled {
+    set_results_visible(&tally, &hub, &credential, *id, false).await
+}
+
+async fn set_results_visible<P: Ports>(
+    tally: &Tally<P>,
+    hub: &LiveHub,
+    credential: &PresenterCredential,
+    id: Uuid,
+    visible: bool,
+) -> Handled {
+    let poll = tally
+        .set_results_visible(presentation_id(id), credential.token(), visible)
+        .await?;
+    hub.refresh(tally, presentation_id(id)).await;
+    Ok(HttpResponse::Ok().json(ResultsVisibilityBody {
+        poll_id: *poll.id.as_uuid(),
+        results_visible: poll.results_visible,
+    }))
 }
 
 async fn set_voting<P: Ports>(

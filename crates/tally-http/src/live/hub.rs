@@ -30,6 +30,9 @@ impl std::fmt::Debug for LiveHub {
 pub(crate) struct Channel {
     pub state: watch::Sender<Arc<str>>,
     pub results: watch::Sender<Arc<str>>,
+    /// Results for the audience: only fed while the presenter shows them.
+    pub audience_results: watch::Sender<Arc<str>>,
+    results_visible: AtomicBool,
     pub audience: AtomicUsize,
     pub presenters: AtomicUsize,
     version: Mutex<u64>,
@@ -42,6 +45,12 @@ impl Channel {
         Self {
             state: watch::Sender::new(messages::state(presentation).into()),
             results: watch::Sender::new(Arc::from("")),
+            audience_results: watch::Sender::new(Arc::from("")),
+            results_visible: AtomicBool::new(
+                presentation
+                    .current_poll()
+                    .is_some_and(|p| p.results_visible),
+            ),
             audience: AtomicUsize::new(0),
             presenters: AtomicUsize::new(0),
             version: Mutex::new(presentation.slide.version),
@@ -65,8 +74,25 @@ impl Channel {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner) =
             presentation.current_poll().map(|p| p.id);
+        self.results_visible.store(
+            presentation
+                .current_poll()
+                .is_some_and(|p| p.results_visible),
+            Ordering::Release,
+        );
         self.state
             .send_replace(messages::state(presentation).into());
+    }
+
+    pub(crate) fn results_visible(&self) -> bool {
+        self.results_visible.load(Ordering::Acquire)
+    }
+
+    /// Whether anyone needs results: a presenter, or phones while the
+    /// results are shown.
+    pub(crate) fn wants_results(&self) -> bool {
+        self.presenters.load(Ordering::Acquire) > 0
+            || (self.results_visible() && self.audience.load(Ordering::Acquire) > 0)
     }
 
     fn current_poll(&self) -> Option<PollId> {
@@ -142,7 +168,12 @@ impl LiveHub {
             return;
         };
         match tally.presentation(id).await {
-            Ok(presentation) => channel.publish(&presentation),
+            Ok(presentation) => {
+                channel.publish(&presentation);
+                if channel.wants_results() {
+                    self.ensure_ticker(tally.clone(), id, channel);
+                }
+            }
             Err(e) => {
                 tracing::warn!(presentation = %id, error = %e, "could not refresh a live channel")
             }
@@ -160,10 +191,10 @@ impl LiveHub {
         if channel.ticking.swap(true, Ordering::AcqRel) {
             return;
         }
-        actix_web::rt::spawn(async move {
+        tokio::spawn(async move {
             let mut tick = tokio::time::interval(RESULTS_EVERY);
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-            while channel.presenters.load(Ordering::Acquire) > 0 {
+            while channel.wants_results() {
                 tick.tick().await;
                 let Some(poll) = channel.current_poll() else {
                     continue;
@@ -173,14 +204,18 @@ impl LiveHub {
                         let audience = channel.audience.load(Ordering::Relaxed);
                         let message: Arc<str> = messages::results(results, audience).into();
                         // Only changes are sent: serialised once, compared once.
-                        channel.results.send_if_modified(|current| {
+                        let update = |current: &mut Arc<str>| {
                             if *current == message {
                                 false
                             } else {
-                                *current = message;
+                                *current = message.clone();
                                 true
                             }
-                        });
+                        };
+                        channel.results.send_if_modified(update);
+                        if channel.results_visible() {
+                            channel.audience_results.send_if_modified(update);
+                        }
                     }
                     Err(e) => {
                         tracing::warn!(presentation = %id, error = %e, "live results unavailable")

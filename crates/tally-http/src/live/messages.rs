@@ -17,6 +17,9 @@ struct StateMessage {
     pub current_poll_index: usize,
     pub poll_count: usize,
     pub voting_open: bool,
+    /// Whether the presenter shows this poll's results to the audience;
+    /// when true, `results` messages follow on the audience channel.
+    pub results_visible: bool,
     pub poll: Option<PollBody>,
 }
 
@@ -29,6 +32,7 @@ pub fn state(presentation: &Presentation) -> String {
         current_poll_index: presentation.slide.index,
         poll_count: presentation.slide.poll_count,
         voting_open: poll.is_some_and(|p| p.voting_open),
+        results_visible: poll.is_some_and(|p| p.results_visible),
         poll: poll.map(PollBody::from),
     })
     .unwrap_or_default()

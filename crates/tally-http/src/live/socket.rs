@@ -43,14 +43,24 @@ pub async fn audience_socket<P: Ports>(
         .map_err(Problem::from)?;
     let (response, session, stream) = actix_ws::handle(&req, body)?;
     let rx = channel.state.subscribe();
+    let results = channel.audience_results.subscribe();
+    // Counted before the task starts, so a ticker started here sees it.
+    // Counted before the task starts, so a ticker started here sees it.
+    let membership = Membership::join(channel.clone(), Role::Audience, metrics.get_ref().clone());
+    if channel.results_visible() {
+        hub.ensure_ticker(
+            tally.get_ref().clone(),
+            PresentationId::from_uuid(*id),
+            channel.clone(),
+        );
+    }
     actix_web::rt::spawn(run(
         session,
         stream,
         rx,
+        Some(results),
         hub.closing(),
-        channel,
-        Role::Audience,
-        metrics.get_ref().clone(),
+        membership,
     ));
     Ok(response)
 }
@@ -85,18 +95,10 @@ pub async fn presenter_socket<P: Ports>(
         .map_err(Problem::from)?;
     let channel = hub.channel(&tally, id).await.map_err(Problem::from)?;
     let (response, session, stream) = actix_ws::handle(&req, body)?;
-    channel.presenters.fetch_add(1, Ordering::AcqRel);
+    let membership = Membership::join(channel.clone(), Role::Presenter, metrics.get_ref().clone());
     hub.ensure_ticker(tally.get_ref().clone(), id, channel.clone());
     let rx = channel.results.subscribe();
-    actix_web::rt::spawn(run(
-        session,
-        stream,
-        rx,
-        hub.closing(),
-        channel,
-        Role::Presenter,
-        metrics.get_ref().clone(),
-    ));
+    actix_web::rt::spawn(run(session, stream, rx, None, hub.closing(), membership));
     Ok(response)
 }
 
@@ -124,6 +126,19 @@ struct Membership {
 }
 
 impl Membership {
+    /// Counts the socket in (the channel's count and the metric) until the
+    /// membership is dropped.
+    fn join(channel: Arc<Channel>, role: Role, metrics: Metrics) -> Self {
+        let membership = Self {
+            channel,
+            role,
+            metrics,
+        };
+        membership.counter().fetch_add(1, Ordering::AcqRel);
+        membership.metrics.live_connection(role.label(), 1);
+        membership
+    }
+
     fn counter(&self) -> &AtomicUsize {
         match self.role {
             Role::Audience => &self.channel.audience,
@@ -143,21 +158,11 @@ async fn run(
     mut session: actix_ws::Session,
     stream: actix_ws::MessageStream,
     mut rx: watch::Receiver<Arc<str>>,
+    mut also: Option<watch::Receiver<Arc<str>>>,
     mut closing: watch::Receiver<bool>,
-    channel: Arc<Channel>,
-    role: Role,
-    metrics: Metrics,
+    membership: Membership,
 ) {
-    if let Role::Audience = role {
-        channel.audience.fetch_add(1, Ordering::AcqRel);
-    }
-    metrics.live_connection(role.label(), 1);
-    let membership = Membership {
-        channel,
-        role,
-        metrics,
-    };
-    let metrics = &membership.metrics;
+    let (metrics, role) = (&membership.metrics, membership.role);
     let mut stream = stream
         .max_frame_size(MAX_FRAME)
         .aggregate_continuations()
@@ -179,6 +184,12 @@ async fn run(
                 }
                 let message = rx.borrow_and_update().clone();
                 if send(&mut session, &message, metrics, role).await.is_err() {
+                    break;
+                }
+            }
+            message = next_of(&mut also) => {
+                let Some(message) = message else { break };
+                if !message.is_empty() && send(&mut session, &message, metrics, role).await.is_err() {
                     break;
                 }
             }
@@ -210,6 +221,18 @@ async fn run(
         }
     }
     let _ = session.close(None).await;
+}
+
+/// The next value of an optional second channel; never resolves without
+/// one. `None` when the channel closed.
+async fn next_of(rx: &mut Option<watch::Receiver<Arc<str>>>) -> Option<Arc<str>> {
+    match rx {
+        Some(rx) => match rx.changed().await {
+            Ok(()) => Some(rx.borrow_and_update().clone()),
+            Err(_) => None,
+        },
+        None => std::future::pending().await,
+    }
 }
 
 /// Sends one text frame, giving up on a socket too slow to take it.

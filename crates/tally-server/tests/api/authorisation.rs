@@ -36,6 +36,16 @@ fn presenter_operations(c: &Created) -> Vec<(Method, String, Option<Value>)> {
             None,
         ),
         (
+            Method::POST,
+            format!("/presentations/{p}/polls/current/results/show"),
+            None,
+        ),
+        (
+            Method::POST,
+            format!("/presentations/{p}/polls/current/results/hide"),
+            None,
+        ),
+        (
             Method::GET,
             format!("/presentations/{p}/polls/{poll}/votes"),
             None,

@@ -1,6 +1,6 @@
 //! The live channels, against a real server and a real WebSocket client.
 
-use crate::helpers::{spawn_app, spawn_redis_app, Created, TestApp};
+use crate::helpers::{spawn_app, spawn_redis_app, Created, SendJson as _, TestApp};
 use futures_util::StreamExt as _;
 use serde_json::Value;
 use std::time::Duration;
@@ -260,4 +260,42 @@ async fn a_slow_consumer_is_dropped_without_stalling_the_others() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(dropped >= 1.0, "the stalled socket was not dropped");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audience_sees_results_only_when_the_presenter_shows_them() {
+    let app = spawn_redis_app().await;
+    let c = app.create_deck(1).await;
+    let mut phone = connect(&app, &format!("/presentations/{}/live", c.id)).await;
+    assert_eq!(next_json(&mut phone).await["results_visible"], false);
+    app.vote(&c.id, &c.poll_ids[0], Uuid::new_v4(), "A").await;
+    // Hidden: nothing arrives.
+    let quiet = tokio::time::timeout(Duration::from_millis(400), phone.next()).await;
+    assert!(quiet.is_err(), "results leaked to the audience: {quiet:?}");
+    let shown: Value = app
+        .presenter(
+            reqwest::Method::POST,
+            &format!("/presentations/{}/polls/current/results/show", c.id),
+            Some(&c.token),
+        )
+        .send_json()
+        .await;
+    assert_eq!(shown["results_visible"], true);
+    let results = until(&mut phone, |m| m["type"] == "results").await;
+    assert_eq!(results["total_votes"], 1);
+    app.vote(&c.id, &c.poll_ids[0], Uuid::new_v4(), "B").await;
+    until(&mut phone, |m| {
+        m["type"] == "results" && m["total_votes"] == 2
+    })
+    .await;
+    app.presenter(
+        reqwest::Method::POST,
+        &format!("/presentations/{}/polls/current/results/hide", c.id),
+        Some(&c.token),
+    )
+    .send()
+    .await
+    .unwrap();
+    let hidden = until(&mut phone, |m| m["type"] == "state").await;
+    assert_eq!(hidden["results_visible"], false);
 }

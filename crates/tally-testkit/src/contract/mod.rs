@@ -35,6 +35,7 @@ macro_rules! port_contract_tests {
             store::a_refused_move_changes_nothing,
             store::concurrent_moves_serialise,
             store::voting_state_is_per_poll_and_survives_navigation,
+            store::results_visibility_is_per_poll_and_off_by_default,
             store::delete_removes_the_presentation_once,
             store::listing_is_newest_first_keyset_paged_and_per_presenter,
             store::join_codes_find_their_presentation,

@@ -245,6 +245,31 @@ pub async fn voting_state_is_per_poll_and_survives_navigation<A: Adapters>(adapt
     );
 }
 
+pub async fn results_visibility_is_per_poll_and_off_by_default<A: Adapters>(adapters: &A) {
+    let (created, _) = create(adapters, deck(2)).await;
+    let store = adapters.store();
+    assert!(created.polls.iter().all(|p| !p.results_visible));
+    let shown = store.set_results_visible(created.id, true).await.unwrap();
+    assert_eq!(
+        (shown.id, shown.results_visible),
+        (created.polls[0].id, true)
+    );
+    let moved = store.move_slide(created.id, SlideMove::Next).await.unwrap();
+    assert!(!moved.current_poll().unwrap().results_visible);
+    let back = store
+        .move_slide(created.id, SlideMove::Previous)
+        .await
+        .unwrap();
+    assert!(back.current_poll().unwrap().results_visible);
+    assert_eq!(back.slide.version, 4);
+    assert!(matches!(
+        store
+            .set_results_visible(PresentationId::generate(), true)
+            .await,
+        Err(VotingChangeError::NotFound)
+    ));
+}
+
 pub async fn delete_removes_the_presentation_once<A: Adapters>(adapters: &A) {
     let (created, _) = create(adapters, deck(2)).await;
     assert!(adapters.store().delete(created.id).await.unwrap());
