@@ -25,11 +25,16 @@ fn print_summary(summary: &Summary) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Creates a one-poll presentation; returns (presentation id, poll id).
-async fn presentation(target: SocketAddr) -> anyhow::Result<(String, String)> {
-    let mut conn = Conn::open(target, source(0, 1)).await?;
-    let body = serde_json::json!({"polls": [{"question": "Benchmark?", "options": [
-        {"key": "A", "value": "a"}, {"key": "B", "value": "b"}, {"key": "C", "value": "c"}]}]});
+/// A presentation the load generator created.
+pub struct Created {
+    pub id: String,
+    pub token: String,
+    /// Poll ids in slide order.
+    pub polls: Vec<String>,
+}
+
+/// Creates a presentation from `body` and reads back its poll ids.
+pub async fn create(conn: &mut Conn, body: &serde_json::Value) -> anyhow::Result<Created> {
     let (status, created) = conn
         .send(
             Method::POST,
@@ -41,19 +46,31 @@ async fn presentation(target: SocketAddr) -> anyhow::Result<(String, String)> {
         bail!("creating the presentation: {status}");
     }
     let created: serde_json::Value = serde_json::from_slice(&created)?;
-    let id = created["presentation_id"]
-        .as_str()
-        .context("presentation_id")?
-        .to_owned();
+    let field = |name: &str| -> anyhow::Result<String> {
+        Ok(created[name].as_str().context(name.to_owned())?.to_owned())
+    };
+    let (id, token) = (field("presentation_id")?, field("presenter_token")?);
     let (_, shown) = conn
         .send(Method::GET, &format!("/presentations/{id}"), None)
         .await?;
     let shown: serde_json::Value = serde_json::from_slice(&shown)?;
-    let poll = shown["polls"][0]["poll_id"]
-        .as_str()
-        .context("poll_id")?
-        .to_owned();
-    Ok((id, poll))
+    let polls = shown["polls"]
+        .as_array()
+        .context("polls")?
+        .iter()
+        .map(|p| p["poll_id"].as_str().map(str::to_owned).context("poll_id"))
+        .collect::<anyhow::Result<_>>()?;
+    Ok(Created { id, token, polls })
+}
+
+/// Creates a one-poll presentation; returns (presentation id, poll id).
+async fn presentation(target: SocketAddr) -> anyhow::Result<(String, String)> {
+    let mut conn = Conn::open(target, source(0, 1)).await?;
+    let body = serde_json::json!({"polls": [{"question": "Benchmark?", "options": [
+        {"key": "A", "value": "a"}, {"key": "B", "value": "b"}, {"key": "C", "value": "c"}]}]});
+    let created = create(&mut conn, &body).await?;
+    let poll = created.polls.into_iter().next().context("no poll")?;
+    Ok((created.id, poll))
 }
 
 fn vote_body(poll: &str, participant: Uuid, i: usize) -> Bytes {

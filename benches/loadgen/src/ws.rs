@@ -68,22 +68,11 @@ pub async fn ws(
     processes: usize,
 ) -> anyhow::Result<()> {
     let mut conn = Conn::open(target, source(0, 1)).await?;
-    let body = r#"{"polls":[{"question":"One?","options":[{"key":"A","value":"a"},{"key":"B","value":"b"}]},{"question":"Two?","options":[{"key":"A","value":"a"}]}]}"#;
-    let (status, created) = conn
-        .send(Method::POST, "/presentations", Some(Bytes::from(body)))
-        .await?;
-    if status != StatusCode::CREATED {
-        bail!("creating the presentation: {status}");
-    }
-    let created: serde_json::Value = serde_json::from_slice(&created)?;
-    let id = created["presentation_id"]
-        .as_str()
-        .context("id")?
-        .to_owned();
-    let token = created["presenter_token"]
-        .as_str()
-        .context("token")?
-        .to_owned();
+    let body = serde_json::json!({"polls": [
+        {"question": "One?", "options": [{"key": "A", "value": "a"}, {"key": "B", "value": "b"}]},
+        {"question": "Two?", "options": [{"key": "A", "value": "a"}]}]});
+    let created = crate::scenarios::create(&mut conn, &body).await?;
+    let (id, token) = (created.id, created.token);
     let baseline = servers_rss();
 
     let exe = std::env::current_exe()?;
@@ -161,19 +150,8 @@ pub async fn ws(
         &format!("/presentations/{id}/live/presenter?token={token}"),
     )
     .await?;
-    let poll = {
-        let (_, shown) = conn
-            .send(
-                Method::GET,
-                &format!("/presentations/{id}/polls/current"),
-                None,
-            )
-            .await?;
-        serde_json::from_slice::<serde_json::Value>(&shown)?["poll_id"]
-            .as_str()
-            .context("poll")?
-            .to_owned()
-    };
+    // The slide moved to the second poll.
+    let poll = created.polls.get(1).context("a second poll")?.clone();
     let mut lags = Vec::new();
     for n in 1..=100u64 {
         let vote = format!(

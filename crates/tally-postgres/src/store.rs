@@ -72,7 +72,7 @@ impl PgStore {
         id: PresentationId,
         update: &'static str,
         value: bool,
-    ) -> Result<Poll, VotingChangeError> {
+    ) -> Result<Presentation, VotingChangeError> {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(store_error)?;
         tx.execute(fence::EXCLUSIVE, &[id.as_uuid()])
@@ -96,10 +96,7 @@ impl PgStore {
             .map_err(StoreError)?
             .ok_or(VotingChangeError::NotFound)?;
         tx.commit().await.map_err(store_error)?;
-        presentation
-            .current_poll()
-            .cloned()
-            .ok_or(VotingChangeError::NotFound)
+        Ok(presentation)
     }
 }
 
@@ -314,7 +311,11 @@ impl PresentationStore for PgStore {
         Ok(presentation)
     }
 
-    async fn set_voting(&self, id: PresentationId, open: bool) -> Result<Poll, VotingChangeError> {
+    async fn set_voting(
+        &self,
+        id: PresentationId,
+        open: bool,
+    ) -> Result<Presentation, VotingChangeError> {
         self.set_current_poll_flag(id, SET_VOTING_OPEN, open).await
     }
 
@@ -322,7 +323,7 @@ impl PresentationStore for PgStore {
         &self,
         id: PresentationId,
         visible: bool,
-    ) -> Result<Poll, VotingChangeError> {
+    ) -> Result<Presentation, VotingChangeError> {
         self.set_current_poll_flag(id, SET_RESULTS_VISIBLE, visible)
             .await
     }

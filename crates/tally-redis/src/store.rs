@@ -5,8 +5,8 @@ use tally_domain::ports::{
     VotingChangeError,
 };
 use tally_domain::{
-    JoinCode, Poll, Presentation, PresentationId, PresentationSummary, PresenterAccess,
-    PresenterId, SlideMove, TokenHash,
+    JoinCode, Presentation, PresentationId, PresentationSummary, PresenterAccess, PresenterId,
+    SlideMove, TokenHash,
 };
 
 /// The presentation store with every committed change mirrored to Redis.
@@ -81,31 +81,24 @@ impl<S: PresentationStore> PresentationStore for MirroredStore<S> {
         Ok(presentation)
     }
 
-    async fn set_voting(&self, id: PresentationId, open: bool) -> Result<Poll, VotingChangeError> {
-        let poll = self.inner.set_voting(id, open).await?;
-        // The mirror takes whole states, so read back the one just made.
-        match self.inner.get(id).await {
-            Ok(Some(presentation)) => self.mirror(&presentation).await,
-            Ok(None) => {}
-            Err(e) => {
-                self.health
-                    .mark_down(&format!("reading a change to mirror: {e}"));
-            }
-        }
-        Ok(poll)
+    async fn set_voting(
+        &self,
+        id: PresentationId,
+        open: bool,
+    ) -> Result<Presentation, VotingChangeError> {
+        let presentation = self.inner.set_voting(id, open).await?;
+        self.mirror(&presentation).await;
+        Ok(presentation)
     }
 
     async fn set_results_visible(
         &self,
         id: PresentationId,
         visible: bool,
-    ) -> Result<Poll, VotingChangeError> {
-        let poll = self.inner.set_results_visible(id, visible).await?;
-        // The state version moved: keep the mirror's fencing number current.
-        if let Ok(Some(presentation)) = self.inner.get(id).await {
-            self.mirror(&presentation).await;
-        }
-        Ok(poll)
+    ) -> Result<Presentation, VotingChangeError> {
+        let presentation = self.inner.set_results_visible(id, visible).await?;
+        self.mirror(&presentation).await;
+        Ok(presentation)
     }
 
     async fn delete(&self, id: PresentationId) -> Result<bool, StoreError> {

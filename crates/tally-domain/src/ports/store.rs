@@ -1,5 +1,4 @@
 use crate::ids::{PresentationId, PresenterId};
-use crate::poll::Poll;
 use crate::presentation::{
     Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove,
 };
@@ -122,8 +121,8 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<Presentation, SlideChangeError>> + Send;
 
     /// Opens or closes voting on the poll on screen, bumping the slide
-    /// version, and returns that poll. Setting the state it already has is
-    /// not an error.
+    /// version, and returns the presentation as it now is. Setting the state
+    /// it already has is not an error.
     ///
     /// # Errors
     /// MUST return [`VotingChangeError::NotFound`] for an unknown presentation.
@@ -131,11 +130,11 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         &self,
         id: PresentationId,
         open: bool,
-    ) -> impl Future<Output = Result<Poll, VotingChangeError>> + Send;
+    ) -> impl Future<Output = Result<Presentation, VotingChangeError>> + Send;
 
     /// Shows or hides the results of the poll on screen to the audience,
-    /// bumping the slide version, and returns that poll. Setting the state
-    /// it already has is not an error.
+    /// bumping the slide version, and returns the presentation as it now is.
+    /// Setting the state it already has is not an error.
     ///
     /// # Errors
     /// MUST return [`VotingChangeError::NotFound`] for an unknown presentation.
@@ -143,7 +142,7 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         &self,
         id: PresentationId,
         visible: bool,
-    ) -> impl Future<Output = Result<Poll, VotingChangeError>> + Send;
+    ) -> impl Future<Output = Result<Presentation, VotingChangeError>> + Send;
 
     /// Deletes the presentation with its polls and votes. Returns whether it
     /// existed.

@@ -1,7 +1,6 @@
 use super::access::presenter_error_from_check;
 use super::Tally;
 use crate::ids::PresentationId;
-use crate::poll::Poll;
 use crate::ports::{Ports, PresentationStore as _, SlideChangeError, VotingChangeError};
 use crate::presentation::{Presentation, SlideError, SlideMove};
 use crate::presenter::{AccessDenied, PresenterToken};
@@ -50,13 +49,14 @@ impl<P: Ports> Tally<P> {
             })
     }
 
-    /// Shows or hides the results of the poll on screen to the audience.
+    /// Shows or hides the results of the poll on screen to the audience;
+    /// returns the presentation as it now is.
     pub async fn set_results_visible(
         &self,
         id: PresentationId,
         credential: Option<&PresenterToken>,
         visible: bool,
-    ) -> Result<Poll, SetVotingError> {
+    ) -> Result<Presentation, SetVotingError> {
         self.check_presenter(id, credential).await?;
         self.store
             .set_results_visible(id, visible)
@@ -67,13 +67,14 @@ impl<P: Ports> Tally<P> {
             })
     }
 
-    /// Opens or closes voting on the poll on screen.
+    /// Opens or closes voting on the poll on screen; returns the
+    /// presentation as it now is.
     pub async fn set_voting(
         &self,
         id: PresentationId,
         credential: Option<&PresenterToken>,
         open: bool,
-    ) -> Result<Poll, SetVotingError> {
+    ) -> Result<Presentation, SetVotingError> {
         self.check_presenter(id, credential).await?;
         self.store.set_voting(id, open).await.map_err(|e| match e {
             VotingChangeError::NotFound => SetVotingError::NotFound,

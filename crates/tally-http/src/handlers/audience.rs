@@ -13,9 +13,7 @@ use tally_domain::usecases::Tally;
     responses((status = 200, body = JoinBody), (status = 404, body = Problem)))]
 pub async fn join<P: Ports>(tally: web::Data<Tally<P>>, code: web::Path<String>) -> Handled {
     let presentation = tally.join(&code).await?;
-    let poll = presentation
-        .current_poll()
-        .ok_or_else(|| Problem::conflict("no_poll_displayed", "no poll is currently displayed"))?;
+    let poll = super::on_screen(&presentation)?;
     Ok(HttpResponse::Ok().json(JoinBody {
         presentation_id: *presentation.id.as_uuid(),
         join_code: presentation.join_code.as_str().to_owned(),

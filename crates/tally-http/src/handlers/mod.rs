@@ -7,10 +7,18 @@ pub mod presenter;
 pub mod v4;
 
 use crate::problem::Problem;
-use tally_domain::{PollId, PresentationId};
+use tally_domain::{Poll, PollId, Presentation, PresentationId};
 use uuid::Uuid;
 
 type Handled = Result<actix_web::HttpResponse, Problem>;
+
+/// The poll on screen. A presentation always has one; should that ever
+/// break, the answer is v4's 409, not a panic.
+fn on_screen(presentation: &Presentation) -> Result<&Poll, Problem> {
+    presentation
+        .current_poll()
+        .ok_or_else(|| Problem::conflict("no_poll_displayed", "no poll is currently displayed"))
+}
 
 fn presentation_id(id: Uuid) -> PresentationId {
     PresentationId::from_uuid(id)

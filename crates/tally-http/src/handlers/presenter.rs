@@ -1,7 +1,7 @@
 //! Tally's presenter extensions: navigation, voting state, results, the
 //! presenter's list, deletion. All need the presenter token.
 
-use super::{poll_id, presentation_id, Handled};
+use super::{on_screen, poll_id, presentation_id, Handled};
 use crate::dto::{
     GoToBody, PageQuery, PollBody, PresentationPageBody, PresentationSummaryBody, ResultsBody,
     ResultsVisibilityBody, VotingStateBody,
@@ -29,11 +29,8 @@ pub(super) async fn move_and_show<P: Ports>(
     let presentation = tally
         .move_slide(presentation_id(id), credential.token(), slide_move)
         .await?;
-    hub.refresh(tally, presentation.id).await;
-    let poll = presentation
-        .current_poll()
-        .ok_or_else(|| Problem::conflict("no_poll_displayed", "no poll is currently displayed"))?;
-    Ok(HttpResponse::Ok().json(PollBody::from(poll)))
+    hub.publish(tally, &presentation);
+    Ok(HttpResponse::Ok().json(PollBody::from(on_screen(&presentation)?)))
 }
 
 /// Go back one poll and return it.
@@ -129,10 +126,11 @@ async fn set_results_visible<P: Ports>(
     id: Uuid,
     visible: bool,
 ) -> Handled {
-    let poll = tally
+    let presentation = tally
         .set_results_visible(presentation_id(id), credential.token(), visible)
         .await?;
-    hub.refresh(tally, presentation_id(id)).await;
+    hub.publish(tally, &presentation);
+    let poll = on_screen(&presentation)?;
     Ok(HttpResponse::Ok().json(ResultsVisibilityBody {
         poll_id: *poll.id.as_uuid(),
         results_visible: poll.results_visible,
@@ -146,11 +144,11 @@ async fn set_voting<P: Ports>(
     id: Uuid,
     open: bool,
 ) -> Handled {
-    let poll = tally
+    let presentation = tally
         .set_voting(presentation_id(id), credential.token(), open)
         .await?;
-    hub.refresh(tally, presentation_id(id)).await;
-    Ok(HttpResponse::Ok().json(VotingStateBody::from(&poll)))
+    hub.publish(tally, &presentation);
+    Ok(HttpResponse::Ok().json(VotingStateBody::from(on_screen(&presentation)?)))
 }
 
 /// Counts per option, total votes and distinct participants, for any poll.

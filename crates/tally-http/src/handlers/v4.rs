@@ -68,10 +68,7 @@ pub async fn get_presentation<P: Ports>(
         (status = 409, body = Problem, description = "No poll displayed")))]
 pub async fn current_poll<P: Ports>(tally: web::Data<Tally<P>>, id: web::Path<Uuid>) -> Handled {
     let presentation = tally.presentation(presentation_id(*id)).await?;
-    let poll = presentation
-        .current_poll()
-        .ok_or_else(|| Problem::conflict("no_poll_displayed", "no poll is currently displayed"))?;
-    Ok(HttpResponse::Ok().json(PollBody::from(poll)))
+    Ok(HttpResponse::Ok().json(PollBody::from(super::on_screen(&presentation)?)))
 }
 
 /// Move to the next poll and return it. Presenter only.

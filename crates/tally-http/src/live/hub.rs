@@ -152,43 +152,51 @@ impl LiveHub {
         let _ = self.on_change.set(hook);
     }
 
-    /// After a slide or voting change made through this process: updates
-    /// this process's sockets and tells the other processes.
-    pub async fn refresh<P: Ports>(&self, tally: &Tally<P>, id: PresentationId) {
-        self.refresh_local(tally, id).await;
+    /// After a slide or voting change made through this process: sends the
+    /// presentation as the change left it to this process's sockets (no
+    /// reload) and tells the other processes.
+    pub fn publish<P: Ports>(&self, tally: &Tally<P>, presentation: &Presentation) {
+        if let Some(channel) = self.existing(presentation.id) {
+            self.publish_to(tally, channel, presentation);
+        }
         if let Some(hook) = self.on_change.get() {
-            hook(id);
+            hook(presentation.id);
         }
     }
 
-    /// Sends the presentation's current state to this process's sockets.
-    /// Cheap when nobody here listens.
+    fn publish_to<P: Ports>(
+        &self,
+        tally: &Tally<P>,
+        channel: Arc<Channel>,
+        presentation: &Presentation,
+    ) {
+        channel.publish(presentation);
+        self.ensure_ticker(tally.clone(), presentation.id, channel);
+    }
+
+    /// After another process announced a change: loads the presentation and
+    /// sends it to this process's sockets. Cheap when nobody here listens.
     pub async fn refresh_local<P: Ports>(&self, tally: &Tally<P>, id: PresentationId) {
         let Some(channel) = self.existing(id) else {
             return;
         };
         match tally.presentation(id).await {
-            Ok(presentation) => {
-                channel.publish(&presentation);
-                if channel.wants_results() {
-                    self.ensure_ticker(tally.clone(), id, channel);
-                }
-            }
+            Ok(presentation) => self.publish_to(tally, channel, &presentation),
             Err(e) => {
                 tracing::warn!(presentation = %id, error = %e, "could not refresh a live channel")
             }
         }
     }
 
-    /// Starts the results ticker of a channel unless it runs already. It
-    /// stops by itself when the last presenter leaves.
+    /// Starts the results ticker of a channel if anyone wants results and
+    /// it is not running already. It stops by itself when nobody does.
     pub(crate) fn ensure_ticker<P: Ports>(
         &self,
         tally: Tally<P>,
         id: PresentationId,
         channel: Arc<Channel>,
     ) {
-        if channel.ticking.swap(true, Ordering::AcqRel) {
+        if !channel.wants_results() || channel.ticking.swap(true, Ordering::AcqRel) {
             return;
         }
         tokio::spawn(async move {

@@ -44,16 +44,13 @@ pub async fn audience_socket<P: Ports>(
     let (response, session, stream) = actix_ws::handle(&req, body)?;
     let rx = channel.state.subscribe();
     let results = channel.audience_results.subscribe();
-    // Counted before the task starts, so a ticker started here sees it.
-    // Counted before the task starts, so a ticker started here sees it.
+    // Counted before the ticker starts, so it sees this phone.
     let membership = Membership::join(channel.clone(), Role::Audience, metrics.get_ref().clone());
-    if channel.results_visible() {
-        hub.ensure_ticker(
-            tally.get_ref().clone(),
-            PresentationId::from_uuid(*id),
-            channel.clone(),
-        );
-    }
+    hub.ensure_ticker(
+        tally.get_ref().clone(),
+        PresentationId::from_uuid(*id),
+        channel.clone(),
+    );
     actix_web::rt::spawn(run(
         session,
         stream,

@@ -162,6 +162,17 @@ impl TestApp {
             .unwrap()
     }
 
+    /// The `/metrics` exposition.
+    pub async fn metrics_text(&self) -> String {
+        self.request(Method::GET, "/metrics")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
     pub async fn create(&self, body: &Value) -> Response {
         self.request(Method::POST, "/presentations")
             .json(body)
@@ -246,6 +257,16 @@ impl TestApp {
         assert_eq!(response.status(), StatusCode::OK);
         response.json().await.unwrap()
     }
+}
+
+/// The value of one series in a metrics exposition; panics if absent.
+pub fn metric(text: &str, series: &str) -> f64 {
+    text.lines()
+        .find_map(|l| {
+            l.strip_prefix(series)
+                .and_then(|rest| rest.trim().parse().ok())
+        })
+        .unwrap_or_else(|| panic!("no series {series}"))
 }
 
 /// Sends a request and parses its JSON answer, for tests that only need

@@ -241,19 +241,8 @@ async fn a_slow_consumer_is_dropped_without_stalling_the_others() {
     // And the stalled socket is dropped once a send to it times out.
     let mut dropped = 0.0;
     for _ in 0..100 {
-        let text = app
-            .request(reqwest::Method::GET, "/metrics")
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        dropped = text
-            .lines()
-            .find_map(|l| l.strip_prefix("tally_live_dropped_total{reason=\"slow\"}"))
-            .and_then(|v| v.trim().parse::<f64>().ok())
-            .unwrap_or(0.0);
+        let text = app.metrics_text().await;
+        dropped = crate::helpers::metric(&text, "tally_live_dropped_total{reason=\"slow\"}");
         if dropped >= 1.0 {
             break;
         }

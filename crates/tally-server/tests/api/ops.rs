@@ -1,6 +1,6 @@
 //! Health, metrics and docs.
 
-use crate::helpers::{spawn_app, spawn_open_app};
+use crate::helpers::{metric, spawn_app, spawn_open_app};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use uuid::Uuid;
@@ -12,15 +12,6 @@ async fn liveness_and_readiness() {
         let r = app.request(Method::GET, path).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::OK, "{path}");
     }
-}
-
-fn metric(text: &str, series: &str) -> f64 {
-    text.lines()
-        .find_map(|l| {
-            l.strip_prefix(series)
-                .and_then(|rest| rest.trim().parse().ok())
-        })
-        .unwrap_or_else(|| panic!("no series {series}"))
 }
 
 #[tokio::test]
@@ -37,14 +28,7 @@ async fn votes_and_requests_move_the_metrics() {
     .send()
     .await
     .unwrap();
-    let text = app
-        .request(Method::GET, "/metrics")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = app.metrics_text().await;
     assert_eq!(
         metric(&text, "tally_votes_accepted_total{outcome=\"counted\"}"),
         1.0
@@ -72,14 +56,7 @@ async fn votes_and_requests_move_the_metrics() {
         .send()
         .await
         .unwrap();
-    let text = app
-        .request(Method::GET, "/metrics")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = app.metrics_text().await;
     assert!(text.contains("route=\"unmatched\""));
     assert!(!text
         .lines()
@@ -135,14 +112,7 @@ async fn the_metrics_pass_promtool_and_count_live_connections() {
     let (_phone, _) = tokio_tungstenite::connect_async(url).await.unwrap();
     let mut text = String::new();
     for _ in 0..50 {
-        text = app
-            .request(Method::GET, "/metrics")
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        text = app.metrics_text().await;
         if text.contains("tally_live_connections{channel=\"audience\"} 1") {
             break;
         }

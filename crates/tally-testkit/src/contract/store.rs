@@ -214,7 +214,8 @@ pub async fn concurrent_moves_serialise<A: Adapters>(adapters: &A) {
 pub async fn voting_state_is_per_poll_and_survives_navigation<A: Adapters>(adapters: &A) {
     let (created, _) = create(adapters, deck(2)).await;
     let store = adapters.store();
-    let poll = store.set_voting(created.id, false).await.unwrap();
+    let closed = store.set_voting(created.id, false).await.unwrap();
+    let poll = closed.current_poll().unwrap();
     assert_eq!(poll.id, created.polls[0].id);
     assert!(!poll.voting_open);
     // Closing twice is not an error.
@@ -222,6 +223,8 @@ pub async fn voting_state_is_per_poll_and_survives_navigation<A: Adapters>(adapt
         !store
             .set_voting(created.id, false)
             .await
+            .unwrap()
+            .current_poll()
             .unwrap()
             .voting_open
     );
@@ -237,6 +240,8 @@ pub async fn voting_state_is_per_poll_and_survives_navigation<A: Adapters>(adapt
             .set_voting(created.id, true)
             .await
             .unwrap()
+            .current_poll()
+            .unwrap()
             .voting_open
     );
     assert_eq!(
@@ -250,6 +255,7 @@ pub async fn results_visibility_is_per_poll_and_off_by_default<A: Adapters>(adap
     let store = adapters.store();
     assert!(created.polls.iter().all(|p| !p.results_visible));
     let shown = store.set_results_visible(created.id, true).await.unwrap();
+    let shown = shown.current_poll().unwrap();
     assert_eq!(
         (shown.id, shown.results_visible),
         (created.polls[0].id, true)
