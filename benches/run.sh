@@ -38,7 +38,8 @@ as_pg=(); [ "$(id -u)" -eq 0 ] && as_pg=(runuser -u postgres --) && chown postgr
 "${as_pg[@]}" "$TALLY_PG_BIN/initdb" -D "$work/pg" --auth=trust -U postgres >/dev/null
 # Production-like durability: fsync and synchronous commit on (defaults).
 "${as_pg[@]}" "$TALLY_PG_BIN/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
-  -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $work -c max_connections=300 -c shared_buffers=256MB" start >/dev/null
+  -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $work -c max_connections=300 -c shared_buffers=256MB" start >/dev/null \
+  || { tail -n 20 "$work/pg.log" >&2; exit 1; }
 psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -c "CREATE DATABASE tally"
 db="postgres://postgres@127.0.0.1:$pg_port/tally"
 mkdir -p "$work/redis"
