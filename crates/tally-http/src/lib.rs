@@ -12,6 +12,7 @@ pub mod live;
 pub mod middleware;
 pub mod openapi;
 pub mod problem;
+pub mod telemetry;
 
 pub use handlers::ops::ReadinessCheck;
 
@@ -24,7 +25,7 @@ use utoipa::OpenApi as _;
 use utoipa_swagger_ui::SwaggerUi;
 
 /// Registers every route. The caller adds app data: `web::Data<Tally<P>>`,
-/// `web::Data<tally_prometheus::Metrics>`, `web::Data<ReadinessCheck>` and
+/// `telemetry::Telemetry`, `web::Data<ReadinessCheck>` and
 /// `web::Data<Arc<live::LiveHub>>`, and wraps the app in
 /// [`middleware::respond`].
 pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {

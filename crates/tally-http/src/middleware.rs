@@ -6,7 +6,7 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::{web, HttpRequest, ResponseError as _};
+use actix_web::{HttpRequest, ResponseError as _};
 use std::time::Instant;
 
 /// Route patterns of the v4 contract. Their responses carry
@@ -32,9 +32,7 @@ pub async fn respond(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let started = Instant::now();
-    let metrics = req
-        .app_data::<web::Data<tally_prometheus::Metrics>>()
-        .cloned();
+    let metrics = req.app_data::<crate::telemetry::Telemetry>().cloned();
     let method = req.method().clone();
     let mut res = next.call(req).await?.map_into_boxed_body();
 
@@ -54,7 +52,7 @@ pub async fn respond(
 
     if let Some(metrics) = metrics {
         let route = res.request().match_pattern();
-        metrics.observe_http(
+        metrics.request_served(
             method.as_str(),
             route.as_deref().unwrap_or(UNMATCHED),
             res.status().as_u16(),

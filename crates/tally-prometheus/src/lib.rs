@@ -52,6 +52,8 @@ struct Inner {
     live_messages: IntCounterVec,
     live_dropped: IntCounterVec,
     db_pool: IntGaugeVec,
+    redis_duration: HistogramVec,
+    redis_unanswered: IntCounterVec,
 }
 
 impl Metrics {
@@ -176,6 +178,25 @@ impl Metrics {
             ),
             &["state"],
         )?;
+        let redis_duration = HistogramVec::new(
+            HistogramOpts::new(
+                "tally_redis_command_duration_seconds",
+                "Round trip of each Redis command, by command (`script:<name>` for the Lua scripts, `pipeline` for pipelines).",
+            )
+            .buckets(HTTP_BUCKETS.to_vec()),
+            &["command"],
+        )?;
+        let redis_unanswered = IntCounterVec::new(
+            Opts::new(
+                "tally_redis_command_failures_total",
+                "Redis commands that got no answer (timeout or connection lost), by command.",
+            ),
+            &["command"],
+        )?;
+        for command in ["script:vote", "pipeline"] {
+            redis_duration.with_label_values(&[command]);
+            redis_unanswered.with_label_values(&[command]);
+        }
         for channel in ["audience", "presenter", "events"] {
             live_connections.with_label_values(&[channel]);
             live_messages.with_label_values(&[channel]);
@@ -213,6 +234,8 @@ impl Metrics {
         registry.register(Box::new(live_messages.clone()))?;
         registry.register(Box::new(live_dropped.clone()))?;
         registry.register(Box::new(db_pool.clone()))?;
+        registry.register(Box::new(redis_duration.clone()))?;
+        registry.register(Box::new(redis_unanswered.clone()))?;
         Ok(Self {
             inner: Arc::new(Inner {
                 registry,
@@ -234,6 +257,8 @@ impl Metrics {
                 live_messages,
                 live_dropped,
                 db_pool,
+                redis_duration,
+                redis_unanswered,
             }),
         })
     }
@@ -321,6 +346,21 @@ impl Metrics {
     /// The server closed a live connection: `slow` or `idle`.
     pub fn live_dropped(&self, reason: &'static str) {
         self.inner.live_dropped.with_label_values(&[reason]).inc();
+    }
+
+    /// One Redis command's round trip. `command` must come from a bounded
+    /// set (the Redis adapter's labels).
+    pub fn observe_redis_command(&self, command: &str, seconds: f64, answered: bool) {
+        self.inner
+            .redis_duration
+            .with_label_values(&[command])
+            .observe(seconds);
+        if !answered {
+            self.inner
+                .redis_unanswered
+                .with_label_values(&[command])
+                .inc();
+        }
     }
 
     /// The Postgres pool's state, sampled.

@@ -50,6 +50,11 @@ impl Keys {
     pub fn counts(&self, poll: PollId) -> String {
         format!("{}:counts:{poll}", self.0)
     }
+    /// Hash process instance -> `<audience>:<expires, ms of Redis time>`:
+    /// the live audience each process holds.
+    pub fn audience(&self) -> String {
+        format!("{}:audience", self.0)
+    }
 }
 
 /// The presentation a stream key belongs to.

@@ -7,11 +7,16 @@
 //! - [`MirroredStore`]: the presentation store port, decorated so that every
 //!   committed change reaches the mirror;
 //! - [`RedisVoteQueue`]: the vote queue port over the per-presentation
-//!   streams, read by the flushers through a consumer group.
+//!   streams, read by the flushers through a consumer group;
+//! - [`RedisAudience`]: the live audience summed over every process.
+//!
+//! Every command goes through one timed connection type, reported to a
+//! [`CommandObserver`] when one is installed.
 //!
 //! Everything that needs Postgres goes through the domain's ports, so this
 //! crate depends on no other adapter.
 
+mod audience;
 mod deck;
 mod events;
 mod health;
@@ -19,22 +24,27 @@ mod intake;
 pub mod keys;
 mod ledger;
 mod mirror;
+mod observed;
 mod queue;
 mod scripts;
 mod store;
 
+pub use audience::RedisAudience;
 pub use health::RedisHealth;
 pub use intake::RedisIntake;
 pub use ledger::RedisLedger;
 pub use mirror::{Installed, Rebuilder, RedisMirror};
+pub use observed::CommandObserver;
 pub use queue::RedisVoteQueue;
 pub use store::MirroredStore;
 
 use anyhow::Context as _;
+use observed::Connection;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How to reach Redis.
@@ -59,6 +69,7 @@ pub struct Redis {
     id: u64,
     client: redis::Client,
     config: ConnectionManagerConfig,
+    observer: Option<Arc<dyn CommandObserver>>,
 }
 
 thread_local! {
@@ -91,24 +102,37 @@ impl Redis {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             client,
             config,
+            observer: None,
         })
+    }
+
+    /// The same connections, with every command reported to `observer`
+    /// (command latency metrics).
+    #[must_use]
+    pub fn observed_by(mut self, observer: Arc<dyn CommandObserver>) -> Self {
+        self.observer = Some(observer);
+        self
     }
 
     /// This thread's connection, made on first use on this thread's runtime.
     ///
     /// # Errors
     /// Only when the connection settings are rejected.
-    pub(crate) fn conn(&self) -> anyhow::Result<ConnectionManager> {
-        CONNECTIONS.with(|connections| {
+    pub(crate) fn conn(&self) -> anyhow::Result<Connection> {
+        let inner = CONNECTIONS.with(|connections| {
             let mut connections = connections.borrow_mut();
             if let Some(conn) = connections.get(&self.id) {
-                return Ok(conn.clone());
+                return anyhow::Ok(conn.clone());
             }
             let conn =
                 ConnectionManager::new_lazy_with_config(self.client.clone(), self.config.clone())
                     .context("creating a Redis connection")?;
             connections.insert(self.id, conn.clone());
             Ok(conn)
+        })?;
+        Ok(Connection {
+            inner,
+            observer: self.observer.clone(),
         })
     }
 

@@ -94,3 +94,50 @@ return added
 ",
     )
 });
+
+/// Records one process's live audience for a presentation and returns the
+/// audience across every process whose entry has not expired. Expiry uses
+/// Redis's clock, so the processes' clocks need not agree; expired entries
+/// (a process that died without withdrawing) are removed as they are seen.
+///
+/// KEYS: audience. ARGV: instance, audience (0 withdraws), time to live ms.
+/// Returns the total.
+pub static AUDIENCE: LazyLock<Script> = LazyLock::new(|| {
+    Script::new(
+        r"
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local ttl = tonumber(ARGV[3])
+if tonumber(ARGV[2]) > 0 then
+  redis.call('HSET', KEYS[1], ARGV[1], string.format('%d:%d', tonumber(ARGV[2]), now + ttl))
+else
+  redis.call('HDEL', KEYS[1], ARGV[1])
+end
+local total = 0
+local entries = redis.call('HGETALL', KEYS[1])
+for i = 1, #entries, 2 do
+  local count, expires = string.match(entries[i + 1], '^(%d+):(%d+)$')
+  if count and tonumber(expires) >= now then
+    total = total + tonumber(count)
+  else
+    redis.call('HDEL', KEYS[1], entries[i])
+  end
+end
+if total > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
+return total
+",
+    )
+});
+
+/// The metric label of a script, from its SHA1 (as EVALSHA sends it).
+pub(crate) fn label_of(sha: &[u8]) -> &'static str {
+    [
+        (&*VOTE, "script:vote"),
+        (&*INSTALL, "script:install"),
+        (&*MERGE, "script:merge"),
+        (&*AUDIENCE, "script:audience"),
+    ]
+    .into_iter()
+    .find(|(script, _)| script.get_hash().as_bytes().eq_ignore_ascii_case(sha))
+    .map_or("evalsha", |(_, label)| label)
+}

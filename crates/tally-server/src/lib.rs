@@ -5,6 +5,7 @@
 pub mod failover;
 pub mod flusher;
 mod listener;
+mod observe;
 pub mod recovery;
 pub mod settings;
 pub mod startup;

@@ -57,6 +57,10 @@ pub struct Settings {
     pub redis_probe_interval_ms: u64,
     /// How often mirrored state is compared with Postgres, ms.
     pub reconcile_interval_ms: u64,
+    /// How often each process shares its live audience count (Redis), ms:
+    /// how fresh the audience presenters see is. A process that stops
+    /// without withdrawing drops out after three intervals.
+    pub audience_share_interval_ms: u64,
     /// Flusher tasks per process.
     pub flushers: usize,
     /// Most votes per flush transaction.
@@ -114,6 +118,7 @@ reuse_port = false
 redis_timeout_ms = 2000
 redis_probe_interval_ms = 200
 reconcile_interval_ms = 1000
+audience_share_interval_ms = 1000
 flushers = 1
 flush_batch_size = 2000
 flush_wait_ms = 10
@@ -190,6 +195,7 @@ const ENV_SETTINGS: &[&str] = &[
     "redis_timeout_ms",
     "redis_probe_interval_ms",
     "reconcile_interval_ms",
+    "audience_share_interval_ms",
     "flushers",
     "flush_batch_size",
     "flush_wait_ms",

@@ -2,6 +2,7 @@
 
 use crate::failover::{FailoverIntake, FailoverLedger};
 use crate::flusher::{self, FlushSettings};
+use crate::observe::Observe;
 use crate::settings::{IntakeMode, Settings};
 use crate::{listener, recovery};
 use actix_web::middleware::from_fn;
@@ -14,13 +15,15 @@ use std::sync::Arc;
 use std::time::Duration;
 use tally_domain::ports::Ports;
 use tally_domain::usecases::{Flusher, Tally};
+use tally_domain::PresentationId;
+use tally_http::live::AudienceBoard;
 use tally_http::live::LiveHub;
 use tally_http::ReadinessCheck;
 use tally_postgres::{PgArchive, PgIntake, PgLedger, PgStore, Pool, PoolSettings};
 use tally_prometheus::Metrics;
 use tally_redis::{
-    MirroredStore, Rebuilder, Redis, RedisHealth, RedisIntake, RedisLedger, RedisMirror,
-    RedisSettings, RedisVoteQueue,
+    MirroredStore, Rebuilder, Redis, RedisAudience, RedisHealth, RedisIntake, RedisLedger,
+    RedisMirror, RedisSettings, RedisVoteQueue,
 };
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -56,7 +59,9 @@ pub struct Application {
     server: actix_web::dev::Server,
     /// Tells background tasks to stop (flushers: to drain first).
     shutdown: watch::Sender<bool>,
-    flushers: Vec<JoinHandle<()>>,
+    /// Tasks that finish their work on shutdown and are awaited: the
+    /// flushers drain, the audience board withdraws this process.
+    drained: Vec<JoinHandle<()>>,
     background: Vec<JoinHandle<()>>,
     hub: Arc<LiveHub>,
 }
@@ -148,7 +153,7 @@ impl Application {
         ));
         let (pg_store, pg_ledger) = (PgStore::new(pool.clone()), PgLedger::new(pool.clone()));
         let pg_intake = PgIntake::new(pool.clone());
-        let mut flushers = Vec::new();
+        let mut drained = Vec::new();
         let mut background = vec![pool_sampler];
         let live_hub = LiveHub::new();
         let server = match mode {
@@ -171,7 +176,12 @@ impl Application {
                 )?
             }
             IntakeMode::Redis => {
-                let redis = redis_connection(settings)?;
+                let observer: Arc<dyn tally_redis::CommandObserver> =
+                    Arc::new(Observe(metrics.clone()));
+                // Every connection reports its commands' latency.
+                let redis_connection =
+                    || redis_connection(settings).map(|r| r.observed_by(observer.clone()));
+                let redis = redis_connection()?;
                 let mirror = RedisMirror::new(redis.clone());
                 let rebuilder = Rebuilder::new(mirror.clone(), pg_store.clone(), pg_ledger.clone());
                 // Down until the mirrors are known to match Postgres.
@@ -211,9 +221,9 @@ impl Application {
                 let instance = uuid::Uuid::new_v4().simple().to_string();
                 for i in 0..settings.flushers.max(1) {
                     let consumer = format!("tally-{}-{}-{i}", std::process::id(), &instance[..8]);
-                    let queue = RedisVoteQueue::new(redis_connection(settings)?, consumer);
+                    let queue = RedisVoteQueue::new(redis_connection()?, consumer);
                     let flusher = Flusher::new(queue, PgArchive::new(pool.clone()));
-                    flushers.push(tokio::spawn(flusher::run(
+                    drained.push(tokio::spawn(flusher::run(
                         flusher,
                         flush.clone(),
                         metrics.clone(),
@@ -233,7 +243,7 @@ impl Application {
                     settings.open_presenter,
                 );
                 let hub = live_hub.clone();
-                let publisher = redis_connection(settings)?;
+                let publisher = redis_connection()?;
                 hub.on_change(Box::new(move |id| {
                     let publisher = publisher.clone();
                     tokio::spawn(async move {
@@ -242,8 +252,18 @@ impl Application {
                         }
                     });
                 }));
+                let every = Duration::from_millis(settings.audience_share_interval_ms.max(1));
+                drained.push(tokio::spawn(hub.clone().share_audience(
+                    Arc::new(SharedAudience(RedisAudience::new(
+                        redis_connection()?,
+                        instance,
+                        every * 3,
+                    ))),
+                    every,
+                    shutdown_rx.clone(),
+                )));
                 background.push(tokio::spawn(live_changes(
-                    redis_connection(settings)?,
+                    redis_connection()?,
                     hub.clone(),
                     tally.clone(),
                     shutdown_rx.clone(),
@@ -256,7 +276,7 @@ impl Application {
             port,
             server,
             shutdown,
-            flushers,
+            drained,
             background,
             hub: live_hub,
         })
@@ -299,8 +319,8 @@ impl Application {
         closer.abort();
         self.hub.close_all();
         let _ = self.shutdown.send(true);
-        for flusher in self.flushers {
-            let _ = flusher.await;
+        for task in self.drained {
+            let _ = task.await;
         }
         for task in self.background {
             task.abort();
@@ -360,6 +380,18 @@ async fn live_changes<P: Ports>(
     }
 }
 
+/// The live audience board over Redis, as the live channels want it.
+struct SharedAudience(RedisAudience);
+
+impl AudienceBoard for SharedAudience {
+    fn report<'a>(
+        &'a self,
+        counts: &'a [(PresentationId, usize)],
+    ) -> futures::future::BoxFuture<'a, Result<Vec<usize>, String>> {
+        async move { self.0.report(counts).await.map_err(|e| format!("{e:#}")) }.boxed()
+    }
+}
+
 /// `/readyz`: the database answers a trivial query.
 fn readiness(pool: Pool) -> ReadinessCheck {
     Arc::new(move || {
@@ -385,7 +417,8 @@ fn serve<P: Ports>(
     hub: Arc<LiveHub>,
 ) -> anyhow::Result<actix_web::dev::Server> {
     let tally = web::Data::new(tally);
-    let metrics = web::Data::new(metrics);
+    let telemetry: Arc<dyn tally_http::telemetry::HttpTelemetry> = Arc::new(Observe(metrics));
+    let metrics = web::Data::from(telemetry);
     let readiness = web::Data::new(readiness);
     let hub = web::Data::new(hub);
     let mut server = HttpServer::new(move || {
@@ -401,6 +434,11 @@ fn serve<P: Ports>(
     .max_connections(settings.max_connections_per_worker)
     .keep_alive(Duration::from_secs(settings.keep_alive_secs))
     .client_request_timeout(Duration::from_millis(settings.client_request_timeout_ms))
+    // A client that closes its side is gone: drop its response at once. An
+    // event stream would otherwise count a departed phone in the audience
+    // until the next keep-alive write failed (up to 30 s). Phones and
+    // browsers never half-close a request they still await.
+    .h1_allow_half_closed(false)
     .backlog(4096)
     .shutdown_timeout(settings.shutdown_timeout_secs)
     .listen(listener)?;

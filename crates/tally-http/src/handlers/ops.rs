@@ -34,7 +34,7 @@ pub async fn readyz(check: web::Data<ReadinessCheck>) -> Result<HttpResponse, Pr
 
 /// Prometheus text exposition.
 #[utoipa::path(get, path = "/metrics", tag = "ops", responses((status = 200, content_type = "text/plain")))]
-pub async fn metrics(metrics: web::Data<tally_prometheus::Metrics>) -> HttpResponse {
+pub async fn metrics(metrics: crate::telemetry::Telemetry) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .body(metrics.render())

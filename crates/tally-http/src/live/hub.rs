@@ -1,7 +1,9 @@
 use super::{messages, RESULTS_EVERY};
+use futures::future::BoxFuture;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tally_domain::ports::Ports;
 use tally_domain::usecases::{GetPresentationError, Tally};
 use tally_domain::{PollId, Presentation, PresentationId};
@@ -9,6 +11,23 @@ use tokio::sync::watch;
 
 /// Called after a local state change, to tell other processes.
 pub type ChangeHook = Box<dyn Fn(PresentationId) + Send + Sync>;
+
+/// Where processes pool their audience counts, so a presenter sees the
+/// audience of every process (with several processes: Redis). Without one,
+/// presenters see this process's audience.
+pub trait AudienceBoard: Send + Sync + 'static {
+    /// Records this process's audience for each presentation (0 withdraws
+    /// it) and returns each presentation's audience across every process,
+    /// in the same order.
+    ///
+    /// # Errors
+    /// When the board cannot be reached; the totals are unknown then, and
+    /// the caller falls back to its own counts.
+    fn report<'a>(
+        &'a self,
+        counts: &'a [(PresentationId, usize)],
+    ) -> BoxFuture<'a, Result<Vec<usize>, String>>;
+}
 
 /// The live channels of this process.
 #[derive(Default)]
@@ -33,7 +52,12 @@ pub(crate) struct Channel {
     /// Results for the audience: only fed while the presenter shows them.
     pub audience_results: watch::Sender<Arc<str>>,
     results_visible: AtomicBool,
+    /// Audience sockets (and event streams) on this process.
     pub audience: AtomicUsize,
+    /// Audience on the other processes, as the board last said.
+    audience_elsewhere: AtomicUsize,
+    /// What this process last put on the board.
+    audience_reported: AtomicUsize,
     pub presenters: AtomicUsize,
     version: Mutex<u64>,
     current_poll: Mutex<Option<PollId>>,
@@ -52,6 +76,8 @@ impl Channel {
                     .is_some_and(|p| p.results_visible),
             ),
             audience: AtomicUsize::new(0),
+            audience_elsewhere: AtomicUsize::new(0),
+            audience_reported: AtomicUsize::new(0),
             presenters: AtomicUsize::new(0),
             version: Mutex::new(presentation.slide.version),
             current_poll: Mutex::new(presentation.current_poll().map(|p| p.id)),
@@ -93,6 +119,21 @@ impl Channel {
     pub(crate) fn wants_results(&self) -> bool {
         self.presenters.load(Ordering::Acquire) > 0
             || (self.results_visible() && self.audience.load(Ordering::Acquire) > 0)
+    }
+
+    /// The audience across every process: this process's, counted now,
+    /// plus the others' as the board last said.
+    fn audience_everywhere(&self) -> usize {
+        self.audience.load(Ordering::Acquire) + self.audience_elsewhere.load(Ordering::Acquire)
+    }
+
+    /// Whether the board needs to hear from this process about this
+    /// channel: it has an audience here, had one at the last report, or a
+    /// presenter here wants the total.
+    fn on_the_board(&self) -> bool {
+        self.audience.load(Ordering::Acquire) > 0
+            || self.audience_reported.load(Ordering::Acquire) > 0
+            || self.presenters.load(Ordering::Acquire) > 0
     }
 
     fn current_poll(&self) -> Option<PollId> {
@@ -188,6 +229,92 @@ impl LiveHub {
         }
     }
 
+    /// Shares this process's audience counts on `board` every `every`, so
+    /// presenters see the audience of all processes (at most `every` old
+    /// for the others; this process's own count is always current). On
+    /// `shutdown`, withdraws this process's counts.
+    pub async fn share_audience(
+        self: Arc<Self>,
+        board: Arc<dyn AudienceBoard>,
+        every: Duration,
+        mut shutdown: watch::Receiver<bool>,
+    ) {
+        let mut failing = false;
+        loop {
+            tokio::select! {
+                () = tokio::time::sleep(every) => {}
+                _ = shutdown.changed() => break,
+            }
+            match self.report_audience(&*board, false).await {
+                Ok(()) if failing => {
+                    failing = false;
+                    tracing::info!("audience board reachable again");
+                }
+                Err(e) if !failing => {
+                    failing = true;
+                    tracing::warn!(error = %e, "audience board unreachable; presenters see this process's audience only");
+                }
+                _ => {}
+            }
+        }
+        // Bounded: a board that is down must not hold up the shutdown (its
+        // entries expire by themselves).
+        let withdraw = self.report_audience(&*board, true);
+        if let Ok(Err(e)) = tokio::time::timeout(Duration::from_secs(1), withdraw).await {
+            tracing::warn!(error = %e, "could not withdraw the audience counts");
+        }
+    }
+
+    async fn report_audience(
+        &self,
+        board: &dyn AudienceBoard,
+        withdraw: bool,
+    ) -> Result<(), String> {
+        let channels: Vec<(PresentationId, Arc<Channel>)> = self
+            .channels
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .filter(|(_, channel)| channel.on_the_board())
+            .map(|(id, channel)| (*id, channel.clone()))
+            .collect();
+        if channels.is_empty() {
+            return Ok(());
+        }
+        let counts: Vec<(PresentationId, usize)> = channels
+            .iter()
+            .map(|(id, channel)| {
+                let here = if withdraw {
+                    0
+                } else {
+                    channel.audience.load(Ordering::Acquire)
+                };
+                (*id, here)
+            })
+            .collect();
+        match board.report(&counts).await {
+            Ok(totals) => {
+                for ((_, channel), ((_, here), total)) in
+                    channels.iter().zip(counts.iter().zip(totals))
+                {
+                    channel.audience_reported.store(*here, Ordering::Release);
+                    channel
+                        .audience_elsewhere
+                        .store(total.saturating_sub(*here), Ordering::Release);
+                }
+                Ok(())
+            }
+            Err(e) => {
+                // Unknown totals: show what this process knows rather than
+                // a figure that may be long stale.
+                for (_, channel) in &channels {
+                    channel.audience_elsewhere.store(0, Ordering::Release);
+                }
+                Err(e)
+            }
+        }
+    }
+
     /// Starts the results ticker of a channel if anyone wants results and
     /// it is not running already. It stops by itself when nobody does.
     pub(crate) fn ensure_ticker<P: Ports>(
@@ -209,7 +336,7 @@ impl LiveHub {
                 };
                 match tally.live_results(id, poll).await {
                     Ok(results) => {
-                        let audience = channel.audience.load(Ordering::Relaxed);
+                        let audience = channel.audience_everywhere();
                         let message: Arc<str> = messages::results(results, audience).into();
                         // Only changes are sent: serialised once, compared once.
                         let update = |current: &mut Arc<str>| {

@@ -46,7 +46,8 @@ struct ResultsMessage {
     kind: &'static str,
     #[serde(flatten)]
     results: ResultsBody,
-    /// Audience sockets connected to this process.
+    /// Audience members connected: sockets and event streams on every
+    /// process (the other processes' share is at most about a second old).
     audience: usize,
 }
 

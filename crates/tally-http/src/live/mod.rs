@@ -16,8 +16,8 @@ mod messages;
 mod socket;
 mod sse;
 
-pub use hub::ChangeHook;
 pub use hub::LiveHub;
+pub use hub::{AudienceBoard, ChangeHook};
 pub use socket::{audience_socket, presenter_socket};
 pub use sse::audience_events;
 

@@ -3,6 +3,7 @@
 use super::hub::{Channel, LiveHub};
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
+use crate::telemetry::Telemetry;
 use actix_web::{web, HttpRequest, HttpResponse};
 use actix_ws::AggregatedMessage;
 use serde::Deserialize;
@@ -12,7 +13,6 @@ use std::time::{Duration, Instant};
 use tally_domain::ports::Ports;
 use tally_domain::usecases::Tally;
 use tally_domain::{PresentationId, PresenterToken};
-use tally_prometheus::Metrics;
 use tokio::sync::watch;
 use uuid::Uuid;
 
@@ -34,7 +34,7 @@ pub async fn audience_socket<P: Ports>(
     body: web::Payload,
     tally: web::Data<Tally<P>>,
     hub: web::Data<Arc<LiveHub>>,
-    metrics: web::Data<Metrics>,
+    metrics: Telemetry,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, actix_web::Error> {
     let channel = hub
@@ -45,7 +45,7 @@ pub async fn audience_socket<P: Ports>(
     let rx = channel.state.subscribe();
     let results = channel.audience_results.subscribe();
     // Counted before the ticker starts, so it sees this phone.
-    let membership = Membership::join(channel.clone(), Role::Audience, metrics.get_ref().clone());
+    let membership = Membership::join(channel.clone(), Role::Audience, metrics.clone());
     hub.ensure_ticker(
         tally.get_ref().clone(),
         PresentationId::from_uuid(*id),
@@ -77,7 +77,7 @@ pub async fn presenter_socket<P: Ports>(
     body: web::Payload,
     tally: web::Data<Tally<P>>,
     hub: web::Data<Arc<LiveHub>>,
-    metrics: web::Data<Metrics>,
+    metrics: Telemetry,
     id: web::Path<Uuid>,
     credential: PresenterCredential,
     query: web::Query<TokenQuery>,
@@ -92,7 +92,7 @@ pub async fn presenter_socket<P: Ports>(
         .map_err(Problem::from)?;
     let channel = hub.channel(&tally, id).await.map_err(Problem::from)?;
     let (response, session, stream) = actix_ws::handle(&req, body)?;
-    let membership = Membership::join(channel.clone(), Role::Presenter, metrics.get_ref().clone());
+    let membership = Membership::join(channel.clone(), Role::Presenter, metrics.clone());
     hub.ensure_ticker(tally.get_ref().clone(), id, channel.clone());
     let rx = channel.results.subscribe();
     actix_web::rt::spawn(run(session, stream, rx, None, hub.closing(), membership));
@@ -119,13 +119,13 @@ impl Role {
 struct Membership {
     channel: Arc<Channel>,
     role: Role,
-    metrics: Metrics,
+    metrics: Telemetry,
 }
 
 impl Membership {
     /// Counts the socket in (the channel's count and the metric) until the
     /// membership is dropped.
-    fn join(channel: Arc<Channel>, role: Role, metrics: Metrics) -> Self {
+    fn join(channel: Arc<Channel>, role: Role, metrics: Telemetry) -> Self {
         let membership = Self {
             channel,
             role,
@@ -236,7 +236,7 @@ async fn next_of(rx: &mut Option<watch::Receiver<Arc<str>>>) -> Option<Arc<str>>
 async fn send(
     session: &mut actix_ws::Session,
     message: &str,
-    metrics: &Metrics,
+    metrics: &Telemetry,
     role: Role,
 ) -> Result<(), ()> {
     match tokio::time::timeout(SEND_TIMEOUT, session.text(message.to_owned())).await {

@@ -2,6 +2,7 @@
 
 use super::hub::{Channel, LiveHub};
 use crate::problem::Problem;
+use crate::telemetry::Telemetry;
 use actix_web::{web, HttpResponse};
 use bytes::Bytes;
 use std::sync::atomic::Ordering;
@@ -10,14 +11,13 @@ use std::time::Duration;
 use tally_domain::ports::Ports;
 use tally_domain::usecases::Tally;
 use tally_domain::PresentationId;
-use tally_prometheus::Metrics;
 use uuid::Uuid;
 
 /// A comment line this often keeps proxies from closing a quiet stream.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// Counts the stream as an audience member while it lives.
-struct Listening(Arc<Channel>, Metrics);
+struct Listening(Arc<Channel>, Telemetry);
 
 impl Drop for Listening {
     fn drop(&mut self) {
@@ -36,7 +36,7 @@ fn event(json: &str, listening: &Listening) -> Bytes {
 pub async fn audience_events<P: Ports>(
     tally: web::Data<Tally<P>>,
     hub: web::Data<Arc<LiveHub>>,
-    metrics: web::Data<Metrics>,
+    metrics: Telemetry,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, Problem> {
     let channel = hub
@@ -45,7 +45,7 @@ pub async fn audience_events<P: Ports>(
         .map_err(Problem::from)?;
     channel.audience.fetch_add(1, Ordering::AcqRel);
     metrics.live_connection("events", 1);
-    let listening = Listening(channel.clone(), metrics.get_ref().clone());
+    let listening = Listening(channel.clone(), metrics.clone());
     let rx = channel.state.subscribe();
     let stream = futures::stream::unfold(
         (rx, listening, true),

@@ -53,6 +53,7 @@ pub fn test_settings(db_url: &str, open_presenter: bool, redis_url: Option<&str>
     settings.redis_url = redis_url.map(|u| u.to_owned().into());
     settings.flush_reclaim_idle_ms = 1_000;
     settings.drain_timeout_secs = 5;
+    settings.audience_share_interval_ms = 100;
     settings
 }
 

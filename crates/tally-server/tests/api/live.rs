@@ -151,6 +151,55 @@ async fn a_slide_change_made_on_one_process_reaches_a_socket_on_another() {
     assert_eq!(moved["poll"]["poll_id"], c.poll_ids[1].as_str());
 }
 
+/// Presenters see the audience of every process, not only their own.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_presenter_sees_the_audience_of_every_process() {
+    let app = spawn_redis_app().await;
+    let redis = app.redis.as_ref().unwrap().url();
+    let other = crate::helpers::start_server_on(&app.db.url(), true, Some(&redis)).await;
+    let c = app.create_deck(1).await;
+    let mut screen = presenter(&app, &c).await;
+    let audience_path = format!("/presentations/{}/live", c.id);
+    let mut here = Vec::new();
+    for _ in 0..2 {
+        here.push(connect(&app, &audience_path).await);
+    }
+    let mut there = Vec::new();
+    for _ in 0..3 {
+        let url = format!(
+            "{}{audience_path}",
+            other.address.replace("http://", "ws://")
+        );
+        there.push(tokio_tungstenite::connect_async(url).await.unwrap().0);
+    }
+    // An SSE listener on the other process is an audience member too.
+    let events = app
+        .client
+        .get(format!("{}/presentations/{}/events", other.address, c.id))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(events.status(), 200);
+    until(&mut screen, |m| {
+        m["type"] == "results" && m["audience"] == 6
+    })
+    .await;
+    // Phones and an event stream leaving the other process are noticed
+    // there at once and shared.
+    drop(there);
+    drop(events);
+    until(&mut screen, |m| {
+        m["type"] == "results" && m["audience"] == 2
+    })
+    .await;
+    // And a phone leaving this process counts at once.
+    here.pop();
+    until(&mut screen, |m| {
+        m["type"] == "results" && m["audience"] == 1
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_sent_events_carry_the_same_audience_stream() {
     let app = spawn_app().await;

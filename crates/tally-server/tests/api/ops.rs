@@ -63,6 +63,46 @@ async fn votes_and_requests_move_the_metrics() {
         .any(|l| l.starts_with("tally_http") && l.contains(&c.id)));
 }
 
+/// Redis commands are timed by command, whoever sends them: the vote
+/// script, the mirror, the flusher.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redis_commands_are_timed_by_command() {
+    let app = crate::helpers::spawn_redis_app().await;
+    let c = app.create_deck(1).await;
+    for _ in 0..3 {
+        app.vote(&c.id, &c.poll_ids[0], Uuid::new_v4(), "A").await;
+    }
+    let count = |text: &str, command: &str| {
+        metric(
+            text,
+            &format!("tally_redis_command_duration_seconds_count{{command=\"{command}\"}}"),
+        )
+    };
+    let mut text = String::new();
+    // The flusher acknowledges its batch in a pipeline once it is stored.
+    for _ in 0..100 {
+        text = app.metrics_text().await;
+        if metric(&text, "tally_flush_rows_total") >= 3.0 && count(&text, "pipeline") >= 1.0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(count(&text, "script:vote") >= 3.0, "{text}");
+    assert!(count(&text, "script:install") >= 1.0, "{text}");
+    assert!(count(&text, "xreadgroup") >= 1.0, "{text}");
+    assert!(count(&text, "pipeline") >= 1.0, "{text}");
+    assert_eq!(
+        metric(
+            &text,
+            "tally_redis_command_failures_total{command=\"script:vote\"}"
+        ),
+        0.0
+    );
+    assert!(!text
+        .lines()
+        .any(|l| l.starts_with("tally_redis") && l.contains(&c.id)));
+}
+
 #[tokio::test]
 async fn openapi_and_docs_are_served() {
     let app = spawn_app().await;
