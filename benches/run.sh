@@ -130,6 +130,7 @@ if ws:
 | slide change reaches sockets: p50 / p99 / max | {ws["slide_p50_ms"]} / {ws["slide_p99_ms"]} / {ws["slide_max_ms"]} ms; {100*ws["within_500ms"]/max(ws["sockets"],1):.1f}% within 500 ms | 99% within 500 ms |
 | vote to presenter screen: p50 / p99 | {ws["vote_to_presenter_p50_ms"]:.0f} / {ws["vote_to_presenter_p99_ms"]:.0f} ms | p99 <= 300 ms |
 | server memory per idle socket | {ws["server_bytes_per_socket"]/1024:.1f} KiB | <= 20 KB |
+| audience on the presenter screen (both processes) | {ws.get("presenter_audience", "n/a")} | {ws["sockets"]} |
 """)
 PY
 tail -n 25 benches/RESULTS.md

@@ -114,6 +114,26 @@ pub async fn ws(
     let with_sockets = servers_rss();
     let per_socket = with_sockets.saturating_sub(baseline) / u64::try_from(connected.max(1))?;
 
+    // The presenter screen, on whichever process the kernel picks: its
+    // audience figure must count the sockets of both processes.
+    let mut presenter = open(
+        target,
+        source(1, sources),
+        &format!("/presentations/{id}/live/presenter?token={token}"),
+    )
+    .await?;
+    let mut presenter_audience = 0;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while presenter_audience < connected {
+        let Ok(message) = tokio::time::timeout_at(deadline, presenter.next()).await else {
+            break;
+        };
+        if let Message::Text(text) = message.context("presenter socket closed")?? {
+            let v: serde_json::Value = serde_json::from_str(&text)?;
+            presenter_audience = v["audience"].as_u64().map_or(0, |n| n as usize);
+        }
+    }
+
     // The slide change.
     let moved_at = now_ms();
     let (status, _) = conn
@@ -144,12 +164,6 @@ pub async fn ws(
 
     // Vote to presenter screen: one vote at a time, time until the
     // presenter channel shows it.
-    let mut presenter = open(
-        target,
-        source(1, sources),
-        &format!("/presentations/{id}/live/presenter?token={token}"),
-    )
-    .await?;
     // The slide moved to the second poll.
     let poll = created.polls.get(1).context("a second poll")?.clone();
     let mut lags = Vec::new();
@@ -190,6 +204,7 @@ pub async fn ws(
         "vote_to_presenter_p50_ms": lags[lags.len() / 2],
         "vote_to_presenter_p99_ms": lags[(lags.len() * 99 / 100).min(lags.len() - 1)],
         "server_bytes_per_socket": per_socket,
+        "presenter_audience": presenter_audience,
     });
     println!("ws: {summary}");
     println!("RESULT {summary}");

@@ -4,16 +4,13 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tally_domain::PresentationId;
-use tally_redis::{CommandObserver, Redis, RedisAudience, RedisSettings};
+use tally_redis::{CommandObserver, Redis, RedisAudience};
 use tally_testkit::redis::{Durability, RedisServer};
 
+mod common;
+
 fn connect(server: &RedisServer) -> Redis {
-    Redis::connect(&RedisSettings {
-        url: server.url(),
-        response_timeout: Duration::from_millis(500),
-        connection_timeout: Duration::from_millis(500),
-    })
-    .unwrap()
+    common::connect(server, Duration::from_millis(500))
 }
 
 #[tokio::test]

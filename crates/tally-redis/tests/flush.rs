@@ -2,6 +2,8 @@
 //! servers: every acknowledged vote ends up in Postgres exactly once.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+
 use std::time::Duration;
 use tally_domain::ports::{
     PresentationStore as _, VoteArchive as _, VoteIntake as _, VoteLedger as _, VoteQueue as _,
@@ -10,8 +12,7 @@ use tally_domain::usecases::Flusher;
 use tally_domain::{ParticipantId, Presentation, VoteReceipt};
 use tally_postgres::{PgArchive, PgLedger, PgStore, PoolSettings};
 use tally_redis::{
-    MirroredStore, Rebuilder, Redis, RedisHealth, RedisIntake, RedisMirror, RedisSettings,
-    RedisVoteQueue,
+    MirroredStore, Rebuilder, Redis, RedisHealth, RedisIntake, RedisMirror, RedisVoteQueue,
 };
 use tally_testkit::contract::intake::ballot;
 use tally_testkit::contract::store::create;
@@ -68,12 +69,7 @@ async fn world_on(db: TestDatabase) -> World {
 }
 
 fn redis_client(server: &RedisServer) -> Redis {
-    Redis::connect(&RedisSettings {
-        url: server.url(),
-        response_timeout: Duration::from_secs(2),
-        connection_timeout: Duration::from_secs(2),
-    })
-    .unwrap()
+    common::connect(server, Duration::from_secs(2))
 }
 
 fn queue(world: &World, consumer: &str) -> RedisVoteQueue {

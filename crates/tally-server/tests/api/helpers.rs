@@ -174,6 +174,12 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Another server process-equivalent on this app's Postgres and Redis.
+    pub async fn peer(&self) -> RunningServer {
+        let redis = self.redis.as_ref().map(RedisServer::url);
+        start_server_on(&self.db.url(), true, redis.as_deref()).await
+    }
+
     pub async fn create(&self, body: &Value) -> Response {
         self.request(Method::POST, "/presentations")
             .json(body)

@@ -11,7 +11,12 @@ type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 async fn connect(app: &TestApp, path: &str) -> Socket {
-    let url = format!("{}{path}", app.address.replace("http://", "ws://"));
+    connect_to(&app.address, path).await
+}
+
+/// A WebSocket to the server at `address` (`http://…`).
+async fn connect_to(address: &str, path: &str) -> Socket {
+    let url = format!("{}{path}", address.replace("http://", "ws://"));
     tokio_tungstenite::connect_async(url)
         .await
         .expect("websocket")
@@ -135,15 +140,9 @@ async fn the_presenter_channel_needs_the_token() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_slide_change_made_on_one_process_reaches_a_socket_on_another() {
     let app = spawn_redis_app().await;
-    let redis = app.redis.as_ref().unwrap().url();
-    let other = crate::helpers::start_server_on(&app.db.url(), true, Some(&redis)).await;
+    let other = app.peer().await;
     let c = app.create_deck(2).await;
-    let url = format!(
-        "{}/presentations/{}/live",
-        other.address.replace("http://", "ws://"),
-        c.id
-    );
-    let mut phone = tokio_tungstenite::connect_async(url).await.unwrap().0;
+    let mut phone = connect_to(&other.address, &format!("/presentations/{}/live", c.id)).await;
     assert_eq!(next_json(&mut phone).await["current_poll_index"], 0);
     // The change goes through the first server; the phone is on the second.
     app.next(&c).await;
@@ -155,8 +154,7 @@ async fn a_slide_change_made_on_one_process_reaches_a_socket_on_another() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_presenter_sees_the_audience_of_every_process() {
     let app = spawn_redis_app().await;
-    let redis = app.redis.as_ref().unwrap().url();
-    let other = crate::helpers::start_server_on(&app.db.url(), true, Some(&redis)).await;
+    let other = app.peer().await;
     let c = app.create_deck(1).await;
     let mut screen = presenter(&app, &c).await;
     let audience_path = format!("/presentations/{}/live", c.id);
@@ -166,11 +164,7 @@ async fn the_presenter_sees_the_audience_of_every_process() {
     }
     let mut there = Vec::new();
     for _ in 0..3 {
-        let url = format!(
-            "{}{audience_path}",
-            other.address.replace("http://", "ws://")
-        );
-        there.push(tokio_tungstenite::connect_async(url).await.unwrap().0);
+        there.push(connect_to(&other.address, &audience_path).await);
     }
     // An SSE listener on the other process is an audience member too.
     let events = app

@@ -2,7 +2,7 @@
 //! two servers (separate pools and workers) sharing it, so that only the
 //! database's locking can keep them consistent.
 
-use crate::helpers::{spawn_open_app, spawn_redis_app, start_server, start_server_on, TestApp};
+use crate::helpers::{spawn_open_app, spawn_redis_app, start_server, TestApp};
 use reqwest::StatusCode;
 use serde_json::json;
 use std::collections::HashMap;
@@ -87,8 +87,7 @@ async fn two_hundred_identical_votes_store_one_row() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_identical_votes_store_one_row_on_the_redis_path() {
     let app = spawn_redis_app().await;
-    let redis = app.redis.as_ref().unwrap().url();
-    let second_server = start_server_on(&app.db.url(), true, Some(&redis)).await;
+    let second_server = app.peer().await;
     identical_votes(&app, &second_server.address).await;
 }
 
@@ -129,8 +128,7 @@ async fn votes_racing_slide_changes_are_stored_exactly_when_acknowledged() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn votes_racing_slide_changes_on_the_redis_path() {
     let app = spawn_redis_app().await;
-    let redis = app.redis.as_ref().unwrap().url();
-    let second_server = start_server_on(&app.db.url(), true, Some(&redis)).await;
+    let second_server = app.peer().await;
     votes_racing_slides(&app, &second_server.address).await;
 }
 

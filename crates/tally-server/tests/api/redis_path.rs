@@ -1,6 +1,6 @@
 //! The same HTTP behaviour on the Redis spike path.
 
-use crate::helpers::{spawn_redis_app, start_server_on};
+use crate::helpers::spawn_redis_app;
 use crate::v4_client::V4Client;
 use reqwest::StatusCode;
 use std::time::Duration;
@@ -54,8 +54,7 @@ async fn votes_accepted_by_redis_reach_postgres_and_results_are_live() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_second_server_sees_slide_changes_made_through_the_first() {
     let app = spawn_redis_app().await;
-    let redis_url = app.redis.as_ref().unwrap().url();
-    let second = start_server_on(&app.db.url(), true, Some(&redis_url)).await;
+    let second = app.peer().await;
     let c = app.create_deck(2).await;
     app.next(&c).await;
     let on_second = app
