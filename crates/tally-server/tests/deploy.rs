@@ -199,7 +199,13 @@ fn the_k6_scripts_parse_and_mirror_the_load_generator() {
             && spike.contains("noConnectionReuse")
     );
     let fanout = std::fs::read_to_string(root().join("k6/ws-fanout.js")).unwrap();
-    assert!(fanout.contains("/live") && fanout.contains("p(99)<500"));
+    assert!(
+        fanout.contains("/live")
+            && fanout.contains("p(99)<500")
+            && fanout.contains("/live/presenter")
+            && fanout.contains("vote_to_presenter_ms: ['p(99)<300']")
+            && fanout.contains("presenter_audience")
+    );
     // A broken script is caught.
     let broken = dir.path().join("broken.mjs");
     std::fs::write(&broken, "export default function ( {").unwrap();
