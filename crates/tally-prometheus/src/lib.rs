@@ -54,6 +54,7 @@ struct Inner {
     db_pool: IntGaugeVec,
     redis_duration: HistogramVec,
     redis_unanswered: IntCounterVec,
+    live_presentations: IntGauge,
 }
 
 impl Metrics {
@@ -193,6 +194,10 @@ impl Metrics {
             ),
             &["command"],
         )?;
+        let live_presentations = IntGauge::new(
+            "tally_live_presentations",
+            "Presentations with live listeners on this process (their channels are released when the last one leaves).",
+        )?;
         for command in ["script:vote", "pipeline"] {
             redis_duration.with_label_values(&[command]);
             redis_unanswered.with_label_values(&[command]);
@@ -236,6 +241,7 @@ impl Metrics {
         registry.register(Box::new(db_pool.clone()))?;
         registry.register(Box::new(redis_duration.clone()))?;
         registry.register(Box::new(redis_unanswered.clone()))?;
+        registry.register(Box::new(live_presentations.clone()))?;
         Ok(Self {
             inner: Arc::new(Inner {
                 registry,
@@ -259,6 +265,7 @@ impl Metrics {
                 db_pool,
                 redis_duration,
                 redis_unanswered,
+                live_presentations,
             }),
         })
     }
@@ -361,6 +368,13 @@ impl Metrics {
                 .with_label_values(&[command])
                 .inc();
         }
+    }
+
+    /// Presentations with live channels on this process, sampled.
+    pub fn set_live_presentations(&self, n: usize) {
+        self.inner
+            .live_presentations
+            .set(i64::try_from(n).unwrap_or(i64::MAX));
     }
 
     /// The Postgres pool's state, sampled.

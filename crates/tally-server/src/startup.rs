@@ -146,16 +146,17 @@ impl Application {
         let listener = listener::bind(&settings.host, settings.port, settings.reuse_port, 4096)?;
         let port = listener.local_addr()?.port();
         let (shutdown, shutdown_rx) = watch::channel(false);
-        let pool_sampler = tokio::spawn(sample_pool(
+        let live_hub = LiveHub::new();
+        let sampler = tokio::spawn(sample(
             pool.clone(),
+            live_hub.clone(),
             metrics.clone(),
             shutdown_rx.clone(),
         ));
         let (pg_store, pg_ledger) = (PgStore::new(pool.clone()), PgLedger::new(pool.clone()));
         let pg_intake = PgIntake::new(pool.clone());
         let mut drained = Vec::new();
-        let mut background = vec![pool_sampler];
-        let live_hub = LiveHub::new();
+        let mut background = vec![sampler];
         let server = match mode {
             IntakeMode::Postgres => {
                 metrics.set_intake_path("postgres", false);
@@ -329,9 +330,16 @@ impl Application {
     }
 }
 
-/// Samples the Postgres pool into the metrics once a second.
-async fn sample_pool(pool: Pool, metrics: Metrics, mut shutdown: watch::Receiver<bool>) {
+/// Samples the Postgres pool and the live channels into the metrics once a
+/// second.
+async fn sample(
+    pool: Pool,
+    hub: Arc<LiveHub>,
+    metrics: Metrics,
+    mut shutdown: watch::Receiver<bool>,
+) {
     loop {
+        metrics.set_live_presentations(hub.channels());
         let status = pool.status();
         metrics.set_db_pool(
             status.max_size,

@@ -1,4 +1,5 @@
 use super::{messages, RESULTS_EVERY};
+use crate::telemetry::Telemetry;
 use futures::future::BoxFuture;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -29,6 +30,57 @@ pub trait AudienceBoard: Send + Sync + 'static {
     ) -> BoxFuture<'a, Result<Vec<usize>, String>>;
 }
 
+/// Who a live connection is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Role {
+    /// A phone on the audience WebSocket.
+    Audience,
+    /// A phone on the audience event stream (SSE).
+    Events,
+    /// A presenter screen.
+    Presenter,
+}
+
+impl Role {
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Role::Audience => "audience",
+            Role::Events => "events",
+            Role::Presenter => "presenter",
+        }
+    }
+
+    fn counter(self, channel: &Channel) -> &AtomicUsize {
+        match self {
+            Role::Audience | Role::Events => &channel.audience,
+            Role::Presenter => &channel.presenters,
+        }
+    }
+}
+
+/// One live connection, counted in its channel (and the metrics) until it
+/// is dropped, however the connection ends.
+pub(crate) struct Membership {
+    hub: Arc<LiveHub>,
+    pub channel: Arc<Channel>,
+    pub role: Role,
+    pub telemetry: Telemetry,
+}
+
+impl Drop for Membership {
+    fn drop(&mut self) {
+        self.telemetry.live_connection(self.role.label(), -1);
+        if self
+            .role
+            .counter(&self.channel)
+            .fetch_sub(1, Ordering::AcqRel)
+            == 1
+        {
+            self.hub.release_if_idle(&self.channel);
+        }
+    }
+}
+
 /// The live channels of this process.
 #[derive(Default)]
 pub struct LiveHub {
@@ -47,6 +99,7 @@ impl std::fmt::Debug for LiveHub {
 /// One presentation's channels.
 #[derive(Debug)]
 pub(crate) struct Channel {
+    id: PresentationId,
     pub state: watch::Sender<Arc<str>>,
     pub results: watch::Sender<Arc<str>>,
     /// Results for the audience: only fed while the presenter shows them.
@@ -67,6 +120,7 @@ pub(crate) struct Channel {
 impl Channel {
     fn new(presentation: &Presentation) -> Self {
         Self {
+            id: presentation.id,
             state: watch::Sender::new(messages::state(presentation).into()),
             results: watch::Sender::new(Arc::from("")),
             audience_results: watch::Sender::new(Arc::from("")),
@@ -136,6 +190,14 @@ impl Channel {
             || self.presenters.load(Ordering::Acquire) > 0
     }
 
+    /// Nobody here listens and the board holds nothing of ours: the
+    /// channel can go (a later listener loads a fresh one).
+    fn idle(&self) -> bool {
+        self.audience.load(Ordering::Acquire) == 0
+            && self.presenters.load(Ordering::Acquire) == 0
+            && self.audience_reported.load(Ordering::Acquire) == 0
+    }
+
     fn current_poll(&self) -> Option<PollId> {
         *self
             .current_poll
@@ -149,32 +211,71 @@ impl LiveHub {
         Arc::default()
     }
 
-    fn existing(&self, id: PresentationId) -> Option<Arc<Channel>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PresentationId, Arc<Channel>>> {
         self.channels
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .get(&id)
-            .cloned()
     }
 
-    /// The presentation's channels, loading its state on first use.
-    pub(crate) async fn channel<P: Ports>(
-        &self,
+    fn existing(&self, id: PresentationId) -> Option<Arc<Channel>> {
+        self.lock().get(&id).cloned()
+    }
+
+    /// Counts a listener in on the presentation's channel, loading its state
+    /// on first use, until the returned membership is dropped.
+    ///
+    /// The count is taken under the same lock that releases idle channels,
+    /// so a listener can never join a channel that is being released.
+    pub(crate) async fn join<P: Ports>(
+        self: &Arc<Self>,
         tally: &Tally<P>,
         id: PresentationId,
-    ) -> Result<Arc<Channel>, GetPresentationError> {
-        if let Some(channel) = self.existing(id) {
-            return Ok(channel);
+        role: Role,
+        telemetry: Telemetry,
+    ) -> Result<Membership, GetPresentationError> {
+        loop {
+            let loaded = match self.existing(id) {
+                Some(_) => None,
+                None => Some(tally.presentation(id).await?),
+            };
+            let mut channels = self.lock();
+            let channel = match (channels.get(&id), loaded) {
+                (Some(channel), _) => channel.clone(),
+                (None, Some(presentation)) => channels
+                    .entry(id)
+                    .or_insert_with(|| Arc::new(Channel::new(&presentation)))
+                    .clone(),
+                // Released since we looked: load it afresh.
+                (None, None) => continue,
+            };
+            role.counter(&channel).fetch_add(1, Ordering::AcqRel);
+            drop(channels);
+            telemetry.live_connection(role.label(), 1);
+            return Ok(Membership {
+                hub: self.clone(),
+                channel,
+                role,
+                telemetry,
+            });
         }
-        let presentation = tally.presentation(id).await?;
-        let mut channels = self
-            .channels
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        Ok(channels
-            .entry(id)
-            .or_insert_with(|| Arc::new(Channel::new(&presentation)))
-            .clone())
+    }
+
+    /// Forgets a channel nobody uses any more, so a long-running process
+    /// does not keep every presentation it ever served.
+    fn release_if_idle(&self, channel: &Arc<Channel>) {
+        let mut channels = self.lock();
+        if channel.idle()
+            && channels
+                .get(&channel.id)
+                .is_some_and(|current| Arc::ptr_eq(current, channel))
+        {
+            channels.remove(&channel.id);
+        }
+    }
+
+    /// How many presentations this process holds live channels for.
+    pub fn channels(&self) -> usize {
+        self.lock().len()
     }
 
     /// Closes every live socket of this process with "going away" (on
@@ -271,9 +372,7 @@ impl LiveHub {
         withdraw: bool,
     ) -> Result<(), String> {
         let channels: Vec<(PresentationId, Arc<Channel>)> = self
-            .channels
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
             .iter()
             .filter(|(_, channel)| channel.on_the_board())
             .map(|(id, channel)| (*id, channel.clone()))
@@ -301,6 +400,9 @@ impl LiveHub {
                     channel
                         .audience_elsewhere
                         .store(total.saturating_sub(*here), Ordering::Release);
+                    if *here == 0 {
+                        self.release_if_idle(channel);
+                    }
                 }
                 Ok(())
             }

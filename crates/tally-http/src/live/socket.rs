@@ -1,13 +1,12 @@
 //! The WebSocket endpoints and the per-socket loop.
 
-use super::hub::{Channel, LiveHub};
+use super::hub::{LiveHub, Membership, Role};
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
 use crate::telemetry::Telemetry;
 use actix_web::{web, HttpRequest, HttpResponse};
 use actix_ws::AggregatedMessage;
 use serde::Deserialize;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tally_domain::ports::Ports;
@@ -37,15 +36,20 @@ pub async fn audience_socket<P: Ports>(
     metrics: Telemetry,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, actix_web::Error> {
-    let channel = hub
-        .channel(&tally, PresentationId::from_uuid(*id))
+    // Counted before the ticker starts, so it sees this phone.
+    let membership = hub
+        .join(
+            &tally,
+            PresentationId::from_uuid(*id),
+            Role::Audience,
+            metrics,
+        )
         .await
         .map_err(Problem::from)?;
+    let channel = membership.channel.clone();
     let (response, session, stream) = actix_ws::handle(&req, body)?;
     let rx = channel.state.subscribe();
     let results = channel.audience_results.subscribe();
-    // Counted before the ticker starts, so it sees this phone.
-    let membership = Membership::join(channel.clone(), Role::Audience, metrics.clone());
     hub.ensure_ticker(
         tally.get_ref().clone(),
         PresentationId::from_uuid(*id),
@@ -90,65 +94,16 @@ pub async fn presenter_socket<P: Ports>(
         .authorize_presenter(id, token.as_ref())
         .await
         .map_err(Problem::from)?;
-    let channel = hub.channel(&tally, id).await.map_err(Problem::from)?;
+    let membership = hub
+        .join(&tally, id, Role::Presenter, metrics)
+        .await
+        .map_err(Problem::from)?;
+    let channel = membership.channel.clone();
     let (response, session, stream) = actix_ws::handle(&req, body)?;
-    let membership = Membership::join(channel.clone(), Role::Presenter, metrics.clone());
     hub.ensure_ticker(tally.get_ref().clone(), id, channel.clone());
     let rx = channel.results.subscribe();
     actix_web::rt::spawn(run(session, stream, rx, None, hub.closing(), membership));
     Ok(response)
-}
-
-#[derive(Clone, Copy, Debug)]
-enum Role {
-    Audience,
-    Presenter,
-}
-
-impl Role {
-    fn label(self) -> &'static str {
-        match self {
-            Role::Audience => "audience",
-            Role::Presenter => "presenter",
-        }
-    }
-}
-
-/// Decrements the channel's count for this socket when the loop ends, however
-/// it ends.
-struct Membership {
-    channel: Arc<Channel>,
-    role: Role,
-    metrics: Telemetry,
-}
-
-impl Membership {
-    /// Counts the socket in (the channel's count and the metric) until the
-    /// membership is dropped.
-    fn join(channel: Arc<Channel>, role: Role, metrics: Telemetry) -> Self {
-        let membership = Self {
-            channel,
-            role,
-            metrics,
-        };
-        membership.counter().fetch_add(1, Ordering::AcqRel);
-        membership.metrics.live_connection(role.label(), 1);
-        membership
-    }
-
-    fn counter(&self) -> &AtomicUsize {
-        match self.role {
-            Role::Audience => &self.channel.audience,
-            Role::Presenter => &self.channel.presenters,
-        }
-    }
-}
-
-impl Drop for Membership {
-    fn drop(&mut self) {
-        self.counter().fetch_sub(1, Ordering::AcqRel);
-        self.metrics.live_connection(self.role.label(), -1);
-    }
 }
 
 async fn run(
@@ -159,7 +114,7 @@ async fn run(
     mut closing: watch::Receiver<bool>,
     membership: Membership,
 ) {
-    let (metrics, role) = (&membership.metrics, membership.role);
+    let (metrics, role) = (&membership.telemetry, membership.role);
     let mut stream = stream
         .max_frame_size(MAX_FRAME)
         .aggregate_continuations()

@@ -1,11 +1,10 @@
 //! Server-Sent Events: the audience stream for clients without WebSocket.
 
-use super::hub::{Channel, LiveHub};
+use super::hub::{LiveHub, Membership, Role};
 use crate::problem::Problem;
 use crate::telemetry::Telemetry;
 use actix_web::{web, HttpResponse};
 use bytes::Bytes;
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 use tally_domain::ports::Ports;
@@ -16,18 +15,8 @@ use uuid::Uuid;
 /// A comment line this often keeps proxies from closing a quiet stream.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
-/// Counts the stream as an audience member while it lives.
-struct Listening(Arc<Channel>, Telemetry);
-
-impl Drop for Listening {
-    fn drop(&mut self) {
-        self.0.audience.fetch_sub(1, Ordering::AcqRel);
-        self.1.live_connection("events", -1);
-    }
-}
-
-fn event(json: &str, listening: &Listening) -> Bytes {
-    listening.1.live_message_sent("events");
+fn event(json: &str, listening: &Membership) -> Bytes {
+    listening.telemetry.live_message_sent("events");
     Bytes::from(format!("event: state\ndata: {json}\n\n"))
 }
 
@@ -39,14 +28,17 @@ pub async fn audience_events<P: Ports>(
     metrics: Telemetry,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, Problem> {
-    let channel = hub
-        .channel(&tally, PresentationId::from_uuid(*id))
+    // Counts the stream as an audience member while it lives.
+    let listening = hub
+        .join(
+            &tally,
+            PresentationId::from_uuid(*id),
+            Role::Events,
+            metrics,
+        )
         .await
         .map_err(Problem::from)?;
-    channel.audience.fetch_add(1, Ordering::AcqRel);
-    metrics.live_connection("events", 1);
-    let listening = Listening(channel.clone(), metrics.clone());
-    let rx = channel.state.subscribe();
+    let rx = listening.channel.state.subscribe();
     let stream = futures::stream::unfold(
         (rx, listening, true),
         |(mut rx, listening, first)| async move {

@@ -1,6 +1,6 @@
 //! The live channels, against a real server and a real WebSocket client.
 
-use crate::helpers::{spawn_app, spawn_redis_app, Created, SendJson as _, TestApp};
+use crate::helpers::{metric, spawn_app, spawn_redis_app, Created, SendJson as _, TestApp};
 use futures_util::StreamExt as _;
 use serde_json::Value;
 use std::time::Duration;
@@ -192,6 +192,48 @@ async fn the_presenter_sees_the_audience_of_every_process() {
         m["type"] == "results" && m["audience"] == 1
     })
     .await;
+}
+
+/// Waits until the sampled number of live presentations is `n`.
+async fn live_presentations_become(app: &TestApp, n: f64) {
+    let mut last = f64::NAN;
+    for _ in 0..100 {
+        last = metric(&app.metrics_text().await, "tally_live_presentations");
+        if last == n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("tally_live_presentations stayed {last}, expected {n}");
+}
+
+/// A long-running process does not keep the channels of presentations
+/// nobody follows any more; a later listener gets the current state.
+async fn channels_are_released(app: TestApp) {
+    let c = app.create_deck(2).await;
+    let path = format!("/presentations/{}/live", c.id);
+    let mut phone = connect(&app, &path).await;
+    let mut screen = presenter(&app, &c).await;
+    next_json(&mut phone).await;
+    live_presentations_become(&app, 1.0).await;
+    drop(phone);
+    // Still followed by the presenter.
+    app.next(&c).await;
+    live_presentations_become(&app, 1.0).await;
+    screen.close(None).await.unwrap();
+    live_presentations_become(&app, 0.0).await;
+    let mut again = connect(&app, &path).await;
+    assert_eq!(next_json(&mut again).await["current_poll_index"], 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn channels_are_released_when_the_last_listener_leaves() {
+    channels_are_released(spawn_app().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn channels_are_released_once_withdrawn_from_the_audience_board() {
+    channels_are_released(spawn_redis_app().await).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
