@@ -19,7 +19,9 @@ voters="${VOTERS:-30000}"
 sockets="${SOCKETS:-30000}"
 window="${WINDOW_MS:-1000}"
 workers="${WORKERS:-1}"
-port=58080 pg_port=55432 redis_port=56379
+# Below the kernel's ephemeral range (32768 and up), so no client socket of
+# an earlier load run can be holding them when the servers bind.
+port=18080 pg_port=15432 redis_port=16379
 
 cargo build --release --locked -q -p tally-server -p tally-loadgen
 tally=target/release/tally loadgen=target/release/loadgen

@@ -366,6 +366,9 @@ async fn live_changes<P: Ports>(
     loop {
         match redis.changes().await {
             Ok(changes) => {
+                // Changes made while this process was not listening were
+                // never announced to it (the first pass is a no-op).
+                hub.refresh_all_local(&tally).await;
                 let mut changes = std::pin::pin!(changes);
                 loop {
                     tokio::select! {

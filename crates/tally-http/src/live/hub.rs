@@ -417,6 +417,16 @@ impl LiveHub {
         }
     }
 
+    /// Refreshes every channel of this process from the store: after
+    /// listening for other processes' changes was interrupted (a Redis
+    /// outage), changes made meanwhile were never announced here.
+    pub async fn refresh_all_local<P: Ports>(&self, tally: &Tally<P>) {
+        let ids: Vec<PresentationId> = self.lock().keys().copied().collect();
+        for id in ids {
+            self.refresh_local(tally, id).await;
+        }
+    }
+
     /// Starts the results ticker of a channel if anyone wants results and
     /// it is not running already. It stops by itself when nobody does.
     pub(crate) fn ensure_ticker<P: Ports>(

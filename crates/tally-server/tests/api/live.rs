@@ -150,6 +150,24 @@ async fn a_slide_change_made_on_one_process_reaches_a_socket_on_another() {
     assert_eq!(moved["poll"]["poll_id"], c.poll_ids[1].as_str());
 }
 
+/// A change made while another process could not hear of it (Redis down)
+/// reaches that process's sockets once it listens again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_missed_during_a_redis_outage_reaches_the_sockets_afterwards() {
+    let app = spawn_redis_app().await;
+    let other = app.peer().await;
+    let c = app.create_deck(2).await;
+    let mut phone = connect_to(&other.address, &format!("/presentations/{}/live", c.id)).await;
+    assert_eq!(next_json(&mut phone).await["current_poll_index"], 0);
+    let redis = app.redis.as_ref().unwrap();
+    redis.stop().unwrap();
+    // Stored in Postgres; the announcement cannot go out.
+    assert_eq!(app.next(&c).await.status(), 200);
+    redis.resume().unwrap();
+    let moved = until(&mut phone, |m| m["current_poll_index"] == 1).await;
+    assert_eq!(moved["poll"]["poll_id"], c.poll_ids[1].as_str());
+}
+
 /// Presenters see the audience of every process, not only their own.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_presenter_sees_the_audience_of_every_process() {
