@@ -92,6 +92,9 @@ async fn every_command_is_timed_with_a_bounded_label() {
     // The script's first run may need a SCRIPT LOAD; either way it is
     // reported by name, not as an anonymous EVALSHA.
     assert!(seen.contains(&("script:audience", true)), "{seen:?}");
+    // The fresh server answered the first EVALSHA with NOSCRIPT: an error
+    // reply is an answer, not a failure to reach Redis.
+    assert!(!seen.iter().any(|(_, answered)| !answered), "{seen:?}");
     assert!(!seen.iter().any(|(label, _)| *label == "other"), "{seen:?}");
 
     // A command that gets no answer is reported as such.

@@ -181,21 +181,14 @@ impl Channel {
         self.audience.load(Ordering::Acquire) + self.audience_elsewhere.load(Ordering::Acquire)
     }
 
-    /// Whether the board needs to hear from this process about this
-    /// channel: it has an audience here, had one at the last report, or a
-    /// presenter here wants the total.
-    fn on_the_board(&self) -> bool {
+    /// Someone listens here, or the board still holds this process's count.
+    /// Such a channel is reported to the board (a presenter here wants the
+    /// total; a count put there must be withdrawn); any other can go, and a
+    /// later listener loads a fresh one.
+    fn in_use(&self) -> bool {
         self.audience.load(Ordering::Acquire) > 0
-            || self.audience_reported.load(Ordering::Acquire) > 0
             || self.presenters.load(Ordering::Acquire) > 0
-    }
-
-    /// Nobody here listens and the board holds nothing of ours: the
-    /// channel can go (a later listener loads a fresh one).
-    fn idle(&self) -> bool {
-        self.audience.load(Ordering::Acquire) == 0
-            && self.presenters.load(Ordering::Acquire) == 0
-            && self.audience_reported.load(Ordering::Acquire) == 0
+            || self.audience_reported.load(Ordering::Acquire) > 0
     }
 
     fn current_poll(&self) -> Option<PollId> {
@@ -264,7 +257,7 @@ impl LiveHub {
     /// does not keep every presentation it ever served.
     fn release_if_idle(&self, channel: &Arc<Channel>) {
         let mut channels = self.lock();
-        if channel.idle()
+        if !channel.in_use()
             && channels
                 .get(&channel.id)
                 .is_some_and(|current| Arc::ptr_eq(current, channel))
@@ -374,7 +367,7 @@ impl LiveHub {
         let channels: Vec<(PresentationId, Arc<Channel>)> = self
             .lock()
             .iter()
-            .filter(|(_, channel)| channel.on_the_board())
+            .filter(|(_, channel)| channel.in_use())
             .map(|(id, channel)| (*id, channel.clone()))
             .collect();
         if channels.is_empty() {

@@ -33,28 +33,20 @@ pub async fn audience_socket<P: Ports>(
     body: web::Payload,
     tally: web::Data<Tally<P>>,
     hub: web::Data<Arc<LiveHub>>,
-    metrics: Telemetry,
+    telemetry: Telemetry,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, actix_web::Error> {
+    let id = PresentationId::from_uuid(*id);
     // Counted before the ticker starts, so it sees this phone.
     let membership = hub
-        .join(
-            &tally,
-            PresentationId::from_uuid(*id),
-            Role::Audience,
-            metrics,
-        )
+        .join(&tally, id, Role::Audience, telemetry)
         .await
         .map_err(Problem::from)?;
     let channel = membership.channel.clone();
     let (response, session, stream) = actix_ws::handle(&req, body)?;
     let rx = channel.state.subscribe();
     let results = channel.audience_results.subscribe();
-    hub.ensure_ticker(
-        tally.get_ref().clone(),
-        PresentationId::from_uuid(*id),
-        channel.clone(),
-    );
+    hub.ensure_ticker(tally.get_ref().clone(), id, channel.clone());
     actix_web::rt::spawn(run(
         session,
         stream,
@@ -81,7 +73,7 @@ pub async fn presenter_socket<P: Ports>(
     body: web::Payload,
     tally: web::Data<Tally<P>>,
     hub: web::Data<Arc<LiveHub>>,
-    metrics: Telemetry,
+    telemetry: Telemetry,
     id: web::Path<Uuid>,
     credential: PresenterCredential,
     query: web::Query<TokenQuery>,
@@ -95,7 +87,7 @@ pub async fn presenter_socket<P: Ports>(
         .await
         .map_err(Problem::from)?;
     let membership = hub
-        .join(&tally, id, Role::Presenter, metrics)
+        .join(&tally, id, Role::Presenter, telemetry)
         .await
         .map_err(Problem::from)?;
     let channel = membership.channel.clone();

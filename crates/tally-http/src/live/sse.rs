@@ -25,7 +25,7 @@ fn event(json: &str, listening: &Membership) -> Bytes {
 pub async fn audience_events<P: Ports>(
     tally: web::Data<Tally<P>>,
     hub: web::Data<Arc<LiveHub>>,
-    metrics: Telemetry,
+    telemetry: Telemetry,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, Problem> {
     // Counts the stream as an audience member while it lives.
@@ -34,7 +34,7 @@ pub async fn audience_events<P: Ports>(
             &tally,
             PresentationId::from_uuid(*id),
             Role::Events,
-            metrics,
+            telemetry,
         )
         .await
         .map_err(Problem::from)?;
