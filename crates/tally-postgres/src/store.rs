@@ -74,10 +74,7 @@ impl PgStore {
         value: bool,
     ) -> Result<Presentation, VotingChangeError> {
         let mut client = self.client().await?;
-        let tx = client.transaction().await.map_err(store_error)?;
-        tx.execute(fence::EXCLUSIVE, &[id.as_uuid()])
-            .await
-            .map_err(store_error)?;
+        let tx = begin_fenced(&mut client, id).await?;
         let row = tx
             .query_opt(
                 "UPDATE presentations SET state_version = state_version + 1 \
@@ -91,13 +88,35 @@ impl PgStore {
         tx.execute(update, &[id.as_uuid(), &index, &value])
             .await
             .map_err(store_error)?;
-        let presentation = load::presentation(&tx, id)
-            .await
-            .map_err(StoreError)?
-            .ok_or(VotingChangeError::NotFound)?;
-        tx.commit().await.map_err(store_error)?;
-        Ok(presentation)
+        commit_returning(tx, id)
+            .await?
+            .ok_or(VotingChangeError::NotFound)
     }
+}
+
+/// Opens a transaction holding the presentation's fence exclusively: votes
+/// in flight commit first and later ones wait, so no vote straddles the
+/// change (see [`fence`]).
+async fn begin_fenced(
+    client: &mut deadpool_postgres::Object,
+    id: PresentationId,
+) -> Result<deadpool_postgres::Transaction<'_>, StoreError> {
+    let tx = client.transaction().await.map_err(store_error)?;
+    tx.execute(fence::EXCLUSIVE, &[id.as_uuid()])
+        .await
+        .map_err(store_error)?;
+    Ok(tx)
+}
+
+/// Reads the presentation inside the transaction, then commits: the caller
+/// gets the state *this* change produced even if another follows at once.
+async fn commit_returning(
+    tx: deadpool_postgres::Transaction<'_>,
+    id: PresentationId,
+) -> Result<Option<Presentation>, StoreError> {
+    let presentation = load::presentation(&tx, id).await.map_err(StoreError)?;
+    tx.commit().await.map_err(store_error)?;
+    Ok(presentation)
 }
 
 fn store_error(e: impl Into<anyhow::Error>) -> StoreError {
@@ -276,13 +295,8 @@ impl PresentationStore for PgStore {
         slide_move: SlideMove,
     ) -> Result<Presentation, SlideChangeError> {
         let mut client = self.client().await?;
-        let tx = client.transaction().await.map_err(store_error)?;
-        // The exclusive fence waits for votes in flight and holds new ones
-        // back, so a vote commits before the move (on the old poll) or sees
-        // the move.
-        tx.execute(fence::EXCLUSIVE, &[id.as_uuid()])
-            .await
-            .map_err(store_error)?;
+        // A vote commits before the move (on the old poll) or sees the move.
+        let tx = begin_fenced(&mut client, id).await?;
         let row = tx
             .query_opt(
                 "SELECT poll_count, current_poll_index, state_version \
@@ -301,14 +315,9 @@ impl PresentationStore for PgStore {
         )
         .await
         .map_err(store_error)?;
-        // Read inside the transaction, so the caller gets the slide *this*
-        // move produced even if another move follows at once.
-        let presentation = load::presentation(&tx, id)
-            .await
-            .map_err(StoreError)?
-            .ok_or(SlideChangeError::NotFound)?;
-        tx.commit().await.map_err(store_error)?;
-        Ok(presentation)
+        commit_returning(tx, id)
+            .await?
+            .ok_or(SlideChangeError::NotFound)
     }
 
     async fn set_voting(
@@ -329,11 +338,16 @@ impl PresentationStore for PgStore {
     }
 
     async fn delete(&self, id: PresentationId) -> Result<bool, StoreError> {
-        let client = self.client().await?;
-        let deleted = client
+        let mut client = self.client().await?;
+        // Fenced like a slide change: a vote in flight commits first (and
+        // goes with the cascade), a later one finds no presentation (404),
+        // instead of failing on a foreign key half-way.
+        let tx = begin_fenced(&mut client, id).await?;
+        let deleted = tx
             .execute("DELETE FROM presentations WHERE id = $1", &[id.as_uuid()])
             .await
             .map_err(store_error)?;
+        tx.commit().await.map_err(store_error)?;
         Ok(deleted > 0)
     }
 

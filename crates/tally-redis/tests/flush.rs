@@ -94,21 +94,10 @@ async fn cast_many(world: &World, p: &Presentation, n: usize) -> Vec<Participant
 /// Vote rows, and options whose count differs from their rows.
 async fn postgres_state(world: &World) -> (i64, i64) {
     let client = world.db.client().await;
-    let rows: i64 = client
-        .query_one("SELECT count(*) FROM votes", &[])
-        .await
-        .unwrap()
-        .get(0);
-    let mismatched: i64 = client
-        .query_one(
-            "SELECT count(*) FROM (SELECT o.id FROM options o LEFT JOIN votes v ON v.option_id = o.id \
-             GROUP BY o.id HAVING o.vote_count <> count(v.participant_id)) m",
-            &[],
-        )
-        .await
-        .unwrap()
-        .get(0);
-    (rows, mismatched)
+    (
+        tally_testkit::postgres::vote_rows(&client).await,
+        tally_testkit::postgres::options_unlike_rows(&client).await,
+    )
 }
 
 /// Flushes until the queue is empty; returns the rows inserted.

@@ -289,6 +289,30 @@ impl Drop for TestDatabase {
     }
 }
 
+/// Rows in `votes`.
+pub async fn vote_rows(client: &tokio_postgres::Client) -> i64 {
+    client
+        .query_one("SELECT count(*) FROM votes", &[])
+        .await
+        .expect("counting vote rows")
+        .get(0)
+}
+
+/// Options whose stored count differs from their vote rows: 0 when counts
+/// and rows agree.
+pub async fn options_unlike_rows(client: &tokio_postgres::Client) -> i64 {
+    client
+        .query_one(
+            "SELECT count(*) FROM (SELECT o.id FROM options o \
+             LEFT JOIN votes v ON v.option_id = o.id \
+             GROUP BY o.id HAVING o.vote_count <> count(v.participant_id)) m",
+            &[],
+        )
+        .await
+        .expect("comparing counts with rows")
+        .get(0)
+}
+
 /// An empty database with no schema at all, as a new deployment has.
 #[derive(Debug)]
 pub struct EmptyDatabase(TestDatabase);

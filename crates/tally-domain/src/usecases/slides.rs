@@ -30,6 +30,15 @@ pub enum SetVotingError {
 }
 presenter_error_from_check!(SetVotingError);
 
+impl From<VotingChangeError> for SetVotingError {
+    fn from(e: VotingChangeError) -> Self {
+        match e {
+            VotingChangeError::NotFound => SetVotingError::NotFound,
+            VotingChangeError::Store(s) => SetVotingError::Unavailable(s.0),
+        }
+    }
+}
+
 impl<P: Ports> Tally<P> {
     /// Changes the slide, returning the presentation as it now is.
     pub async fn move_slide(
@@ -58,13 +67,7 @@ impl<P: Ports> Tally<P> {
         visible: bool,
     ) -> Result<Presentation, SetVotingError> {
         self.check_presenter(id, credential).await?;
-        self.store
-            .set_results_visible(id, visible)
-            .await
-            .map_err(|e| match e {
-                VotingChangeError::NotFound => SetVotingError::NotFound,
-                VotingChangeError::Store(s) => SetVotingError::Unavailable(s.0),
-            })
+        Ok(self.store.set_results_visible(id, visible).await?)
     }
 
     /// Opens or closes voting on the poll on screen; returns the
@@ -76,9 +79,6 @@ impl<P: Ports> Tally<P> {
         open: bool,
     ) -> Result<Presentation, SetVotingError> {
         self.check_presenter(id, credential).await?;
-        self.store.set_voting(id, open).await.map_err(|e| match e {
-            VotingChangeError::NotFound => SetVotingError::NotFound,
-            VotingChangeError::Store(s) => SetVotingError::Unavailable(s.0),
-        })
+        Ok(self.store.set_voting(id, open).await?)
     }
 }

@@ -8,6 +8,8 @@ use tally_testkit::postgres::TestDatabase;
 use tally_testkit::redis::{Durability, RedisServer};
 use uuid::Uuid;
 
+pub use crate::common::{deck_body, Created};
+
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
@@ -29,15 +31,6 @@ impl Drop for RunningServer {
         // `stop` sends the command at once; its future only awaits the end.
         drop(self.handle.stop(false));
     }
-}
-
-/// A presentation as its creator sees it.
-#[derive(Debug, Clone)]
-pub struct Created {
-    pub id: String,
-    pub token: String,
-    pub join_code: String,
-    pub poll_ids: Vec<String>,
 }
 
 /// Settings for a test app on `db`: loopback, a random port, small pools,
@@ -126,20 +119,6 @@ pub async fn start_server_on(
     RunningServer { address, handle }
 }
 
-/// A deck of polls, each with options A, B, C.
-pub fn deck_body(polls: usize) -> Value {
-    json!({
-        "polls": (0..polls).map(|i| json!({
-            "question": format!("Question {i}?"),
-            "options": [
-                {"key": "A", "value": "Alpha"},
-                {"key": "B", "value": "Bravo"},
-                {"key": "C", "value": "Charlie"},
-            ]
-        })).collect::<Vec<_>>()
-    })
-}
-
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
@@ -190,29 +169,7 @@ impl TestApp {
 
     /// Creates a deck of `polls` polls and returns its ids and token.
     pub async fn create_deck(&self, polls: usize) -> Created {
-        let response = self.create(&deck_body(polls)).await;
-        assert_eq!(response.status(), StatusCode::CREATED);
-        let body: Value = response.json().await.unwrap();
-        let id = body["presentation_id"].as_str().unwrap().to_owned();
-        let presentation: Value = self
-            .request(Method::GET, &format!("/presentations/{id}"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        Created {
-            token: body["presenter_token"].as_str().unwrap().to_owned(),
-            join_code: body["join_code"].as_str().unwrap().to_owned(),
-            poll_ids: presentation["polls"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|p| p["poll_id"].as_str().unwrap().to_owned())
-                .collect(),
-            id,
-        }
+        crate::common::create_deck(&self.client, &self.address, polls).await
     }
 
     /// A presenter request with the given bearer token (if any).

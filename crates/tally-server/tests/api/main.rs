@@ -1,6 +1,9 @@
 //! HTTP integration tests against a real Postgres, one database per test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod authorisation;
 mod bad_input;
 mod binary;

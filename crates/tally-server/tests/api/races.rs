@@ -3,37 +3,25 @@
 //! database's locking can keep them consistent.
 
 use crate::helpers::{spawn_open_app, spawn_redis_app, start_server, TestApp};
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::json;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
+use tally_testkit::postgres::{options_unlike_rows, vote_rows};
 use tokio::sync::Semaphore;
 use uuid::Uuid;
 
 /// Asserts every option's count equals its vote rows; returns total rows.
 async fn assert_counts_equal_rows(app: &TestApp) -> i64 {
     let client = app.db.client().await;
-    let mismatches = client
-        .query(
-            "SELECT o.id, o.vote_count, count(v.participant_id) AS rows \
-             FROM options o LEFT JOIN votes v ON v.option_id = o.id \
-             GROUP BY o.id HAVING o.vote_count <> count(v.participant_id)",
-            &[],
-        )
-        .await
-        .unwrap();
-    assert!(
-        mismatches.is_empty(),
-        "{} options have counts that differ from rows",
-        mismatches.len()
+    let mismatches = options_unlike_rows(&client).await;
+    assert_eq!(
+        mismatches, 0,
+        "{mismatches} options have counts that differ from rows"
     );
-    client
-        .query_one("SELECT count(*) FROM votes", &[])
-        .await
-        .unwrap()
-        .get(0)
+    vote_rows(&client).await
 }
 
 /// Waits (bounded) until `tally verify`'s comparison agrees and Postgres
@@ -257,4 +245,58 @@ async fn votes_racing_slides(app: &TestApp, second: &str) {
         .get_json(&format!("/presentations/{}", created.id))
         .await;
     assert_eq!(p["current_poll_index"], POLLS - 1);
+}
+
+/// Votes racing the deletion of their presentation on the direct intake
+/// get an answer (stored, or 404), never a server error.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn votes_racing_a_deletion_get_an_answer_never_a_server_error() {
+    let app = Arc::new(spawn_open_app().await);
+    let created = app.create_deck(1).await;
+    let deleted = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut voters = Vec::new();
+    for _ in 0..16 {
+        let (app, created, deleted) = (app.clone(), created.clone(), deleted.clone());
+        voters.push(tokio::spawn(async move {
+            let mut statuses = Vec::new();
+            // Keeps voting until a while after the deletion.
+            let mut after = 0;
+            while after < 20 {
+                if deleted.load(Ordering::SeqCst) {
+                    after += 1;
+                }
+                let vote = app.vote(&created.id, &created.poll_ids[0], Uuid::new_v4(), "A");
+                statuses.push(vote.await.status().as_u16());
+            }
+            statuses
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let response = app
+        .presenter(
+            Method::DELETE,
+            &format!("/presentations/{}", created.id),
+            Some(&created.token),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    deleted.store(true, Ordering::SeqCst);
+    let mut statuses = std::collections::BTreeMap::new();
+    for voter in voters {
+        for status in voter.await.unwrap() {
+            *statuses.entry(status).or_insert(0) += 1;
+        }
+    }
+    eprintln!("vote statuses around the deletion: {statuses:?}");
+    assert!(
+        statuses.contains_key(&204) && statuses.contains_key(&404),
+        "no race: {statuses:?}"
+    );
+    assert!(
+        statuses.keys().all(|s| [204, 404].contains(s)),
+        "{statuses:?}"
+    );
+    assert_eq!(vote_rows(&app.db.client().await).await, 0);
 }

@@ -17,11 +17,7 @@ async fn rows_when_flushed(app: &crate::helpers::TestApp, expected: i64) -> i64 
     let client = app.db.client().await;
     let mut rows = 0;
     for _ in 0..200 {
-        rows = client
-            .query_one("SELECT count(*) FROM votes", &[])
-            .await
-            .unwrap()
-            .get(0);
+        rows = tally_testkit::postgres::vote_rows(&client).await;
         if rows >= expected {
             break;
         }

@@ -134,37 +134,12 @@ impl Cluster {
         std::fs::read_to_string(self.log_path(i)).unwrap_or_default()
     }
 
-    /// Creates a one-poll presentation; returns (presentation id, poll id).
+    /// Creates a presentation of `polls` polls; returns its id and its
+    /// poll ids.
     pub async fn create(&self, polls: usize) -> (String, Vec<String>) {
-        let client = reqwest::Client::new();
-        let body: serde_json::Value = client
-            .post(format!("{}/presentations", self.base()))
-            .json(&serde_json::json!({"polls": (0..polls).map(|i| serde_json::json!({
-                "question": format!("Q{i}?"),
-                "options": [{"key": "A", "value": "a"}, {"key": "B", "value": "b"}, {"key": "C", "value": "c"}]
-            })).collect::<Vec<_>>()}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let id = body["presentation_id"].as_str().unwrap().to_owned();
-        let p: serde_json::Value = client
-            .get(format!("{}/presentations/{id}", self.base()))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let polls = p["polls"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|q| q["poll_id"].as_str().unwrap().to_owned())
-            .collect();
-        (id, polls)
+        let created =
+            crate::common::create_deck(&reqwest::Client::new(), &self.base(), polls).await;
+        (created.id, created.poll_ids)
     }
 
     /// The largest value of a series across the processes. With the port

@@ -247,13 +247,6 @@ async fn sigterm_drains_the_stream_before_exit() {
     assert!(cluster.stop_process(0).success());
     assert!(cluster.log(0).contains("vote stream drained"));
     // With the only process gone, Postgres alone must hold every vote.
-    let rows: i64 = cluster
-        .db
-        .client()
-        .await
-        .query_one("SELECT count(*) FROM votes", &[])
-        .await
-        .unwrap()
-        .get(0);
+    let rows = tally_testkit::postgres::vote_rows(&cluster.db.client().await).await;
     assert_eq!(rows as usize, outcomes.acknowledged.len());
 }

@@ -4,6 +4,9 @@
 //! vote rows agree.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod cluster;
 mod fast_profiles;
 mod faults;

@@ -116,13 +116,6 @@ async fn duplicates_and_slide_races_across_two_processes() {
     );
     assert_every_ack_durable(&cluster, &p, &outcomes).await;
     // Exactly the acknowledged votes are stored: none of the late ones.
-    let rows: i64 = cluster
-        .db
-        .client()
-        .await
-        .query_one("SELECT count(*) FROM votes", &[])
-        .await
-        .unwrap()
-        .get(0);
+    let rows = tally_testkit::postgres::vote_rows(&cluster.db.client().await).await;
     assert_eq!(rows as usize, outcomes.acknowledged.len());
 }
