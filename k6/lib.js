@@ -28,7 +28,29 @@ export function uuid() {
 
 // One vote, each call a new participant; 204 is the acknowledgement.
 export function vote(setup, key) {
-  const body = JSON.stringify({ key, client_id: uuid(), poll_id: setup.poll });
+  return voteAs(setup, key, uuid());
+}
+
+// One vote as participant `clientId` (the same body again is a safe retry).
+export function voteAs(setup, key, clientId) {
+  const body = JSON.stringify({ key, client_id: clientId, poll_id: setup.poll });
   return http.post(`${BASE_URL}/presentations/${setup.id}/polls/current/votes`, body,
     { headers: JSON_HEADERS, tags: { name: 'vote' } });
+}
+
+// Statuses that ask a phone to send the same vote again: refused for load
+// (429), a store down (503), outcome unknown (504).
+export function asksForRetry(res) {
+  return res.status === 429 || res.status === 503 || res.status === 504;
+}
+
+// The wait a refusal asks for, in seconds: the problem body's
+// retry_after_ms, else the Retry-After header (whole seconds), else 1.
+export function retryAfterSeconds(res) {
+  try {
+    const ms = res.json('retry_after_ms');
+    if (typeof ms === 'number') return ms / 1000;
+  } catch (e) { /* not JSON */ }
+  const header = Number(res.headers['Retry-After']);
+  return header > 0 ? header : 1;
 }

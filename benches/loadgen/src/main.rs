@@ -8,6 +8,9 @@
 //! - `spike`: N participants, each on a connection of its own opened
 //!   beforehand, all voting inside a short window; spread over several
 //!   processes, because one process may hold at most 20,000 sockets here.
+//!   Like phones, each retries after 429/503/504, waiting the server's hint
+//!   plus jitter, until a deadline; the report tells first tries from final
+//!   outcomes.
 //!
 //! Every run is bounded in time and requests, and only loopback targets are
 //! accepted.
@@ -21,6 +24,7 @@ mod ws;
 
 use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
+use std::time::Duration;
 
 #[derive(Parser, Debug)]
 #[command(name = "loadgen")]
@@ -65,6 +69,9 @@ enum Scenario {
         processes: usize,
         #[arg(long)]
         database_url: String,
+        /// A phone stops retrying this long after its first send.
+        #[arg(long, default_value_t = 30_000)]
+        retry_deadline_ms: u64,
     },
     /// Audience WebSockets following a slide change; vote-to-presenter
     /// latency; server memory per idle socket.
@@ -99,6 +106,8 @@ enum Scenario {
         start_at_ms: u64,
         #[arg(long)]
         window_ms: u64,
+        #[arg(long)]
+        retry_deadline_ms: u64,
     },
 }
 
@@ -125,7 +134,19 @@ async fn main() -> anyhow::Result<()> {
             window_ms,
             processes,
             database_url,
-        } => scenarios::spike(target, sources, voters, window_ms, processes, &database_url).await,
+            retry_deadline_ms,
+        } => {
+            scenarios::spike(
+                target,
+                sources,
+                voters,
+                window_ms,
+                processes,
+                &database_url,
+                Duration::from_millis(retry_deadline_ms),
+            )
+            .await
+        }
         Scenario::Ws { sockets, processes } => ws::ws(target, sources, sockets, processes).await,
         Scenario::WsShard {
             shard,
@@ -139,6 +160,7 @@ async fn main() -> anyhow::Result<()> {
             poll,
             start_at_ms,
             window_ms,
+            retry_deadline_ms,
         } => {
             scenarios::spike_shard(
                 target,
@@ -149,6 +171,7 @@ async fn main() -> anyhow::Result<()> {
                 &poll,
                 start_at_ms,
                 window_ms,
+                Duration::from_millis(retry_deadline_ms),
             )
             .await
         }

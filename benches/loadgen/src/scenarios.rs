@@ -1,7 +1,7 @@
 //! The scenarios.
 
 use crate::conn::{source, Conn};
-use crate::stats::{now_ms, Outcomes, Summary};
+use crate::stats::{now_ms, quantiles_ms, Outcomes, SpikeSummary, Summary};
 use anyhow::{bail, Context as _};
 use bytes::Bytes;
 use hyper::{Method, StatusCode};
@@ -141,6 +141,7 @@ fn summary(
             .map(|d| d.0),
         lost: durable.map(|d| d.1),
         unacknowledged_stored: durable.map(|d| d.2),
+        spike: None,
     }
 }
 
@@ -256,6 +257,7 @@ pub async fn spike(
     window_ms: u64,
     processes: usize,
     database_url: &str,
+    retry_deadline: Duration,
 ) -> anyhow::Result<()> {
     let (presentation, poll) = presentation(target).await?;
     // Every shard first opens its connections; the votes start together.
@@ -281,6 +283,8 @@ pub async fn spike(
                     &start_at_ms.to_string(),
                     "--window-ms",
                     &window_ms.to_string(),
+                    "--retry-deadline-ms",
+                    &retry_deadline.as_millis().to_string(),
                 ])
                 .stdout(std::process::Stdio::piped())
                 .spawn()?,
@@ -295,12 +299,34 @@ pub async fn spike(
         outcomes.merge(serde_json::from_slice(&out.stdout).context("shard output")?);
     }
     let durable = durability(database_url, &poll, &outcomes).await?;
-    print_summary(&summary(
-        &format!("spike-{voters}"),
-        &outcomes,
-        204,
-        Some(durable),
-    ))
+    let mut summary = summary(&format!("spike-{voters}"), &outcomes, 204, Some(durable));
+    let (first_p50, first_p99, _) = quantiles_ms(&outcomes.first_try_us);
+    let (final_p50, final_p99, final_max) = quantiles_ms(&outcomes.final_ack_us);
+    let spike = SpikeSummary {
+        voters: voters as u64,
+        accepted_first_try: outcomes.first_try_statuses.get(&204).copied().unwrap_or(0),
+        accepted_final: outcomes.accepted.len() as u64,
+        refused_for_good: outcomes.refused_for_good,
+        retries: outcomes.retries,
+        first_try_statuses: outcomes.first_try_statuses.clone(),
+        first_try_p50_ms: first_p50,
+        first_try_p99_ms: first_p99,
+        final_p50_ms: final_p50,
+        final_p99_ms: final_p99,
+        final_max_ms: final_max,
+        all_acknowledged_after_ms: outcomes
+            .last_answer_ms
+            .saturating_sub(outcomes.first_send_ms),
+    };
+    println!(
+        "spike: {} of {} acknowledged at the first try, {} in the end, {} refused for good, {} retries; \
+         first try p50 {:.0} / p99 {:.0} ms; final p50 {:.0} / p99 {:.0} / max {:.0} ms; all acknowledged {} ms after the first send",
+        spike.accepted_first_try, spike.voters, spike.accepted_final, spike.refused_for_good, spike.retries,
+        spike.first_try_p50_ms, spike.first_try_p99_ms, spike.final_p50_ms, spike.final_p99_ms,
+        spike.final_max_ms, spike.all_acknowledged_after_ms
+    );
+    summary.spike = Some(spike);
+    print_summary(&summary)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -313,6 +339,7 @@ pub async fn spike_shard(
     poll: &str,
     start_at_ms: u64,
     window_ms: u64,
+    retry_deadline: Duration,
 ) -> anyhow::Result<()> {
     let path = Arc::new(format!("/presentations/{presentation}/polls/current/votes"));
     let poll = Arc::new(poll.to_owned());
@@ -329,9 +356,10 @@ pub async fn spike_shard(
         tasks.push(tokio::spawn(async move {
             let mut out = Outcomes::default();
             let permit = opening.acquire().await;
-            let conn = Conn::open(target, source(shard * 7919 + v, sources)).await;
+            let source = source(shard * 7919 + v, sources);
+            let conn = Conn::open(target, source).await;
             drop(permit);
-            let Ok(mut conn) = conn else {
+            let Ok(conn) = conn else {
                 out.transport_errors += 1;
                 total.lock().await.merge(out);
                 return;
@@ -339,22 +367,13 @@ pub async fn spike_shard(
             let wait = send_at.saturating_sub(now_ms());
             tokio::time::sleep(Duration::from_millis(wait)).await;
             let participant = Uuid::new_v4();
+            let body = vote_body(&poll, participant, v);
             out.first_send_ms = now_ms();
-            let sent = Instant::now();
-            match conn
-                .send(Method::POST, &path, Some(vote_body(&poll, participant, v)))
-                .await
-            {
-                Ok((status, _)) => {
-                    out.latencies_us
-                        .push(u64::try_from(sent.elapsed().as_micros()).unwrap_or(u64::MAX));
-                    *out.statuses.entry(status.as_u16()).or_default() += 1;
-                    out.last_answer_ms = now_ms();
-                    if status == StatusCode::NO_CONTENT {
-                        out.accepted.push(participant);
-                    }
-                }
-                Err(_) => out.transport_errors += 1,
+            phone_votes(conn, target, source, &path, body, retry_deadline, &mut out).await;
+            if out.final_ack_us.is_empty() {
+                out.refused_for_good += 1;
+            } else {
+                out.accepted.push(participant);
             }
             total.lock().await.merge(out);
             // Hold the socket until every voter has voted, as phones would.
@@ -369,4 +388,68 @@ pub async fn spike_shard(
         .into_inner();
     println!("{}", serde_json::to_string(&total)?);
     Ok(())
+}
+
+/// One phone's vote: sent, and sent again (the same body: votes are
+/// idempotent) after each 429, 503 or 504, waiting the server's hint plus up
+/// to as much again of random jitter, so that refused phones do not return
+/// in lockstep; after a lost connection, on a new one. Stops at the first
+/// other answer or at `deadline` after the first send.
+async fn phone_votes(
+    mut conn: Conn,
+    target: SocketAddr,
+    source: std::net::IpAddr,
+    path: &str,
+    body: Bytes,
+    deadline: Duration,
+    out: &mut Outcomes,
+) {
+    let first = Instant::now();
+    let mut attempt = 0u32;
+    while first.elapsed() < deadline {
+        attempt += 1;
+        let sent = Instant::now();
+        let answer = conn.send(Method::POST, path, Some(body.clone())).await;
+        let micros =
+            |since: Instant| u64::try_from(since.elapsed().as_micros()).unwrap_or(u64::MAX);
+        let retry_in = match answer {
+            Ok((status, reply)) => {
+                out.latencies_us.push(micros(sent));
+                *out.statuses.entry(status.as_u16()).or_default() += 1;
+                out.last_answer_ms = now_ms();
+                if attempt == 1 {
+                    out.first_try_us.push(micros(sent));
+                    *out.first_try_statuses.entry(status.as_u16()).or_default() += 1;
+                }
+                if status == StatusCode::NO_CONTENT {
+                    out.final_ack_us.push(micros(first));
+                    return;
+                }
+                if !matches!(status.as_u16(), 429 | 503 | 504) {
+                    return;
+                }
+                retry_hint(&reply)
+            }
+            Err(_) => {
+                out.transport_errors += 1;
+                match Conn::open(target, source).await {
+                    Ok(fresh) => conn = fresh,
+                    Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+                }
+                Duration::from_millis(100)
+            }
+        };
+        let jitter = retry_in.mul_f64(rand::random::<f64>());
+        tokio::time::sleep(retry_in + jitter).await;
+        out.retries += 1;
+    }
+}
+
+/// The wait a refusal asks for: the problem body's `retry_after_ms` (what
+/// `Retry-After` says in whole seconds), else the header's 1 s minimum.
+fn retry_hint(reply: &[u8]) -> Duration {
+    serde_json::from_slice::<serde_json::Value>(reply)
+        .ok()
+        .and_then(|b| b["retry_after_ms"].as_u64())
+        .map_or(Duration::from_secs(1), Duration::from_millis)
 }

@@ -25,6 +25,17 @@ pub struct Outcomes {
     pub accepted: Vec<uuid::Uuid>,
     pub first_send_ms: u64,
     pub last_answer_ms: u64,
+    /// Spike only: each voter's first answer, microseconds after its send.
+    pub first_try_us: Vec<u64>,
+    /// Spike only: status of each voter's first answer -> count.
+    pub first_try_statuses: BTreeMap<u16, u64>,
+    /// Spike only: for each acknowledged voter, microseconds from its first
+    /// send to its acknowledgement (retries included).
+    pub final_ack_us: Vec<u64>,
+    /// Spike only: voters that gave up (deadline passed, or a final refusal).
+    pub refused_for_good: u64,
+    /// Spike only: retries sent after a 429/503/504.
+    pub retries: u64,
 }
 
 impl Outcomes {
@@ -41,6 +52,13 @@ impl Outcomes {
             (a, b) => a.min(b),
         };
         self.last_answer_ms = self.last_answer_ms.max(other.last_answer_ms);
+        self.first_try_us.extend(other.first_try_us);
+        for (status, n) in other.first_try_statuses {
+            *self.first_try_statuses.entry(status).or_default() += n;
+        }
+        self.final_ack_us.extend(other.final_ack_us);
+        self.refused_for_good += other.refused_for_good;
+        self.retries += other.retries;
     }
 
     /// Requests answered with `ok`, per second of the run.
@@ -56,18 +74,7 @@ impl Outcomes {
 
     /// (p50, p99, max) latency in milliseconds.
     pub fn latency_ms(&self) -> (f64, f64, f64) {
-        let Ok(mut h) = Histogram::<u64>::new(3) else {
-            return (0.0, 0.0, 0.0);
-        };
-        for l in &self.latencies_us {
-            let _ = h.record(*l);
-        }
-        let ms = |us: u64| us as f64 / 1000.0;
-        (
-            ms(h.value_at_quantile(0.5)),
-            ms(h.value_at_quantile(0.99)),
-            ms(h.max()),
-        )
+        quantiles_ms(&self.latencies_us)
     }
 
     /// Everything not answered with `ok`: status -> count, plus "transport".
@@ -83,6 +90,45 @@ impl Outcomes {
         }
         e
     }
+}
+
+/// (p50, p99, max) of microsecond samples, in milliseconds.
+pub fn quantiles_ms(samples_us: &[u64]) -> (f64, f64, f64) {
+    let Ok(mut h) = Histogram::<u64>::new(3) else {
+        return (0.0, 0.0, 0.0);
+    };
+    for l in samples_us {
+        let _ = h.record(*l);
+    }
+    let ms = |us: u64| us as f64 / 1000.0;
+    (
+        ms(h.value_at_quantile(0.5)),
+        ms(h.value_at_quantile(0.99)),
+        ms(h.max()),
+    )
+}
+
+/// How a spike's phones fared, retries included.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct SpikeSummary {
+    pub voters: u64,
+    /// Acknowledged at the first try.
+    pub accepted_first_try: u64,
+    /// Acknowledged in the end, retries included.
+    pub accepted_final: u64,
+    /// Gave up: the deadline passed, or a refusal that asks for no retry.
+    pub refused_for_good: u64,
+    pub retries: u64,
+    /// First answers by status.
+    pub first_try_statuses: BTreeMap<u16, u64>,
+    pub first_try_p50_ms: f64,
+    pub first_try_p99_ms: f64,
+    /// From each voter's first send to its acknowledgement.
+    pub final_p50_ms: f64,
+    pub final_p99_ms: f64,
+    pub final_max_ms: f64,
+    /// From the spike's first send until every acknowledged vote was.
+    pub all_acknowledged_after_ms: u64,
 }
 
 /// The summary of a scenario, printed as one `RESULT {json}` line.
@@ -103,4 +149,7 @@ pub struct Summary {
     /// Votes in Postgres that were not acknowledged (their answer was lost
     /// or refused after the fact; expected 0 here).
     pub unacknowledged_stored: Option<u64>,
+    /// Spike only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spike: Option<SpikeSummary>,
 }

@@ -140,6 +140,8 @@ impl From<IntakeError> for Problem {
                 Problem::conflict("already_voted", e.to_string())
             }
             IntakeError::Unavailable(cause) => Problem::unavailable(&cause),
+            IntakeError::Overloaded => Problem::overloaded(crate::admission::RETRY_AFTER_MS),
+            IntakeError::OutcomeUnknown(cause) => Problem::outcome_unknown(&cause),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! sit beside it. Handlers call use cases on `Tally` and map their error
 //! enums to problem+json at this edge, nowhere else.
 
+pub mod admission;
 pub mod dto;
 mod errors;
 pub mod extract;
@@ -25,8 +26,9 @@ use utoipa::OpenApi as _;
 use utoipa_swagger_ui::SwaggerUi;
 
 /// Registers every route. The caller adds app data: `web::Data<Tally<P>>`,
-/// `telemetry::Telemetry`, `web::Data<ReadinessCheck>` and
-/// `web::Data<Arc<live::LiveHub>>`, and wraps the app in
+/// `telemetry::Telemetry`, `web::Data<ReadinessCheck>`,
+/// `web::Data<Arc<live::LiveHub>>` and `web::Data<admission::Admission>`,
+/// and wraps the app in
 /// [`middleware::respond`].
 pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
     cfg.app_data(extract::path_config())

@@ -28,10 +28,13 @@ pub struct Problem {
     pub detail: String,
     /// A stable slug for programs to switch on.
     pub code: &'static str,
+    /// On 429, 503 and 504: when to retry, in milliseconds. The
+    /// `Retry-After` header says the same rounded up to whole seconds (all
+    /// it can carry); clients that can wait less read this.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after_ms: Option<u64>,
     #[serde(skip)]
     bearer_challenge: bool,
-    #[serde(skip)]
-    retry_after: Option<u32>,
 }
 
 impl Problem {
@@ -42,8 +45,8 @@ impl Problem {
             status: status.as_u16(),
             detail: detail.into(),
             code,
+            retry_after_ms: None,
             bearer_challenge: false,
-            retry_after: None,
         }
     }
 
@@ -74,8 +77,44 @@ impl Problem {
             "unavailable",
             "the service is temporarily unavailable; retry shortly",
         );
-        p.retry_after = Some(1);
+        p.retry_after_ms = Some(1000);
         p
+    }
+
+    /// 429: refused for load before anything was sent or stored.
+    pub fn overloaded(retry_after_ms: u64) -> Self {
+        let mut p = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "overloaded",
+            "too many votes at once: this one was not stored; retry after the given time",
+        );
+        p.retry_after_ms = Some(retry_after_ms);
+        p
+    }
+
+    /// 504: the vote was sent to the store and no answer came in time, so
+    /// it may or may not have been counted. A retry with the same body
+    /// settles it: votes are idempotent.
+    pub fn outcome_unknown(cause: &dyn fmt::Display) -> Self {
+        tracing::warn!(error = %cause, "vote outcome unknown");
+        let mut p = Self::new(
+            StatusCode::GATEWAY_TIMEOUT,
+            "vote_outcome_unknown",
+            "the vote store did not answer in time, so this vote may or may not have been counted; \
+             send the same vote again to settle it (it is never counted twice)",
+        );
+        p.retry_after_ms = Some(1000);
+        p
+    }
+
+    /// 408: the request body did not arrive in time; the connection is
+    /// closed with it.
+    pub fn body_timeout() -> Self {
+        Self::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "body_timeout",
+            "the request body did not arrive in time",
+        )
     }
 
     /// The body Tally sends for an error status that carried none.
@@ -115,8 +154,13 @@ impl ResponseError for Problem {
         if self.bearer_challenge {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"tally\""));
         }
-        if let Some(seconds) = self.retry_after {
-            response.insert_header((header::RETRY_AFTER, seconds.to_string()));
+        if let Some(ms) = self.retry_after_ms {
+            response.insert_header((header::RETRY_AFTER, ms.div_ceil(1000).max(1).to_string()));
+        }
+        if self.status == StatusCode::REQUEST_TIMEOUT.as_u16() {
+            // The rest of the body may still be on its way: the connection
+            // cannot carry another request.
+            response.force_close();
         }
         response.body(serde_json::to_vec(self).unwrap_or_default())
     }

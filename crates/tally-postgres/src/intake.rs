@@ -49,7 +49,7 @@ impl PgIntake {
 
 impl VoteIntake for PgIntake {
     async fn cast(&self, ballot: Ballot) -> Result<VoteReceipt, IntakeError> {
-        let mut client = self.pool.get().await.context("no Postgres connection")?;
+        let mut client = self.pool.get().await.map_err(pool_error)?;
         let fence = client
             .prepare_cached(fence::SHARED)
             .await
@@ -114,7 +114,24 @@ impl VoteIntake for PgIntake {
             }
             VoteReceipt::AlreadyCounted
         };
-        tx.commit().await.context("commit")?;
+        // Until here a failure rolls the transaction back, so the vote was
+        // not stored; a commit with no answer may have stored it.
+        tx.commit()
+            .await
+            .map_err(|e| IntakeError::OutcomeUnknown(anyhow::Error::new(e).context("commit")))?;
         Ok(receipt)
+    }
+}
+
+/// No connection free within the pool's wait timeout is load, not an
+/// outage: nothing was sent, so the vote is refused for load (429). Failing
+/// to open a connection is an outage (503).
+fn pool_error(error: deadpool_postgres::PoolError) -> IntakeError {
+    use deadpool_postgres::{PoolError, TimeoutType};
+    match error {
+        PoolError::Timeout(TimeoutType::Wait) => IntakeError::Overloaded,
+        other => {
+            IntakeError::Unavailable(anyhow::Error::new(other).context("no Postgres connection"))
+        }
     }
 }

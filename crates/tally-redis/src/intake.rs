@@ -1,62 +1,212 @@
+use crate::errors::intake_error;
 use crate::keys::Keys;
 use crate::mirror::Rebuilder;
 use crate::scripts::VOTE;
 use crate::Redis;
-use anyhow::Context as _;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 use tally_domain::ports::{IntakeError, PresentationStore, VoteIntake, VoteLedger};
-use tally_domain::{Ballot, VoteReceipt};
+use tally_domain::{Ballot, PresentationId, VoteReceipt};
+use tokio::sync::{mpsc, oneshot, Semaphore};
+
+/// Most votes per script call unless told otherwise.
+pub const DEFAULT_BATCH: usize = 256;
+/// Batches one thread keeps in flight to Redis: while one runs, the next is
+/// on the wire and the one after gathers.
+const BATCHES_IN_FLIGHT: usize = 2;
 
 /// Votes into Redis: one atomic script checks the mirrored state,
 /// de-duplicates, counts and appends to the stream. Acknowledged votes reach
 /// Postgres through the flusher.
+///
+/// Votes are group-committed: each thread has one batcher, and the votes
+/// that arrive while its batches are in flight go together in the next
+/// script call (one per presentation). Under a spike a call carries up to
+/// `batch` votes; when idle, a vote goes alone at once.
 #[derive(Clone, Debug)]
 pub struct RedisIntake<S: PresentationStore, L: VoteLedger> {
     redis: Redis,
     rebuilder: Rebuilder<S, L>,
+    batch: usize,
+}
+
+/// A vote waiting for its batch, and where its outcome goes.
+struct Pending {
+    ballot: Ballot,
+    reply: oneshot::Sender<Result<String, IntakeError>>,
+}
+
+thread_local! {
+    /// Each thread's batcher, per `Redis` value (as its connections are).
+    static BATCHERS: RefCell<HashMap<u64, mpsc::UnboundedSender<Pending>>> = RefCell::default();
 }
 
 impl<S: PresentationStore, L: VoteLedger> RedisIntake<S, L> {
     pub fn new(redis: Redis, rebuilder: Rebuilder<S, L>) -> Self {
-        Self { redis, rebuilder }
+        Self {
+            redis,
+            rebuilder,
+            batch: DEFAULT_BATCH,
+        }
     }
 
-    async fn run_script(&self, ballot: &Ballot) -> Result<String, IntakeError> {
-        let keys = Keys::new(ballot.presentation_id);
-        let poll = ballot.poll_id;
-        let mut conn = self.redis.conn()?;
-        let outcome: String = VOTE
-            .key(keys.state())
-            .key(keys.polls())
-            .key(keys.options(poll))
-            .key(keys.voters(poll))
-            .key(keys.counts(poll))
-            .key(keys.stream())
-            .key(keys.absent())
-            .arg(poll.to_string())
+    /// At most `batch` votes per script call (at least 1).
+    #[must_use]
+    pub fn with_batch(mut self, batch: usize) -> Self {
+        self.batch = batch.max(1);
+        self
+    }
+
+    /// This thread's batcher, started on this thread's runtime on first use
+    /// (and again if that runtime has gone).
+    fn batcher(&self) -> mpsc::UnboundedSender<Pending> {
+        BATCHERS.with(|batchers| {
+            let mut batchers = batchers.borrow_mut();
+            if let Some(tx) = batchers.get(&self.redis.id).filter(|tx| !tx.is_closed()) {
+                return tx.clone();
+            }
+            let (tx, rx) = mpsc::unbounded_channel();
+            tokio::spawn(run_batcher(self.redis.clone(), self.batch, rx));
+            batchers.insert(self.redis.id, tx.clone());
+            tx
+        })
+    }
+
+    /// The script's outcome for one ballot, decided in a batch.
+    async fn decide(&self, ballot: &Ballot) -> Result<String, IntakeError> {
+        let (reply, outcome) = oneshot::channel();
+        let pending = Pending {
+            ballot: ballot.clone(),
+            reply,
+        };
+        if let Err(mpsc::error::SendError(pending)) = self.batcher().send(pending) {
+            // The batcher's runtime stopped between the check and the send:
+            // decide this one alone.
+            run_batch(&self.redis, vec![pending]).await;
+        }
+        outcome
+            .await
+            .map_err(|_| IntakeError::OutcomeUnknown(anyhow::anyhow!("the vote batcher stopped")))?
+    }
+}
+
+/// Gathers votes into batches and keeps up to [`BATCHES_IN_FLIGHT`] of them
+/// running; ends when every sender is gone.
+async fn run_batcher(redis: Redis, max: usize, mut rx: mpsc::UnboundedReceiver<Pending>) {
+    let slots = Arc::new(Semaphore::new(BATCHES_IN_FLIGHT));
+    while let Some(first) = rx.recv().await {
+        let Ok(slot) = slots.clone().acquire_owned().await else {
+            return;
+        };
+        // Everything that arrived while waiting for the slot goes too.
+        let mut batch = vec![first];
+        while batch.len() < max {
+            match rx.try_recv() {
+                Ok(next) => batch.push(next),
+                Err(_) => break,
+            }
+        }
+        let redis = redis.clone();
+        tokio::spawn(async move {
+            run_batch(&redis, batch).await;
+            drop(slot);
+        });
+    }
+}
+
+/// One script call per presentation in the batch, sent together (the
+/// connection pipelines them); each vote's outcome goes to its sender.
+async fn run_batch(redis: &Redis, batch: Vec<Pending>) {
+    let mut by_presentation: BTreeMap<PresentationId, Vec<Pending>> = BTreeMap::new();
+    for pending in batch {
+        by_presentation
+            .entry(pending.ballot.presentation_id)
+            .or_default()
+            .push(pending);
+    }
+    futures_util::future::join_all(
+        by_presentation
+            .into_iter()
+            .map(|(id, votes)| run_script(redis, id, votes)),
+    )
+    .await;
+}
+
+async fn run_script(redis: &Redis, id: PresentationId, votes: Vec<Pending>) {
+    let keys = Keys::new(id);
+    let mut invocation = VOTE.prepare_invoke();
+    invocation
+        .key(keys.state())
+        .key(keys.polls())
+        .key(keys.stream())
+        .key(keys.absent());
+    for Pending { ballot, .. } in &votes {
+        invocation
+            .key(keys.options(ballot.poll_id))
+            .key(keys.voters(ballot.poll_id))
+            .key(keys.counts(ballot.poll_id))
+            .arg(ballot.poll_id.to_string())
             .arg(ballot.participant.to_string())
-            .arg(&ballot.key)
+            .arg(&ballot.key);
+    }
+    let outcomes: Result<Vec<String>, IntakeError> = match redis.conn() {
+        Ok(mut conn) => invocation
             .invoke_async(&mut conn)
             .await
-            .context("running the vote script")?;
-        Ok(outcome)
+            .map_err(|e| intake_error(&e, "running the vote script")),
+        Err(e) => Err(IntakeError::Unavailable(e)),
+    };
+    match outcomes {
+        Ok(outcomes) if outcomes.len() == votes.len() => {
+            for (pending, outcome) in votes.into_iter().zip(outcomes) {
+                let _ = pending.reply.send(Ok(outcome));
+            }
+        }
+        Ok(outcomes) => {
+            let why = format!(
+                "the vote script answered {} outcomes for {} votes",
+                outcomes.len(),
+                votes.len()
+            );
+            for pending in votes {
+                let _ = pending
+                    .reply
+                    .send(Err(IntakeError::OutcomeUnknown(anyhow::anyhow!("{why}"))));
+            }
+        }
+        Err(error) => {
+            // One error, many votes: each gets its own copy of the same kind.
+            let why = format!("{error:#}");
+            for pending in votes {
+                let copy = match &error {
+                    IntakeError::Unavailable(_) => {
+                        IntakeError::Unavailable(anyhow::anyhow!("{why}"))
+                    }
+                    _ => IntakeError::OutcomeUnknown(anyhow::anyhow!("{why}")),
+                };
+                let _ = pending.reply.send(Err(copy));
+            }
+        }
     }
 }
 
 impl<S: PresentationStore, L: VoteLedger> VoteIntake for RedisIntake<S, L> {
     async fn cast(&self, ballot: Ballot) -> Result<VoteReceipt, IntakeError> {
-        let mut outcome = self.run_script(&ballot).await?;
+        let mut outcome = self.decide(&ballot).await?;
         if outcome == "missing" {
-            // No mirror (first vote since Redis lost its data, or since the
-            // presentation was created while Redis was away): rebuild it
-            // from Postgres once, then decide.
+            // No mirror (first vote since Redis lost its data, since the
+            // presentation was created while Redis was away, or since the
+            // janitor retired an idle mirror): rebuild it from Postgres
+            // once, then decide.
             let _guard = self.rebuilder.lock(ballot.presentation_id).await;
-            outcome = self.run_script(&ballot).await?;
+            outcome = self.decide(&ballot).await?;
             if outcome == "missing" {
                 self.rebuilder
                     .rebuild(ballot.presentation_id, false)
                     .await
-                    .context("rebuilding the mirror")?;
-                outcome = self.run_script(&ballot).await?;
+                    .map_err(|e| IntakeError::Unavailable(e.context("rebuilding the mirror")))?;
+                outcome = self.decide(&ballot).await?;
             }
         }
         match outcome.as_str() {
@@ -68,7 +218,7 @@ impl<S: PresentationStore, L: VoteLedger> VoteIntake for RedisIntake<S, L> {
             "poll_not_found" => Err(IntakeError::PollNotFound),
             "unknown_option" => Err(IntakeError::UnknownOption(ballot.key)),
             "absent" | "missing" => Err(IntakeError::PresentationNotFound),
-            other => Err(IntakeError::Unavailable(anyhow::anyhow!(
+            other => Err(IntakeError::OutcomeUnknown(anyhow::anyhow!(
                 "vote script answered {other:?}"
             ))),
         }

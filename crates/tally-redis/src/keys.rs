@@ -17,7 +17,12 @@ impl Keys {
         Self(format!("tally:{{{id}}}"))
     }
 
-    /// Hash: `version`, `poll` (current poll id), `open:<poll id>` (1/0).
+    /// The prefix every key of the presentation starts with.
+    pub fn prefix(&self) -> &str {
+        &self.0
+    }
+    /// Hash: `version`, `poll` (current poll id), `open:<poll id>` (1/0),
+    /// `seen` (Redis time, seconds, of the last counted vote or change).
     pub fn state(&self) -> String {
         format!("{}:state", self.0)
     }

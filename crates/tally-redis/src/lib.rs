@@ -18,6 +18,7 @@
 
 mod audience;
 mod deck;
+mod errors;
 mod events;
 mod health;
 mod intake;
@@ -31,9 +32,9 @@ mod store;
 
 pub use audience::RedisAudience;
 pub use health::RedisHealth;
-pub use intake::RedisIntake;
+pub use intake::{RedisIntake, DEFAULT_BATCH};
 pub use ledger::RedisLedger;
-pub use mirror::{Installed, Rebuilder, RedisMirror};
+pub use mirror::{Installed, Rebuilder, RedisMirror, Swept};
 pub use observed::CommandObserver;
 pub use queue::RedisVoteQueue;
 pub use store::MirroredStore;
@@ -66,7 +67,7 @@ pub struct RedisSettings {
 /// (from separate [`Redis::connect`] calls) never share a connection.
 #[derive(Clone)]
 pub struct Redis {
-    id: u64,
+    pub(crate) id: u64,
     client: redis::Client,
     config: ConnectionManagerConfig,
     observer: Option<Arc<dyn CommandObserver>>,

@@ -2,11 +2,12 @@
 
 use crate::deck::Deck;
 use crate::keys::{Keys, ACTIVE, GROUP};
-use crate::scripts::{INSTALL, MERGE};
+use crate::scripts::{INSTALL, MERGE, PRUNE_CONSUMERS, RETIRE};
 use crate::Redis;
 use anyhow::Context as _;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tally_domain::ports::{PresentationStore, VoteLedger};
 use tally_domain::{Presentation, PresentationId, VoteRecord};
 
@@ -14,6 +15,20 @@ use tally_domain::{Presentation, PresentationId, VoteRecord};
 const ABSENT_SECONDS: u64 = 5;
 /// Votes per MERGE call, to keep each script short.
 const MERGE_CHUNK: usize = 1_000;
+
+/// What one [`RedisMirror::sweep`] did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Swept {
+    /// Mirrors retired (or found gone).
+    pub retired: u64,
+    /// Mirrors kept: in use, or with votes still to flush.
+    pub kept: u64,
+    /// Idle flusher consumers deleted.
+    pub consumers_deleted: u64,
+}
+
+/// Mirrors retired per pipelined round trip.
+const SWEEP_CHUNK: usize = 500;
 
 /// Writes the mirror.
 #[derive(Clone, Debug)]
@@ -172,6 +187,66 @@ impl RedisMirror {
             .query_async(&mut conn)
             .await?;
         Ok(())
+    }
+
+    /// Retires every mirror idle for at least `idle` whose votes are all
+    /// flushed, and deletes the flushers' consumers idle for at least
+    /// `consumer_idle` with nothing pending, so that the set of streams the
+    /// flushers read holds only presentations in use. Each retirement is one
+    /// atomic script (see `RETIRE`); a retired mirror is rebuilt from
+    /// Postgres by the next vote or change.
+    ///
+    /// # Errors
+    /// When Redis fails.
+    pub async fn sweep(&self, idle: Duration, consumer_idle: Duration) -> anyhow::Result<Swept> {
+        let mut swept = Swept::default();
+        let mut conn = self.redis.conn()?;
+        for chunk in self.active().await?.chunks(SWEEP_CHUNK) {
+            // A pipeline sends EVALSHA only: load the script first, in case
+            // this Redis has not seen it (restarted, or never used).
+            let mut pipe = redis::pipe();
+            pipe.load_script(&RETIRE).ignore();
+            for id in chunk {
+                let keys = Keys::new(*id);
+                pipe.invoke_script(
+                    RETIRE
+                        .key(keys.state())
+                        .key(keys.polls())
+                        .key(keys.deck())
+                        .key(keys.stream())
+                        .key(ACTIVE)
+                        .arg(id.to_string())
+                        .arg(idle.as_secs())
+                        .arg(keys.prefix()),
+                );
+            }
+            let outcomes: Vec<String> = pipe
+                .query_async(&mut conn)
+                .await
+                .context("retiring idle mirrors")?;
+            let mut prune = redis::pipe();
+            prune.load_script(&PRUNE_CONSUMERS).ignore();
+            for (id, outcome) in chunk.iter().zip(&outcomes) {
+                match outcome.as_str() {
+                    "retired" | "gone" => swept.retired += 1,
+                    _ => {
+                        swept.kept += 1;
+                        prune.invoke_script(
+                            PRUNE_CONSUMERS
+                                .key(Keys::new(*id).stream())
+                                .arg(GROUP)
+                                .arg(u64::try_from(consumer_idle.as_millis()).unwrap_or(u64::MAX)),
+                        );
+                    }
+                }
+            }
+            let pruned: Vec<u64> = prune
+                .query_async(&mut conn)
+                .await
+                .context("pruning idle consumers")?;
+            swept.consumers_deleted += pruned.iter().sum::<u64>();
+        }
+        Ok(swept)
     }
 
     /// The live counters of a poll (key -> votes), as results show them.

@@ -4,37 +4,61 @@
 use redis::Script;
 use std::sync::LazyLock;
 
-/// One vote.
+/// A batch of votes on one presentation: the group commit. Every vote that
+/// gathered while the previous batch was in flight goes in one call, so
+/// Redis parses, runs and (with `appendfsync always`) syncs them together.
+/// Each vote is decided exactly as if it came alone, in the batch's order.
 ///
-/// KEYS: state, polls, options(poll), voters(poll), counts(poll), stream,
-/// absent. ARGV: poll id, participant, key.
+/// KEYS: state, polls, stream, absent, then per vote: options(poll),
+/// voters(poll), counts(poll). ARGV: per vote: poll id, participant, key.
 ///
-/// Returns one of: counted, repeat, different, closed, not_current,
-/// poll_not_found, unknown_option, absent, missing (no mirror: rebuild it
-/// from Postgres and retry).
+/// Returns one outcome per vote: counted, repeat, different, closed,
+/// not_current, poll_not_found, unknown_option, absent, missing (no mirror:
+/// rebuild it from Postgres and retry). Stamps the state's `seen` field
+/// (Redis time, seconds) when a vote is counted: the janitor retires
+/// mirrors idle for long.
 pub static VOTE: LazyLock<Script> = LazyLock::new(|| {
     Script::new(
         r"
+local n = #ARGV / 3
+local out = {}
 local current = redis.call('HGET', KEYS[1], 'poll')
 if not current then
-  if redis.call('EXISTS', KEYS[7]) == 1 then return 'absent' end
-  return 'missing'
+  local r = 'missing'
+  if redis.call('EXISTS', KEYS[4]) == 1 then r = 'absent' end
+  for i = 1, n do out[i] = r end
+  return out
 end
-if current ~= ARGV[1] then
-  if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then return 'not_current' end
-  return 'poll_not_found'
+local open = redis.call('HGET', KEYS[1], 'open:' .. current) == '1'
+local counted = 0
+for i = 1, n do
+  local poll, participant, key = ARGV[3 * i - 2], ARGV[3 * i - 1], ARGV[3 * i]
+  local base = 4 + 3 * (i - 1)
+  local r
+  if current ~= poll then
+    if redis.call('SISMEMBER', KEYS[2], poll) == 1 then r = 'not_current' else r = 'poll_not_found' end
+  elseif not open then
+    r = 'closed'
+  elseif redis.call('SISMEMBER', KEYS[base + 1], key) == 0 then
+    r = 'unknown_option'
+  else
+    local earlier = redis.call('HGET', KEYS[base + 2], participant)
+    if earlier then
+      if earlier == key then r = 'repeat' else r = 'different' end
+    else
+      redis.call('HSET', KEYS[base + 2], participant, key)
+      redis.call('HINCRBY', KEYS[base + 3], key, 1)
+      redis.call('XADD', KEYS[3], '*', 'p', poll, 'c', participant, 'k', key)
+      counted = counted + 1
+      r = 'counted'
+    end
+  end
+  out[i] = r
 end
-if redis.call('HGET', KEYS[1], 'open:' .. ARGV[1]) ~= '1' then return 'closed' end
-if redis.call('SISMEMBER', KEYS[3], ARGV[3]) == 0 then return 'unknown_option' end
-local earlier = redis.call('HGET', KEYS[4], ARGV[2])
-if earlier then
-  if earlier == ARGV[3] then return 'repeat' end
-  return 'different'
+if counted > 0 then
+  redis.call('HSET', KEYS[1], 'seen', redis.call('TIME')[1])
 end
-redis.call('HSET', KEYS[4], ARGV[2], ARGV[3])
-redis.call('HINCRBY', KEYS[5], ARGV[3], 1)
-redis.call('XADD', KEYS[6], '*', 'p', ARGV[1], 'c', ARGV[2], 'k', ARGV[3])
-return 'counted'
+return out
 ",
     )
 });
@@ -47,13 +71,15 @@ return 'counted'
 /// poll, deck JSON, then per poll: poll id, open (1/0), number of keys,
 /// keys...
 ///
+/// Stamps `seen` (Redis time, seconds), as a counted vote does.
+///
 /// Returns 'fresh' (there was no mirror), 'updated' or 'stale' (ignored).
 pub static INSTALL: LazyLock<Script> = LazyLock::new(|| {
     Script::new(
         r"
 local mirrored = redis.call('HGET', KEYS[1], 'version')
 if mirrored and tonumber(mirrored) > tonumber(ARGV[1]) then return 'stale' end
-redis.call('HSET', KEYS[1], 'version', ARGV[1], 'poll', ARGV[2])
+redis.call('HSET', KEYS[1], 'version', ARGV[1], 'poll', ARGV[2], 'seen', redis.call('TIME')[1])
 redis.call('SET', KEYS[3], ARGV[3])
 local i = 4
 local poll_index = 4
@@ -129,6 +155,65 @@ return total
     )
 });
 
+/// Retires an idle mirror: deletes its keys and takes it off the set the
+/// flushers read, but only if nothing of it is left to flush (its stream is
+/// empty: the flusher deletes entries once stored) and it has been idle
+/// (`seen`) for at least the given time. A vote that comes afterwards finds
+/// no mirror and rebuilds it from Postgres, which then holds every vote.
+/// One atomic step, so no vote can land between the check and the delete.
+/// With no state hash it deletes nothing (a rebuild may be under way) and
+/// only drops the id from the set.
+///
+/// KEYS: state, polls, deck, stream, active set. ARGV: presentation id,
+/// idle seconds, key prefix (`tally:{<id>}`).
+///
+/// Returns 'retired', 'active', 'backlog' or 'gone'.
+pub static RETIRE: LazyLock<Script> = LazyLock::new(|| {
+    Script::new(
+        r"
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  redis.call('SREM', KEYS[5], ARGV[1])
+  return 'gone'
+end
+local seen = tonumber(redis.call('HGET', KEYS[1], 'seen') or '0')
+local now = tonumber(redis.call('TIME')[1])
+if now - seen < tonumber(ARGV[2]) then return 'active' end
+if redis.call('XLEN', KEYS[4]) > 0 then return 'backlog' end
+for _, poll in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+  redis.call('DEL', ARGV[3] .. ':opts:' .. poll, ARGV[3] .. ':voters:' .. poll, ARGV[3] .. ':counts:' .. poll)
+end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+redis.call('SREM', KEYS[5], ARGV[1])
+return 'retired'
+",
+    )
+});
+
+/// Deletes the stream's consumers that hold no pending entry and have been
+/// idle for at least the given time: flushers of processes that stopped
+/// (their entries were reclaimed by the living). One atomic step, so a
+/// consumer cannot take an entry between the check and its deletion (a
+/// living one deleted while idle is recreated by its next read).
+///
+/// KEYS: stream. ARGV: group, idle ms. Returns how many were deleted.
+pub static PRUNE_CONSUMERS: LazyLock<Script> = LazyLock::new(|| {
+    Script::new(
+        r"
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local deleted = 0
+for _, consumer in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do
+  local fields = {}
+  for i = 1, #consumer, 2 do fields[consumer[i]] = consumer[i + 1] end
+  if tonumber(fields['pending']) == 0 and tonumber(fields['idle']) >= tonumber(ARGV[2]) then
+    redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], fields['name'])
+    deleted = deleted + 1
+  end
+end
+return deleted
+",
+    )
+});
+
 /// The metric label of a script, from its SHA1 (as EVALSHA sends it).
 pub(crate) fn label_of(sha: &[u8]) -> &'static str {
     [
@@ -136,6 +221,8 @@ pub(crate) fn label_of(sha: &[u8]) -> &'static str {
         (&*INSTALL, "script:install"),
         (&*MERGE, "script:merge"),
         (&*AUDIENCE, "script:audience"),
+        (&*RETIRE, "script:retire"),
+        (&*PRUNE_CONSUMERS, "script:prune_consumers"),
     ]
     .into_iter()
     .find(|(script, _)| script.get_hash().as_bytes().eq_ignore_ascii_case(sha))

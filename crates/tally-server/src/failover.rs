@@ -1,11 +1,18 @@
 //! Intake and ledger that prefer Redis and fall back to Postgres.
 //!
-//! Any Redis failure on the vote path marks Redis down for this process;
-//! from then on votes go straight to Postgres (correct on its own: it
-//! checks the current poll under the same fence as slide changes) until the
+//! Redis is marked down for this process only on evidence that it cannot
+//! be reached: a vote whose connection is refused or lost, or the health
+//! probe failing several times in a row (see `recovery::watch`). A vote that
+//! is merely slow (it waited behind a spike) never switches the intake: an
+//! overload is not an outage, and the Postgres path is far slower, so
+//! switching then would turn a spike into a cascade.
+//!
+//! Once down, votes go straight to Postgres (correct on its own: it checks
+//! the current poll under the same fence as slide changes) until the
 //! recovery task has re-mirrored state from Postgres and marked Redis up.
-//! The vote that hit the failure is retried on Postgres at once, so clients
-//! see no burst of errors.
+//! A vote that hit the outage, or was still waiting for Redis when the probe
+//! found it gone, is retried on Postgres at once; votes are idempotent, so
+//! one that Redis also ran is stored once.
 
 use std::time::Instant;
 use tally_domain::ports::{IntakeError, LedgerError, VoteIntake, VoteLedger};
@@ -33,10 +40,15 @@ impl<R: VoteIntake, P: VoteIntake> FailoverIntake<R, P> {
 }
 
 impl<R: VoteIntake, P: VoteIntake> FailoverIntake<R, P> {
-    /// The Redis path; `None` when Redis failed (and is now marked down).
+    /// The Redis path; `None` when Redis is down (this vote proved it, or
+    /// the probe found it while the vote waited): retry on Postgres.
     async fn via_redis(&self, ballot: &Ballot) -> Option<Result<VoteReceipt, IntakeError>> {
         let started = Instant::now();
-        match self.redis.cast(ballot.clone()).await {
+        let outcome = tokio::select! {
+            outcome = self.redis.cast(ballot.clone()) => outcome,
+            () = self.health.wait_down() => return None,
+        };
+        match outcome {
             Err(IntakeError::Unavailable(e)) => {
                 // The script may have run before the failure; the Postgres
                 // path then stores the same vote, and the flush of the Redis
@@ -46,6 +58,8 @@ impl<R: VoteIntake, P: VoteIntake> FailoverIntake<R, P> {
                 }
                 None
             }
+            // No answer, and meanwhile the probe found Redis gone.
+            Err(IntakeError::OutcomeUnknown(_)) if !self.health.is_up() => None,
             other => {
                 self.metrics
                     .observe_intake("redis", started.elapsed().as_secs_f64());

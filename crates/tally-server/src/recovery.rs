@@ -6,7 +6,7 @@ use std::time::Duration;
 use tally_domain::ports::{PresentationStore, VoteLedger};
 use tally_postgres::PgStore;
 use tally_prometheus::Metrics;
-use tally_redis::{Rebuilder, Redis, RedisHealth};
+use tally_redis::{Rebuilder, Redis, RedisHealth, RedisMirror};
 use tokio::sync::watch;
 
 /// Re-mirrors every active presentation from Postgres, merging in the votes
@@ -38,42 +38,73 @@ async fn switch_back<S: PresentationStore, L: VoteLedger>(
     remirror_all(rebuilder).await
 }
 
-/// Waits for Redis to be marked down, then probes it; once it answers,
-/// re-mirrors from Postgres and only then sends votes to Redis again.
-pub async fn recover<S: PresentationStore, L: VoteLedger>(
+/// How the health probe judges Redis.
+#[derive(Clone, Copy, Debug)]
+pub struct Probe {
+    /// Pause between probes.
+    pub every: Duration,
+    /// A PING with no answer by then fails.
+    pub timeout: Duration,
+    /// Failed probes in a row that mark Redis down.
+    pub failures: u32,
+}
+
+impl Probe {
+    /// The longest a frozen Redis goes unnoticed: every probe in the run
+    /// waits its pause and its timeout.
+    pub fn detection_time(&self) -> Duration {
+        (self.every + self.timeout) * self.failures.max(1)
+    }
+}
+
+/// PINGs Redis on a connection of its own, for as long as the process runs.
+/// While Redis is up, `failures` unanswered probes in a row mark it down:
+/// that, and a vote whose connection fails, are the only evidence of an
+/// outage (a vote that is merely slow is not). While it is down, the first
+/// answered probe starts the way back: re-mirror from Postgres, and only
+/// then send votes to Redis again.
+pub async fn watch<S: PresentationStore, L: VoteLedger>(
     redis: Redis,
     rebuilder: Rebuilder<S, L>,
     health: RedisHealth,
     metrics: Metrics,
-    probe_every: Duration,
+    probe: Probe,
     mut shutdown: watch::Receiver<bool>,
 ) {
+    let mut failed = 0;
     loop {
         tokio::select! {
-            () = health.wait_down() => {}
+            () = tokio::time::sleep(probe.every) => {}
             _ = shutdown.changed() => return,
         }
-        loop {
-            if *shutdown.borrow() {
-                return;
+        let answered = matches!(
+            tokio::time::timeout(probe.timeout, redis.ping()).await,
+            Ok(Ok(()))
+        );
+        if health.is_up() {
+            failed = if answered { 0 } else { failed + 1 };
+            if failed >= probe.failures.max(1)
+                && health.mark_down(&format!("no answer to {failed} health probes in a row"))
+            {
+                metrics.set_intake_path("postgres", true);
             }
-            tokio::time::sleep(probe_every).await;
-            if redis.ping().await.is_err() {
-                continue;
+            continue;
+        }
+        failed = 0;
+        if !answered {
+            continue;
+        }
+        match switch_back(&rebuilder, &health).await {
+            Ok(n) => {
+                tracing::info!(
+                    presentations = n,
+                    "re-mirrored from Postgres after a Redis outage"
+                );
+                metrics.set_intake_path("redis", true);
             }
-            match switch_back(&rebuilder, &health).await {
-                Ok(n) => {
-                    tracing::info!(
-                        presentations = n,
-                        "re-mirrored from Postgres after a Redis outage"
-                    );
-                    metrics.set_intake_path("redis", true);
-                    break;
-                }
-                Err(e) => {
-                    health.mark_down(&format!("re-mirroring failed: {e:#}"));
-                    tracing::warn!(error = %format!("{e:#}"), "re-mirroring failed; retrying");
-                }
+            Err(e) => {
+                health.mark_down(&format!("re-mirroring failed: {e:#}"));
+                tracing::warn!(error = %format!("{e:#}"), "re-mirroring failed; retrying");
             }
         }
     }
@@ -100,6 +131,43 @@ pub async fn reconcile<L: VoteLedger>(
         }
         if let Err(e) = reconcile_once(&pg, &rebuilder).await {
             tracing::warn!(error = %format!("{e:#}"), "reconciling the mirror failed");
+        }
+    }
+}
+
+/// How long-lived deployments keep Redis from growing forever.
+#[derive(Clone, Copy, Debug)]
+pub struct Sweep {
+    pub every: Duration,
+    /// A mirror idle this long, with its votes all flushed, is retired.
+    pub mirror_idle: Duration,
+    /// A flusher consumer idle this long, with nothing pending, is deleted.
+    pub consumer_idle: Duration,
+}
+
+/// Every `sweep.every`, retires idle mirrors and deletes dead consumers
+/// (see [`RedisMirror::sweep`]), so the flushers read only the streams of
+/// presentations in use however many a deployment has served.
+pub async fn sweep(
+    mirror: RedisMirror,
+    health: RedisHealth,
+    sweep: Sweep,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    loop {
+        tokio::select! {
+            () = tokio::time::sleep(sweep.every) => {}
+            _ = shutdown.changed() => return,
+        }
+        if !health.is_up() {
+            continue;
+        }
+        match mirror.sweep(sweep.mirror_idle, sweep.consumer_idle).await {
+            Ok(swept) if swept.retired > 0 || swept.consumers_deleted > 0 => {
+                tracing::info!(?swept, "retired idle mirrors and consumers");
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %format!("{e:#}"), "sweeping idle mirrors failed"),
         }
     }
 }

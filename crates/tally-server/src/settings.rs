@@ -14,6 +14,7 @@ use config::{Config, Environment, File, FileFormat};
 use secrecy::SecretString;
 use serde::Deserialize;
 use std::path::Path;
+use std::time::Duration;
 
 /// Every setting of `tally serve`.
 #[derive(Debug, Clone, Deserialize)]
@@ -48,13 +49,43 @@ pub struct Settings {
     /// Bind with SO_REUSEPORT, so several `tally serve` processes can share
     /// one port and the kernel spreads connections over them.
     pub reuse_port: bool,
-    /// Redis command timeout, in ms: past it, intake falls back to
-    /// Postgres. Generous on purpose: during a spike Redis answers late but
-    /// answers, and falling back then would send the spike to the slower
-    /// path (the benchmark showed exactly that cascade at 500 ms).
+    /// Redis command timeout, in ms: a vote with no answer by then gets
+    /// 504 (outcome unknown) unless the probe has found Redis down, when it
+    /// is retried on Postgres. A late answer alone never switches the
+    /// intake: only the probe and connection errors do.
     pub redis_timeout_ms: u64,
-    /// How often a process that fell back checks whether Redis is back, ms.
+    /// How often the health probe PINGs Redis on its own connection, ms
+    /// (and how often a process that fell back checks whether it is back).
     pub redis_probe_interval_ms: u64,
+    /// A probe PING with no answer within this many ms fails.
+    pub redis_probe_timeout_ms: u64,
+    /// Failed probes in a row that mark Redis down.
+    pub redis_probe_failures: u32,
+    /// Votes sent and not yet answered, per process, at most.
+    pub vote_in_flight: usize,
+    /// Votes waiting for an in-flight place (including those whose body is
+    /// still arriving), per process, at most; more get 429 at once.
+    pub vote_queue: usize,
+    /// Longest a vote waits from arrival for an in-flight place, ms; then
+    /// 429.
+    pub vote_max_wait_ms: u64,
+    /// Longest a vote's body may take to arrive after its head, ms; then
+    /// 408 and the connection is closed.
+    pub vote_body_timeout_ms: u64,
+    /// The retry hint sent with 429, ms (`Retry-After` carries it rounded
+    /// up to whole seconds, the body's `retry_after_ms` exactly).
+    pub vote_retry_after_ms: u64,
+    /// Most votes one Redis script call carries (the group commit).
+    pub redis_vote_batch: usize,
+    /// How often idle mirrors and dead flusher consumers are swept, seconds.
+    pub mirror_sweep_interval_secs: u64,
+    /// A presentation with no vote and no change for this long, and nothing
+    /// left to flush, leaves Redis (its mirror is rebuilt from Postgres on
+    /// its next vote or change), seconds.
+    pub mirror_idle_secs: u64,
+    /// A flusher consumer idle this long with nothing pending is deleted
+    /// (one of a stopped process), seconds.
+    pub consumer_idle_secs: u64,
     /// How often mirrored state is compared with Postgres, ms.
     pub reconcile_interval_ms: u64,
     /// How often each process shares its live audience count (Redis), ms:
@@ -88,6 +119,35 @@ pub enum IntakeMode {
 }
 
 impl Settings {
+    /// The vote admission bounds.
+    pub fn admission(&self) -> tally_http::admission::AdmissionSettings {
+        tally_http::admission::AdmissionSettings {
+            in_flight: self.vote_in_flight,
+            queue: self.vote_queue,
+            max_wait: Duration::from_millis(self.vote_max_wait_ms),
+            body_timeout: Duration::from_millis(self.vote_body_timeout_ms),
+            retry_after_ms: self.vote_retry_after_ms,
+        }
+    }
+
+    /// How the Redis health probe judges Redis.
+    pub fn probe(&self) -> crate::recovery::Probe {
+        crate::recovery::Probe {
+            every: Duration::from_millis(self.redis_probe_interval_ms),
+            timeout: Duration::from_millis(self.redis_probe_timeout_ms),
+            failures: self.redis_probe_failures,
+        }
+    }
+
+    /// How Redis is kept from growing forever.
+    pub fn sweep(&self) -> crate::recovery::Sweep {
+        crate::recovery::Sweep {
+            every: Duration::from_secs(self.mirror_sweep_interval_secs.max(1)),
+            mirror_idle: Duration::from_secs(self.mirror_idle_secs),
+            consumer_idle: Duration::from_secs(self.consumer_idle_secs),
+        }
+    }
+
     /// The intake mode these settings ask for.
     ///
     /// # Errors
@@ -117,6 +177,17 @@ log_format = "pretty"
 reuse_port = false
 redis_timeout_ms = 2000
 redis_probe_interval_ms = 200
+redis_probe_timeout_ms = 300
+redis_probe_failures = 3
+vote_in_flight = 1024
+vote_queue = 16384
+vote_max_wait_ms = 1000
+vote_body_timeout_ms = 5000
+vote_retry_after_ms = 500
+redis_vote_batch = 256
+mirror_sweep_interval_secs = 60
+mirror_idle_secs = 3600
+consumer_idle_secs = 300
 reconcile_interval_ms = 1000
 audience_share_interval_ms = 1000
 flushers = 1
@@ -194,6 +265,17 @@ const ENV_SETTINGS: &[&str] = &[
     "reuse_port",
     "redis_timeout_ms",
     "redis_probe_interval_ms",
+    "redis_probe_timeout_ms",
+    "redis_probe_failures",
+    "vote_in_flight",
+    "vote_queue",
+    "vote_max_wait_ms",
+    "vote_body_timeout_ms",
+    "vote_retry_after_ms",
+    "redis_vote_batch",
+    "mirror_sweep_interval_secs",
+    "mirror_idle_secs",
+    "consumer_idle_secs",
     "reconcile_interval_ms",
     "audience_share_interval_ms",
     "flushers",

@@ -16,6 +16,7 @@ use std::time::Duration;
 use tally_domain::ports::Ports;
 use tally_domain::usecases::{Flusher, Tally};
 use tally_domain::PresentationId;
+use tally_http::admission::Admission;
 use tally_http::live::AudienceBoard;
 use tally_http::live::LiveHub;
 use tally_http::ReadinessCheck;
@@ -198,12 +199,20 @@ impl Application {
                         metrics.set_intake_path("postgres", false);
                     }
                 }
-                background.push(tokio::spawn(recovery::recover(
-                    redis.clone(),
+                // The probe has a connection of its own, so votes queued on
+                // the others never delay its answer.
+                background.push(tokio::spawn(recovery::watch(
+                    redis_connection()?,
                     rebuilder.clone(),
                     health.clone(),
                     metrics.clone(),
-                    Duration::from_millis(settings.redis_probe_interval_ms),
+                    settings.probe(),
+                    shutdown_rx.clone(),
+                )));
+                background.push(tokio::spawn(recovery::sweep(
+                    mirror.clone(),
+                    health.clone(),
+                    settings.sweep(),
                     shutdown_rx.clone(),
                 )));
                 background.push(tokio::spawn(recovery::reconcile(
@@ -234,7 +243,8 @@ impl Application {
                 let tally = Tally::<RedisPorts>::new(
                     MirroredStore::new(pg_store, mirror, health.clone()),
                     FailoverIntake::new(
-                        RedisIntake::new(redis.clone(), rebuilder.clone()),
+                        RedisIntake::new(redis.clone(), rebuilder.clone())
+                            .with_batch(settings.redis_vote_batch),
                         pg_intake,
                         health.clone(),
                         metrics.clone(),
@@ -432,6 +442,9 @@ fn serve<P: Ports>(
     let metrics = web::Data::from(telemetry);
     let readiness = web::Data::new(readiness);
     let hub = web::Data::new(hub);
+    // One admission per process, shared by its workers: the bounds are the
+    // process's.
+    let admission = web::Data::new(Admission::new(settings.admission()));
     let mut server = HttpServer::new(move || {
         App::new()
             .wrap(from_fn(tally_http::middleware::respond))
@@ -440,6 +453,7 @@ fn serve<P: Ports>(
             .app_data(metrics.clone())
             .app_data(readiness.clone())
             .app_data(hub.clone())
+            .app_data(admission.clone())
             .configure(tally_http::routes::<P>)
     })
     .max_connections(settings.max_connections_per_worker)

@@ -2,8 +2,10 @@ use crate::vote::{Ballot, VoteReceipt};
 use std::future::Future;
 use thiserror::Error;
 
-/// Why a ballot was not accepted. Every variant but `Unavailable` is the
-/// voter's problem and maps to a 4xx.
+/// Why a ballot was not accepted. The first six are the voter's problem and
+/// map to a 4xx. The last three are the service's, and a client retries
+/// them: votes are idempotent, so a retry with the same body settles any of
+/// them.
 #[derive(Debug, Error)]
 pub enum IntakeError {
     #[error("no such presentation")]
@@ -18,10 +20,21 @@ pub enum IntakeError {
     UnknownOption(String),
     #[error("this participant already voted for a different option on this poll")]
     AlreadyVotedDifferently,
-    /// The intake could not decide (store down, timeout). The ballot was not
-    /// acknowledged and may safely be retried.
+    /// The store behind the intake cannot be reached (connection refused
+    /// or lost). Evidence of an outage: a failover intake may switch paths
+    /// on it. The ballot was not acknowledged.
     #[error("vote intake unavailable: {0:#}")]
     Unavailable(#[from] anyhow::Error),
+    /// Refused for load before it was sent anywhere (no connection free in
+    /// time, admission queue full): it was not and will not be stored. Not
+    /// evidence of an outage.
+    #[error("too many votes in flight; retry shortly")]
+    Overloaded,
+    /// Sent, but no answer came in time: it may or may not have been
+    /// counted. Not evidence of an outage by itself (a store under load
+    /// answers late). A retry with the same ballot settles it.
+    #[error("the vote's outcome is unknown: {0:#}")]
+    OutcomeUnknown(anyhow::Error),
 }
 
 /// Where votes are accepted. An `Ok` is an acknowledgement: the vote MUST
@@ -43,6 +56,11 @@ pub trait VoteIntake: Clone + Send + Sync + 'static {
     ///
     /// A repeat of an accepted vote MUST return
     /// `Ok(VoteReceipt::AlreadyCounted)` and count nothing.
+    ///
+    /// When the store does not decide, MUST return
+    /// [`IntakeError::Overloaded`] if nothing was sent,
+    /// [`IntakeError::Unavailable`] if the store could not be reached, and
+    /// [`IntakeError::OutcomeUnknown`] if it was sent and no answer came.
     fn cast(&self, ballot: Ballot)
         -> impl Future<Output = Result<VoteReceipt, IntakeError>> + Send;
 }

@@ -12,11 +12,13 @@ pub enum RejectReason {
     UnknownOption,
     AlreadyVotedDifferently,
     Unavailable,
+    Overloaded,
+    OutcomeUnknown,
 }
 
 impl RejectReason {
     /// Every reason, for exporters that pre-register label values.
-    pub const ALL: [RejectReason; 8] = [
+    pub const ALL: [RejectReason; 10] = [
         RejectReason::Invalid,
         RejectReason::PresentationNotFound,
         RejectReason::PollNotFound,
@@ -25,6 +27,8 @@ impl RejectReason {
         RejectReason::UnknownOption,
         RejectReason::AlreadyVotedDifferently,
         RejectReason::Unavailable,
+        RejectReason::Overloaded,
+        RejectReason::OutcomeUnknown,
     ];
 
     pub fn as_label(self) -> &'static str {
@@ -37,6 +41,8 @@ impl RejectReason {
             RejectReason::UnknownOption => "unknown_option",
             RejectReason::AlreadyVotedDifferently => "already_voted_differently",
             RejectReason::Unavailable => "unavailable",
+            RejectReason::Overloaded => "overloaded",
+            RejectReason::OutcomeUnknown => "outcome_unknown",
         }
     }
 }
@@ -51,6 +57,8 @@ impl From<&IntakeError> for RejectReason {
             IntakeError::UnknownOption(_) => RejectReason::UnknownOption,
             IntakeError::AlreadyVotedDifferently => RejectReason::AlreadyVotedDifferently,
             IntakeError::Unavailable(_) => RejectReason::Unavailable,
+            IntakeError::Overloaded => RejectReason::Overloaded,
+            IntakeError::OutcomeUnknown(_) => RejectReason::OutcomeUnknown,
         }
     }
 }

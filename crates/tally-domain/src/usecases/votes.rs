@@ -63,6 +63,12 @@ impl<P: Ports> Tally<P> {
         self.metrics.vote_rejected(RejectReason::Invalid);
     }
 
+    /// Counts a vote the edge refused for load before it reached a use case
+    /// (admission queue full, or its deadline passed).
+    pub fn record_overloaded_vote(&self) {
+        self.metrics.vote_rejected(RejectReason::Overloaded);
+    }
+
     /// The votes on the poll on screen (v4's listing).
     pub async fn list_votes(
         &self,

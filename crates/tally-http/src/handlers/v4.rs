@@ -1,13 +1,15 @@
 //! The Interactive Presentations API 4.0.0, exactly.
 
 use super::{poll_id, presentation_id, Handled};
+use crate::admission::Admission;
 use crate::dto::{
     NewPresentationBody, PollBody, PresentationBody, PresentationCreatedBody, VoteBody,
     VoteListingBody,
 };
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
-use actix_web::{http::header, web, HttpResponse};
+use actix_web::{http::header, web, FromRequest as _, HttpRequest, HttpResponse};
+use tally_domain::ports::IntakeError;
 use tally_domain::ports::Ports;
 use tally_domain::usecases::Tally;
 use tally_domain::{Ballot, ParticipantId, SlideMove};
@@ -88,25 +90,52 @@ pub async fn next_poll<P: Ports>(
 }
 
 /// Vote on the poll on screen. Voting again with the same key is a no-op
-/// (204); with another key it is refused (409).
+/// (204); with another key it is refused (409). Under load the vote may be
+/// refused before it is sent anywhere (429), or, if its store did not answer
+/// in time, have an unknown outcome (504); send the same vote again after
+/// `Retry-After` in either case.
 #[utoipa::path(post, path = "/presentations/{presentation_id}/polls/current/votes", tag = "v4",
     params(("presentation_id" = Uuid, Path)),
     request_body = VoteBody,
     responses((status = 204, description = "Counted (once)"),
         (status = 400, body = Problem, description = "Malformed body or unknown option key"),
         (status = 404, body = Problem, description = "Presentation or poll not found"),
-        (status = 409, body = Problem, description = "Not the current poll, voting closed, or already voted differently")))]
+        (status = 408, body = Problem, description = "The body did not arrive in time; the connection is closed"),
+        (status = 409, body = Problem, description = "Not the current poll, voting closed, or already voted differently"),
+        (status = 429, body = Problem, description = "Too many votes at once: not stored; retry after Retry-After"),
+        (status = 503, body = Problem, description = "A store is down: not stored; retry after Retry-After"),
+        (status = 504, body = Problem, description = "Outcome unknown: send the same vote again after Retry-After")))]
 pub async fn cast_vote<P: Ports>(
     tally: web::Data<Tally<P>>,
+    admission: web::Data<Admission>,
+    request: HttpRequest,
     id: web::Path<Uuid>,
-    body: Result<web::Json<VoteBody>, actix_web::Error>,
+    payload: web::Payload,
 ) -> Result<HttpResponse, actix_web::Error> {
+    let overloaded = || Problem::overloaded(admission.settings().retry_after_ms);
+    let Ok(ticket) = admission.arrive() else {
+        tally.record_overloaded_vote();
+        return Err(overloaded().into());
+    };
+    let body = tokio::time::timeout(
+        admission.settings().body_timeout,
+        web::Json::<VoteBody>::from_request(&request, &mut payload.into_inner()),
+    )
+    .await;
     let body = match body {
-        Ok(body) => body.into_inner(),
-        Err(error) => {
+        Ok(Ok(body)) => body.into_inner(),
+        Ok(Err(error)) => {
             tally.record_invalid_vote();
             return Err(error);
         }
+        Err(_) => {
+            tally.record_invalid_vote();
+            return Err(Problem::body_timeout().into());
+        }
+    };
+    let Ok(_in_flight) = ticket.admit().await else {
+        tally.record_overloaded_vote();
+        return Err(overloaded().into());
     };
     let ballot = Ballot {
         presentation_id: presentation_id(*id),
@@ -114,8 +143,11 @@ pub async fn cast_vote<P: Ports>(
         participant: ParticipantId::from_uuid(body.client_id),
         key: body.key,
     };
-    tally.cast_vote(ballot).await.map_err(Problem::from)?;
-    Ok(HttpResponse::NoContent().finish())
+    match tally.cast_vote(ballot).await {
+        Ok(_) => Ok(HttpResponse::NoContent().finish()),
+        Err(IntakeError::Overloaded) => Err(overloaded().into()),
+        Err(e) => Err(Problem::from(e).into()),
+    }
 }
 
 /// Votes on the poll on screen. Presenter only.

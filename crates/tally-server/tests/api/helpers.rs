@@ -86,9 +86,16 @@ pub async fn spawn_redis_app() -> TestApp {
 }
 
 async fn spawn_app_with(open_presenter: bool) -> TestApp {
+    spawn_app_tuned(open_presenter, |_| {}).await
+}
+
+/// The app on the direct intake, with settings changed by `tune`.
+pub async fn spawn_app_tuned(open_presenter: bool, tune: impl FnOnce(&mut Settings)) -> TestApp {
     init_logs();
     let db = TestDatabase::create().await;
-    let server = start_server(&db.url(), open_presenter).await;
+    let mut settings = test_settings(&db.url(), open_presenter, None);
+    tune(&mut settings);
+    let server = start_with(&settings).await;
     TestApp {
         address: server.address.clone(),
         client: reqwest::Client::new(),
@@ -110,7 +117,11 @@ pub async fn start_server_on(
     open_presenter: bool,
     redis_url: Option<&str>,
 ) -> RunningServer {
-    let app = Application::build(&test_settings(db_url, open_presenter, redis_url))
+    start_with(&test_settings(db_url, open_presenter, redis_url)).await
+}
+
+async fn start_with(settings: &Settings) -> RunningServer {
+    let app = Application::build(settings)
         .await
         .expect("building the app");
     let address = format!("http://127.0.0.1:{}", app.port());

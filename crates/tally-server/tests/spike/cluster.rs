@@ -19,12 +19,20 @@ pub struct Cluster {
     pub port: u16,
     pub processes: Vec<Option<Child>>,
     logs: tempfile::TempDir,
+    /// Settings every process gets on top of the defaults below.
+    extra_env: Vec<(String, String)>,
 }
 
 impl Cluster {
     /// Its own Postgres (so it can be stopped), its own Redis, and `n`
     /// tally processes sharing one port.
     pub async fn start(n: usize, durability: Durability) -> Self {
+        Self::start_with(n, durability, &[]).await
+    }
+
+    /// As [`Self::start`], with extra settings (`TALLY_...` variables) for
+    /// every process.
+    pub async fn start_with(n: usize, durability: Durability, env: &[(&str, &str)]) -> Self {
         let pg: &'static PgServer = Box::leak(Box::new(PgServer::start().unwrap()));
         let db = TestDatabase::create_on(pg).await;
         let redis = RedisServer::start(durability).unwrap();
@@ -40,6 +48,10 @@ impl Cluster {
             port,
             processes: (0..n).map(|_| None).collect(),
             logs: tempfile::tempdir().unwrap(),
+            extra_env: env
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
         };
         for i in 0..n {
             cluster.start_process(i);
@@ -74,10 +86,10 @@ impl Cluster {
             .env("TALLY_DATABASE_POOL_SIZE", "8")
             .env("TALLY_DATABASE_WAIT_TIMEOUT_MS", "2000")
             .env("TALLY_DATABASE_CONNECT_TIMEOUT_MS", "1000")
-            .env("TALLY_REDIS_TIMEOUT_MS", "300")
             .env("TALLY_FLUSH_RECLAIM_IDLE_MS", "1000")
             .env("TALLY_LOG_FORMAT", "json")
             .env("RUST_LOG", "info")
+            .envs(self.extra_env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()

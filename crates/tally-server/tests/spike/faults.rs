@@ -10,6 +10,8 @@ use uuid::Uuid;
 
 const WORKERS: usize = 24;
 const PAUSE: Duration = Duration::from_millis(5);
+/// The probe's worst case (1.5 s) plus room for a loaded 2-core machine.
+const DETECTION_LIMIT: Duration = Duration::from_millis(2500);
 
 /// Every acknowledged vote is in Postgres, once, with its key; Redis
 /// counters, Postgres counts and rows agree. Waits (bounded) for the flush.
@@ -198,7 +200,17 @@ async fn an_unreachable_redis_engages_the_fallback_and_loses_nothing() {
     let load = Load::start(&cluster.base(), &p, &polls[0], WORKERS, PAUSE);
     tokio::time::sleep(Duration::from_millis(1000)).await;
     cluster.redis.pause();
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    // Frozen, not closed: only the health probe can tell (3 unanswered
+    // PINGs of 300 ms, 200 ms apart: at most 1.5 s, see the README).
+    let frozen = std::time::Instant::now();
+    while !cluster.any_log_contains("falls back to Postgres") && frozen.elapsed() < DETECTION_LIMIT
+    {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let detected = frozen.elapsed();
+    eprintln!("frozen Redis detected after {} ms", detected.as_millis());
+    assert!(detected < DETECTION_LIMIT, "no fallback after {detected:?}");
+    tokio::time::sleep(Duration::from_secs(3).saturating_sub(detected)).await;
     cluster.redis.unpause();
     tokio::time::sleep(Duration::from_secs(2)).await;
     let outcomes = load.finish().await;

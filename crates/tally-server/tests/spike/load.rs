@@ -1,6 +1,7 @@
 //! Voters that behave like phones: each votes once, and retries the same
-//! vote when the connection fails (the server may have died), which is safe
-//! because a repeat is a no-op.
+//! vote when the connection fails (the server may have died), or when the
+//! answer asks for a retry (429, 503, 504, after the `retry_after_ms` the
+//! body gives). That is safe because a repeat is a no-op.
 
 use reqwest::StatusCode;
 use std::collections::HashMap;
@@ -99,7 +100,32 @@ impl Load {
     }
 }
 
-/// One vote, retried on transport errors and 503 for up to ~10 s.
+/// Whether a status asks the client to send the same vote again.
+pub fn asks_for_retry(status: StatusCode) -> bool {
+    matches!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS
+            | StatusCode::SERVICE_UNAVAILABLE
+            | StatusCode::GATEWAY_TIMEOUT
+    )
+}
+
+/// The retry hint of an answer: the body's `retry_after_ms`, else the
+/// `Retry-After` header's seconds.
+pub async fn retry_after(response: reqwest::Response) -> Option<Duration> {
+    let header = response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok())
+        .map(Duration::from_secs);
+    let body: Option<serde_json::Value> = response.json().await.ok();
+    body.and_then(|b| b["retry_after_ms"].as_u64())
+        .map(Duration::from_millis)
+        .or(header)
+}
+
+/// One vote, retried on transport errors, and after the hint on answers
+/// that ask for a retry, for up to ~10 s.
 async fn vote(
     client: &reqwest::Client,
     url: &str,
@@ -108,10 +134,15 @@ async fn vote(
     poll: &str,
 ) -> Option<StatusCode> {
     let body = serde_json::json!({"key": key, "client_id": voter, "poll_id": poll});
-    for _ in 0..100 {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while std::time::Instant::now() < deadline {
         match client.post(url).json(&body).send().await {
-            Ok(r) if r.status() != StatusCode::SERVICE_UNAVAILABLE => return Some(r.status()),
-            _ => tokio::time::sleep(Duration::from_millis(100)).await,
+            Ok(r) if asks_for_retry(r.status()) => {
+                let wait = retry_after(r).await.unwrap_or(Duration::from_millis(100));
+                tokio::time::sleep(wait.min(Duration::from_secs(1))).await;
+            }
+            Ok(r) => return Some(r.status()),
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
         }
     }
     None

@@ -11,4 +11,5 @@ mod cluster;
 mod fast_profiles;
 mod faults;
 mod load;
+mod overload;
 mod processes;
