@@ -2,7 +2,7 @@
 
 use crate::deck::Deck;
 use crate::keys::{Keys, ACTIVE, GROUP};
-use crate::scripts::{INSTALL, MERGE, PRUNE_CONSUMERS, RETIRE};
+use crate::scripts::{ACTIVATE, INSTALL, MERGE, PRUNE_CONSUMERS, RETIRE};
 use crate::Redis;
 use anyhow::Context as _;
 use std::collections::HashMap;
@@ -113,6 +113,20 @@ impl RedisMirror {
             "stale" => Installed::Stale,
             _ => Installed::Updated,
         })
+    }
+
+    /// Opens a fresh mirror to votes (after its votes are merged).
+    ///
+    /// # Errors
+    /// When Redis fails.
+    pub async fn activate(&self, presentation: PresentationId) -> anyhow::Result<()> {
+        let mut conn = self.redis.conn()?;
+        let _: i64 = ACTIVATE
+            .key(Keys::new(presentation).state())
+            .invoke_async(&mut conn)
+            .await
+            .context("activating the mirror")?;
+        Ok(())
     }
 
     /// Adds votes the mirror lacks; returns how many were new to it.
@@ -340,7 +354,24 @@ impl<S: PresentationStore, L: VoteLedger> Rebuilder<S, L> {
             self.mirror.forget(id).await?;
             return Ok(false);
         };
-        let installed = self.mirror.install(&presentation).await?;
+        self.refresh(&presentation, merge_votes).await?;
+        Ok(true)
+    }
+
+    /// Mirrors a committed state. A fresh mirror (none, lost, or retired)
+    /// first gets the votes Postgres holds, and only then opens to votes
+    /// (see `INSTALL`); with `merge_votes` an existing one is merged too.
+    ///
+    /// # Errors
+    /// When Postgres or Redis fails; a fresh mirror then stays closed to
+    /// votes, and the next vote or change rebuilds it.
+    pub async fn refresh(
+        &self,
+        presentation: &Presentation,
+        merge_votes: bool,
+    ) -> anyhow::Result<()> {
+        let id = presentation.id;
+        let installed = self.mirror.install(presentation).await?;
         if merge_votes || installed == Installed::Fresh {
             for poll in &presentation.polls {
                 let votes = self
@@ -354,6 +385,9 @@ impl<S: PresentationStore, L: VoteLedger> Rebuilder<S, L> {
                 }
             }
         }
-        Ok(true)
+        if installed == Installed::Fresh {
+            self.mirror.activate(id).await?;
+        }
+        Ok(())
     }
 }

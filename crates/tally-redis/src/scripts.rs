@@ -73,13 +73,23 @@ return out
 ///
 /// Stamps `seen` (Redis time, seconds), as a counted vote does.
 ///
-/// Returns 'fresh' (there was no mirror), 'updated' or 'stale' (ignored).
+/// A fresh mirror (none, or one still being filled) gets its current poll
+/// as `pending_poll`, not `poll`: votes find it "missing" and wait for the
+/// rebuild, until the installer has merged the votes Postgres holds and
+/// [`ACTIVATE`]d it. Otherwise a voter who voted before the mirror was lost
+/// or retired could be counted again in the window between the two.
+///
+/// Returns 'fresh' (no usable mirror: merge the votes, then activate),
+/// 'updated' or 'stale' (ignored).
 pub static INSTALL: LazyLock<Script> = LazyLock::new(|| {
     Script::new(
         r"
 local mirrored = redis.call('HGET', KEYS[1], 'version')
 if mirrored and tonumber(mirrored) > tonumber(ARGV[1]) then return 'stale' end
-redis.call('HSET', KEYS[1], 'version', ARGV[1], 'poll', ARGV[2], 'seen', redis.call('TIME')[1])
+local usable = redis.call('HEXISTS', KEYS[1], 'poll') == 1
+local slot = 'pending_poll'
+if usable then slot = 'poll' end
+redis.call('HSET', KEYS[1], 'version', ARGV[1], slot, ARGV[2], 'seen', redis.call('TIME')[1])
 redis.call('SET', KEYS[3], ARGV[3])
 local i = 4
 local poll_index = 4
@@ -95,8 +105,26 @@ while i <= #ARGV do
   poll_index = poll_index + 1
   i = i + 3 + n
 end
-if mirrored then return 'updated' end
+if usable then return 'updated' end
 return 'fresh'
+",
+    )
+});
+
+/// Opens a fresh mirror to votes once its votes are merged: its pending
+/// poll becomes the current poll (the newest pending one, if installs
+/// raced).
+///
+/// KEYS: state.
+pub static ACTIVATE: LazyLock<Script> = LazyLock::new(|| {
+    Script::new(
+        r"
+local pending = redis.call('HGET', KEYS[1], 'pending_poll')
+if pending then
+  redis.call('HSET', KEYS[1], 'poll', pending)
+  redis.call('HDEL', KEYS[1], 'pending_poll')
+end
+return 1
 ",
     )
 });
@@ -219,6 +247,7 @@ pub(crate) fn label_of(sha: &[u8]) -> &'static str {
     [
         (&*VOTE, "script:vote"),
         (&*INSTALL, "script:install"),
+        (&*ACTIVATE, "script:activate"),
         (&*MERGE, "script:merge"),
         (&*AUDIENCE, "script:audience"),
         (&*RETIRE, "script:retire"),

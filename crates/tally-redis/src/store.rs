@@ -1,8 +1,8 @@
 use crate::health::RedisHealth;
-use crate::mirror::RedisMirror;
+use crate::mirror::Rebuilder;
 use tally_domain::ports::{
     InsertPresentationError, NewPresentation, PresentationStore, SlideChangeError, StoreError,
-    VotingChangeError,
+    VoteLedger, VotingChangeError,
 };
 use tally_domain::{
     JoinCode, Presentation, PresentationId, PresentationSummary, PresenterAccess, PresenterId,
@@ -12,22 +12,26 @@ use tally_domain::{
 /// The presentation store with every committed change mirrored to Redis.
 ///
 /// Postgres commits first; then the mirror is updated, version-guarded, so
-/// concurrent changes from several processes settle on the newest state.
+/// concurrent changes from several processes settle on the newest state. A
+/// change to a presentation whose mirror is gone (retired while idle, or lost
+/// with Redis data) rebuilds it with its votes before it takes votes again.
 /// If Redis cannot be told, this process stops using it (votes go straight
 /// to Postgres, which is always right) until recovery re-mirrors from
 /// Postgres. A presenter's request never fails because of Redis.
 #[derive(Clone, Debug)]
-pub struct MirroredStore<S: PresentationStore> {
+pub struct MirroredStore<S: PresentationStore, L: VoteLedger> {
     inner: S,
-    mirror: RedisMirror,
+    rebuilder: Rebuilder<S, L>,
     health: RedisHealth,
 }
 
-impl<S: PresentationStore> MirroredStore<S> {
-    pub fn new(inner: S, mirror: RedisMirror, health: RedisHealth) -> Self {
+impl<S: PresentationStore, L: VoteLedger> MirroredStore<S, L> {
+    /// `inner` is the store of record; `rebuilder` reads the votes of a
+    /// mirror that must be rebuilt.
+    pub fn new(inner: S, rebuilder: Rebuilder<S, L>, health: RedisHealth) -> Self {
         Self {
             inner,
-            mirror,
+            rebuilder,
             health,
         }
     }
@@ -36,13 +40,13 @@ impl<S: PresentationStore> MirroredStore<S> {
         if !self.health.is_up() {
             return;
         }
-        if let Err(e) = self.mirror.install(presentation).await {
+        if let Err(e) = self.rebuilder.refresh(presentation, false).await {
             self.health.mark_down(&format!("mirroring a change: {e:#}"));
         }
     }
 }
 
-impl<S: PresentationStore> PresentationStore for MirroredStore<S> {
+impl<S: PresentationStore, L: VoteLedger> PresentationStore for MirroredStore<S, L> {
     async fn find_presenter(
         &self,
         token_hash: TokenHash,
@@ -105,7 +109,7 @@ impl<S: PresentationStore> PresentationStore for MirroredStore<S> {
         let presentation = self.inner.get(id).await?;
         let deleted = self.inner.delete(id).await?;
         if let (true, Some(presentation)) = (deleted, presentation) {
-            if let Err(e) = self.mirror.remove(&presentation).await {
+            if let Err(e) = self.rebuilder.mirror().remove(&presentation).await {
                 // Harmless: the mirror of a deleted presentation accepts
                 // votes the flush then drops, until recovery removes it.
                 tracing::warn!(error = %format!("{e:#}"), "could not remove a deleted presentation's mirror");

@@ -14,7 +14,7 @@ use tally_testkit::postgres::TestDatabase;
 use tally_testkit::redis::{Durability, RedisServer};
 
 struct OnRedis {
-    store: MirroredStore<PgStore>,
+    store: MirroredStore<PgStore, PgLedger>,
     intake: RedisIntake<PgStore, PgLedger>,
     ledger: RedisLedger<PgStore, PgLedger>,
     _db: TestDatabase,
@@ -22,7 +22,7 @@ struct OnRedis {
 }
 
 impl Adapters for OnRedis {
-    type Store = MirroredStore<PgStore>;
+    type Store = MirroredStore<PgStore, PgLedger>;
     type Intake = RedisIntake<PgStore, PgLedger>;
     type Ledger = RedisLedger<PgStore, PgLedger>;
     fn store(&self) -> &Self::Store {
@@ -56,7 +56,7 @@ async fn on_redis() -> OnRedis {
     let mirror = RedisMirror::new(redis.clone());
     let rebuilder = Rebuilder::new(mirror.clone(), store.clone(), ledger.clone());
     OnRedis {
-        store: MirroredStore::new(store, mirror, RedisHealth::new(true)),
+        store: MirroredStore::new(store, rebuilder.clone(), RedisHealth::new(true)),
         intake: RedisIntake::new(redis.clone(), rebuilder.clone()),
         ledger: RedisLedger::new(redis, rebuilder),
         _db: db,

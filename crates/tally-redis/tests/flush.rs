@@ -3,119 +3,21 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod common;
+#[path = "common/world.rs"]
+mod world;
 
 use std::time::Duration;
 use tally_domain::ports::{
     PresentationStore as _, VoteArchive as _, VoteIntake as _, VoteLedger as _, VoteQueue as _,
 };
 use tally_domain::usecases::Flusher;
-use tally_domain::{ParticipantId, Presentation, VoteReceipt};
-use tally_postgres::{PgArchive, PgLedger, PgStore, PoolSettings};
-use tally_redis::{
-    MirroredStore, Rebuilder, Redis, RedisHealth, RedisIntake, RedisMirror, RedisVoteQueue,
-};
+use tally_domain::{ParticipantId, VoteReceipt};
+use tally_postgres::{PgLedger, PoolSettings};
+use tally_redis::{Rebuilder, RedisMirror};
 use tally_testkit::contract::intake::ballot;
 use tally_testkit::contract::store::create;
 use tally_testkit::postgres::{PgServer, TestDatabase};
-use tally_testkit::redis::{Durability, RedisServer};
-
-struct World {
-    db: TestDatabase,
-    server: RedisServer,
-    redis: Redis,
-    store: MirroredStore<PgStore>,
-    pg_store: PgStore,
-    intake: RedisIntake<PgStore, PgLedger>,
-    archive: PgArchive,
-}
-
-impl tally_testkit::contract::Adapters for World {
-    type Store = MirroredStore<PgStore>;
-    type Intake = RedisIntake<PgStore, PgLedger>;
-    type Ledger = PgLedger;
-    fn store(&self) -> &Self::Store {
-        &self.store
-    }
-    fn intake(&self) -> &Self::Intake {
-        &self.intake
-    }
-    fn ledger(&self) -> &Self::Ledger {
-        unreachable!("these tests read Postgres directly")
-    }
-}
-
-async fn world_on(db: TestDatabase) -> World {
-    let server = RedisServer::start(Durability::Durable).unwrap();
-    let pool = tally_postgres::connect(&PoolSettings {
-        url: db.url(),
-        max_size: 8,
-        wait_timeout: Duration::from_secs(2),
-        connect_timeout: Duration::from_secs(2),
-    })
-    .unwrap();
-    let redis = redis_client(&server);
-    let (pg_store, ledger) = (PgStore::new(pool.clone()), PgLedger::new(pool.clone()));
-    let mirror = RedisMirror::new(redis.clone());
-    let rebuilder = Rebuilder::new(mirror.clone(), pg_store.clone(), ledger);
-    World {
-        store: MirroredStore::new(pg_store.clone(), mirror, RedisHealth::new(true)),
-        intake: RedisIntake::new(redis.clone(), rebuilder),
-        archive: PgArchive::new(pool),
-        pg_store,
-        redis,
-        server,
-        db,
-    }
-}
-
-fn redis_client(server: &RedisServer) -> Redis {
-    common::connect(server, Duration::from_secs(2))
-}
-
-fn queue(world: &World, consumer: &str) -> RedisVoteQueue {
-    // Each consumer on a connection of its own, as in production.
-    RedisVoteQueue::new(redis_client(&world.server), consumer.to_owned())
-}
-
-async fn cast_many(world: &World, p: &Presentation, n: usize) -> Vec<ParticipantId> {
-    let mut voters = Vec::new();
-    for i in 0..n {
-        let voter = ParticipantId::from_uuid(uuid::Uuid::new_v4());
-        let key = ["A", "B", "C"][i % 3];
-        assert_eq!(
-            world.intake.cast(ballot(p, 0, voter, key)).await.unwrap(),
-            VoteReceipt::Counted
-        );
-        voters.push(voter);
-    }
-    voters
-}
-
-/// Vote rows, and options whose count differs from their rows.
-async fn postgres_state(world: &World) -> (i64, i64) {
-    let client = world.db.client().await;
-    (
-        tally_testkit::postgres::vote_rows(&client).await,
-        tally_testkit::postgres::options_unlike_rows(&client).await,
-    )
-}
-
-/// Flushes until the queue is empty; returns the rows inserted.
-async fn drain<Q: tally_domain::ports::VoteQueue>(flusher: &mut Flusher<Q, PgArchive>) -> u64 {
-    let mut moved = 0;
-    for _ in 0..50 {
-        match flusher
-            .flush(500, Duration::from_millis(20), Duration::from_millis(200))
-            .await
-            .unwrap()
-        {
-            Some(f) => moved += f.archived.inserted,
-            None if moved > 0 => break,
-            None => {}
-        }
-    }
-    moved
-}
+use world::{cast_many, drain, postgres_state, queue, world_on};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_flush_moves_every_vote_once_and_empties_the_stream() {

@@ -47,7 +47,7 @@ impl Ports for PgPorts {
 pub struct RedisPorts;
 
 impl Ports for RedisPorts {
-    type Store = MirroredStore<PgStore>;
+    type Store = MirroredStore<PgStore, PgLedger>;
     type Intake = FailoverIntake<RedisIntake<PgStore, PgLedger>, PgIntake>;
     type Ledger = FailoverLedger<RedisLedger<PgStore, PgLedger>, PgLedger>;
     type Metrics = Metrics;
@@ -241,7 +241,7 @@ impl Application {
                     )));
                 }
                 let tally = Tally::<RedisPorts>::new(
-                    MirroredStore::new(pg_store, mirror, health.clone()),
+                    MirroredStore::new(pg_store, rebuilder.clone(), health.clone()),
                     FailoverIntake::new(
                         RedisIntake::new(redis.clone(), rebuilder.clone())
                             .with_batch(settings.redis_vote_batch),

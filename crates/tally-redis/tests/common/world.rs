@@ -1,0 +1,113 @@
+//! A Postgres and a Redis with the Redis adapters wired as in production,
+//! for the flush and sweep tests.
+#![allow(dead_code)]
+
+use std::time::Duration;
+use tally_domain::ports::VoteIntake as _;
+use tally_domain::usecases::Flusher;
+use tally_domain::{ParticipantId, Presentation, VoteReceipt};
+use tally_postgres::{PgArchive, PgLedger, PgStore, PoolSettings};
+use tally_redis::{
+    MirroredStore, Rebuilder, Redis, RedisHealth, RedisIntake, RedisMirror, RedisVoteQueue,
+};
+use tally_testkit::contract::intake::ballot;
+use tally_testkit::postgres::TestDatabase;
+use tally_testkit::redis::{Durability, RedisServer};
+
+pub struct World {
+    pub db: TestDatabase,
+    pub server: RedisServer,
+    pub redis: Redis,
+    pub store: MirroredStore<PgStore, PgLedger>,
+    pub pg_store: PgStore,
+    pub intake: RedisIntake<PgStore, PgLedger>,
+    pub archive: PgArchive,
+}
+
+impl tally_testkit::contract::Adapters for World {
+    type Store = MirroredStore<PgStore, PgLedger>;
+    type Intake = RedisIntake<PgStore, PgLedger>;
+    type Ledger = PgLedger;
+    fn store(&self) -> &Self::Store {
+        &self.store
+    }
+    fn intake(&self) -> &Self::Intake {
+        &self.intake
+    }
+    fn ledger(&self) -> &Self::Ledger {
+        unreachable!("these tests read Postgres directly")
+    }
+}
+
+pub async fn world_on(db: TestDatabase) -> World {
+    let server = RedisServer::start(Durability::Durable).unwrap();
+    let pool = tally_postgres::connect(&PoolSettings {
+        url: db.url(),
+        max_size: 8,
+        wait_timeout: Duration::from_secs(2),
+        connect_timeout: Duration::from_secs(2),
+    })
+    .unwrap();
+    let redis = redis_client(&server);
+    let (pg_store, ledger) = (PgStore::new(pool.clone()), PgLedger::new(pool.clone()));
+    let mirror = RedisMirror::new(redis.clone());
+    let rebuilder = Rebuilder::new(mirror.clone(), pg_store.clone(), ledger);
+    World {
+        store: MirroredStore::new(pg_store.clone(), rebuilder.clone(), RedisHealth::new(true)),
+        intake: RedisIntake::new(redis.clone(), rebuilder),
+        archive: PgArchive::new(pool),
+        pg_store,
+        redis,
+        server,
+        db,
+    }
+}
+
+pub fn redis_client(server: &RedisServer) -> Redis {
+    crate::common::connect(server, Duration::from_secs(2))
+}
+
+pub fn queue(world: &World, consumer: &str) -> RedisVoteQueue {
+    // Each consumer on a connection of its own, as in production.
+    RedisVoteQueue::new(redis_client(&world.server), consumer.to_owned())
+}
+
+pub async fn cast_many(world: &World, p: &Presentation, n: usize) -> Vec<ParticipantId> {
+    let mut voters = Vec::new();
+    for i in 0..n {
+        let voter = ParticipantId::from_uuid(uuid::Uuid::new_v4());
+        let key = ["A", "B", "C"][i % 3];
+        assert_eq!(
+            world.intake.cast(ballot(p, 0, voter, key)).await.unwrap(),
+            VoteReceipt::Counted
+        );
+        voters.push(voter);
+    }
+    voters
+}
+
+/// Vote rows, and options whose count differs from their rows.
+pub async fn postgres_state(world: &World) -> (i64, i64) {
+    let client = world.db.client().await;
+    (
+        tally_testkit::postgres::vote_rows(&client).await,
+        tally_testkit::postgres::options_unlike_rows(&client).await,
+    )
+}
+
+/// Flushes until the queue is empty; returns the rows inserted.
+pub async fn drain<Q: tally_domain::ports::VoteQueue>(flusher: &mut Flusher<Q, PgArchive>) -> u64 {
+    let mut moved = 0;
+    for _ in 0..50 {
+        match flusher
+            .flush(500, Duration::from_millis(20), Duration::from_millis(200))
+            .await
+            .unwrap()
+        {
+            Some(f) => moved += f.archived.inserted,
+            None if moved > 0 => break,
+            None => {}
+        }
+    }
+    moved
+}
