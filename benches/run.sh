@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
-# One command, one run, three measurements: the /ping ceiling, the Redis
-# intake (sustained, and a spike of 30,000 voters), and the direct-Postgres
-# intake, each against 2 `tally` processes sharing one port (SO_REUSEPORT).
-# Everything runs on this machine, on loopback, and stops by itself.
+# One command: the spike path measured RUNS times (default 3), each run with
+#   - on every CPU: the /ping ceiling (the baseline), the Redis intake
+#     sustained at 256, 2,000 and 8,000 connections, a spike of 30,000
+#     phones that retry after 429 like phones do, the WebSocket fan-out to
+#     30,000 sockets, and the direct-Postgres intake;
+#   - pinned, as a stand-in for a slower machine: every server (2 tally
+#     processes, Redis, Postgres) on CPU 0 and the load generator on CPU 1,
+#     the ping ceiling, the Redis intake at 256 connections and the spike.
+# Every run ends with `tally verify` after each vote scenario and a count of
+# intake fallbacks in the servers' logs. Everything runs on this machine, on
+# loopback, and stops by itself. Writes a new section to benches/RESULTS.md
+# with each run's figures and the spread of the ratios.
 #
-#   benches/run.sh            # writes a new section to benches/RESULTS.md
-#
-# Tunables: SECONDS_PER_RUN (10), CONNECTIONS (256), VOTERS (30000),
-# WINDOW_MS (1000), SOCKETS (30000), WORKERS per process (1).
+# Tunables: RUNS (3), SECONDS_PER_RUN (10), VOTERS (30000), WINDOW_MS (1000),
+# SOCKETS (30000), WORKERS per process (1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
+command -v taskset >/dev/null || { apt-get update -qq && apt-get install -y -qq util-linux >/dev/null; }
 ulimit -n "$(ulimit -Hn)"
 
+runs="${RUNS:-3}"
 secs="${SECONDS_PER_RUN:-10}"
-conns="${CONNECTIONS:-256}"
 voters="${VOTERS:-30000}"
 sockets="${SOCKETS:-30000}"
 window="${WINDOW_MS:-1000}"
@@ -22,6 +29,7 @@ workers="${WORKERS:-1}"
 # Below the kernel's ephemeral range (32768 and up), so no client socket of
 # an earlier load run can be holding them when the servers bind.
 port=18080 pg_port=15432 redis_port=16379
+all_cpus="0-$(($(nproc) - 1))"
 
 cargo build --release --locked -q -p tally-server -p tally-loadgen
 tally=target/release/tally loadgen=target/release/loadgen
@@ -47,13 +55,19 @@ db="postgres://postgres@127.0.0.1:$pg_port/tally"
 mkdir -p "$work/redis"
 # The durable profile: AOF, fsync before every reply.
 redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work/redis" --save "" \
-  --appendonly yes --appendfsync always --daemonize yes --logfile "$work/redis.log"
+  --appendonly yes --appendfsync always --daemonize yes --logfile "$work/redis.log" --pidfile "$work/redis.pid"
 
-start_tallies() { # $1: intake mode
+# Moves Postgres (every process) and Redis onto the CPUs in $1.
+pin_stores() {
+  local pg_pids; pg_pids=$(pgrep -f "postgres -D $work/pg" || true)
+  for p in $pg_pids $(cat "$work/redis.pid"); do taskset -a -p -c "$1" "$p" >/dev/null; done
+}
+start_tallies() { # $1: intake mode, $2: CPUs
   for i in 1 2; do
     env DATABASE_URL="$db" REDIS_URL="redis://127.0.0.1:$redis_port" PORT="$port" \
       TALLY_INTAKE="$1" TALLY_REUSE_PORT=true TALLY_WORKERS="$workers" TALLY_OPEN_PRESENTER=1 \
-      TALLY_MAX_CONNECTIONS_PER_WORKER=25000 TALLY_CLIENT_REQUEST_TIMEOUT_MS=60000 RUST_LOG=warn "$tally" serve >>"$work/tally-$1-$i.log" 2>&1 &
+      TALLY_MAX_CONNECTIONS_PER_WORKER=25000 TALLY_CLIENT_REQUEST_TIMEOUT_MS=60000 RUST_LOG=warn \
+      taskset -c "$2" "$tally" serve >>"$work/tally-$run-$1-$i.log" 2>&1 &
     pids+=($!)
   done
   for _ in $(seq 100); do curl -sf "127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
@@ -64,75 +78,137 @@ stop_tallies() {
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   pids=()
 }
-run() { "$loadgen" --target "127.0.0.1:$port" "$@" | tee -a "$work/out.txt"; }
-verdicts=()
+lg_cpus="$all_cpus"
+lg() { taskset -c "$lg_cpus" "$loadgen" --target "127.0.0.1:$port" "$@" | tee -a "$work/out-$run.txt"; }
+lg_as() { # $1: the name to record the scenario under, then as lg.
+  local name=$1; shift
+  taskset -c "$lg_cpus" "$loadgen" --target "127.0.0.1:$port" "$@" \
+    | sed -E "s/\"scenario\":\"[^\"]+\"/\"scenario\":\"$name\"/" | tee -a "$work/out-$run.txt"
+}
 verify() { # $1: label. Counters, counts and rows must agree after every scenario.
-  if env DATABASE_URL="$db" REDIS_URL="redis://127.0.0.1:$redis_port" "$tally" verify --wait 30 > "$work/verify-$1.txt"; then
-    verdicts+=("$1: agree")
+  if env DATABASE_URL="$db" REDIS_URL="redis://127.0.0.1:$redis_port" "$tally" verify --wait 30 > "$work/verify.txt"; then
+    echo "VERDICT $1 agree" >> "$work/out-$run.txt"
   else
-    verdicts+=("$1: DIFFER"); cat "$work/verify-$1.txt"
+    echo "VERDICT $1 DIFFER" >> "$work/out-$run.txt"; cat "$work/verify.txt"
   fi
 }
+fallbacks() { # $1: label. Intake switches to Postgres in the run's logs.
+  echo "FALLBACKS $1 $(cat "$work"/tally-"$run"-redis-*.log | grep -c 'falls back to Postgres' || true)" >> "$work/out-$run.txt"
+}
 
-start_tallies redis
-run ping --connections "$conns" --seconds "$secs"
-run sustained --connections "$conns" --seconds "$secs" --database-url "$db" --label sustained-redis
-verify sustained-redis
-run spike --voters "$voters" --window-ms "$window" --processes 2 --database-url "$db"
-verify spike
-run ws --sockets "$sockets" --processes 2
-stop_tallies
-start_tallies postgres
-run sustained --connections "$conns" --seconds "$secs" --database-url "$db" --label sustained-postgres
-verify sustained-postgres
-stop_tallies
+for run in $(seq "$runs"); do
+  echo "== run $run of $runs: every CPU" >&2
+  lg_cpus="$all_cpus"; pin_stores "$all_cpus"
+  start_tallies redis "$all_cpus"
+  lg ping --connections 256 --seconds "$secs"
+  for c in 256 2000 8000; do
+    lg sustained --connections "$c" --seconds "$secs" --database-url "$db" --label "sustained-redis-$c"
+    verify "sustained-redis-$c"
+  done
+  lg spike --voters "$voters" --window-ms "$window" --processes 2 --database-url "$db"
+  verify spike
+  lg ws --sockets "$sockets" --processes 2
+  stop_tallies
+  fallbacks all
+  start_tallies postgres "$all_cpus"
+  lg sustained --connections 256 --seconds "$secs" --database-url "$db" --label sustained-postgres
+  verify sustained-postgres
+  stop_tallies
 
-python3 - "$work/out.txt" "$secs" "$conns" "$voters" "$window" "$workers" "$(IFS=';'; echo "${verdicts[*]}")" <<'PY' >> benches/RESULTS.md
-import json, sys, subprocess, datetime, platform
-out, secs, conns, voters, window, workers, verdicts = sys.argv[1:]
-r = {}
-for line in open(out):
-    if line.startswith("RESULT "):
-        s = json.loads(line[7:]); r[s["scenario"]] = s
+  echo "== run $run of $runs: servers pinned to CPU 0, load generator to CPU 1" >&2
+  rm -f "$work"/tally-"$run"-redis-*.log
+  pin_stores 0; lg_cpus=1
+  start_tallies redis 0
+  lg_as pinned-ping ping --connections 256 --seconds "$secs"
+  lg sustained --connections 256 --seconds "$secs" --database-url "$db" --label pinned-sustained-redis-256
+  verify pinned-sustained
+  lg_as pinned-spike spike --voters "$voters" --window-ms "$window" --processes 2 --database-url "$db"
+  verify pinned-spike
+  stop_tallies
+  fallbacks pinned
+done
+pin_stores "$all_cpus"
+
+python3 - "$work" "$runs" "$secs" "$voters" "$window" "$workers" "$sockets" <<'PY' >> benches/RESULTS.md
+import json, sys, subprocess, datetime, platform, statistics
+work, runs, secs, voters, window, workers, sockets = sys.argv[1:]
+runs = int(runs)
+def load(r):
+    res, verdicts, falls = {}, [], {}
+    for line in open(f"{work}/out-{r}.txt"):
+        if line.startswith("RESULT "):
+            s = json.loads(line[7:]); res.setdefault(s["scenario"], s)
+        elif line.startswith("VERDICT "):
+            verdicts.append(line.split(None, 1)[1].strip())
+        elif line.startswith("FALLBACKS "):
+            _, label, n = line.split(); falls[label] = int(n)
+    return res, verdicts, falls
 cpu = next((l.split(":",1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 mem = int(open("/proc/meminfo").readline().split()[1]) // 1024 // 1024
 commit = subprocess.run(["git","rev-parse","--short","HEAD"],capture_output=True,text=True).stdout.strip()
-ping, red, pg = r["ping"], r["sustained-redis"], r["sustained-postgres"]
-spike = r[f"spike-{voters}"]
-def row(name, s, unit):
-    errs = ", ".join(f"{k}: {v}" for k, v in s["errors"].items()) or "none"
-    d = "" if s["durable_after_ms"] is None else f'{s["durable_after_ms"]} ms'
-    lost = "" if s["lost"] is None else str(s["lost"])
-    return f'| {name} | {s["requests_ok"]} | {s["rate_per_s"]:.0f} {unit} | {s["p50_ms"]:.1f} | {s["p99_ms"]:.1f} | {s["max_ms"]:.1f} | {errs} | {d} | {lost} |'
 print(f"""
-## Run of {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC (commit {commit})
+## Run of {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC (commit {commit}), {runs} runs
 
-- Command: `benches/run.sh` (SECONDS_PER_RUN={secs}, CONNECTIONS={conns}, VOTERS={voters}, WINDOW_MS={window}, WORKERS={workers})
-- Machine: {platform.node()}, {cpu}, {subprocess.run(["nproc"],capture_output=True,text=True).stdout.strip()} cores, {mem} GiB; load generator, 2 tally processes, Redis (AOF, fsync always) and Postgres 15 (fsync on) all on it.
-- `tally verify` (Redis counters, Postgres counts and vote rows, every presentation) after each vote scenario: {"; ".join(verdicts.split(";"))}.
-
-| scenario | ok | rate | p50 ms | p99 ms | max ms | errors | durable after last ack | lost |
-|---|---|---|---|---|---|---|---|---|
-{row("ping ceiling (GET /ping)", ping, "req/s")}
-{row("sustained, Redis intake", red, "votes/s")}
-{row("sustained, direct Postgres intake", pg, "votes/s")}
-{row(f"spike, {voters} voters, Redis intake", spike, "votes/s")}
-
-Ratios, measured in this run:
-- Redis intake / ping ceiling: **{red["rate_per_s"]/ping["rate_per_s"]:.2f}x** (target >= 0.35x)
-- Redis intake / direct Postgres: **{red["rate_per_s"]/max(pg["rate_per_s"],1):.1f}x** (target >= 10x)
-- Spike: {spike["requests_ok"]} of {voters} acknowledged, p99 {spike["p99_ms"]:.0f} ms (target <= 250), durable {spike["durable_after_ms"]} ms after the last acknowledgement (target <= 2000), lost {spike["lost"]}.
+- Command: `benches/run.sh` (RUNS={runs}, SECONDS_PER_RUN={secs}, VOTERS={voters}, WINDOW_MS={window}, SOCKETS={sockets}, WORKERS={workers})
+- Machine: {platform.node()}, {cpu}, {subprocess.run(["nproc"],capture_output=True,text=True).stdout.strip()} cores, {mem} GiB; load generator, 2 tally processes, Redis (AOF, fsync always) and Postgres 15 (fsync on) all on it. "Pinned": every server on CPU 0, the load generator on CPU 1.
+- The spike's phones retry after 429/503/504, waiting the server's hint plus up to as much again of jitter, for up to 30 s.
 """)
-ws = r.get("ws")
-if ws:
-    print(f"""Live channels (`loadgen ws`): {ws["sockets"]} audience WebSockets across 2 processes, {ws["missed"]} missed the slide change.
+ratios = {}
+def keep(name, value): ratios.setdefault(name, []).append(value)
+for r in range(1, runs + 1):
+    res, verdicts, falls = load(r)
+    ping, pg = res["ping"], res["sustained-postgres"]
+    red = {c: res[f"sustained-redis-{c}"] for c in (256, 2000, 8000)}
+    spike, ws = res[f"spike-{voters}"], res["ws"]
+    pping, pred, pspike = res["pinned-ping"], res["pinned-sustained-redis-256"], res["pinned-spike"]
+    def spike_row(name, s):
+        k = s["spike"]
+        return (f'| {name} | {k["accepted_first_try"]} / {k["accepted_final"]} of {k["voters"]} | {k["refused_for_good"]} | {k["retries"]} '
+                f'| {k["first_try_p50_ms"]:.0f} / {k["first_try_p99_ms"]:.0f} | {k["final_p50_ms"]:.0f} / {k["final_p99_ms"]:.0f} / {k["final_max_ms"]:.0f} '
+                f'| {k["all_acknowledged_after_ms"]} | {s["durable_after_ms"]} | {s["lost"]} | {s["unacknowledged_stored"]} |')
+    def rate_row(name, s, unit):
+        errs = ", ".join(f"{k}: {v}" for k, v in s["errors"].items()) or "none"
+        return f'| {name} | {s["rate_per_s"]:.0f} {unit} | {s["p50_ms"]:.1f} | {s["p99_ms"]:.1f} | {errs} | {"" if s["lost"] is None else s["lost"]} |'
+    print(f"""### Run {r}
 
-| measure | result | target |
-|---|---|---|
-| slide change reaches sockets: p50 / p99 / max | {ws["slide_p50_ms"]} / {ws["slide_p99_ms"]} / {ws["slide_max_ms"]} ms; {100*ws["within_500ms"]/max(ws["sockets"],1):.1f}% within 500 ms | 99% within 500 ms |
-| vote to presenter screen: p50 / p99 | {ws["vote_to_presenter_p50_ms"]:.0f} / {ws["vote_to_presenter_p99_ms"]:.0f} ms | p99 <= 300 ms |
-| server memory per idle socket | {ws["server_bytes_per_socket"]/1024:.1f} KiB | <= 20 KB |
-| audience on the presenter screen (both processes) | {ws.get("presenter_audience", "n/a")} | {ws["sockets"]} |
+- `tally verify` after each vote scenario: {"; ".join(verdicts)}.
+- Intake fallbacks to Postgres in the servers' logs: every CPU {falls.get("all")}, pinned {falls.get("pinned")}.
+
+| scenario | rate | p50 ms | p99 ms | errors | lost |
+|---|---|---|---|---|---|
+{rate_row("ping ceiling (GET /ping), 256 conns", ping, "req/s")}
+{rate_row("Redis intake, 256 conns", red[256], "votes/s")}
+{rate_row("Redis intake, 2,000 conns", red[2000], "votes/s")}
+{rate_row("Redis intake, 8,000 conns", red[8000], "votes/s")}
+{rate_row("direct Postgres intake, 256 conns", pg, "votes/s")}
+{rate_row("pinned: ping ceiling", pping, "req/s")}
+{rate_row("pinned: Redis intake, 256 conns", pred, "votes/s")}
+
+| spike of {voters} phones | acknowledged first try / in the end | refused for good | retries | first try p50 / p99 ms | final p50 / p99 / max ms | all acknowledged after ms | durable after last ack ms | lost | refused but stored |
+|---|---|---|---|---|---|---|---|---|---|
+{spike_row("every CPU", spike)}
+{spike_row("pinned", pspike)}
+
+WebSocket fan-out: {ws["sockets"]} sockets across 2 processes, {ws["missed"]} missed; slide change p50 / p99 / max {ws["slide_p50_ms"]} / {ws["slide_p99_ms"]} / {ws["slide_max_ms"]} ms, **{100*ws["within_500ms"]/max(ws["sockets"],1):.1f}% within 500 ms**; vote to presenter p99 {ws["vote_to_presenter_p99_ms"]:.0f} ms; {ws["server_bytes_per_socket"]/1024:.1f} KiB per idle socket; presenter sees {ws.get("presenter_audience")}.
 """)
+    keep("Redis 256 / ping", red[256]["rate_per_s"] / ping["rate_per_s"])
+    keep("Redis 8,000 / Redis 2,000 conns", red[8000]["rate_per_s"] / red[2000]["rate_per_s"])
+    keep("Redis 256 / direct Postgres", red[256]["rate_per_s"] / max(pg["rate_per_s"], 1))
+    keep("pinned: Redis 256 / pinned ping", pred["rate_per_s"] / pping["rate_per_s"])
+    keep("spike final p99 ms", spike["spike"]["final_p99_ms"])
+    keep("spike first-try p99 ms", spike["spike"]["first_try_p99_ms"])
+    keep("fan-out % within 500 ms", 100 * ws["within_500ms"] / max(ws["sockets"], 1))
+    keep("pinned spike final p99 ms", pspike["spike"]["final_p99_ms"])
+targets = {
+    "Redis 256 / ping": ">= 0.35", "Redis 8,000 / Redis 2,000 conns": ">= 0.80",
+    "Redis 256 / direct Postgres": ">= 10", "pinned: Redis 256 / pinned ping": "(headroom)",
+    "spike final p99 ms": "<= 1000", "spike first-try p99 ms": "<= 250",
+    "fan-out % within 500 ms": ">= 99", "pinned spike final p99 ms": "(all acknowledged, 0 lost)",
+}
+print("### Ratios and targets over the runs (median, min to max)\n\n| measure | median | spread | target |\n|---|---|---|---|")
+for name, values in ratios.items():
+    fmt = (lambda v: f"{v:.2f}") if max(values) < 100 else (lambda v: f"{v:.0f}")
+    print(f"| {name} | {fmt(statistics.median(values))} | {fmt(min(values))} to {fmt(max(values))} | {targets[name]} |")
+print()
 PY
-tail -n 25 benches/RESULTS.md
+tail -n 20 benches/RESULTS.md
