@@ -55,6 +55,7 @@ struct Inner {
     redis_duration: HistogramVec,
     redis_unanswered: IntCounterVec,
     live_presentations: IntGauge,
+    vote_admission: IntGaugeVec,
 }
 
 impl Metrics {
@@ -179,6 +180,13 @@ impl Metrics {
             ),
             &["state"],
         )?;
+        let vote_admission = IntGaugeVec::new(
+            Opts::new(
+                "tally_vote_admission",
+                "Votes waiting for an in-flight place (waiting) and sent and not yet answered (in_flight), per process.",
+            ),
+            &["state"],
+        )?;
         let redis_duration = HistogramVec::new(
             HistogramOpts::new(
                 "tally_redis_command_duration_seconds",
@@ -242,6 +250,7 @@ impl Metrics {
         registry.register(Box::new(redis_duration.clone()))?;
         registry.register(Box::new(redis_unanswered.clone()))?;
         registry.register(Box::new(live_presentations.clone()))?;
+        registry.register(Box::new(vote_admission.clone()))?;
         Ok(Self {
             inner: Arc::new(Inner {
                 registry,
@@ -266,6 +275,7 @@ impl Metrics {
                 redis_duration,
                 redis_unanswered,
                 live_presentations,
+                vote_admission,
             }),
         })
     }
@@ -375,6 +385,16 @@ impl Metrics {
         self.inner
             .live_presentations
             .set(i64::try_from(n).unwrap_or(i64::MAX));
+    }
+
+    /// The vote admission's state, sampled.
+    pub fn set_vote_admission(&self, waiting: usize, in_flight: usize) {
+        for (state, n) in [("waiting", waiting), ("in_flight", in_flight)] {
+            self.inner
+                .vote_admission
+                .with_label_values(&[state])
+                .set(i64::try_from(n).unwrap_or(i64::MAX));
+        }
     }
 
     /// The Postgres pool's state, sampled.

@@ -392,6 +392,25 @@ mod tests {
         assert!(format!("{err:#}").contains("invalid value"), "{err:#}");
     }
 
+    /// `deploy/tally.example.toml` promises every setting, with its default:
+    /// a setting added without it fails here.
+    #[test]
+    fn the_example_config_lists_every_setting_with_its_default() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../deploy/tally.example.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        for key in ENV_SETTINGS {
+            let listed = text.lines().any(|line| {
+                line.trim_start_matches(['#', ' '])
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            });
+            assert!(listed, "{key} is missing from {}", path.display());
+        }
+        let from_file = load(&[], Some(&path)).unwrap();
+        let defaults = load(&[], None).unwrap();
+        assert_eq!(format!("{from_file:?}"), format!("{defaults:?}"));
+    }
+
     #[test]
     fn the_database_url_never_prints() {
         let s = load(&[("DATABASE_URL", "postgres://u:hunter2@h/db")], None).unwrap();

@@ -148,9 +148,13 @@ impl Application {
         let port = listener.local_addr()?.port();
         let (shutdown, shutdown_rx) = watch::channel(false);
         let live_hub = LiveHub::new();
+        // One admission per process, shared by its workers: the bounds are
+        // the process's.
+        let admission = Arc::new(Admission::new(settings.admission()));
         let sampler = tokio::spawn(sample(
             pool.clone(),
             live_hub.clone(),
+            admission.clone(),
             metrics.clone(),
             shutdown_rx.clone(),
         ));
@@ -175,6 +179,7 @@ impl Application {
                     metrics,
                     readiness(pool),
                     live_hub.clone(),
+                    admission,
                 )?
             }
             IntakeMode::Redis => {
@@ -279,7 +284,15 @@ impl Application {
                     tally.clone(),
                     shutdown_rx.clone(),
                 )));
-                serve(listener, settings, tally, metrics, readiness(pool), hub)?
+                serve(
+                    listener,
+                    settings,
+                    tally,
+                    metrics,
+                    readiness(pool),
+                    hub,
+                    admission,
+                )?
             }
         };
         tracing::info!(host = %settings.host, port, intake = ?mode, "serving");
@@ -340,16 +353,18 @@ impl Application {
     }
 }
 
-/// Samples the Postgres pool and the live channels into the metrics once a
-/// second.
+/// Samples the Postgres pool, the live channels and the vote admission into
+/// the metrics once a second.
 async fn sample(
     pool: Pool,
     hub: Arc<LiveHub>,
+    admission: Arc<Admission>,
     metrics: Metrics,
     mut shutdown: watch::Receiver<bool>,
 ) {
     loop {
         metrics.set_live_presentations(hub.channels());
+        metrics.set_vote_admission(admission.waiting(), admission.in_flight());
         let status = pool.status();
         metrics.set_db_pool(
             status.max_size,
@@ -436,15 +451,14 @@ fn serve<P: Ports>(
     metrics: Metrics,
     readiness: ReadinessCheck,
     hub: Arc<LiveHub>,
+    admission: Arc<Admission>,
 ) -> anyhow::Result<actix_web::dev::Server> {
     let tally = web::Data::new(tally);
     let telemetry: Arc<dyn tally_http::telemetry::HttpTelemetry> = Arc::new(Observe(metrics));
     let metrics = web::Data::from(telemetry);
     let readiness = web::Data::new(readiness);
     let hub = web::Data::new(hub);
-    // One admission per process, shared by its workers: the bounds are the
-    // process's.
-    let admission = web::Data::new(Admission::new(settings.admission()));
+    let admission = web::Data::from(admission);
     let mut server = HttpServer::new(move || {
         App::new()
             .wrap(from_fn(tally_http::middleware::respond))

@@ -126,6 +126,7 @@ fn exported_metrics() -> BTreeSet<String> {
     metrics.observe_flush(1, 0.01, 1, &[1], 2);
     metrics.vote_accepted(tally_domain::VoteReceipt::Counted);
     metrics.set_db_pool(1, 1, 1, 0);
+    metrics.set_vote_admission(0, 0);
     metrics
         .render()
         .lines()
