@@ -123,11 +123,7 @@ async fn a_lost_mirror_is_rebuilt_from_postgres_with_its_voters() {
     let mut flusher = Flusher::new(queue(&world, "a"), world.archive.clone());
     drain(&mut flusher).await;
     // Redis loses everything (a volatile restart, say).
-    let mut conn = redis::Client::open(world.server.url())
-        .unwrap()
-        .get_multiplexed_async_connection()
-        .await
-        .unwrap();
+    let mut conn = world.raw_redis().await;
     let _: () = redis::cmd("FLUSHALL").query_async(&mut conn).await.unwrap();
     // A known voter's retry is still a repeat, not a second vote.
     let key = ["A", "B", "C"][0];

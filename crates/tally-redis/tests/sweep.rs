@@ -72,11 +72,7 @@ async fn after_10000_presentations_the_flushers_read_only_the_ones_in_use() {
          {swept_time:?} after the sweep"
     );
     // Nothing of the retired ones is left in Redis but the active set's one.
-    let mut conn = redis::Client::open(world.server.url())
-        .unwrap()
-        .get_multiplexed_async_connection()
-        .await
-        .unwrap();
+    let mut conn = world.raw_redis().await;
     let keys: Vec<String> = redis::cmd("KEYS")
         .arg("tally:{*")
         .query_async(&mut conn)
@@ -159,11 +155,7 @@ async fn idle_consumers_with_nothing_pending_are_deleted_and_the_others_kept() {
     let mirror = RedisMirror::new(world.redis.clone());
     let swept = mirror.sweep(HOUR, Duration::from_millis(20)).await.unwrap();
     assert_eq!(swept.consumers_deleted, 1);
-    let mut conn = redis::Client::open(world.server.url())
-        .unwrap()
-        .get_multiplexed_async_connection()
-        .await
-        .unwrap();
+    let mut conn = world.raw_redis().await;
     let consumers: Vec<Vec<redis::Value>> = redis::cmd("XINFO")
         .arg("CONSUMERS")
         .arg(format!("tally:{{{}}}:stream", p.id))
@@ -175,21 +167,8 @@ async fn idle_consumers_with_nothing_pending_are_deleted_and_the_others_kept() {
     assert!(format!("{:?}", consumers[0]).contains("holding"));
     // Its votes are still reclaimed and stored.
     let mut survivor = Flusher::new(queue(&world, "survivor"), world.archive.clone());
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    let mut stored = 0;
-    for _ in 0..20 {
-        if let Some(f) = survivor
-            .flush(100, Duration::from_millis(20), Duration::from_millis(100))
-            .await
-            .unwrap()
-        {
-            stored += f.archived.inserted;
-        }
-        if stored == 5 {
-            break;
-        }
-    }
-    assert_eq!(stored, 5);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(drain(&mut survivor).await, 5);
     assert_eq!(postgres_state(&world).await, (10, 0));
 }
 

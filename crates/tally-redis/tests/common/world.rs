@@ -111,3 +111,15 @@ pub async fn drain<Q: tally_domain::ports::VoteQueue>(flusher: &mut Flusher<Q, P
     }
     moved
 }
+
+impl World {
+    /// A plain connection to the test's Redis, for looking behind the
+    /// adapters' backs.
+    pub async fn raw_redis(&self) -> redis::aio::MultiplexedConnection {
+        redis::Client::open(self.server.url())
+            .unwrap()
+            .get_multiplexed_async_connection()
+            .await
+            .unwrap()
+    }
+}
