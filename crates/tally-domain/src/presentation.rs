@@ -176,9 +176,22 @@ mod tests {
 
     #[test]
     fn a_presentation_needs_polls_within_bounds() {
+        let poll = || {
+            let option = crate::poll::PollOption {
+                key: crate::poll::OptionKey::parse("A").unwrap(),
+                value: crate::poll::OptionValue::parse("a".to_owned()).unwrap(),
+            };
+            PollDraft::new(crate::poll::Question::parse("Q?").unwrap(), vec![option]).unwrap()
+        };
         assert_eq!(
             PresentationDraft::new(vec![]),
             Err(PresentationError::NoPolls)
+        );
+        assert!(PresentationDraft::new(vec![poll()]).is_ok());
+        assert!(PresentationDraft::new(vec![poll(); MAX_POLLS]).is_ok());
+        assert_eq!(
+            PresentationDraft::new(vec![poll(); MAX_POLLS + 1]).err(),
+            Some(PresentationError::TooManyPolls)
         );
     }
 }

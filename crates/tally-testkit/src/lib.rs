@@ -15,4 +15,6 @@ pub mod contract;
 pub mod fixtures;
 pub mod postgres;
 mod process;
+
+pub use process::free_port;
 pub mod redis;

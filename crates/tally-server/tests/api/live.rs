@@ -68,7 +68,8 @@ async fn a_phone_connected_before_a_slide_change_receives_it() {
     let moved = next_json(&mut phone).await;
     assert_eq!(moved["current_poll_index"], 1);
     assert_eq!(moved["poll"]["poll_id"], c.poll_ids[1].as_str());
-    assert!(moved["version"].as_u64() > first["version"].as_u64());
+    // Both must be numbers: comparing the Options would let Some > None pass.
+    assert!(moved["version"].as_u64().unwrap() > first["version"].as_u64().unwrap());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -36,11 +36,9 @@ impl Cluster {
         let pg: &'static PgServer = Box::leak(Box::new(PgServer::start().unwrap()));
         let db = TestDatabase::create_on(pg).await;
         let redis = RedisServer::start(durability).unwrap();
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        // Not a port-0 probe: another test binding port 0 meanwhile could be
+        // handed the same port (see `free_port`).
+        let port = tally_testkit::free_port();
         let mut cluster = Self {
             pg,
             db,

@@ -30,6 +30,18 @@ async fn crash_and_measure(durability: Durability) -> (usize, usize) {
     cluster.redis.resume().unwrap();
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let outcomes = load.finish().await;
+    outcomes.assert_burst(crate::faults::BURST);
+    // Votes were acknowledged just before the crash: the tail whose loss
+    // the bound is about existed, so the bound was put to the test.
+    let tail = outcomes
+        .acknowledged_at
+        .values()
+        .filter(|at| **at <= crashed_at && crashed_at.duration_since(**at) <= LOSS_WINDOW)
+        .count();
+    assert!(
+        tail > 0,
+        "no vote acknowledged in the last {LOSS_WINDOW:?} before the crash"
+    );
     // Let the flush settle, then compare.
     tokio::time::sleep(Duration::from_secs(2)).await;
     let rows = cluster

@@ -18,6 +18,31 @@ pub struct Outcomes {
     pub acknowledged_at: HashMap<Uuid, std::time::Instant>,
     /// Final statuses of the others (0: never answered).
     pub refused: HashMap<u16, usize>,
+    /// Every answer, retried ones included, by status: what a phone saw,
+    /// where `refused` only has what it finally gave up on.
+    pub answers: HashMap<u16, usize>,
+}
+
+impl Outcomes {
+    /// Fails a test whose burst was too small to prove anything (a test
+    /// that passes with no vote acknowledged proves nothing).
+    pub fn assert_burst(&self, at_least: usize) {
+        assert!(
+            self.acknowledged.len() >= at_least,
+            "only {} votes acknowledged (answers {:?}): the burst was too small to prove anything",
+            self.acknowledged.len(),
+            self.answers
+        );
+    }
+
+    /// Answers with a server-error status (5xx), retried ones included.
+    pub fn server_errors(&self) -> usize {
+        self.answers
+            .iter()
+            .filter(|(status, _)| **status >= 500)
+            .map(|(_, n)| n)
+            .sum()
+    }
 }
 
 pub struct Load {
@@ -63,9 +88,12 @@ impl Load {
                         let key = ["A", "B", "C"][(w + i) % 3];
                         i += 1;
                         sent.fetch_add(1, Ordering::Relaxed);
-                        let status = vote(&client, &url, voter, key, &poll).await;
+                        let (status, answers) = vote(&client, &url, voter, key, &poll).await;
                         {
                             let mut o = outcomes.lock().unwrap();
+                            for answer in answers {
+                                *o.answers.entry(answer).or_default() += 1;
+                            }
                             if status == Some(StatusCode::NO_CONTENT) {
                                 o.acknowledged.insert(voter, key.to_owned());
                                 o.acknowledged_at.insert(voter, std::time::Instant::now());
@@ -125,25 +153,31 @@ pub async fn retry_after(response: reqwest::Response) -> Option<Duration> {
 }
 
 /// One vote, retried on transport errors, and after the hint on answers
-/// that ask for a retry, for up to ~10 s.
+/// that ask for a retry, for up to ~10 s. Returns the final status (None:
+/// never settled) and every status answered on the way.
 async fn vote(
     client: &reqwest::Client,
     url: &str,
     voter: Uuid,
     key: &str,
     poll: &str,
-) -> Option<StatusCode> {
+) -> (Option<StatusCode>, Vec<u16>) {
     let body = serde_json::json!({"key": key, "client_id": voter, "poll_id": poll});
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let mut answers = Vec::new();
     while std::time::Instant::now() < deadline {
         match client.post(url).json(&body).send().await {
             Ok(r) if asks_for_retry(r.status()) => {
+                answers.push(r.status().as_u16());
                 let wait = retry_after(r).await.unwrap_or(Duration::from_millis(100));
                 tokio::time::sleep(wait.min(Duration::from_secs(1))).await;
             }
-            Ok(r) => return Some(r.status()),
+            Ok(r) => {
+                answers.push(r.status().as_u16());
+                return (Some(r.status()), answers);
+            }
             Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
         }
     }
-    None
+    (None, answers)
 }
