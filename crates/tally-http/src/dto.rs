@@ -11,13 +11,18 @@ use tally_domain::{
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+// Text fields carry `pattern = "\S"`: JSON Schema patterns search, so it
+// says "not blank" (one character that is not white space). Control
+// characters are refused too (newlines are allowed in questions); the
+// README lists the limits.
+
 /// An option as submitted and as shown (v4 Option).
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct OptionBody {
     /// Short label voters send, for example "A". Unique within the poll.
-    #[schema(example = "A")]
+    #[schema(example = "A", min_length = 1, max_length = 32, pattern = r"\S")]
     pub key: String,
-    #[schema(example = "Cats")]
+    #[schema(example = "Cats", min_length = 1, max_length = 500, pattern = r"\S")]
     pub value: String,
 }
 
@@ -25,14 +30,23 @@ pub struct OptionBody {
 /// ignored.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewPollBody {
-    #[schema(example = "Which pet?")]
+    #[schema(
+        example = "Which pet?",
+        min_length = 1,
+        max_length = 1000,
+        pattern = r"\S"
+    )]
     pub question: String,
+    /// 1 to 64 options, with unique keys.
+    #[schema(min_items = 1, max_items = 64)]
     pub options: Vec<OptionBody>,
 }
 
 /// POST /presentations body (v4).
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewPresentationBody {
+    /// 1 to 200 polls, in slide order.
+    #[schema(min_items = 1, max_items = 200)]
     pub polls: Vec<NewPollBody>,
 }
 
@@ -118,7 +132,7 @@ impl From<&Presentation> for PresentationBody {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VoteBody {
-    #[schema(example = "A")]
+    #[schema(example = "A", min_length = 1, max_length = 32)]
     pub key: String,
     /// The voter's stable id. Voting again with the same key is a no-op.
     pub client_id: Uuid,

@@ -12,7 +12,7 @@ use std::time::Instant;
 /// Route patterns of the v4 contract. Their responses carry
 /// `Content-Type: application/json` whenever they have a body, errors
 /// included, as v4 clients expect.
-const V4_ROUTES: &[&str] = &[
+pub(crate) const V4_ROUTES: &[&str] = &[
     "/ping",
     "/presentations",
     "/presentations/{presentation_id}",

@@ -1,7 +1,12 @@
 //! The OpenAPI document, generated from the handlers' annotations.
 
+use crate::middleware::V4_ROUTES;
+use crate::problem::PROBLEM_JSON;
 use crate::{dto, handlers, problem};
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 #[derive(OpenApi)]
@@ -39,7 +44,7 @@ use utoipa::{Modify, OpenApi};
         dto::VotingStateBody, dto::ResultsVisibilityBody, dto::OptionResultBody, dto::ResultsBody, dto::JoinBody,
         dto::PresentationSummaryBody, dto::PresentationPageBody,
     )),
-    modifiers(&PresenterTokenScheme),
+    modifiers(&PresenterTokenScheme, &ErrorsAsServed),
     tags(
         (name = "v4", description = "Interactive Presentations API 4.0.0"),
         (name = "presenter", description = "Tally extensions for presenters"),
@@ -60,5 +65,152 @@ impl Modify for PresenterTokenScheme {
             "presenter_token",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
+    }
+}
+
+/// Makes the document say what the server sends on errors, in one place
+/// rather than on every handler:
+/// - extension routes answer errors as `application/problem+json` whatever
+///   the client accepts; v4 routes as `application/json` (v4 promises that
+///   media type), or `application/problem+json` when asked for;
+/// - a route that takes a body can answer 413 (too large) and 415 (not
+///   JSON);
+/// - 429, 503 and 504 carry `Retry-After`.
+#[derive(Debug)]
+struct ErrorsAsServed;
+
+impl Modify for ErrorsAsServed {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in &mut openapi.paths.paths {
+            let v4 = V4_ROUTES.contains(&path.as_str());
+            for operation in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                add_body_errors(operation);
+                for (status, response) in &mut operation.responses.responses {
+                    if let RefOr::T(response) = response {
+                        as_served(status, response, v4);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn problem_response(description: &str) -> Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build()
+}
+
+fn add_body_errors(operation: &mut Operation) {
+    if operation.request_body.is_none() {
+        return;
+    }
+    for (status, description) in [
+        ("413", "The body is over the size limit"),
+        (
+            "415",
+            "The body is not sent as JSON (Content-Type: application/json)",
+        ),
+    ] {
+        operation
+            .responses
+            .responses
+            .entry(status.to_owned())
+            .or_insert_with(|| RefOr::T(problem_response(description)));
+    }
+}
+
+fn as_served(status: &str, response: &mut Response, v4: bool) {
+    if !(status.starts_with('4') || status.starts_with('5')) {
+        return;
+    }
+    if let Some(json) = response.content.shift_remove("application/json") {
+        if v4 {
+            response
+                .content
+                .insert("application/json".to_owned(), json.clone());
+        }
+        response.content.insert(PROBLEM_JSON.to_owned(), json);
+    }
+    if ["429", "503", "504"].contains(&status) {
+        response.headers.insert(
+            "Retry-After".to_owned(),
+            HeaderBuilder::new()
+                .schema(utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::Type::Integer))
+                .description(Some(
+                    "Seconds to wait before sending the same request again; the body's retry_after_ms says it in milliseconds",
+                ))
+                .build(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+    use tally_domain::poll::{MAX_KEY_CHARS, MAX_OPTIONS, MAX_QUESTION_CHARS, MAX_VALUE_CHARS};
+    use tally_domain::presentation::MAX_POLLS;
+
+    fn document() -> Value {
+        serde_json::to_value(ApiDoc::openapi()).unwrap()
+    }
+
+    #[test]
+    fn the_schemas_carry_the_domains_limits() {
+        let doc = document();
+        let schema = |name: &str| doc["components"]["schemas"][name]["properties"].clone();
+        let presentation = schema("NewPresentationBody");
+        assert_eq!(presentation["polls"]["maxItems"], MAX_POLLS);
+        assert_eq!(presentation["polls"]["minItems"], 1);
+        let poll = schema("NewPollBody");
+        assert_eq!(poll["options"]["maxItems"], MAX_OPTIONS);
+        assert_eq!(poll["question"]["maxLength"], MAX_QUESTION_CHARS);
+        let option = schema("OptionBody");
+        assert_eq!(option["key"]["maxLength"], MAX_KEY_CHARS);
+        assert_eq!(option["value"]["maxLength"], MAX_VALUE_CHARS);
+        assert_eq!(option["value"]["pattern"], NOT_BLANK_PATTERN);
+        assert_eq!(schema("VoteBody")["key"]["maxLength"], MAX_KEY_CHARS);
+    }
+
+    /// The "not blank" pattern of the text fields.
+    const NOT_BLANK_PATTERN: &str = "\\S";
+
+    #[test]
+    fn errors_are_documented_with_the_media_types_they_are_sent_with() {
+        let doc = document();
+        let vote = &doc["paths"]["/presentations/{presentation_id}/polls/current/votes"]["post"]
+            ["responses"];
+        for status in ["400", "413", "415", "429"] {
+            let content = &vote[status]["content"];
+            assert!(
+                content["application/json"].is_object(),
+                "{status}: {content}"
+            );
+            assert!(content[PROBLEM_JSON].is_object(), "{status}: {content}");
+        }
+        assert!(vote["429"]["headers"]["Retry-After"].is_object());
+        let go_to = &doc["paths"]["/presentations/{presentation_id}/polls/current/index"]["put"]
+            ["responses"];
+        for status in ["400", "415"] {
+            let content = &go_to[status]["content"];
+            assert!(content["application/json"].is_null(), "{status}: {content}");
+            assert!(content[PROBLEM_JSON].is_object(), "{status}: {content}");
+        }
     }
 }

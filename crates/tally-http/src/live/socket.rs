@@ -147,7 +147,13 @@ async fn run(
                 Some(Ok(AggregatedMessage::Pong(_) | AggregatedMessage::Text(_) | AggregatedMessage::Binary(_))) => {
                     heard = Instant::now();
                 }
-                Some(Ok(AggregatedMessage::Close(_)) | Err(_)) | None => break,
+                Some(Err(error)) => {
+                    // Tell the client why: a frame too large, or text that
+                    // is not UTF-8, each has its close code (RFC 6455 7.4.1).
+                    let _ = session.close(Some(close_code(&error).into())).await;
+                    return;
+                }
+                Some(Ok(AggregatedMessage::Close(_))) | None => break,
             },
             _ = closing.wait_for(|closing| *closing) => {
                 let _ = session.close(Some(actix_ws::CloseCode::Away.into())).await;
@@ -165,6 +171,20 @@ async fn run(
         }
     }
     let _ = session.close(None).await;
+}
+
+/// The close code for a frame the socket refused.
+fn close_code(error: &actix_ws::ProtocolError) -> actix_ws::CloseCode {
+    use actix_ws::{CloseCode, ProtocolError};
+    match error {
+        // A frame over MAX_FRAME, or continuations adding up past it.
+        ProtocolError::Overflow => CloseCode::Size,
+        ProtocolError::Io(e) if e.kind() == std::io::ErrorKind::InvalidData => CloseCode::Invalid,
+        ProtocolError::Io(e) if e.to_string().contains("maximum continuation size") => {
+            CloseCode::Size
+        }
+        _ => CloseCode::Protocol,
+    }
 }
 
 /// The next value of an optional second channel; never resolves without

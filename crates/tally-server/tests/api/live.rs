@@ -7,10 +7,10 @@ use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
 use uuid::Uuid;
 
-type Socket =
+pub(crate) type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
-async fn connect(app: &TestApp, path: &str) -> Socket {
+pub(crate) async fn connect(app: &TestApp, path: &str) -> Socket {
     connect_to(&app.address, path).await
 }
 

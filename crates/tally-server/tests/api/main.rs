@@ -11,6 +11,7 @@ mod binary;
 mod extensions;
 mod helpers;
 mod live;
+mod live_protocol;
 mod ops;
 mod races;
 mod redis_path;
