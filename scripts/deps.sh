@@ -18,6 +18,10 @@ command -v runuser >/dev/null || need+=(util-linux)
 command -v promtool >/dev/null || need+=(prometheus)
 # node checks the k6 scripts' syntax in the tests.
 command -v node >/dev/null || need+=(nodejs)
+# python3 with venv runs schemathesis (from PyPI) against the OpenAPI
+# document in the tests.
+command -v python3 >/dev/null || need+=(python3)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 # Rust: use the machine's toolchain if it is recent enough, else Debian's
 # rustc-web/cargo-web (a current Rust shipped for bookworm).
 rust_ok() {
@@ -36,6 +40,17 @@ if [ ${#need[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+
+# schemathesis, pinned, in a virtual environment of the project's own
+# (Debian's Python refuses system-wide pip installs).
+SCHEMATHESIS_VERSION=4.32.5
+tools="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.tools"
+if [ "$("$tools/schemathesis/bin/st" --version 2>/dev/null)" != "st, version $SCHEMATHESIS_VERSION" ]; then
+  echo "deps: installing schemathesis $SCHEMATHESIS_VERSION into $tools/schemathesis" >&2
+  python3 -m venv "$tools/schemathesis"
+  "$tools/schemathesis/bin/pip" install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+export TALLY_SCHEMATHESIS="$tools/schemathesis/bin/st"
 
 # The Postgres server binaries are not on PATH on Debian.
 if [ -z "${TALLY_PG_BIN:-}" ]; then

@@ -7,9 +7,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use tally_testkit::postgres::EmptyDatabase;
 
-struct Served {
+pub(crate) struct Served {
     child: Child,
-    base: String,
+    pub(crate) base: String,
 }
 
 impl Drop for Served {
@@ -20,11 +20,13 @@ impl Drop for Served {
 }
 
 async fn serve(db_url: &str, open: bool) -> Served {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    serve_on(db_url, open, None).await
+}
+
+/// `tally serve` on `db_url`, on the Redis intake when `redis_url` is given;
+/// returns once it is ready.
+pub(crate) async fn serve_on(db_url: &str, open: bool, redis_url: Option<&str>) -> Served {
+    let port = tally_testkit::free_port();
     let mut command = Command::new(env!("CARGO_BIN_EXE_tally"));
     command
         .arg("serve")
@@ -37,6 +39,9 @@ async fn serve(db_url: &str, open: bool) -> Served {
         .stderr(Stdio::null());
     if open {
         command.env("TALLY_OPEN_PRESENTER", "1");
+    }
+    if let Some(url) = redis_url {
+        command.env("REDIS_URL", url);
     }
     let served = Served {
         child: command.spawn().unwrap(),

@@ -15,5 +15,6 @@ mod live_protocol;
 mod ops;
 mod races;
 mod redis_path;
+mod schemathesis;
 mod v4_client;
 mod v4_flow;
