@@ -4,10 +4,13 @@
 //! (`/presentations/{presentation_id}`), never a concrete path, and vote
 //! rejections are one of [`RejectReason::ALL`]. No id ever becomes a label.
 
+mod registrar;
+
 use prometheus::{
-    Encoder as _, Gauge, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec,
-    IntGauge, IntGaugeVec, Opts, Registry, TextEncoder,
+    Encoder as _, Gauge, Histogram, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec,
+    Registry, TextEncoder,
 };
+use registrar::Registrar;
 use std::sync::Arc;
 use tally_domain::ports::{RejectReason, VoteMetrics};
 use tally_domain::VoteReceipt;
@@ -64,219 +67,148 @@ impl Metrics {
     /// # Errors
     /// Only on a programming error (a duplicate or malformed metric).
     pub fn new() -> anyhow::Result<Self> {
-        let registry = Registry::new();
-        let http_requests = IntCounterVec::new(
-            Opts::new("tally_http_requests_total", "HTTP requests served."),
-            &["method", "route", "status"],
-        )?;
-        let http_duration = HistogramVec::new(
-            HistogramOpts::new(
+        let r = Registrar {
+            registry: Registry::new(),
+        };
+        r.gauges(
+            "tally_build_info",
+            "Always 1; the labels describe the build.",
+            &["version"],
+        )?
+        .with_label_values(&[env!("CARGO_PKG_VERSION")])
+        .set(1);
+        let inner = Inner {
+            http_requests: r.counters(
+                "tally_http_requests_total",
+                "HTTP requests served.",
+                &["method", "route", "status"],
+            )?,
+            http_duration: r.histograms(
                 "tally_http_request_duration_seconds",
                 "Time from request received to response ready.",
-            )
-            .buckets(HTTP_BUCKETS.to_vec()),
-            &["method", "route"],
-        )?;
-        let votes_accepted = IntCounterVec::new(
-            Opts::new(
+                HTTP_BUCKETS,
+                &["method", "route"],
+            )?,
+            votes_accepted: r.counters(
                 "tally_votes_accepted_total",
                 "Votes acknowledged; `outcome` tells new votes from identical retries.",
-            ),
-            &["outcome"],
-        )?;
-        let votes_rejected = IntCounterVec::new(
-            Opts::new("tally_votes_rejected_total", "Votes refused, by reason."),
-            &["reason"],
-        )?;
-        let build_info = IntGaugeVec::new(
-            Opts::new(
-                "tally_build_info",
-                "Always 1; the labels describe the build.",
-            ),
-            &["version"],
-        )?;
-        build_info
-            .with_label_values(&[env!("CARGO_PKG_VERSION")])
-            .set(1);
-        let intake_duration = HistogramVec::new(
-            HistogramOpts::new(
+                &["outcome"],
+            )?,
+            votes_rejected: r.counters(
+                "tally_votes_rejected_total",
+                "Votes refused, by reason.",
+                &["reason"],
+            )?,
+            intake_duration: r.histograms(
                 "tally_intake_duration_seconds",
                 "Time to accept or refuse a vote, by intake path (for redis: the vote script's round trip).",
-            )
-            .buckets(HTTP_BUCKETS.to_vec()),
-            &["path"],
-        )?;
-        let intake_path = IntGaugeVec::new(
-            Opts::new(
+                HTTP_BUCKETS,
+                &["path"],
+            )?,
+            intake_path: r.gauges(
                 "tally_intake_path",
                 "1 for the intake path this process uses now.",
-            ),
-            &["path"],
-        )?;
-        let fallbacks = IntCounterVec::new(
-            Opts::new(
+                &["path"],
+            )?,
+            fallbacks: r.counters(
                 "tally_intake_switches_total",
                 "Switches of the intake path, by the path switched to.",
-            ),
-            &["to"],
-        )?;
-        let backlog = IntGauge::new(
-            "tally_flush_backlog",
-            "Accepted votes not yet durable in Postgres.",
-        )?;
-        let flush_batch = Histogram::with_opts(
-            HistogramOpts::new("tally_flush_batch_size", "Votes per flush transaction.")
-                .buckets(BATCH_BUCKETS.to_vec()),
-        )?;
-        let flush_duration = Histogram::with_opts(
-            HistogramOpts::new(
+                &["to"],
+            )?,
+            backlog: r.gauge(
+                "tally_flush_backlog",
+                "Accepted votes not yet durable in Postgres.",
+            )?,
+            flush_batch: r.histogram(
+                "tally_flush_batch_size",
+                "Votes per flush transaction.",
+                BATCH_BUCKETS,
+            )?,
+            flush_duration: r.histogram(
                 "tally_flush_duration_seconds",
                 "Time to store one batch in Postgres.",
-            )
-            .buckets(HTTP_BUCKETS.to_vec()),
-        )?;
-        let flush_rows =
-            IntCounter::new("tally_flush_rows_total", "Vote rows inserted by flushes.")?;
-        let flush_rate = Gauge::new(
-            "tally_flush_rows_per_second",
-            "Rows per second of the last flush transaction.",
-        )?;
-        let flush_errors = IntCounter::new(
-            "tally_flush_errors_total",
-            "Failed flush attempts (retried).",
-        )?;
-        let durable_lag = Histogram::with_opts(
-            HistogramOpts::new(
+                HTTP_BUCKETS,
+            )?,
+            flush_rows: r.counter("tally_flush_rows_total", "Vote rows inserted by flushes.")?,
+            flush_rate: r.add(Gauge::new(
+                "tally_flush_rows_per_second",
+                "Rows per second of the last flush transaction.",
+            ))?,
+            flush_errors: r.counter(
+                "tally_flush_errors_total",
+                "Failed flush attempts (retried).",
+            )?,
+            durable_lag: r.histogram(
                 "tally_vote_durable_lag_seconds",
                 "Time from a vote's acceptance to its commit in Postgres.",
-            )
-            .buckets(LAG_BUCKETS.to_vec()),
-        )?;
-        let live_connections = IntGaugeVec::new(
-            Opts::new(
+                LAG_BUCKETS,
+            )?,
+            live_connections: r.gauges(
                 "tally_live_connections",
                 "Open live connections, by channel.",
-            ),
-            &["channel"],
-        )?;
-        let live_messages = IntCounterVec::new(
-            Opts::new(
+                &["channel"],
+            )?,
+            live_messages: r.counters(
                 "tally_live_messages_sent_total",
                 "Messages sent on live channels.",
-            ),
-            &["channel"],
-        )?;
-        let live_dropped = IntCounterVec::new(
-            Opts::new(
+                &["channel"],
+            )?,
+            live_dropped: r.counters(
                 "tally_live_dropped_total",
                 "Live connections closed by the server: too slow to take a message, or silent too long.",
-            ),
-            &["reason"],
-        )?;
-        let db_pool = IntGaugeVec::new(
-            Opts::new(
+                &["reason"],
+            )?,
+            db_pool: r.gauges(
                 "tally_db_pool_connections",
                 "Postgres pool: max size, open, idle, and requests waiting.",
-            ),
-            &["state"],
-        )?;
-        let vote_admission = IntGaugeVec::new(
-            Opts::new(
-                "tally_vote_admission",
-                "Votes waiting for an in-flight place (waiting) and sent and not yet answered (in_flight), per process.",
-            ),
-            &["state"],
-        )?;
-        let redis_duration = HistogramVec::new(
-            HistogramOpts::new(
+                &["state"],
+            )?,
+            redis_duration: r.histograms(
                 "tally_redis_command_duration_seconds",
                 "Round trip of each Redis command, by command (`script:<name>` for the Lua scripts, `pipeline` for pipelines).",
-            )
-            .buckets(HTTP_BUCKETS.to_vec()),
-            &["command"],
-        )?;
-        let redis_unanswered = IntCounterVec::new(
-            Opts::new(
+                HTTP_BUCKETS,
+                &["command"],
+            )?,
+            redis_unanswered: r.counters(
                 "tally_redis_command_failures_total",
                 "Redis commands that got no answer (timeout or connection lost), by command.",
-            ),
-            &["command"],
-        )?;
-        let live_presentations = IntGauge::new(
-            "tally_live_presentations",
-            "Presentations with live listeners on this process (their channels are released when the last one leaves).",
-        )?;
+                &["command"],
+            )?,
+            live_presentations: r.gauge(
+                "tally_live_presentations",
+                "Presentations with live listeners on this process (their channels are released when the last one leaves).",
+            )?,
+            vote_admission: r.gauges(
+                "tally_vote_admission",
+                "Votes waiting for an in-flight place (waiting) and sent and not yet answered (in_flight), per process.",
+                &["state"],
+            )?,
+            registry: r.registry,
+        };
+        // Pre-create every label value so dashboards see zeros, not gaps.
         for command in ["script:vote", "pipeline"] {
-            redis_duration.with_label_values(&[command]);
-            redis_unanswered.with_label_values(&[command]);
+            inner.redis_duration.with_label_values(&[command]);
+            inner.redis_unanswered.with_label_values(&[command]);
         }
         for channel in ["audience", "presenter", "events"] {
-            live_connections.with_label_values(&[channel]);
-            live_messages.with_label_values(&[channel]);
+            inner.live_connections.with_label_values(&[channel]);
+            inner.live_messages.with_label_values(&[channel]);
         }
         for reason in ["slow", "idle"] {
-            live_dropped.with_label_values(&[reason]);
+            inner.live_dropped.with_label_values(&[reason]);
         }
         for path in ["redis", "postgres"] {
-            intake_path.with_label_values(&[path]);
-            fallbacks.with_label_values(&[path]);
+            inner.intake_path.with_label_values(&[path]);
+            inner.fallbacks.with_label_values(&[path]);
         }
-        // Pre-create every label value so dashboards see zeros, not gaps.
         for outcome in ["counted", "repeat"] {
-            votes_accepted.with_label_values(&[outcome]);
+            inner.votes_accepted.with_label_values(&[outcome]);
         }
         for reason in RejectReason::ALL {
-            votes_rejected.with_label_values(&[reason.as_label()]);
+            inner.votes_rejected.with_label_values(&[reason.as_label()]);
         }
-        registry.register(Box::new(http_requests.clone()))?;
-        registry.register(Box::new(http_duration.clone()))?;
-        registry.register(Box::new(votes_accepted.clone()))?;
-        registry.register(Box::new(votes_rejected.clone()))?;
-        registry.register(Box::new(build_info))?;
-        registry.register(Box::new(intake_duration.clone()))?;
-        registry.register(Box::new(intake_path.clone()))?;
-        registry.register(Box::new(fallbacks.clone()))?;
-        registry.register(Box::new(backlog.clone()))?;
-        registry.register(Box::new(flush_batch.clone()))?;
-        registry.register(Box::new(flush_duration.clone()))?;
-        registry.register(Box::new(flush_rows.clone()))?;
-        registry.register(Box::new(flush_rate.clone()))?;
-        registry.register(Box::new(flush_errors.clone()))?;
-        registry.register(Box::new(durable_lag.clone()))?;
-        registry.register(Box::new(live_connections.clone()))?;
-        registry.register(Box::new(live_messages.clone()))?;
-        registry.register(Box::new(live_dropped.clone()))?;
-        registry.register(Box::new(db_pool.clone()))?;
-        registry.register(Box::new(redis_duration.clone()))?;
-        registry.register(Box::new(redis_unanswered.clone()))?;
-        registry.register(Box::new(live_presentations.clone()))?;
-        registry.register(Box::new(vote_admission.clone()))?;
         Ok(Self {
-            inner: Arc::new(Inner {
-                registry,
-                http_requests,
-                http_duration,
-                votes_accepted,
-                votes_rejected,
-                intake_duration,
-                intake_path,
-                fallbacks,
-                backlog,
-                flush_batch,
-                flush_duration,
-                flush_rows,
-                flush_rate,
-                flush_errors,
-                durable_lag,
-                live_connections,
-                live_messages,
-                live_dropped,
-                db_pool,
-                redis_duration,
-                redis_unanswered,
-                live_presentations,
-                vote_admission,
-            }),
+            inner: Arc::new(inner),
         })
     }
 

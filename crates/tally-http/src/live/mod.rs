@@ -11,13 +11,16 @@
 //!   [`RESULTS_EVERY`] apart and only sent when they changed, so a vote never
 //!   causes one message per listener.
 
+mod board;
+mod channel;
 mod hub;
 mod messages;
 mod socket;
 mod sse;
+mod ticker;
 
-pub use hub::LiveHub;
-pub use hub::{AudienceBoard, ChangeHook};
+pub use board::AudienceBoard;
+pub use hub::{ChangeHook, LiveHub};
 pub use socket::{audience_socket, presenter_socket};
 pub use sse::audience_events;
 

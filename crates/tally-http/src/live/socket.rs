@@ -1,6 +1,7 @@
 //! The WebSocket endpoints and the per-socket loop.
 
-use super::hub::{LiveHub, Membership, Role};
+use super::channel::{Membership, Role};
+use super::hub::LiveHub;
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
 use crate::telemetry::Telemetry;

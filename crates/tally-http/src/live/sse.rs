@@ -1,6 +1,7 @@
 //! Server-Sent Events: the audience stream for clients without WebSocket.
 
-use super::hub::{LiveHub, Membership, Role};
+use super::channel::{Membership, Role};
+use super::hub::LiveHub;
 use crate::problem::Problem;
 use crate::telemetry::Telemetry;
 use actix_web::{web, HttpResponse};
