@@ -40,7 +40,7 @@ impl VoteLedger for PgLedger {
             client.query_opt(POLL_IN_PRESENTATION, both),
             client.query(
                 "SELECT v.participant_id, o.key FROM votes v JOIN options o ON o.id = v.option_id \
-                 WHERE v.poll_id = $1 ORDER BY v.accepted_at, v.participant_id",
+                 WHERE v.poll_id = $1 ORDER BY v.participant_id",
                 one,
             ),
         )

@@ -13,7 +13,9 @@ pub enum LedgerError {
 
 /// Reading votes back: the listing and the counts.
 pub trait VoteLedger: Clone + Send + Sync + 'static {
-    /// Every acknowledged vote on the poll, oldest first.
+    /// Every acknowledged vote on the poll, ordered by participant id (a
+    /// stable order every adapter can give; the spike path keeps no time
+    /// per vote, and adding one would cost a write per vote).
     ///
     /// # Errors
     /// MUST return [`LedgerError::PollNotFound`] when the poll does not

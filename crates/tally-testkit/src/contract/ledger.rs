@@ -77,3 +77,27 @@ pub async fn a_fresh_poll_lists_no_votes<A: Adapters>(adapters: &A) {
         .unwrap();
     assert_eq!((results.total_votes, results.participants), (0, 0));
 }
+
+pub async fn votes_are_listed_in_participant_order<A: Adapters>(adapters: &A) {
+    let (p, _) = create(adapters, deck(1)).await;
+    let mut voters: Vec<ParticipantId> = (0..20)
+        .map(|_| ParticipantId::from_uuid(uuid::Uuid::new_v4()))
+        .collect();
+    for (i, voter) in voters.iter().enumerate() {
+        adapters
+            .intake()
+            .cast(ballot(&p, 0, *voter, ["A", "B", "C"][i % 3]))
+            .await
+            .unwrap();
+    }
+    let listed: Vec<ParticipantId> = adapters
+        .ledger()
+        .votes(p.id, p.polls[0].id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|v| v.participant)
+        .collect();
+    voters.sort();
+    assert_eq!(listed, voters);
+}

@@ -47,6 +47,7 @@ macro_rules! port_contract_tests {
             ledger::unknown_polls_are_not_found,
             ledger::results_count_per_option_in_order,
             ledger::a_fresh_poll_lists_no_votes,
+            ledger::votes_are_listed_in_participant_order,
         );
     };
     (@cases $make:expr; $($module:ident :: $case:ident),* $(,)?) => {
