@@ -4,8 +4,8 @@
 //! - [`RedisLedger`]: live results and the vote listing, from the counters;
 //! - [`RedisMirror`]: the state the scripts check, mirrored from Postgres
 //!   (which stays the source of truth) and rebuilt from it when missing;
-//! - [`MirroredStore`]: the presentation store port, decorated so that every
-//!   committed change reaches the mirror;
+//! - [`MirrorEvents`] and [`ChangePublisher`]: subscribers of the domain's
+//!   change events that keep the mirror in step and tell other processes;
 //! - [`RedisVoteQueue`]: the vote queue port over the per-presentation
 //!   streams, read by the flushers through a consumer group;
 //! - [`RedisAudience`]: the live audience summed over every process.
@@ -25,19 +25,19 @@ mod intake;
 pub mod keys;
 mod ledger;
 mod mirror;
+mod mirroring;
 mod observed;
 mod queue;
 mod scripts;
-mod store;
 
 pub use audience::RedisAudience;
 pub use health::RedisHealth;
 pub use intake::{RedisIntake, DEFAULT_BATCH};
 pub use ledger::RedisLedger;
 pub use mirror::{Installed, Rebuilder, RedisMirror, Swept};
+pub use mirroring::{ChangePublisher, MirrorEvents};
 pub use observed::CommandObserver;
 pub use queue::RedisVoteQueue;
-pub use store::MirroredStore;
 
 use anyhow::Context as _;
 use observed::Connection;

@@ -6,15 +6,20 @@
 use std::time::Duration;
 use tally_postgres::{PgLedger, PgStore, PoolSettings};
 use tally_redis::{
-    MirroredStore, Rebuilder, Redis, RedisHealth, RedisIntake, RedisLedger, RedisMirror,
+    MirrorEvents, Rebuilder, Redis, RedisHealth, RedisIntake, RedisLedger, RedisMirror,
     RedisSettings,
 };
+use tally_testkit::contract::evented::EventedStore;
 use tally_testkit::contract::Adapters;
 use tally_testkit::postgres::TestDatabase;
 use tally_testkit::redis::{Durability, RedisServer};
 
+/// The Postgres store with the mirror following every change, as the use
+/// cases make it follow.
+pub type Mirrored = EventedStore<PgStore, MirrorEvents<PgStore, PgLedger>>;
+
 struct OnRedis {
-    store: MirroredStore<PgStore, PgLedger>,
+    store: Mirrored,
     intake: RedisIntake<PgStore, PgLedger>,
     ledger: RedisLedger<PgStore, PgLedger>,
     _db: TestDatabase,
@@ -22,7 +27,7 @@ struct OnRedis {
 }
 
 impl Adapters for OnRedis {
-    type Store = MirroredStore<PgStore, PgLedger>;
+    type Store = Mirrored;
     type Intake = RedisIntake<PgStore, PgLedger>;
     type Ledger = RedisLedger<PgStore, PgLedger>;
     fn store(&self) -> &Self::Store {
@@ -56,7 +61,10 @@ async fn on_redis() -> OnRedis {
     let mirror = RedisMirror::new(redis.clone());
     let rebuilder = Rebuilder::new(mirror.clone(), store.clone(), ledger.clone());
     OnRedis {
-        store: MirroredStore::new(store, rebuilder.clone(), RedisHealth::new(true)),
+        store: EventedStore {
+            inner: store,
+            events: MirrorEvents::new(rebuilder.clone(), RedisHealth::new(true)),
+        },
         intake: RedisIntake::new(redis.clone(), rebuilder.clone()),
         ledger: RedisLedger::new(redis, rebuilder),
         _db: db,

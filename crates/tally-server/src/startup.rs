@@ -18,13 +18,13 @@ use tally_domain::usecases::{Flusher, Tally};
 use tally_domain::PresentationId;
 use tally_http::admission::Admission;
 use tally_http::live::AudienceBoard;
-use tally_http::live::LiveHub;
+use tally_http::live::{LiveEvents, LiveHub};
 use tally_http::ReadinessCheck;
 use tally_postgres::{PgArchive, PgIntake, PgLedger, PgStore, Pool, PoolSettings};
 use tally_prometheus::Metrics;
 use tally_redis::{
-    MirroredStore, Rebuilder, Redis, RedisAudience, RedisHealth, RedisIntake, RedisLedger,
-    RedisMirror, RedisSettings, RedisVoteQueue,
+    ChangePublisher, MirrorEvents, Rebuilder, Redis, RedisAudience, RedisHealth, RedisIntake,
+    RedisLedger, RedisMirror, RedisSettings, RedisVoteQueue,
 };
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -39,18 +39,26 @@ impl Ports for PgPorts {
     type Intake = PgIntake;
     type Ledger = PgLedger;
     type Metrics = Metrics;
+    type Events = LiveEvents;
 }
 
 /// The adapters of the spike path: votes and live results in Redis, state
-/// mirrored to it, Postgres the source of truth and the fallback.
+/// mirrored to it (a subscriber of the change events), Postgres the source
+/// of truth and the fallback.
 #[derive(Debug)]
 pub struct RedisPorts;
 
 impl Ports for RedisPorts {
-    type Store = MirroredStore<PgStore, PgLedger>;
+    type Store = PgStore;
     type Intake = FailoverIntake<RedisIntake<PgStore, PgLedger>, PgIntake>;
     type Ledger = FailoverLedger<RedisLedger<PgStore, PgLedger>, PgLedger>;
     type Metrics = Metrics;
+    /// The mirror first (votes must see a change before anyone is told of
+    /// it), then the other processes, then this process's live channels.
+    type Events = (
+        MirrorEvents<PgStore, PgLedger>,
+        (ChangePublisher, LiveEvents),
+    );
 }
 
 /// A built, bound, migrated application, ready to run.
@@ -170,8 +178,10 @@ impl Application {
                     pg_intake,
                     pg_ledger,
                     metrics.clone(),
+                    live_hub.events(),
                     settings.open_presenter,
                 );
+                live_hub.serve_results(Arc::new(tally.clone()));
                 serve(
                     listener,
                     settings,
@@ -245,8 +255,12 @@ impl Application {
                         shutdown_rx.clone(),
                     )));
                 }
+                let events = (
+                    MirrorEvents::new(rebuilder.clone(), health.clone()),
+                    (ChangePublisher::new(redis_connection()?), live_hub.events()),
+                );
                 let tally = Tally::<RedisPorts>::new(
-                    MirroredStore::new(pg_store, rebuilder.clone(), health.clone()),
+                    pg_store,
                     FailoverIntake::new(
                         RedisIntake::new(redis.clone(), rebuilder.clone())
                             .with_batch(settings.redis_vote_batch),
@@ -256,18 +270,11 @@ impl Application {
                     ),
                     FailoverLedger::new(RedisLedger::new(redis, rebuilder), pg_ledger, health),
                     metrics.clone(),
+                    events,
                     settings.open_presenter,
                 );
                 let hub = live_hub.clone();
-                let publisher = redis_connection()?;
-                hub.on_change(Box::new(move |id| {
-                    let publisher = publisher.clone();
-                    tokio::spawn(async move {
-                        if let Err(e) = publisher.publish_change(id).await {
-                            tracing::warn!(error = %format!("{e:#}"), "could not tell other processes about a change");
-                        }
-                    });
-                }));
+                hub.serve_results(Arc::new(tally.clone()));
                 let every = Duration::from_millis(settings.audience_share_interval_ms.max(1));
                 drained.push(tokio::spawn(hub.clone().share_audience(
                     Arc::new(SharedAudience(RedisAudience::new(

@@ -5,6 +5,7 @@
 //! against every implementation.
 
 mod archive;
+mod events;
 mod intake;
 mod ledger;
 mod metrics;
@@ -12,6 +13,7 @@ mod queue;
 mod store;
 
 pub use archive::{ArchiveError, ArchivedBatch, VoteArchive};
+pub use events::{NoEvents, PresentationEvents};
 pub use intake::{IntakeError, VoteIntake};
 pub use ledger::{LedgerError, VoteLedger};
 pub use metrics::{RejectReason, VoteMetrics};
@@ -22,10 +24,11 @@ pub use store::{
 };
 
 /// The set of adapters a [`crate::usecases::Tally`] runs on. One type
-/// parameter instead of four keeps the HTTP layer's handler signatures short.
+/// parameter instead of five keeps the HTTP layer's handler signatures short.
 pub trait Ports: Send + Sync + 'static {
     type Store: PresentationStore;
     type Intake: VoteIntake;
     type Ledger: VoteLedger;
     type Metrics: VoteMetrics;
+    type Events: PresentationEvents;
 }

@@ -26,6 +26,7 @@ pub struct Tally<P: Ports> {
     intake: P::Intake,
     ledger: P::Ledger,
     metrics: P::Metrics,
+    events: P::Events,
     open_mode: bool,
 }
 
@@ -36,6 +37,7 @@ impl<P: Ports> Clone for Tally<P> {
             intake: self.intake.clone(),
             ledger: self.ledger.clone(),
             metrics: self.metrics.clone(),
+            events: self.events.clone(),
             open_mode: self.open_mode,
         }
     }
@@ -45,11 +47,13 @@ impl<P: Ports> Tally<P> {
     /// `open_mode` is the compatibility switch (`TALLY_OPEN_PRESENTER=1`):
     /// presentations created without credentials while it is on can be
     /// driven without a token. See [`crate::PresenterAccess::authorize`].
+    /// `events` is told of every change the use cases commit.
     pub fn new(
         store: P::Store,
         intake: P::Intake,
         ledger: P::Ledger,
         metrics: P::Metrics,
+        events: P::Events,
         open_mode: bool,
     ) -> Self {
         Self {
@@ -57,6 +61,7 @@ impl<P: Ports> Tally<P> {
             intake,
             ledger,
             metrics,
+            events,
             open_mode,
         }
     }

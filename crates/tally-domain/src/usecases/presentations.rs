@@ -1,7 +1,10 @@
 use super::access::presenter_error_from_check;
 use super::Tally;
 use crate::ids::{PresentationId, PresenterId};
-use crate::ports::{InsertPresentationError, NewPresentation, Ports, PresentationStore as _};
+use crate::ports::{
+    InsertPresentationError, NewPresentation, Ports, PresentationEvents as _,
+    PresentationStore as _,
+};
 use crate::presentation::{Presentation, PresentationDraft, PresentationSummary};
 use crate::presenter::{AccessDenied, JoinCode, PresenterToken};
 use thiserror::Error;
@@ -113,10 +116,11 @@ impl<P: Ports> Tally<P> {
             };
             match self.store.create_presentation(new).await {
                 Ok(presentation) => {
+                    self.events.changed(&presentation).await;
                     return Ok(CreatedPresentation {
                         presentation,
                         presenter_token,
-                    })
+                    });
                 }
                 Err(InsertPresentationError::JoinCodeTaken(_)) => continue,
                 Err(InsertPresentationError::Store(e)) => return Err(unavailable(e)),
@@ -186,11 +190,20 @@ impl<P: Ports> Tally<P> {
         credential: Option<&PresenterToken>,
     ) -> Result<(), DeletePresentationError> {
         self.check_presenter(id, credential).await?;
+        let unavailable = |e: crate::ports::StoreError| DeletePresentationError::Unavailable(e.0);
+        // Its last state, for the subscribers (the mirror's keys name its
+        // polls).
+        let last = self.store.get(id).await.map_err(unavailable)?;
         match self.store.delete(id).await {
-            Ok(true) => Ok(()),
+            Ok(true) => {
+                if let Some(presentation) = &last {
+                    self.events.deleted(presentation).await;
+                }
+                Ok(())
+            }
             // Deleted by a concurrent request between the check and now.
             Ok(false) => Err(DeletePresentationError::NotFound),
-            Err(e) => Err(DeletePresentationError::Unavailable(e.0)),
+            Err(e) => Err(unavailable(e)),
         }
     }
 }

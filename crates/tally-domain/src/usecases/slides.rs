@@ -1,7 +1,9 @@
 use super::access::presenter_error_from_check;
 use super::Tally;
 use crate::ids::PresentationId;
-use crate::ports::{Ports, PresentationStore as _, SlideChangeError, VotingChangeError};
+use crate::ports::{
+    Ports, PresentationEvents as _, PresentationStore as _, SlideChangeError, VotingChangeError,
+};
 use crate::presentation::{Presentation, SlideError, SlideMove};
 use crate::presenter::{AccessDenied, PresenterToken};
 use thiserror::Error;
@@ -48,14 +50,17 @@ impl<P: Ports> Tally<P> {
         slide_move: SlideMove,
     ) -> Result<Presentation, MoveSlideError> {
         self.check_presenter(id, credential).await?;
-        self.store
+        let presentation = self
+            .store
             .move_slide(id, slide_move)
             .await
             .map_err(|e| match e {
                 SlideChangeError::NotFound => MoveSlideError::NotFound,
                 SlideChangeError::Slide(s) => MoveSlideError::Slide(s),
                 SlideChangeError::Store(s) => MoveSlideError::Unavailable(s.0),
-            })
+            })?;
+        self.events.changed(&presentation).await;
+        Ok(presentation)
     }
 
     /// Shows or hides the results of the poll on screen to the audience;
@@ -67,7 +72,9 @@ impl<P: Ports> Tally<P> {
         visible: bool,
     ) -> Result<Presentation, SetVotingError> {
         self.check_presenter(id, credential).await?;
-        Ok(self.store.set_results_visible(id, visible).await?)
+        let presentation = self.store.set_results_visible(id, visible).await?;
+        self.events.changed(&presentation).await;
+        Ok(presentation)
     }
 
     /// Opens or closes voting on the poll on screen; returns the
@@ -79,6 +86,8 @@ impl<P: Ports> Tally<P> {
         open: bool,
     ) -> Result<Presentation, SetVotingError> {
         self.check_presenter(id, credential).await?;
-        Ok(self.store.set_voting(id, open).await?)
+        let presentation = self.store.set_voting(id, open).await?;
+        self.events.changed(&presentation).await;
+        Ok(presentation)
     }
 }

@@ -7,10 +7,8 @@ use crate::dto::{
     ResultsVisibilityBody, VotingStateBody,
 };
 use crate::extract::PresenterCredential;
-use crate::live::LiveHub;
 use crate::problem::Problem;
 use actix_web::{web, HttpResponse};
-use std::sync::Arc;
 use tally_domain::ports::Ports;
 use tally_domain::usecases::Tally;
 use tally_domain::{PresentationId, SlideMove};
@@ -21,7 +19,6 @@ const DEFAULT_PAGE: usize = 20;
 
 pub(super) async fn move_and_show<P: Ports>(
     tally: &Tally<P>,
-    hub: &LiveHub,
     credential: &PresenterCredential,
     id: Uuid,
     slide_move: SlideMove,
@@ -29,7 +26,6 @@ pub(super) async fn move_and_show<P: Ports>(
     let presentation = tally
         .move_slide(presentation_id(id), credential.token(), slide_move)
         .await?;
-    hub.publish(tally, &presentation);
     Ok(HttpResponse::Ok().json(PollBody::from(on_screen(&presentation)?)))
 }
 
@@ -40,11 +36,10 @@ pub(super) async fn move_and_show<P: Ports>(
         (status = 404, body = Problem), (status = 409, body = Problem, description = "Already at the first poll")))]
 pub async fn previous_poll<P: Ports>(
     tally: web::Data<Tally<P>>,
-    hub: web::Data<Arc<LiveHub>>,
     credential: PresenterCredential,
     id: web::Path<Uuid>,
 ) -> Handled {
-    move_and_show(&tally, &hub, &credential, *id, SlideMove::Previous).await
+    move_and_show(&tally, &credential, *id, SlideMove::Previous).await
 }
 
 /// Show the poll at `index` (zero-based) and return it.
@@ -54,12 +49,11 @@ pub async fn previous_poll<P: Ports>(
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn go_to_poll<P: Ports>(
     tally: web::Data<Tally<P>>,
-    hub: web::Data<Arc<LiveHub>>,
     credential: PresenterCredential,
     id: web::Path<Uuid>,
     body: web::Json<GoToBody>,
 ) -> Handled {
-    move_and_show(&tally, &hub, &credential, *id, SlideMove::GoTo(body.index)).await
+    move_and_show(&tally, &credential, *id, SlideMove::GoTo(body.index)).await
 }
 
 /// Open voting on the poll on screen.
@@ -69,11 +63,10 @@ pub async fn go_to_poll<P: Ports>(
         (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn open_voting<P: Ports>(
     tally: web::Data<Tally<P>>,
-    hub: web::Data<Arc<LiveHub>>,
     credential: PresenterCredential,
     id: web::Path<Uuid>,
 ) -> Handled {
-    set_voting(&tally, &hub, &credential, *id, true).await
+    set_voting(&tally, &credential, *id, true).await
 }
 
 /// Close voting on the poll on screen: later votes get 409.
@@ -83,11 +76,10 @@ pub async fn open_voting<P: Ports>(
         (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn close_voting<P: Ports>(
     tally: web::Data<Tally<P>>,
-    hub: web::Data<Arc<LiveHub>>,
     credential: PresenterCredential,
     id: web::Path<Uuid>,
 ) -> Handled {
-    set_voting(&tally, &hub, &credential, *id, false).await
+    set_voting(&tally, &credential, *id, false).await
 }
 
 /// Show the results of the poll on screen to the audience (on the live
@@ -98,11 +90,10 @@ pub async fn close_voting<P: Ports>(
         (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn show_results<P: Ports>(
     tally: web::Data<Tally<P>>,
-    hub: web::Data<Arc<LiveHub>>,
     credential: PresenterCredential,
     id: web::Path<Uuid>,
 ) -> Handled {
-    set_results_visible(&tally, &hub, &credential, *id, true).await
+    set_results_visible(&tally, &credential, *id, true).await
 }
 
 /// Hide the results of the poll on screen from the audience.
@@ -112,16 +103,14 @@ pub async fn show_results<P: Ports>(
         (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn hide_results<P: Ports>(
     tally: web::Data<Tally<P>>,
-    hub: web::Data<Arc<LiveHub>>,
     credential: PresenterCredential,
     id: web::Path<Uuid>,
 ) -> Handled {
-    set_results_visible(&tally, &hub, &credential, *id, false).await
+    set_results_visible(&tally, &credential, *id, false).await
 }
 
 async fn set_results_visible<P: Ports>(
     tally: &Tally<P>,
-    hub: &LiveHub,
     credential: &PresenterCredential,
     id: Uuid,
     visible: bool,
@@ -129,7 +118,6 @@ async fn set_results_visible<P: Ports>(
     let presentation = tally
         .set_results_visible(presentation_id(id), credential.token(), visible)
         .await?;
-    hub.publish(tally, &presentation);
     let poll = on_screen(&presentation)?;
     Ok(HttpResponse::Ok().json(ResultsVisibilityBody {
         poll_id: *poll.id.as_uuid(),
@@ -139,7 +127,6 @@ async fn set_results_visible<P: Ports>(
 
 async fn set_voting<P: Ports>(
     tally: &Tally<P>,
-    hub: &LiveHub,
     credential: &PresenterCredential,
     id: Uuid,
     open: bool,
@@ -147,7 +134,6 @@ async fn set_voting<P: Ports>(
     let presentation = tally
         .set_voting(presentation_id(id), credential.token(), open)
         .await?;
-    hub.publish(tally, &presentation);
     Ok(HttpResponse::Ok().json(VotingStateBody::from(on_screen(&presentation)?)))
 }
 

@@ -82,11 +82,10 @@ pub async fn current_poll<P: Ports>(tally: web::Data<Tally<P>>, id: web::Path<Uu
         (status = 409, body = Problem, description = "Ran out of polls")))]
 pub async fn next_poll<P: Ports>(
     tally: web::Data<Tally<P>>,
-    hub: web::Data<std::sync::Arc<crate::live::LiveHub>>,
     credential: PresenterCredential,
     id: web::Path<Uuid>,
 ) -> Handled {
-    super::presenter::move_and_show(&tally, &hub, &credential, *id, SlideMove::Next).await
+    super::presenter::move_and_show(&tally, &credential, *id, SlideMove::Next).await
 }
 
 /// Vote on the poll on screen. Voting again with the same key is a no-op

@@ -78,6 +78,9 @@ pub(crate) struct Channel {
     pub(super) version: Mutex<u64>,
     pub(super) current_poll: Mutex<Option<PollId>>,
     pub(super) ticking: AtomicBool,
+    /// Turns true when the presentation is deleted: every listener is told
+    /// and let go.
+    pub(super) gone: watch::Sender<bool>,
 }
 
 impl Channel {
@@ -99,7 +102,21 @@ impl Channel {
             version: Mutex::new(presentation.slide.version),
             current_poll: Mutex::new(presentation.current_poll().map(|p| p.id)),
             ticking: AtomicBool::new(false),
+            gone: watch::Sender::new(false),
         }
+    }
+
+    /// The presentation was deleted: its state becomes the `deleted`
+    /// message, and every listener is let go (sockets close normally, event
+    /// streams end, the ticker stops).
+    pub(super) fn retire(&self) {
+        self.state.send_replace(messages::deleted(self.id).into());
+        self.gone.send_replace(true);
+    }
+
+    /// Whether the presentation was deleted.
+    pub(crate) fn is_gone(&self) -> bool {
+        *self.gone.borrow()
     }
 
     /// Publishes a state unless a newer one was published already.
@@ -134,8 +151,9 @@ impl Channel {
     /// Whether anyone needs results: a presenter, or phones while the
     /// results are shown.
     pub(crate) fn wants_results(&self) -> bool {
-        self.presenters.load(Ordering::Acquire) > 0
-            || (self.results_visible() && self.audience.load(Ordering::Acquire) > 0)
+        !self.is_gone()
+            && (self.presenters.load(Ordering::Acquire) > 0
+                || (self.results_visible() && self.audience.load(Ordering::Acquire) > 0))
     }
 
     /// The audience across every process: this process's, counted now,

@@ -2,23 +2,22 @@
 //! them, and publishing changes to them.
 
 use super::channel::{Channel, Membership, Role};
+use super::ticker::LiveResults;
 use crate::telemetry::Telemetry;
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
-use tally_domain::ports::Ports;
+use tally_domain::ports::{Ports, PresentationEvents};
 use tally_domain::usecases::{GetPresentationError, Tally};
 use tally_domain::{Presentation, PresentationId};
 use tokio::sync::watch;
-
-/// Called after a local state change, to tell other processes.
-pub type ChangeHook = Box<dyn Fn(PresentationId) + Send + Sync>;
 
 /// The live channels of this process.
 #[derive(Default)]
 pub struct LiveHub {
     channels: Mutex<HashMap<PresentationId, Arc<Channel>>>,
-    on_change: std::sync::OnceLock<ChangeHook>,
+    /// Where tickers get results (the use cases), installed at start.
+    pub(super) results: std::sync::OnceLock<Arc<dyn LiveResults>>,
     /// Turns true when the process is stopping: every socket closes cleanly.
     closing: watch::Sender<bool>,
 }
@@ -111,42 +110,43 @@ impl LiveHub {
         self.closing.subscribe()
     }
 
-    /// Installs what tells other processes about a change made here (with
-    /// several processes: a Redis publish). Set once, at start.
-    pub fn on_change(&self, hook: ChangeHook) {
-        let _ = self.on_change.set(hook);
+    /// Installs where results tickers read results. Set once, at start.
+    pub fn serve_results(&self, source: Arc<dyn LiveResults>) {
+        let _ = self.results.set(source);
     }
 
-    /// After a slide or voting change made through this process: sends the
-    /// presentation as the change left it to this process's sockets (no
-    /// reload) and tells the other processes.
-    pub fn publish<P: Ports>(&self, tally: &Tally<P>, presentation: &Presentation) {
+    /// This hub as a subscriber of the domain's change events.
+    pub fn events(self: &Arc<Self>) -> LiveEvents {
+        LiveEvents(self.clone())
+    }
+
+    /// Sends the presentation as a change left it to this process's
+    /// listeners (no reload), and starts the results ticker if it is now
+    /// wanted.
+    pub fn publish(&self, presentation: &Presentation) {
         if let Some(channel) = self.existing(presentation.id) {
-            self.publish_to(tally, channel, presentation);
-        }
-        if let Some(hook) = self.on_change.get() {
-            hook(presentation.id);
+            channel.publish(presentation);
+            self.ensure_ticker(presentation.id, channel);
         }
     }
 
-    fn publish_to<P: Ports>(
-        &self,
-        tally: &Tally<P>,
-        channel: Arc<Channel>,
-        presentation: &Presentation,
-    ) {
-        channel.publish(presentation);
-        self.ensure_ticker(tally.clone(), presentation.id, channel);
+    /// The presentation was deleted: its listeners are told and let go.
+    pub fn retire(&self, id: PresentationId) {
+        if let Some(channel) = self.lock().remove(&id) {
+            channel.retire();
+        }
     }
 
     /// After another process announced a change: loads the presentation and
-    /// sends it to this process's sockets. Cheap when nobody here listens.
+    /// sends it to this process's listeners (or lets them go if it was
+    /// deleted). Cheap when nobody here listens.
     pub async fn refresh_local<P: Ports>(&self, tally: &Tally<P>, id: PresentationId) {
-        let Some(channel) = self.existing(id) else {
+        if self.existing(id).is_none() {
             return;
-        };
+        }
         match tally.presentation(id).await {
-            Ok(presentation) => self.publish_to(tally, channel, &presentation),
+            Ok(presentation) => self.publish(&presentation),
+            Err(GetPresentationError::NotFound) => self.retire(id),
             Err(e) => {
                 tracing::warn!(presentation = %id, error = %e, "could not refresh a live channel")
             }
@@ -161,5 +161,20 @@ impl LiveHub {
         for id in ids {
             self.refresh_local(tally, id).await;
         }
+    }
+}
+
+/// The live hub as a subscriber of the domain's change events: a change
+/// reaches this process's listeners at once, a deletion lets them go.
+#[derive(Clone, Debug)]
+pub struct LiveEvents(Arc<LiveHub>);
+
+impl PresentationEvents for LiveEvents {
+    async fn changed(&self, presentation: &Presentation) {
+        self.0.publish(presentation);
+    }
+
+    async fn deleted(&self, presentation: &Presentation) {
+        self.0.retire(presentation.id);
     }
 }

@@ -38,6 +38,12 @@ pub fn state(presentation: &Presentation) -> String {
     .unwrap_or_default()
 }
 
+/// Sent when the presentation is deleted, just before the server lets the
+/// listener go (WebSockets close with 1000 "the presentation was deleted").
+pub fn deleted(id: tally_domain::PresentationId) -> String {
+    serde_json::json!({"type": "deleted", "presentation_id": id.as_uuid()}).to_string()
+}
+
 /// The presenter's live results: the results endpoint's body, plus the
 /// message type and the number of phones connected.
 #[derive(Debug, Serialize)]

@@ -20,9 +20,10 @@ mod sse;
 mod ticker;
 
 pub use board::AudienceBoard;
-pub use hub::{ChangeHook, LiveHub};
+pub use hub::{LiveEvents, LiveHub};
 pub use socket::{audience_socket, presenter_socket};
 pub use sse::audience_events;
+pub use ticker::LiveResults;
 
 use std::time::Duration;
 

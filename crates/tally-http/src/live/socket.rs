@@ -47,7 +47,7 @@ pub async fn audience_socket<P: Ports>(
     let (response, session, stream) = actix_ws::handle(&req, body)?;
     let rx = channel.state.subscribe();
     let results = channel.audience_results.subscribe();
-    hub.ensure_ticker(tally.get_ref().clone(), id, channel.clone());
+    hub.ensure_ticker(id, channel.clone());
     actix_web::rt::spawn(run(
         session,
         stream,
@@ -93,7 +93,7 @@ pub async fn presenter_socket<P: Ports>(
         .map_err(Problem::from)?;
     let channel = membership.channel.clone();
     let (response, session, stream) = actix_ws::handle(&req, body)?;
-    hub.ensure_ticker(tally.get_ref().clone(), id, channel.clone());
+    hub.ensure_ticker(id, channel.clone());
     let rx = channel.results.subscribe();
     actix_web::rt::spawn(run(session, stream, rx, None, hub.closing(), membership));
     Ok(response)
@@ -121,6 +121,8 @@ async fn run(
     let mut heard = Instant::now();
     let mut ping = tokio::time::interval(PING_EVERY);
     ping.tick().await;
+    let channel = membership.channel.clone();
+    let mut gone = channel.gone.subscribe();
     loop {
         tokio::select! {
             changed = rx.changed() => {
@@ -131,6 +133,17 @@ async fn run(
                 if send(&mut session, &message, metrics, role).await.is_err() {
                     break;
                 }
+                if channel.is_gone() {
+                    // That was the `deleted` message.
+                    let _ = session.close(Some(deleted())).await;
+                    return;
+                }
+            }
+            _ = gone.wait_for(|gone| *gone) => {
+                let message = channel.state.borrow().clone();
+                let _ = send(&mut session, &message, metrics, role).await;
+                let _ = session.close(Some(deleted())).await;
+                return;
             }
             message = next_of(&mut also) => {
                 let Some(message) = message else { break };
@@ -172,6 +185,14 @@ async fn run(
         }
     }
     let _ = session.close(None).await;
+}
+
+/// How a socket closes when its presentation is deleted.
+fn deleted() -> actix_ws::CloseReason {
+    actix_ws::CloseReason {
+        code: actix_ws::CloseCode::Normal,
+        description: Some("the presentation was deleted".to_owned()),
+    }
 }
 
 /// The close code for a frame the socket refused.

@@ -40,9 +40,13 @@ pub async fn audience_events<P: Ports>(
         .await
         .map_err(Problem::from)?;
     let rx = listening.channel.state.subscribe();
+    // After the `deleted` message (the presentation is gone) the stream ends.
     let stream = futures::stream::unfold(
         (rx, listening, true),
         |(mut rx, listening, first)| async move {
+            if !first && listening.channel.is_gone() {
+                return None;
+            }
             if first {
                 let current = rx.borrow_and_update().clone();
                 return Some((

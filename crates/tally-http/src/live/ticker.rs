@@ -4,21 +4,40 @@
 use super::channel::Channel;
 use super::hub::LiveHub;
 use super::{messages, RESULTS_EVERY};
+use futures::future::BoxFuture;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use tally_domain::ports::Ports;
-use tally_domain::usecases::Tally;
-use tally_domain::PresentationId;
+use tally_domain::usecases::{PollResultsError, Tally};
+use tally_domain::{PollId, PollResults, PresentationId};
+
+/// Where a ticker reads the results of the poll on screen: the use case,
+/// for a channel whose presenter was authorised when it connected.
+pub trait LiveResults: Send + Sync + 'static {
+    fn results(
+        &self,
+        id: PresentationId,
+        poll: PollId,
+    ) -> BoxFuture<'_, Result<PollResults, PollResultsError>>;
+}
+
+impl<P: Ports> LiveResults for Tally<P> {
+    fn results(
+        &self,
+        id: PresentationId,
+        poll: PollId,
+    ) -> BoxFuture<'_, Result<PollResults, PollResultsError>> {
+        Box::pin(self.live_results(id, poll))
+    }
+}
 
 impl LiveHub {
     /// Starts the results ticker of a channel if anyone wants results and
     /// it is not running already. It stops by itself when nobody does.
-    pub(crate) fn ensure_ticker<P: Ports>(
-        &self,
-        tally: Tally<P>,
-        id: PresentationId,
-        channel: Arc<Channel>,
-    ) {
+    pub(crate) fn ensure_ticker(&self, id: PresentationId, channel: Arc<Channel>) {
+        let Some(source) = self.results.get().cloned() else {
+            return;
+        };
         if !channel.wants_results() || channel.ticking.swap(true, Ordering::AcqRel) {
             return;
         }
@@ -28,7 +47,7 @@ impl LiveHub {
             loop {
                 while channel.wants_results() {
                     tick.tick().await;
-                    send_results(&tally, id, &channel).await;
+                    send_results(&*source, id, &channel).await;
                 }
                 channel.ticking.store(false, Ordering::Release);
                 // A presenter who joined after the last check found the
@@ -42,11 +61,11 @@ impl LiveHub {
 }
 
 /// One tick: the poll on screen's results, sent if they changed.
-async fn send_results<P: Ports>(tally: &Tally<P>, id: PresentationId, channel: &Channel) {
+async fn send_results(source: &dyn LiveResults, id: PresentationId, channel: &Channel) {
     let Some(poll) = channel.current_poll() else {
         return;
     };
-    match tally.live_results(id, poll).await {
+    match source.results(id, poll).await {
         Ok(results) => {
             let audience = channel.audience_everywhere();
             let message: Arc<str> = messages::results(results, audience).into();

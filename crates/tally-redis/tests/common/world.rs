@@ -8,24 +8,29 @@ use tally_domain::usecases::Flusher;
 use tally_domain::{ParticipantId, Presentation, VoteReceipt};
 use tally_postgres::{PgArchive, PgLedger, PgStore, PoolSettings};
 use tally_redis::{
-    MirroredStore, Rebuilder, Redis, RedisHealth, RedisIntake, RedisMirror, RedisVoteQueue,
+    MirrorEvents, Rebuilder, Redis, RedisHealth, RedisIntake, RedisMirror, RedisVoteQueue,
 };
+use tally_testkit::contract::evented::EventedStore;
 use tally_testkit::contract::intake::ballot;
 use tally_testkit::postgres::TestDatabase;
 use tally_testkit::redis::{Durability, RedisServer};
+
+/// The Postgres store with the mirror following every change, as the use
+/// cases make it follow.
+pub type Mirrored = EventedStore<PgStore, MirrorEvents<PgStore, PgLedger>>;
 
 pub struct World {
     pub db: TestDatabase,
     pub server: RedisServer,
     pub redis: Redis,
-    pub store: MirroredStore<PgStore, PgLedger>,
+    pub store: Mirrored,
     pub pg_store: PgStore,
     pub intake: RedisIntake<PgStore, PgLedger>,
     pub archive: PgArchive,
 }
 
 impl tally_testkit::contract::Adapters for World {
-    type Store = MirroredStore<PgStore, PgLedger>;
+    type Store = Mirrored;
     type Intake = RedisIntake<PgStore, PgLedger>;
     type Ledger = PgLedger;
     fn store(&self) -> &Self::Store {
@@ -53,7 +58,10 @@ pub async fn world_on(db: TestDatabase) -> World {
     let mirror = RedisMirror::new(redis.clone());
     let rebuilder = Rebuilder::new(mirror.clone(), pg_store.clone(), ledger);
     World {
-        store: MirroredStore::new(pg_store.clone(), rebuilder.clone(), RedisHealth::new(true)),
+        store: EventedStore {
+            inner: pg_store.clone(),
+            events: MirrorEvents::new(rebuilder.clone(), RedisHealth::new(true)),
+        },
         intake: RedisIntake::new(redis.clone(), rebuilder),
         archive: PgArchive::new(pool),
         pg_store,

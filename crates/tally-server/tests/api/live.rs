@@ -15,7 +15,7 @@ pub(crate) async fn connect(app: &TestApp, path: &str) -> Socket {
 }
 
 /// A WebSocket to the server at `address` (`http://…`).
-async fn connect_to(address: &str, path: &str) -> Socket {
+pub(crate) async fn connect_to(address: &str, path: &str) -> Socket {
     let url = format!("{}{path}", address.replace("http://", "ws://"));
     tokio_tungstenite::connect_async(url)
         .await

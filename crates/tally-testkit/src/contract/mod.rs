@@ -2,6 +2,7 @@
 //! [`crate::port_contract_tests`] macro turns every case into a test for a
 //! given implementation, so adapters and fakes are held to the same cases.
 
+pub mod evented;
 pub mod intake;
 pub mod ledger;
 pub mod store;

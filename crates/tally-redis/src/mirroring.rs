@@ -1,0 +1,80 @@
+//! The mirror and other processes as subscribers of the domain's change
+//! events.
+
+use crate::health::RedisHealth;
+use crate::mirror::Rebuilder;
+use crate::Redis;
+use tally_domain::ports::{PresentationEvents, PresentationStore, VoteLedger};
+use tally_domain::Presentation;
+
+/// Keeps the mirror the vote script checks in step with every committed
+/// change, version-guarded, so concurrent changes from several processes
+/// settle on the newest state. A change to a presentation whose mirror is
+/// gone (retired while idle, or lost with Redis data) rebuilds it with its
+/// votes before it takes votes again. If Redis cannot be told, this process
+/// stops using it (votes go straight to Postgres, which is always right)
+/// until recovery re-mirrors from Postgres: a presenter's request never
+/// fails because of Redis.
+#[derive(Clone, Debug)]
+pub struct MirrorEvents<S: PresentationStore, L: VoteLedger> {
+    rebuilder: Rebuilder<S, L>,
+    health: RedisHealth,
+}
+
+impl<S: PresentationStore, L: VoteLedger> MirrorEvents<S, L> {
+    pub fn new(rebuilder: Rebuilder<S, L>, health: RedisHealth) -> Self {
+        Self { rebuilder, health }
+    }
+}
+
+impl<S: PresentationStore, L: VoteLedger> PresentationEvents for MirrorEvents<S, L> {
+    async fn changed(&self, presentation: &Presentation) {
+        if !self.health.is_up() {
+            return;
+        }
+        if let Err(e) = self.rebuilder.refresh(presentation, false).await {
+            self.health.mark_down(&format!("mirroring a change: {e:#}"));
+        }
+    }
+
+    async fn deleted(&self, presentation: &Presentation) {
+        if let Err(e) = self.rebuilder.mirror().remove(presentation).await {
+            // Harmless: the mirror of a deleted presentation accepts votes
+            // the flush then drops, until recovery removes it.
+            tracing::warn!(error = %format!("{e:#}"), "could not remove a deleted presentation's mirror");
+        }
+    }
+}
+
+/// Tells the other processes (Redis pub/sub) that a presentation changed or
+/// went, so their live channels follow. Fire and forget: a presenter's
+/// request never waits for it.
+#[derive(Clone, Debug)]
+pub struct ChangePublisher {
+    redis: Redis,
+}
+
+impl ChangePublisher {
+    pub fn new(redis: Redis) -> Self {
+        Self { redis }
+    }
+
+    fn announce(&self, presentation: &Presentation) {
+        let (redis, id) = (self.redis.clone(), presentation.id);
+        tokio::spawn(async move {
+            if let Err(e) = redis.publish_change(id).await {
+                tracing::warn!(error = %format!("{e:#}"), "could not tell other processes about a change");
+            }
+        });
+    }
+}
+
+impl PresentationEvents for ChangePublisher {
+    async fn changed(&self, presentation: &Presentation) {
+        self.announce(presentation);
+    }
+
+    async fn deleted(&self, presentation: &Presentation) {
+        self.announce(presentation);
+    }
+}

@@ -1,0 +1,99 @@
+//! A store that tells its subscribers after every change, as the use cases
+//! do: for contract harnesses that drive adapters directly and need the
+//! subscribers (the Redis mirror) to follow, as they do in production.
+
+use tally_domain::ports::{
+    InsertPresentationError, NewPresentation, PresentationEvents, PresentationStore,
+    SlideChangeError, StoreError, VotingChangeError,
+};
+use tally_domain::{
+    JoinCode, Presentation, PresentationId, PresentationSummary, PresenterAccess, PresenterId,
+    SlideMove, TokenHash,
+};
+
+/// `inner`, with `events` told of each committed change.
+#[derive(Clone, Debug)]
+pub struct EventedStore<S: PresentationStore, E: PresentationEvents> {
+    pub inner: S,
+    pub events: E,
+}
+
+impl<S: PresentationStore, E: PresentationEvents> EventedStore<S, E> {
+    async fn told(&self, presentation: Presentation) -> Presentation {
+        self.events.changed(&presentation).await;
+        presentation
+    }
+}
+
+impl<S: PresentationStore, E: PresentationEvents> PresentationStore for EventedStore<S, E> {
+    async fn find_presenter(&self, hash: TokenHash) -> Result<Option<PresenterId>, StoreError> {
+        self.inner.find_presenter(hash).await
+    }
+
+    async fn create_presentation(
+        &self,
+        new: NewPresentation,
+    ) -> Result<Presentation, InsertPresentationError> {
+        Ok(self.told(self.inner.create_presentation(new).await?).await)
+    }
+
+    async fn get(&self, id: PresentationId) -> Result<Option<Presentation>, StoreError> {
+        self.inner.get(id).await
+    }
+
+    async fn access(&self, id: PresentationId) -> Result<Option<PresenterAccess>, StoreError> {
+        self.inner.access(id).await
+    }
+
+    async fn find_by_join_code(&self, code: JoinCode) -> Result<Option<Presentation>, StoreError> {
+        self.inner.find_by_join_code(code).await
+    }
+
+    async fn move_slide(
+        &self,
+        id: PresentationId,
+        slide_move: SlideMove,
+    ) -> Result<Presentation, SlideChangeError> {
+        Ok(self
+            .told(self.inner.move_slide(id, slide_move).await?)
+            .await)
+    }
+
+    async fn set_voting(
+        &self,
+        id: PresentationId,
+        open: bool,
+    ) -> Result<Presentation, VotingChangeError> {
+        Ok(self.told(self.inner.set_voting(id, open).await?).await)
+    }
+
+    async fn set_results_visible(
+        &self,
+        id: PresentationId,
+        visible: bool,
+    ) -> Result<Presentation, VotingChangeError> {
+        Ok(self
+            .told(self.inner.set_results_visible(id, visible).await?)
+            .await)
+    }
+
+    async fn delete(&self, id: PresentationId) -> Result<bool, StoreError> {
+        let last = self.inner.get(id).await?;
+        let deleted = self.inner.delete(id).await?;
+        if let (true, Some(presentation)) = (deleted, last) {
+            self.events.deleted(&presentation).await;
+        }
+        Ok(deleted)
+    }
+
+    async fn list_for_presenter(
+        &self,
+        presenter: PresenterId,
+        before: Option<PresentationId>,
+        limit: usize,
+    ) -> Result<Vec<PresentationSummary>, StoreError> {
+        self.inner
+            .list_for_presenter(presenter, before, limit)
+            .await
+    }
+}
