@@ -1,6 +1,8 @@
 //! Port contract suites. Each case is a generic async function; the
 //! [`crate::port_contract_tests`] macro turns every case into a test for a
-//! given implementation, so adapters and fakes are held to the same cases.
+//! given implementation. Today they cover the store, intake and ledger
+//! ports on the real adapters; fakes, and suites for the other ports, are to
+//! come.
 
 pub mod evented;
 pub mod intake;
