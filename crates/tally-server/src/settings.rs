@@ -52,12 +52,16 @@ pub struct Settings {
     /// Redis command timeout, in ms: a vote with no answer by then gets
     /// 504 (outcome unknown) unless the probe has found Redis down, when it
     /// is retried on Postgres. A late answer alone never switches the
-    /// intake: only the probe and connection errors do.
+    /// intake: only the probe and connection errors do. Keep it above the
+    /// probe's detection time (failures x (interval + timeout)), so that
+    /// votes stuck on a frozen Redis move to Postgres rather than get 504.
     pub redis_timeout_ms: u64,
     /// How often the health probe PINGs Redis on its own connection, ms
     /// (and how often a process that fell back checks whether it is back).
     pub redis_probe_interval_ms: u64,
-    /// A probe PING with no answer within this many ms fails.
+    /// A probe PING with no answer within this many ms fails. Generous on
+    /// purpose: with `appendfsync always` a slow disk can hold Redis's
+    /// answers for a second, and that is not an outage.
     pub redis_probe_timeout_ms: u64,
     /// Failed probes in a row that mark Redis down.
     pub redis_probe_failures: u32,
@@ -175,9 +179,9 @@ max_connections_per_worker = 25000
 shutdown_timeout_secs = 30
 log_format = "pretty"
 reuse_port = false
-redis_timeout_ms = 2000
-redis_probe_interval_ms = 200
-redis_probe_timeout_ms = 300
+redis_timeout_ms = 5000
+redis_probe_interval_ms = 250
+redis_probe_timeout_ms = 1000
 redis_probe_failures = 3
 vote_in_flight = 1024
 vote_queue = 16384

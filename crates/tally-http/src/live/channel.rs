@@ -78,9 +78,9 @@ pub(crate) struct Channel {
     pub(super) version: Mutex<u64>,
     pub(super) current_poll: Mutex<Option<PollId>>,
     pub(super) ticking: AtomicBool,
-    /// Turns true when the presentation is deleted: every listener is told
-    /// and let go.
-    pub(super) gone: watch::Sender<bool>,
+    /// Set when the presentation is deleted: every listener is told (the
+    /// `deleted` message on each stream) and let go.
+    gone: AtomicBool,
 }
 
 impl Channel {
@@ -102,21 +102,27 @@ impl Channel {
             version: Mutex::new(presentation.slide.version),
             current_poll: Mutex::new(presentation.current_poll().map(|p| p.id)),
             ticking: AtomicBool::new(false),
-            gone: watch::Sender::new(false),
+            gone: AtomicBool::new(false),
         }
     }
 
-    /// The presentation was deleted: its state becomes the `deleted`
-    /// message, and every listener is let go (sockets close normally, event
-    /// streams end, the ticker stops).
+    /// The presentation was deleted: every stream's newest message becomes
+    /// `deleted`, and each listener, having sent it, lets go (sockets close
+    /// normally, event streams end); the ticker stops. Through the streams
+    /// listeners already read, so a socket waits on nothing more.
     pub(super) fn retire(&self) {
-        self.state.send_replace(messages::deleted(self.id).into());
-        self.gone.send_replace(true);
+        // First the flag: a ticker update racing this sees it and stands
+        // down, so `deleted` stays the newest message.
+        self.gone.store(true, Ordering::Release);
+        let deleted: Arc<str> = messages::deleted(self.id).into();
+        for stream in [&self.state, &self.results, &self.audience_results] {
+            stream.send_replace(deleted.clone());
+        }
     }
 
     /// Whether the presentation was deleted.
     pub(crate) fn is_gone(&self) -> bool {
-        *self.gone.borrow()
+        self.gone.load(Ordering::Acquire)
     }
 
     /// Publishes a state unless a newer one was published already.

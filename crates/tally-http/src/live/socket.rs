@@ -122,7 +122,6 @@ async fn run(
     let mut ping = tokio::time::interval(PING_EVERY);
     ping.tick().await;
     let channel = membership.channel.clone();
-    let mut gone = channel.gone.subscribe();
     loop {
         tokio::select! {
             changed = rx.changed() => {
@@ -139,16 +138,15 @@ async fn run(
                     return;
                 }
             }
-            _ = gone.wait_for(|gone| *gone) => {
-                let message = channel.state.borrow().clone();
-                let _ = send(&mut session, &message, metrics, role).await;
-                let _ = session.close(Some(deleted())).await;
-                return;
-            }
+
             message = next_of(&mut also) => {
                 let Some(message) = message else { break };
                 if !message.is_empty() && send(&mut session, &message, metrics, role).await.is_err() {
                     break;
+                }
+                if channel.is_gone() {
+                    let _ = session.close(Some(deleted())).await;
+                    return;
                 }
             }
             incoming = stream.recv() => match incoming {

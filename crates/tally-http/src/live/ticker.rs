@@ -70,8 +70,10 @@ async fn send_results(source: &dyn LiveResults, id: PresentationId, channel: &Ch
             let audience = channel.audience_everywhere();
             let message: Arc<str> = messages::results(results, audience).into();
             // Only changes are sent: serialised once, compared once.
+            // Runs under the stream's lock: once the channel is gone,
+            // `deleted` stays the newest message.
             let update = |current: &mut Arc<str>| {
-                if *current == message {
+                if channel.is_gone() || *current == message {
                     false
                 } else {
                     *current = message.clone();

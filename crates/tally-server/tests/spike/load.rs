@@ -66,7 +66,7 @@ impl Load {
         let outcomes = Arc::new(Mutex::new(Outcomes::default()));
         let sent = Arc::new(AtomicUsize::new(0));
         let client = reqwest::Client::builder()
-            .timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(10))
             .pool_max_idle_per_host(4)
             .build()
             .unwrap();
