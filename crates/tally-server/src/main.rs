@@ -3,7 +3,7 @@
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
-use tally_server::{startup, telemetry, verify, Application, Settings};
+use tally_server::{connections, telemetry, verify, Application, Settings};
 
 /// mimalloc instead of glibc malloc: under vote load, glibc's allocator
 /// took about a tenth of the server's CPU (see benches/RESULTS.md).
@@ -58,8 +58,8 @@ async fn main() -> anyhow::Result<()> {
             std::process::exit(if ready { 0 } else { 1 });
         }
         Command::Migrate => {
-            let pool = startup::database_pool(&settings)?;
-            startup::migrate_with_grace(&pool).await?;
+            let pool = connections::database_pool(&settings)?;
+            connections::migrate_with_grace(&pool).await?;
             tracing::info!("database is up to date");
         }
         Command::Verify {
@@ -97,11 +97,11 @@ async fn health(port: u16) -> bool {
 /// Prints one report per presentation; returns whether all agree.
 #[allow(clippy::print_stdout)] // the report is the command's output
 async fn run_verify(settings: &Settings, ids: &[String], wait: u64) -> anyhow::Result<bool> {
-    let pool = startup::database_pool(settings)?;
+    let pool = connections::database_pool(settings)?;
     let mirror = match settings.redis_url {
-        Some(_) => Some(tally_redis::RedisMirror::new(startup::redis_connection(
-            settings,
-        )?)),
+        Some(_) => Some(tally_redis::RedisMirror::new(
+            connections::redis_connection(settings)?,
+        )),
         None => None,
     };
     let ids = if ids.is_empty() {

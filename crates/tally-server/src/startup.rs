@@ -1,34 +1,29 @@
-//! Building and running the application.
+//! Building and running the application: which adapters, wired how.
+//! Connections live in `connections`, the background tasks' bodies in
+//! `tasks`, the HTTP server's setup in `http_server`.
 
+use crate::connections::{database_pool, migrate_with_grace, redis_connection};
 use crate::failover::{FailoverIntake, FailoverLedger};
 use crate::flusher::{self, FlushSettings};
+use crate::http_server::{readiness, serve};
 use crate::observe::Observe;
 use crate::settings::{IntakeMode, Settings};
+use crate::tasks::{live_changes, sample, SharedAudience};
 use crate::{listener, recovery};
-use actix_web::middleware::from_fn;
-use actix_web::{web, App, HttpServer};
-use anyhow::Context as _;
-use futures::FutureExt as _;
-use secrecy::ExposeSecret as _;
-use std::net::TcpListener;
 use std::sync::Arc;
 use std::time::Duration;
 use tally_domain::ports::Ports;
 use tally_domain::usecases::{Flusher, Tally};
-use tally_domain::PresentationId;
 use tally_http::admission::Admission;
-use tally_http::live::AudienceBoard;
 use tally_http::live::{LiveEvents, LiveHub};
-use tally_http::ReadinessCheck;
-use tally_postgres::{PgArchive, PgIntake, PgLedger, PgStore, Pool, PoolSettings};
+use tally_postgres::{PgArchive, PgIntake, PgLedger, PgStore};
 use tally_prometheus::Metrics;
 use tally_redis::{
-    ChangePublisher, MirrorEvents, Rebuilder, Redis, RedisAudience, RedisHealth, RedisIntake,
-    RedisLedger, RedisMirror, RedisSettings, RedisVoteQueue,
+    ChangePublisher, MirrorEvents, Rebuilder, RedisAudience, RedisHealth, RedisIntake, RedisLedger,
+    RedisMirror, RedisVoteQueue,
 };
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
-use tracing_actix_web::TracingLogger;
 
 /// The adapters of the direct intake: Postgres for everything.
 #[derive(Debug)]
@@ -73,66 +68,6 @@ pub struct Application {
     drained: Vec<JoinHandle<()>>,
     background: Vec<JoinHandle<()>>,
     hub: Arc<LiveHub>,
-}
-
-/// How long `serve` keeps retrying a database that is still starting (as in
-/// `docker compose up`, where both start together).
-const DATABASE_STARTUP_GRACE: Duration = Duration::from_secs(30);
-
-/// The database pool for these settings.
-///
-/// # Errors
-/// When the URL does not parse.
-pub fn database_pool(settings: &Settings) -> anyhow::Result<Pool> {
-    tally_postgres::connect(&PoolSettings {
-        url: settings.database_url.expose_secret().to_owned(),
-        max_size: settings.database_pool_size,
-        wait_timeout: Duration::from_millis(settings.database_wait_timeout_ms),
-        connect_timeout: Duration::from_millis(settings.database_connect_timeout_ms),
-    })
-}
-
-/// A Redis connection for these settings (each call: a connection of its
-/// own).
-///
-/// # Errors
-/// When `redis_url` is unset or does not parse.
-pub fn redis_connection(settings: &Settings) -> anyhow::Result<Redis> {
-    let url = settings
-        .redis_url
-        .as_ref()
-        .context("REDIS_URL is not set")?;
-    let timeout = Duration::from_millis(settings.redis_timeout_ms);
-    Redis::connect(&RedisSettings {
-        url: url.expose_secret().to_owned(),
-        response_timeout: timeout,
-        connection_timeout: timeout,
-    })
-}
-
-/// Applies migrations, retrying while the database is not reachable yet.
-///
-/// # Errors
-/// When the database stays unreachable or a migration fails.
-pub async fn migrate_with_grace(pool: &Pool) -> anyhow::Result<()> {
-    let deadline = tokio::time::Instant::now() + DATABASE_STARTUP_GRACE;
-    let mut delay = Duration::from_millis(100);
-    loop {
-        match tally_postgres::migrate(pool).await {
-            Ok(report) => {
-                for migration in report.applied {
-                    tracing::info!(%migration, "applied migration");
-                }
-                return Ok(());
-            }
-            Err(e) if tokio::time::Instant::now() < deadline => {
-                tracing::warn!(error = %format!("{e:#}"), "database not ready; retrying");
-                tokio::time::sleep(delay).await;
-                delay = (delay * 2).min(Duration::from_secs(2));
-            }
-            Err(e) => return Err(e),
-        }
-    }
 }
 
 impl Application {
@@ -358,138 +293,4 @@ impl Application {
         }
         served
     }
-}
-
-/// Samples the Postgres pool, the live channels and the vote admission into
-/// the metrics once a second.
-async fn sample(
-    pool: Pool,
-    hub: Arc<LiveHub>,
-    admission: Arc<Admission>,
-    metrics: Metrics,
-    mut shutdown: watch::Receiver<bool>,
-) {
-    loop {
-        metrics.set_live_presentations(hub.channels());
-        metrics.set_vote_admission(admission.waiting(), admission.in_flight());
-        let status = pool.status();
-        metrics.set_db_pool(
-            status.max_size,
-            status.size,
-            status.available,
-            status.waiting,
-        );
-        tokio::select! {
-            () = tokio::time::sleep(Duration::from_secs(1)) => {}
-            _ = shutdown.changed() => return,
-        }
-    }
-}
-
-/// Refreshes this process's live sockets when another process changes a
-/// presentation (Redis pub/sub), resubscribing after any error.
-async fn live_changes<P: Ports>(
-    redis: Redis,
-    hub: Arc<LiveHub>,
-    tally: Tally<P>,
-    mut shutdown: watch::Receiver<bool>,
-) {
-    use futures::StreamExt as _;
-    loop {
-        match redis.changes().await {
-            Ok(changes) => {
-                // Changes made while this process was not listening were
-                // never announced to it (the first pass is a no-op).
-                hub.refresh_all_local(&tally).await;
-                let mut changes = std::pin::pin!(changes);
-                loop {
-                    tokio::select! {
-                        next = changes.next() => match next {
-                            Some(id) => hub.refresh_local(&tally, id).await,
-                            None => break,
-                        },
-                        _ = shutdown.changed() => return,
-                    }
-                }
-            }
-            Err(e) => {
-                tracing::warn!(error = %format!("{e:#}"), "live change events unavailable; retrying")
-            }
-        }
-        tokio::select! {
-            () = tokio::time::sleep(Duration::from_secs(1)) => {}
-            _ = shutdown.changed() => return,
-        }
-    }
-}
-
-/// The live audience board over Redis, as the live channels want it.
-struct SharedAudience(RedisAudience);
-
-impl AudienceBoard for SharedAudience {
-    fn report<'a>(
-        &'a self,
-        counts: &'a [(PresentationId, usize)],
-    ) -> futures::future::BoxFuture<'a, Result<Vec<usize>, String>> {
-        async move { self.0.report(counts).await.map_err(|e| format!("{e:#}")) }.boxed()
-    }
-}
-
-/// `/readyz`: the database answers a trivial query.
-fn readiness(pool: Pool) -> ReadinessCheck {
-    Arc::new(move || {
-        let pool = pool.clone();
-        async move {
-            let client = pool.get().await.map_err(|e| format!("database: {e}"))?;
-            client
-                .simple_query("SELECT 1")
-                .await
-                .map_err(|e| format!("database: {e}"))?;
-            Ok(())
-        }
-        .boxed()
-    })
-}
-
-fn serve<P: Ports>(
-    listener: TcpListener,
-    settings: &Settings,
-    tally: Tally<P>,
-    metrics: Metrics,
-    readiness: ReadinessCheck,
-    hub: Arc<LiveHub>,
-    admission: Arc<Admission>,
-) -> anyhow::Result<actix_web::dev::Server> {
-    let tally = web::Data::new(tally);
-    let telemetry: Arc<dyn tally_http::telemetry::HttpTelemetry> = Arc::new(Observe(metrics));
-    let metrics = web::Data::from(telemetry);
-    let readiness = web::Data::new(readiness);
-    let hub = web::Data::new(hub);
-    let admission = web::Data::from(admission);
-    let mut server = HttpServer::new(move || {
-        App::new()
-            .wrap(from_fn(tally_http::middleware::respond))
-            .wrap(TracingLogger::default())
-            .app_data(tally.clone())
-            .app_data(metrics.clone())
-            .app_data(readiness.clone())
-            .app_data(hub.clone())
-            .app_data(admission.clone())
-            .configure(tally_http::routes::<P>)
-    })
-    .max_connections(settings.max_connections_per_worker)
-    .keep_alive(Duration::from_secs(settings.keep_alive_secs))
-    .client_request_timeout(Duration::from_millis(settings.client_request_timeout_ms))
-    // A client that closes its side is gone: drop its response at once. An
-    // event stream would otherwise count a departed phone in the audience
-    // until the next keep-alive write failed (up to 30 s). Phones and
-    // browsers never half-close a request they still await.
-    .h1_allow_half_closed(false)
-    .backlog(4096)
-    .shutdown_timeout(settings.shutdown_timeout_secs)
-    .listen(listener)?;
-    if settings.workers > 0 {
-        server = server.workers(settings.workers);
-    }
-    Ok(server.run())
 }

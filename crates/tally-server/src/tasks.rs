@@ -1,0 +1,91 @@
+//! The bodies of the background tasks the application runs beside the
+//! server (the flusher's, the probe's and the sweep's are in `flusher` and
+//! `recovery`).
+
+use futures::FutureExt as _;
+use std::sync::Arc;
+use std::time::Duration;
+use tally_domain::ports::Ports;
+use tally_domain::usecases::Tally;
+use tally_domain::PresentationId;
+use tally_http::admission::Admission;
+use tally_http::live::{AudienceBoard, LiveHub};
+use tally_postgres::Pool;
+use tally_prometheus::Metrics;
+use tally_redis::{Redis, RedisAudience};
+use tokio::sync::watch;
+
+/// Samples the Postgres pool, the live channels and the vote admission into
+/// the metrics once a second.
+pub(crate) async fn sample(
+    pool: Pool,
+    hub: Arc<LiveHub>,
+    admission: Arc<Admission>,
+    metrics: Metrics,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    loop {
+        metrics.set_live_presentations(hub.channels());
+        metrics.set_vote_admission(admission.waiting(), admission.in_flight());
+        let status = pool.status();
+        metrics.set_db_pool(
+            status.max_size,
+            status.size,
+            status.available,
+            status.waiting,
+        );
+        tokio::select! {
+            () = tokio::time::sleep(Duration::from_secs(1)) => {}
+            _ = shutdown.changed() => return,
+        }
+    }
+}
+
+/// Refreshes this process's live sockets when another process changes a
+/// presentation (Redis pub/sub), resubscribing after any error.
+pub(crate) async fn live_changes<P: Ports>(
+    redis: Redis,
+    hub: Arc<LiveHub>,
+    tally: Tally<P>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    use futures::StreamExt as _;
+    loop {
+        match redis.changes().await {
+            Ok(changes) => {
+                // Changes made while this process was not listening were
+                // never announced to it (the first pass is a no-op).
+                hub.refresh_all_local(&tally).await;
+                let mut changes = std::pin::pin!(changes);
+                loop {
+                    tokio::select! {
+                        next = changes.next() => match next {
+                            Some(id) => hub.refresh_local(&tally, id).await,
+                            None => break,
+                        },
+                        _ = shutdown.changed() => return,
+                    }
+                }
+            }
+            Err(e) => {
+                tracing::warn!(error = %format!("{e:#}"), "live change events unavailable; retrying")
+            }
+        }
+        tokio::select! {
+            () = tokio::time::sleep(Duration::from_secs(1)) => {}
+            _ = shutdown.changed() => return,
+        }
+    }
+}
+
+/// The live audience board over Redis, as the live channels want it.
+pub(crate) struct SharedAudience(pub(crate) RedisAudience);
+
+impl AudienceBoard for SharedAudience {
+    fn report<'a>(
+        &'a self,
+        counts: &'a [(PresentationId, usize)],
+    ) -> futures::future::BoxFuture<'a, Result<Vec<usize>, String>> {
+        async move { self.0.report(counts).await.map_err(|e| format!("{e:#}")) }.boxed()
+    }
+}
