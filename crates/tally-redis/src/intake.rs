@@ -191,6 +191,25 @@ async fn run_script(redis: &Redis, id: PresentationId, votes: Vec<Pending>) {
     }
 }
 
+/// A failed rebuild, for the vote that needed it. The rebuild reads Postgres
+/// and writes Redis; only a lost Redis connection is evidence that Redis is
+/// down and may switch the intake. A slow or failing Postgres is not (the
+/// rebuild of a mirror the sweep retired is routine, and a spike can meet
+/// it). Nothing of this vote was stored (the script found no mirror), so it
+/// is refused like an overload: the phone sends it again after the hint.
+fn rebuild_error(error: anyhow::Error) -> IntakeError {
+    match error
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<redis::RedisError>())
+    {
+        Some(redis) => intake_error(redis, "rebuilding the mirror"),
+        None => {
+            tracing::warn!(error = %format!("{error:#}"), "could not rebuild a mirror from Postgres; the vote is refused for a retry");
+            IntakeError::Overloaded
+        }
+    }
+}
+
 impl<S: PresentationStore, L: VoteLedger> VoteIntake for RedisIntake<S, L> {
     async fn cast(&self, ballot: Ballot) -> Result<VoteReceipt, IntakeError> {
         let mut outcome = self.decide(&ballot).await?;
@@ -205,7 +224,7 @@ impl<S: PresentationStore, L: VoteLedger> VoteIntake for RedisIntake<S, L> {
                 self.rebuilder
                     .rebuild(ballot.presentation_id, false)
                     .await
-                    .map_err(|e| IntakeError::Unavailable(e.context("rebuilding the mirror")))?;
+                    .map_err(rebuild_error)?;
                 outcome = self.decide(&ballot).await?;
             }
         }

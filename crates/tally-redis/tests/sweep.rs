@@ -205,3 +205,39 @@ async fn a_change_to_a_retired_presentation_brings_its_voters_back_first() {
         10
     );
 }
+
+/// Rebuilding a retired mirror needs Postgres. If Postgres fails then, the
+/// vote is refused for a retry (not stored), and Redis is not reported as
+/// unreachable: that would switch a healthy Redis intake off.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rebuild_that_postgres_fails_refuses_the_vote_without_blaming_redis() {
+    use tally_domain::ports::IntakeError;
+    use tally_testkit::postgres::PgServer;
+    let server: &'static PgServer = Box::leak(Box::new(PgServer::start().unwrap()));
+    let world = world_on(TestDatabase::create_on(server).await).await;
+    let (p, _) = create(&world, tally_testkit::fixtures::deck(1)).await;
+    cast_many(&world, &p, 5).await;
+    let mut flusher = Flusher::new(queue(&world, "a"), world.archive.clone());
+    assert_eq!(drain(&mut flusher).await, 5);
+    let mirror = RedisMirror::new(world.redis.clone());
+    assert_eq!(mirror.sweep(NOW, HOUR).await.unwrap().retired, 1);
+    server.halt().unwrap();
+    let voter = tally_domain::ParticipantId::from_uuid(uuid::Uuid::new_v4());
+    let refused = world.intake.cast(ballot(&p, 0, voter, "A")).await;
+    assert!(
+        matches!(refused, Err(IntakeError::Overloaded)),
+        "{refused:?}"
+    );
+    server.resume().unwrap();
+    let mut counted = None;
+    for _ in 0..50 {
+        match world.intake.cast(ballot(&p, 0, voter, "A")).await {
+            Ok(receipt) => {
+                counted = Some(receipt);
+                break;
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+    assert_eq!(counted, Some(VoteReceipt::Counted));
+}
