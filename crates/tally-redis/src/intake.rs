@@ -157,35 +157,36 @@ async fn run_script(redis: &Redis, id: PresentationId, votes: Vec<Pending>) {
             .map_err(|e| intake_error(&e, "running the vote script")),
         Err(e) => Err(IntakeError::Unavailable(e)),
     };
+    let outcomes = outcomes.and_then(|outcomes: Vec<String>| {
+        if outcomes.len() == votes.len() {
+            Ok(outcomes)
+        } else {
+            Err(IntakeError::OutcomeUnknown(anyhow::anyhow!(
+                "the vote script answered {} outcomes for {} votes",
+                outcomes.len(),
+                votes.len()
+            )))
+        }
+    });
     match outcomes {
-        Ok(outcomes) if outcomes.len() == votes.len() => {
+        Ok(outcomes) => {
             for (pending, outcome) in votes.into_iter().zip(outcomes) {
                 let _ = pending.reply.send(Ok(outcome));
             }
         }
-        Ok(outcomes) => {
-            let why = format!(
-                "the vote script answered {} outcomes for {} votes",
-                outcomes.len(),
-                votes.len()
-            );
-            for pending in votes {
-                let _ = pending
-                    .reply
-                    .send(Err(IntakeError::OutcomeUnknown(anyhow::anyhow!("{why}"))));
-            }
-        }
         Err(error) => {
             // One error, many votes: each gets its own copy of the same kind.
-            let why = format!("{error:#}");
+            let (why, unreachable) = (
+                format!("{error:#}"),
+                matches!(error, IntakeError::Unavailable(_)),
+            );
             for pending in votes {
-                let copy = match &error {
-                    IntakeError::Unavailable(_) => {
-                        IntakeError::Unavailable(anyhow::anyhow!("{why}"))
-                    }
-                    _ => IntakeError::OutcomeUnknown(anyhow::anyhow!("{why}")),
-                };
-                let _ = pending.reply.send(Err(copy));
+                let cause = anyhow::anyhow!("{why}");
+                let _ = pending.reply.send(Err(if unreachable {
+                    IntakeError::Unavailable(cause)
+                } else {
+                    IntakeError::OutcomeUnknown(cause)
+                }));
             }
         }
     }

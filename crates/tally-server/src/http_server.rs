@@ -33,15 +33,32 @@ pub(crate) fn readiness(pool: Pool) -> ReadinessCheck {
     })
 }
 
+/// What the HTTP server needs besides the use cases: the same whichever
+/// adapters they run on.
+pub(crate) struct Serving<'a> {
+    pub listener: TcpListener,
+    pub settings: &'a Settings,
+    pub metrics: Metrics,
+    pub readiness: ReadinessCheck,
+    pub hub: Arc<LiveHub>,
+    pub admission: Arc<Admission>,
+}
+
+/// Serves the use cases over HTTP, and their live results to the live
+/// channels' tickers.
 pub(crate) fn serve<P: Ports>(
-    listener: TcpListener,
-    settings: &Settings,
     tally: Tally<P>,
-    metrics: Metrics,
-    readiness: ReadinessCheck,
-    hub: Arc<LiveHub>,
-    admission: Arc<Admission>,
+    serving: Serving<'_>,
 ) -> anyhow::Result<actix_web::dev::Server> {
+    let Serving {
+        listener,
+        settings,
+        metrics,
+        readiness,
+        hub,
+        admission,
+    } = serving;
+    hub.serve_results(Arc::new(tally.clone()));
     let tally = web::Data::new(tally);
     let telemetry: Arc<dyn tally_http::telemetry::HttpTelemetry> = Arc::new(Observe(metrics));
     let metrics = web::Data::from(telemetry);

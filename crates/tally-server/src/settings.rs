@@ -415,6 +415,14 @@ mod tests {
         assert_eq!(format!("{from_file:?}"), format!("{defaults:?}"));
     }
 
+    /// Votes stuck on a frozen Redis move to Postgres only if the probe
+    /// finds it down before their own timeout.
+    #[test]
+    fn the_default_vote_timeout_outlasts_the_probes_detection() {
+        let s = load(&[], None).unwrap();
+        assert!(Duration::from_millis(s.redis_timeout_ms) > s.probe().detection_time());
+    }
+
     #[test]
     fn the_database_url_never_prints() {
         let s = load(&[("DATABASE_URL", "postgres://u:hunter2@h/db")], None).unwrap();

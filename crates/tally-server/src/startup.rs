@@ -5,7 +5,7 @@
 use crate::connections::{database_pool, migrate_with_grace, redis_connection};
 use crate::failover::{FailoverIntake, FailoverLedger};
 use crate::flusher::{self, FlushSettings};
-use crate::http_server::{readiness, serve};
+use crate::http_server::{readiness, serve, Serving};
 use crate::observe::Observe;
 use crate::settings::{IntakeMode, Settings};
 use crate::tasks::{live_changes, sample, SharedAudience};
@@ -105,6 +105,14 @@ impl Application {
         let pg_intake = PgIntake::new(pool.clone());
         let mut drained = Vec::new();
         let mut background = vec![sampler];
+        let serving = Serving {
+            listener,
+            settings,
+            metrics: metrics.clone(),
+            readiness: readiness(pool.clone()),
+            hub: live_hub.clone(),
+            admission,
+        };
         let server = match mode {
             IntakeMode::Postgres => {
                 metrics.set_intake_path("postgres", false);
@@ -116,18 +124,17 @@ impl Application {
                     live_hub.events(),
                     settings.open_presenter,
                 );
-                live_hub.serve_results(Arc::new(tally.clone()));
-                serve(
-                    listener,
-                    settings,
-                    tally,
-                    metrics,
-                    readiness(pool),
-                    live_hub.clone(),
-                    admission,
-                )?
+                serve(tally, serving)?
             }
             IntakeMode::Redis => {
+                let probe = settings.probe();
+                if Duration::from_millis(settings.redis_timeout_ms) <= probe.detection_time() {
+                    tracing::warn!(
+                        redis_timeout_ms = settings.redis_timeout_ms,
+                        detection_ms = probe.detection_time().as_millis(),
+                        "redis_timeout_ms is not above the probe's detection time: votes stuck on a frozen Redis get 504 instead of moving to Postgres"
+                    );
+                }
                 let observer: Arc<dyn tally_redis::CommandObserver> =
                     Arc::new(Observe(metrics.clone()));
                 // Every connection reports its commands' latency.
@@ -156,7 +163,7 @@ impl Application {
                     rebuilder.clone(),
                     health.clone(),
                     metrics.clone(),
-                    settings.probe(),
+                    probe,
                     shutdown_rx.clone(),
                 )));
                 background.push(tokio::spawn(recovery::sweep(
@@ -209,7 +216,6 @@ impl Application {
                     settings.open_presenter,
                 );
                 let hub = live_hub.clone();
-                hub.serve_results(Arc::new(tally.clone()));
                 let every = Duration::from_millis(settings.audience_share_interval_ms.max(1));
                 drained.push(tokio::spawn(hub.clone().share_audience(
                     Arc::new(SharedAudience(RedisAudience::new(
@@ -226,15 +232,7 @@ impl Application {
                     tally.clone(),
                     shutdown_rx.clone(),
                 )));
-                serve(
-                    listener,
-                    settings,
-                    tally,
-                    metrics,
-                    readiness(pool),
-                    hub,
-                    admission,
-                )?
+                serve(tally, serving)?
             }
         };
         tracing::info!(host = %settings.host, port, intake = ?mode, "serving");

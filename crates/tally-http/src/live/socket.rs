@@ -129,24 +129,18 @@ async fn run(
                     break;
                 }
                 let message = rx.borrow_and_update().clone();
-                if send(&mut session, &message, metrics, role).await.is_err() {
-                    break;
-                }
-                if channel.is_gone() {
-                    // That was the `deleted` message.
-                    let _ = session.close(Some(deleted())).await;
-                    return;
+                match forward(&mut session, &message, &channel, metrics, role).await {
+                    Forwarded::Sent => {}
+                    Forwarded::Failed => break,
+                    Forwarded::Gone => return close_deleted(session).await,
                 }
             }
-
             message = next_of(&mut also) => {
                 let Some(message) = message else { break };
-                if !message.is_empty() && send(&mut session, &message, metrics, role).await.is_err() {
-                    break;
-                }
-                if channel.is_gone() {
-                    let _ = session.close(Some(deleted())).await;
-                    return;
+                match forward(&mut session, &message, &channel, metrics, role).await {
+                    Forwarded::Sent => {}
+                    Forwarded::Failed => break,
+                    Forwarded::Gone => return close_deleted(session).await,
                 }
             }
             incoming = stream.recv() => match incoming {
@@ -185,12 +179,40 @@ async fn run(
     let _ = session.close(None).await;
 }
 
+/// What became of a message for the socket.
+enum Forwarded {
+    Sent,
+    /// The socket could not take it: it is done.
+    Failed,
+    /// It was sent, and it was the `deleted` message: the socket lets go.
+    Gone,
+}
+
+/// Sends a stream's newest message (none while a stream is still empty).
+async fn forward(
+    session: &mut actix_ws::Session,
+    message: &str,
+    channel: &super::channel::Channel,
+    metrics: &Telemetry,
+    role: Role,
+) -> Forwarded {
+    if !message.is_empty() && send(session, message, metrics, role).await.is_err() {
+        return Forwarded::Failed;
+    }
+    if channel.is_gone() {
+        Forwarded::Gone
+    } else {
+        Forwarded::Sent
+    }
+}
+
 /// How a socket closes when its presentation is deleted.
-fn deleted() -> actix_ws::CloseReason {
-    actix_ws::CloseReason {
+async fn close_deleted(session: actix_ws::Session) {
+    let reason = actix_ws::CloseReason {
         code: actix_ws::CloseCode::Normal,
         description: Some("the presentation was deleted".to_owned()),
-    }
+    };
+    let _ = session.close(Some(reason)).await;
 }
 
 /// The close code for a frame the socket refused.
