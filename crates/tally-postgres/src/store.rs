@@ -28,35 +28,6 @@ impl PgStore {
     }
 }
 
-impl PgStore {
-    /// The state version of each of `ids` that exists, to compare mirrors
-    /// with (absent ids are left out).
-    ///
-    /// # Errors
-    /// When Postgres fails.
-    pub async fn state_versions(
-        &self,
-        ids: &[PresentationId],
-    ) -> anyhow::Result<Vec<(PresentationId, u64)>> {
-        let client = self.pool.get().await.context("no Postgres connection")?;
-        let uuids: Vec<Uuid> = ids.iter().map(|id| *id.as_uuid()).collect();
-        let rows = client
-            .query(
-                "SELECT id, state_version FROM presentations WHERE id = ANY($1)",
-                &[&uuids],
-            )
-            .await?;
-        rows.iter()
-            .map(|row| {
-                Ok((
-                    PresentationId::from_uuid(row.try_get(0)?),
-                    u64::try_from(row.try_get::<_, i64>(1)?)?,
-                ))
-            })
-            .collect()
-    }
-}
-
 /// The per-poll flags a presenter sets on the poll on screen.
 const SET_VOTING_OPEN: &str =
     "UPDATE polls SET voting_open = $3 WHERE presentation_id = $1 AND position = $2";
@@ -131,6 +102,31 @@ fn is_join_code_collision(e: &tokio_postgres::Error) -> bool {
 }
 
 impl PresentationStore for PgStore {
+    async fn state_versions(
+        &self,
+        ids: &[PresentationId],
+    ) -> Result<Vec<(PresentationId, u64)>, StoreError> {
+        let client = self.client().await?;
+        let uuids: Vec<Uuid> = ids.iter().map(|id| *id.as_uuid()).collect();
+        let rows = client
+            .query(
+                "SELECT id, state_version FROM presentations WHERE id = ANY($1)",
+                &[&uuids],
+            )
+            .await
+            .context("reading state versions")?;
+        let versions: anyhow::Result<Vec<_>> = rows
+            .iter()
+            .map(|row| {
+                Ok((
+                    PresentationId::from_uuid(row.try_get(0)?),
+                    u64::try_from(row.try_get::<_, i64>(1)?)?,
+                ))
+            })
+            .collect();
+        Ok(versions?)
+    }
+
     async fn find_presenter(
         &self,
         token_hash: TokenHash,

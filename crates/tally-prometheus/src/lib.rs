@@ -12,7 +12,9 @@ use prometheus::{
 };
 use registrar::Registrar;
 use std::sync::Arc;
-use tally_domain::ports::{RejectReason, VoteMetrics};
+use tally_domain::ports::{
+    FlushMetrics, FlushStage, FlushedBatch, IntakeMetrics, IntakePath, RejectReason, VoteMetrics,
+};
 use tally_domain::VoteReceipt;
 
 /// Latency buckets for HTTP requests, in seconds: fine-grained below 250 ms,
@@ -226,60 +228,6 @@ impl Metrics {
             .observe(seconds);
     }
 
-    /// One vote through an intake path ("redis" or "postgres").
-    pub fn observe_intake(&self, path: &'static str, seconds: f64) {
-        self.inner
-            .intake_duration
-            .with_label_values(&[path])
-            .observe(seconds);
-    }
-
-    /// The intake path now in use; counts a switch when it changes.
-    pub fn set_intake_path(&self, path: &'static str, switched: bool) {
-        for p in ["redis", "postgres"] {
-            self.inner
-                .intake_path
-                .with_label_values(&[p])
-                .set(i64::from(p == path));
-        }
-        if switched {
-            self.inner.fallbacks.with_label_values(&[path]).inc();
-        }
-    }
-
-    pub fn set_backlog(&self, votes: u64) {
-        self.inner
-            .backlog
-            .set(i64::try_from(votes).unwrap_or(i64::MAX));
-    }
-
-    /// One committed flush: its size, its time, the rows it inserted, and
-    /// each vote's acceptance time (ms since the epoch) for the lag.
-    pub fn observe_flush(
-        &self,
-        votes: usize,
-        seconds: f64,
-        inserted: u64,
-        accepted_at_ms: &[u64],
-        now_ms: u64,
-    ) {
-        self.inner.flush_batch.observe(votes as f64);
-        self.inner.flush_duration.observe(seconds);
-        self.inner.flush_rows.inc_by(inserted);
-        if seconds > 0.0 {
-            self.inner.flush_rate.set(inserted as f64 / seconds);
-        }
-        for accepted in accepted_at_ms {
-            self.inner
-                .durable_lag
-                .observe(now_ms.saturating_sub(*accepted) as f64 / 1000.0);
-        }
-    }
-
-    pub fn flush_failed(&self) {
-        self.inner.flush_errors.inc();
-    }
-
     /// A live connection opened (+1) or closed (-1) on `channel`.
     pub fn live_connection(&self, channel: &'static str, delta: i64) {
         self.inner
@@ -375,6 +323,62 @@ impl VoteMetrics for Metrics {
             .votes_rejected
             .with_label_values(&[reason.as_label()])
             .inc();
+    }
+}
+
+/// The label of each path on the dashboard.
+fn path_label(path: IntakePath) -> &'static str {
+    match path {
+        IntakePath::Fast => "redis",
+        IntakePath::Direct => "postgres",
+    }
+}
+
+impl IntakeMetrics for Metrics {
+    fn vote_took(&self, path: IntakePath, seconds: f64) {
+        self.inner
+            .intake_duration
+            .with_label_values(&[path_label(path)])
+            .observe(seconds);
+    }
+
+    fn path_in_use(&self, path: IntakePath, switched: bool) {
+        let label = path_label(path);
+        for p in ["redis", "postgres"] {
+            self.inner
+                .intake_path
+                .with_label_values(&[p])
+                .set(i64::from(p == label));
+        }
+        if switched {
+            self.inner.fallbacks.with_label_values(&[label]).inc();
+        }
+    }
+}
+
+impl FlushMetrics for Metrics {
+    fn flushed(&self, batch: &FlushedBatch, seconds: f64, now_ms: u64) {
+        self.inner.flush_batch.observe(batch.votes as f64);
+        self.inner.flush_duration.observe(seconds);
+        self.inner.flush_rows.inc_by(batch.inserted);
+        if seconds > 0.0 {
+            self.inner.flush_rate.set(batch.inserted as f64 / seconds);
+        }
+        for accepted in &batch.accepted_at_ms {
+            self.inner
+                .durable_lag
+                .observe(now_ms.saturating_sub(*accepted) as f64 / 1000.0);
+        }
+    }
+
+    fn flush_failed(&self, _stage: FlushStage) {
+        self.inner.flush_errors.inc();
+    }
+
+    fn backlog(&self, votes: u64) {
+        self.inner
+            .backlog
+            .set(i64::try_from(votes).unwrap_or(i64::MAX));
     }
 }
 

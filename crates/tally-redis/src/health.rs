@@ -1,7 +1,8 @@
-//! Whether this process should use Redis right now.
+//! Whether this process should use Redis right now: the intake switch.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use tally_domain::ports::IntakeSwitch;
 use tokio::sync::{Notify, OwnedRwLockReadGuard, RwLock};
 
 /// Shared by the intake, the mirroring store and the recovery task. Any
@@ -24,13 +25,17 @@ impl RedisHealth {
             fallback: Arc::new(RwLock::new(())),
         }
     }
+}
 
-    pub fn is_up(&self) -> bool {
+impl IntakeSwitch for RedisHealth {
+    type Permit = OwnedRwLockReadGuard<()>;
+
+    fn is_up(&self) -> bool {
         self.up.load(Ordering::Acquire)
     }
 
     /// Marks Redis down; returns whether this call changed the state.
-    pub fn mark_down(&self, why: &dyn std::fmt::Display) -> bool {
+    fn mark_down(&self, why: &str) -> bool {
         let changed = self.up.swap(false, Ordering::AcqRel);
         if changed {
             tracing::warn!(error = %why, "Redis unavailable: intake falls back to Postgres");
@@ -40,7 +45,7 @@ impl RedisHealth {
     }
 
     /// Marks Redis up; returns whether this call changed the state.
-    pub fn mark_up(&self) -> bool {
+    fn mark_up(&self) -> bool {
         let changed = !self.up.swap(true, Ordering::AcqRel);
         if changed {
             tracing::info!("Redis healthy again: intake back on Redis");
@@ -51,7 +56,7 @@ impl RedisHealth {
     /// A permit to vote on the fallback path, or `None` if Redis is up
     /// (again) and the vote should go there. Hold it until the vote is
     /// committed.
-    pub async fn fallback_permit(&self) -> Option<OwnedRwLockReadGuard<()>> {
+    async fn fallback_permit(&self) -> Option<Self::Permit> {
         let permit = self.fallback.clone().read_owned().await;
         (!self.is_up()).then_some(permit)
     }
@@ -59,12 +64,12 @@ impl RedisHealth {
     /// Waits until every fallback vote that began before Redis was marked
     /// up has finished. The lock is write-preferring, so votes arriving
     /// meanwhile queue behind this and then see Redis up.
-    pub async fn fallback_barrier(&self) {
+    async fn fallback_barrier(&self) {
         drop(self.fallback.write().await);
     }
 
     /// Resolves when Redis is next marked down.
-    pub async fn wait_down(&self) {
+    async fn wait_down(&self) {
         let notified = self.went_down.notified();
         if self.is_up() {
             notified.await;

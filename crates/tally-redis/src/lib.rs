@@ -8,7 +8,9 @@
 //!   change events that keep the mirror in step and tell other processes;
 //! - [`RedisVoteQueue`]: the vote queue port over the per-presentation
 //!   streams, read by the flushers through a consumer group;
-//! - [`RedisAudience`]: the live audience summed over every process.
+//! - [`RedisAudience`]: the live audience summed over every process;
+//! - [`recovery`]: the background tasks that keep the mirror right (health
+//!   probe and recovery, reconciliation, sweep).
 //!
 //! Every command goes through one timed connection type, reported to a
 //! [`CommandObserver`] when one is installed.
@@ -28,6 +30,7 @@ mod mirror;
 mod mirroring;
 mod observed;
 mod queue;
+pub mod recovery;
 mod scripts;
 
 pub use audience::RedisAudience;

@@ -4,7 +4,7 @@
 use crate::health::RedisHealth;
 use crate::mirror::Rebuilder;
 use crate::Redis;
-use tally_domain::ports::{PresentationEvents, PresentationStore, VoteLedger};
+use tally_domain::ports::{IntakeSwitch as _, PresentationEvents, PresentationStore, VoteLedger};
 use tally_domain::Presentation;
 
 /// Keeps the mirror the vote script checks in step with every committed

@@ -128,7 +128,7 @@ mod tests {
     #[test]
     fn scripts_are_labelled_by_their_name() {
         let vote = redis::cmd("EVALSHA")
-            .arg(scripts::VOTE.get_hash())
+            .arg(crate::intake::VOTE.get_hash())
             .arg(0)
             .clone();
         assert_eq!(label(&vote), "script:vote");

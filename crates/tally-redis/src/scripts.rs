@@ -1,67 +1,8 @@
-//! The Lua scripts. Redis runs each atomically, so a vote's checks, its
-//! de-duplication, its count and its stream entry happen at one instant.
+//! The Lua scripts that keep the mirror (the vote's own, `VOTE`, lives with
+//! the intake). Redis runs each atomically.
 
 use redis::Script;
 use std::sync::LazyLock;
-
-/// A batch of votes on one presentation: the group commit. Every vote that
-/// gathered while the previous batch was in flight goes in one call, so
-/// Redis parses, runs and (with `appendfsync always`) syncs them together.
-/// Each vote is decided exactly as if it came alone, in the batch's order.
-///
-/// KEYS: state, polls, stream, absent, then per vote: options(poll),
-/// voters(poll), counts(poll). ARGV: per vote: poll id, participant, key.
-///
-/// Returns one outcome per vote: counted, repeat, different, closed,
-/// not_current, poll_not_found, unknown_option, absent, missing (no mirror:
-/// rebuild it from Postgres and retry). Stamps the state's `seen` field
-/// (Redis time, seconds) when a vote is counted: the janitor retires
-/// mirrors idle for long.
-pub static VOTE: LazyLock<Script> = LazyLock::new(|| {
-    Script::new(
-        r"
-local n = #ARGV / 3
-local out = {}
-local current = redis.call('HGET', KEYS[1], 'poll')
-if not current then
-  local r = 'missing'
-  if redis.call('EXISTS', KEYS[4]) == 1 then r = 'absent' end
-  for i = 1, n do out[i] = r end
-  return out
-end
-local open = redis.call('HGET', KEYS[1], 'open:' .. current) == '1'
-local counted = 0
-for i = 1, n do
-  local poll, participant, key = ARGV[3 * i - 2], ARGV[3 * i - 1], ARGV[3 * i]
-  local base = 4 + 3 * (i - 1)
-  local r
-  if current ~= poll then
-    if redis.call('SISMEMBER', KEYS[2], poll) == 1 then r = 'not_current' else r = 'poll_not_found' end
-  elseif not open then
-    r = 'closed'
-  elseif redis.call('SISMEMBER', KEYS[base + 1], key) == 0 then
-    r = 'unknown_option'
-  else
-    local earlier = redis.call('HGET', KEYS[base + 2], participant)
-    if earlier then
-      if earlier == key then r = 'repeat' else r = 'different' end
-    else
-      redis.call('HSET', KEYS[base + 2], participant, key)
-      redis.call('HINCRBY', KEYS[base + 3], key, 1)
-      redis.call('XADD', KEYS[3], '*', 'p', poll, 'c', participant, 'k', key)
-      counted = counted + 1
-      r = 'counted'
-    end
-  end
-  out[i] = r
-end
-if counted > 0 then
-  redis.call('HSET', KEYS[1], 'seen', redis.call('TIME')[1])
-end
-return out
-",
-    )
-});
 
 /// Installs or updates the mirror of a presentation's state, unless the
 /// mirror already holds a newer version (a fencing number: a slow or
@@ -245,7 +186,7 @@ return deleted
 /// The metric label of a script, from its SHA1 (as EVALSHA sends it).
 pub(crate) fn label_of(sha: &[u8]) -> &'static str {
     [
-        (&*VOTE, "script:vote"),
+        (&*crate::intake::VOTE, "script:vote"),
         (&*INSTALL, "script:install"),
         (&*ACTIVATE, "script:activate"),
         (&*MERGE, "script:merge"),

@@ -1,47 +1,53 @@
-//! The port contract suites, run against the Redis adapters: votes go
-//! through the Lua script, state through the mirror, results come from the
-//! counters. Postgres stays the source of truth behind them.
-#![allow(clippy::expect_used)]
+//! The port contract suites against the Redis adapters, with Postgres the
+//! source of truth behind them as in production:
+//! - store, intake and ledger: votes through the Lua script, state through
+//!   the mirror, results from the counters;
+//! - the same on the failover composition that production runs (Redis up,
+//!   and Redis marked down: votes then go to Postgres);
+//! - queue and archive: the streams read through the consumer group, into
+//!   Postgres;
+//! - events: the mirror, the announcement to other processes, both in turn;
+//! - the intake switch.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tally_postgres::{PgLedger, PgStore, PoolSettings};
+use tally_domain::ports::{IntakeSwitch as _, PresentationStore as _};
+use tally_domain::usecases::{FailoverIntake, FailoverLedger};
+use tally_domain::{ParticipantId, PollId, Presentation, PresentationId};
+use tally_postgres::{PgArchive, PgIntake, PgLedger, PgStore, PoolSettings};
 use tally_redis::{
-    MirrorEvents, Rebuilder, Redis, RedisHealth, RedisIntake, RedisLedger, RedisMirror,
-    RedisSettings,
+    ChangePublisher, MirrorEvents, Rebuilder, Redis, RedisHealth, RedisIntake, RedisLedger,
+    RedisMirror, RedisVoteQueue,
 };
 use tally_testkit::contract::evented::EventedStore;
+use tally_testkit::contract::events::Subscribed;
+use tally_testkit::contract::flow::Flow;
 use tally_testkit::contract::Adapters;
+use tally_testkit::fakes::FakeMetrics;
 use tally_testkit::postgres::TestDatabase;
 use tally_testkit::redis::{Durability, RedisServer};
 
 /// The Postgres store with the mirror following every change, as the use
 /// cases make it follow.
-pub type Mirrored = EventedStore<PgStore, MirrorEvents<PgStore, PgLedger>>;
+type Mirrored = EventedStore<PgStore, MirrorEvents<PgStore, PgLedger>>;
 
-struct OnRedis {
-    store: Mirrored,
-    intake: RedisIntake<PgStore, PgLedger>,
-    ledger: RedisLedger<PgStore, PgLedger>,
-    _db: TestDatabase,
-    _redis: RedisServer,
+/// A fresh database and Redis, and the adapters over them.
+struct Parts {
+    db: TestDatabase,
+    server: RedisServer,
+    pool: tally_postgres::Pool,
+    redis: Redis,
+    pg_store: PgStore,
+    pg_ledger: PgLedger,
+    rebuilder: Rebuilder<PgStore, PgLedger>,
+    health: RedisHealth,
 }
 
-impl Adapters for OnRedis {
-    type Store = Mirrored;
-    type Intake = RedisIntake<PgStore, PgLedger>;
-    type Ledger = RedisLedger<PgStore, PgLedger>;
-    fn store(&self) -> &Self::Store {
-        &self.store
-    }
-    fn intake(&self) -> &Self::Intake {
-        &self.intake
-    }
-    fn ledger(&self) -> &Self::Ledger {
-        &self.ledger
-    }
-}
-
-async fn on_redis() -> OnRedis {
+async fn parts() -> Parts {
     let db = TestDatabase::create().await;
     let server = RedisServer::start(Durability::Volatile).expect("redis");
     let pool = tally_postgres::connect(&PoolSettings {
@@ -51,25 +57,299 @@ async fn on_redis() -> OnRedis {
         connect_timeout: Duration::from_secs(10),
     })
     .expect("pool");
-    let redis = Redis::connect(&RedisSettings {
-        url: server.url(),
-        response_timeout: Duration::from_secs(5),
-        connection_timeout: Duration::from_secs(5),
-    })
-    .expect("redis client");
-    let (store, ledger) = (PgStore::new(pool.clone()), PgLedger::new(pool));
-    let mirror = RedisMirror::new(redis.clone());
-    let rebuilder = Rebuilder::new(mirror.clone(), store.clone(), ledger.clone());
-    OnRedis {
-        store: EventedStore {
-            inner: store,
-            events: MirrorEvents::new(rebuilder.clone(), RedisHealth::new(true)),
-        },
-        intake: RedisIntake::new(redis.clone(), rebuilder.clone()),
-        ledger: RedisLedger::new(redis, rebuilder),
-        _db: db,
-        _redis: server,
+    let redis = common::connect(&server, Duration::from_secs(5));
+    let (pg_store, pg_ledger) = (PgStore::new(pool.clone()), PgLedger::new(pool.clone()));
+    let rebuilder = Rebuilder::new(
+        RedisMirror::new(redis.clone()),
+        pg_store.clone(),
+        pg_ledger.clone(),
+    );
+    Parts {
+        db,
+        server,
+        pool,
+        redis,
+        pg_store,
+        pg_ledger,
+        rebuilder,
+        health: RedisHealth::new(true),
     }
 }
 
-tally_testkit::port_contract_tests!(on_redis().await);
+impl Parts {
+    fn mirrored(&self) -> Mirrored {
+        EventedStore {
+            inner: self.pg_store.clone(),
+            events: MirrorEvents::new(self.rebuilder.clone(), self.health.clone()),
+        }
+    }
+
+    fn intake(&self) -> RedisIntake<PgStore, PgLedger> {
+        RedisIntake::new(self.redis.clone(), self.rebuilder.clone())
+    }
+}
+
+/// A store, an intake and a ledger, and what keeps them alive.
+struct Harness<I, L> {
+    store: Mirrored,
+    intake: I,
+    ledger: L,
+    _parts: Parts,
+}
+
+impl<I: tally_domain::ports::VoteIntake, L: tally_domain::ports::VoteLedger> Adapters
+    for Harness<I, L>
+{
+    type Store = Mirrored;
+    type Intake = I;
+    type Ledger = L;
+    fn store(&self) -> &Mirrored {
+        &self.store
+    }
+    fn intake(&self) -> &I {
+        &self.intake
+    }
+    fn ledger(&self) -> &L {
+        &self.ledger
+    }
+}
+
+mod on_redis {
+    use super::*;
+
+    async fn on_redis() -> Harness<RedisIntake<PgStore, PgLedger>, RedisLedger<PgStore, PgLedger>> {
+        let parts = parts().await;
+        Harness {
+            store: parts.mirrored(),
+            intake: parts.intake(),
+            ledger: RedisLedger::new(parts.redis.clone(), parts.rebuilder.clone()),
+            _parts: parts,
+        }
+    }
+
+    tally_testkit::port_contract_tests!(on_redis().await);
+}
+
+type Failover = Harness<
+    FailoverIntake<RedisIntake<PgStore, PgLedger>, PgIntake, RedisHealth, FakeMetrics>,
+    FailoverLedger<RedisLedger<PgStore, PgLedger>, PgLedger, RedisHealth>,
+>;
+
+/// Production's composition. With `redis_up` false the switch is down from
+/// the start: every vote and read takes Postgres.
+async fn failover(redis_up: bool) -> Failover {
+    let parts = parts().await;
+    if !redis_up {
+        parts.health.mark_down("the case runs on the fallback path");
+    }
+    Harness {
+        store: parts.mirrored(),
+        intake: FailoverIntake::new(
+            parts.intake(),
+            PgIntake::new(parts.pool.clone()),
+            parts.health.clone(),
+            FakeMetrics::default(),
+        ),
+        ledger: FailoverLedger::new(
+            RedisLedger::new(parts.redis.clone(), parts.rebuilder.clone()),
+            parts.pg_ledger.clone(),
+            parts.health.clone(),
+        ),
+        _parts: parts,
+    }
+}
+
+mod failover_up {
+    tally_testkit::port_contract_tests!(super::failover(true).await);
+}
+
+mod failover_down {
+    tally_testkit::port_contract_tests!(super::failover(false).await);
+}
+
+struct RedisFlow {
+    store: Mirrored,
+    intake: RedisIntake<PgStore, PgLedger>,
+    archive: PgArchive,
+    parts: Parts,
+}
+
+impl Flow for RedisFlow {
+    type Store = Mirrored;
+    type Intake = RedisIntake<PgStore, PgLedger>;
+    type Queue = RedisVoteQueue;
+    type Archive = PgArchive;
+    fn store(&self) -> &Mirrored {
+        &self.store
+    }
+    fn intake(&self) -> &Self::Intake {
+        &self.intake
+    }
+    fn queue(&self, consumer: &str) -> RedisVoteQueue {
+        // Each consumer on a connection of its own, as in production.
+        let redis = common::connect(&self.parts.server, Duration::from_secs(5));
+        RedisVoteQueue::new(redis, consumer.to_owned())
+    }
+    fn archive(&self) -> &PgArchive {
+        &self.archive
+    }
+    async fn stored(&self, poll: PollId, participant: ParticipantId) -> Option<String> {
+        let client = self.parts.db.client().await;
+        client
+            .query_opt(
+                "SELECT o.key FROM votes v JOIN options o ON o.id = v.option_id \
+                 WHERE v.poll_id = $1 AND v.participant_id = $2",
+                &[poll.as_uuid(), participant.as_uuid()],
+            )
+            .await
+            .unwrap()
+            .map(|row| row.get(0))
+    }
+    async fn pass(&self, duration: Duration) {
+        tokio::time::sleep(duration).await;
+    }
+}
+
+mod flow {
+    use super::*;
+
+    async fn flow() -> RedisFlow {
+        let parts = parts().await;
+        RedisFlow {
+            store: parts.mirrored(),
+            intake: parts.intake(),
+            archive: PgArchive::new(parts.pool.clone()),
+            parts,
+        }
+    }
+
+    tally_testkit::flow_contract_tests!(flow().await);
+}
+
+/// The mirror as a subscriber: what it holds is the mirrored version.
+struct Mirroring {
+    events: MirrorEvents<PgStore, PgLedger>,
+    parts: Parts,
+}
+
+impl Subscribed for Mirroring {
+    type Store = PgStore;
+    type Events = MirrorEvents<PgStore, PgLedger>;
+    fn store(&self) -> &PgStore {
+        &self.parts.pg_store
+    }
+    fn events(&self) -> &Self::Events {
+        &self.events
+    }
+    async fn follow(&self, _: &Presentation) {}
+    async fn seen(&self, id: PresentationId) -> Option<u64> {
+        let versions = self.parts.rebuilder.mirror().versions(&[id]).await.unwrap();
+        versions[0]
+    }
+}
+
+mod mirror_events {
+    use super::*;
+
+    async fn mirroring() -> Mirroring {
+        let parts = parts().await;
+        Mirroring {
+            events: MirrorEvents::new(parts.rebuilder.clone(), parts.health.clone()),
+            parts,
+        }
+    }
+
+    tally_testkit::events_contract_tests!(mirroring().await);
+}
+
+/// The announcement as a subscriber: another process hears the id and
+/// re-reads the store, as `tally-server`'s live task does. What it holds is
+/// what that re-read gives, for the ids it heard.
+struct Announcing<E> {
+    events: E,
+    heard: Arc<Mutex<HashSet<PresentationId>>>,
+    listener: tokio::task::JoinHandle<()>,
+    parts: Parts,
+}
+
+impl<E> Drop for Announcing<E> {
+    fn drop(&mut self) {
+        self.listener.abort();
+    }
+}
+
+async fn announcing<E>(parts: Parts, events: impl FnOnce(&Parts) -> E) -> Announcing<E> {
+    use futures_util::StreamExt as _;
+    let heard = Arc::new(Mutex::new(HashSet::new()));
+    // Subscribed before the harness is handed out, so nothing is missed.
+    let changes = parts.redis.changes().await.unwrap();
+    let listener = tokio::spawn({
+        let heard = heard.clone();
+        async move {
+            let mut changes = std::pin::pin!(changes);
+            while let Some(id) = changes.next().await {
+                heard.lock().unwrap().insert(id);
+            }
+        }
+    });
+    Announcing {
+        events: events(&parts),
+        heard,
+        listener,
+        parts,
+    }
+}
+
+impl<E: tally_domain::ports::PresentationEvents> Subscribed for Announcing<E> {
+    type Store = PgStore;
+    type Events = E;
+    fn store(&self) -> &PgStore {
+        &self.parts.pg_store
+    }
+    fn events(&self) -> &E {
+        &self.events
+    }
+    async fn follow(&self, _: &Presentation) {}
+    async fn seen(&self, id: PresentationId) -> Option<u64> {
+        if !self.heard.lock().unwrap().contains(&id) {
+            return None;
+        }
+        let presentation = self.parts.pg_store.get(id).await.unwrap()?;
+        Some(presentation.slide.version)
+    }
+}
+
+mod announced_events {
+    use super::*;
+
+    async fn announced() -> Announcing<ChangePublisher> {
+        let parts = parts().await;
+        announcing(parts, |p| ChangePublisher::new(p.redis.clone())).await
+    }
+
+    tally_testkit::events_contract_tests!(announced().await);
+}
+
+/// Production's order: the mirror, then the announcement. Held to what the
+/// announcement's listeners see.
+mod both_events {
+    use super::*;
+
+    async fn both() -> Announcing<(MirrorEvents<PgStore, PgLedger>, ChangePublisher)> {
+        let parts = parts().await;
+        announcing(parts, |p| {
+            (
+                MirrorEvents::new(p.rebuilder.clone(), p.health.clone()),
+                ChangePublisher::new(p.redis.clone()),
+            )
+        })
+        .await
+    }
+
+    tally_testkit::events_contract_tests!(both().await);
+}
+
+mod switch {
+    use super::*;
+    tally_testkit::switch_contract_tests!(RedisHealth::new);
+}

@@ -2,13 +2,11 @@
 //! a rule in it lives in `tally-domain`; everything that talks to the
 //! outside lives in an adapter crate.
 
+pub mod clock;
 pub mod connections;
-pub mod failover;
-pub mod flusher;
 mod http_server;
 mod listener;
 mod observe;
-pub mod recovery;
 pub mod settings;
 pub mod startup;
 mod tasks;

@@ -135,8 +135,8 @@ impl Settings {
     }
 
     /// How the Redis health probe judges Redis.
-    pub fn probe(&self) -> crate::recovery::Probe {
-        crate::recovery::Probe {
+    pub fn probe(&self) -> tally_redis::recovery::Probe {
+        tally_redis::recovery::Probe {
             every: Duration::from_millis(self.redis_probe_interval_ms),
             timeout: Duration::from_millis(self.redis_probe_timeout_ms),
             failures: self.redis_probe_failures,
@@ -144,8 +144,8 @@ impl Settings {
     }
 
     /// How Redis is kept from growing forever.
-    pub fn sweep(&self) -> crate::recovery::Sweep {
-        crate::recovery::Sweep {
+    pub fn sweep(&self) -> tally_redis::recovery::Sweep {
+        tally_redis::recovery::Sweep {
             every: Duration::from_secs(self.mirror_sweep_interval_secs.max(1)),
             mirror_idle: Duration::from_secs(self.mirror_idle_secs),
             consumer_idle: Duration::from_secs(self.consumer_idle_secs),

@@ -2,22 +2,22 @@
 //! Connections live in `connections`, the background tasks' bodies in
 //! `tasks`, the HTTP server's setup in `http_server`.
 
+use crate::clock::SystemClock;
 use crate::connections::{database_pool, migrate_with_grace, redis_connection};
-use crate::failover::{FailoverIntake, FailoverLedger};
-use crate::flusher::{self, FlushSettings};
 use crate::http_server::{readiness, serve, Serving};
+use crate::listener;
 use crate::observe::Observe;
 use crate::settings::{IntakeMode, Settings};
 use crate::tasks::{live_changes, sample, SharedAudience};
-use crate::{listener, recovery};
 use std::sync::Arc;
 use std::time::Duration;
-use tally_domain::ports::Ports;
-use tally_domain::usecases::{Flusher, Tally};
+use tally_domain::ports::{IntakeMetrics as _, IntakePath, IntakeSwitch as _, Ports};
+use tally_domain::usecases::{FailoverIntake, FailoverLedger, FlushSettings, Flusher, Tally};
 use tally_http::admission::Admission;
 use tally_http::live::{LiveEvents, LiveHub};
 use tally_postgres::{PgArchive, PgIntake, PgLedger, PgStore};
 use tally_prometheus::Metrics;
+use tally_redis::recovery;
 use tally_redis::{
     ChangePublisher, MirrorEvents, Rebuilder, RedisAudience, RedisHealth, RedisIntake, RedisLedger,
     RedisMirror, RedisVoteQueue,
@@ -45,8 +45,8 @@ pub struct RedisPorts;
 
 impl Ports for RedisPorts {
     type Store = PgStore;
-    type Intake = FailoverIntake<RedisIntake<PgStore, PgLedger>, PgIntake>;
-    type Ledger = FailoverLedger<RedisLedger<PgStore, PgLedger>, PgLedger>;
+    type Intake = FailoverIntake<RedisIntake<PgStore, PgLedger>, PgIntake, RedisHealth, Metrics>;
+    type Ledger = FailoverLedger<RedisLedger<PgStore, PgLedger>, PgLedger, RedisHealth>;
     type Metrics = Metrics;
     /// The mirror first (votes must see a change before anyone is told of
     /// it), then the other processes, then this process's live channels.
@@ -115,7 +115,7 @@ impl Application {
         };
         let server = match mode {
             IntakeMode::Postgres => {
-                metrics.set_intake_path("postgres", false);
+                metrics.path_in_use(IntakePath::Direct, false);
                 let tally = Tally::<PgPorts>::new(
                     pg_store,
                     pg_intake,
@@ -149,11 +149,11 @@ impl Application {
                     Ok(n) => {
                         tracing::info!(presentations = n, "mirrors checked against Postgres");
                         health.mark_up();
-                        metrics.set_intake_path("redis", false);
+                        metrics.path_in_use(IntakePath::Fast, false);
                     }
                     Err(e) => {
                         tracing::warn!(error = %format!("{e:#}"), "Redis not usable at start; votes go to Postgres until it is");
-                        metrics.set_intake_path("postgres", false);
+                        metrics.path_in_use(IntakePath::Direct, false);
                     }
                 }
                 // The probe has a connection of its own, so votes queued on
@@ -190,12 +190,13 @@ impl Application {
                     let consumer = format!("tally-{}-{}-{i}", std::process::id(), &instance[..8]);
                     let queue = RedisVoteQueue::new(redis_connection()?, consumer);
                     let flusher = Flusher::new(queue, PgArchive::new(pool.clone()));
-                    drained.push(tokio::spawn(flusher::run(
-                        flusher,
-                        flush.clone(),
-                        metrics.clone(),
-                        shutdown_rx.clone(),
-                    )));
+                    let (flush, metrics, stop) =
+                        (flush.clone(), metrics.clone(), shutdown_rx.clone());
+                    drained.push(tokio::spawn(async move {
+                        flusher
+                            .run(&flush, &metrics, &SystemClock, || *stop.borrow())
+                            .await;
+                    }));
                 }
                 let events = (
                     MirrorEvents::new(rebuilder.clone(), health.clone()),

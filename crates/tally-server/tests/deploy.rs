@@ -119,11 +119,16 @@ fn the_prometheus_config_passes_promtool() {
 
 /// Metric families Tally exports, with every labelled series made to appear.
 fn exported_metrics() -> BTreeSet<String> {
-    use tally_domain::ports::VoteMetrics as _;
+    use tally_domain::ports::{FlushMetrics as _, IntakeMetrics as _, VoteMetrics as _};
     let metrics = tally_prometheus::Metrics::new().unwrap();
     metrics.observe_http("POST", "/x", 204, 0.001);
-    metrics.observe_intake("redis", 0.001);
-    metrics.observe_flush(1, 0.01, 1, &[1], 2);
+    metrics.vote_took(tally_domain::ports::IntakePath::Fast, 0.001);
+    let batch = tally_domain::ports::FlushedBatch {
+        votes: 1,
+        inserted: 1,
+        accepted_at_ms: vec![1],
+    };
+    metrics.flushed(&batch, 0.01, 2);
     metrics.vote_accepted(tally_domain::VoteReceipt::Counted);
     metrics.set_db_pool(1, 1, 1, 0);
     metrics.set_vote_admission(0, 0);

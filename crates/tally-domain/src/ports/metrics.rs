@@ -68,3 +68,54 @@ pub trait VoteMetrics: Clone + Send + Sync + 'static {
     fn vote_accepted(&self, receipt: VoteReceipt);
     fn vote_rejected(&self, reason: RejectReason);
 }
+
+/// The two ways a vote can be taken, as a bounded metric label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IntakePath {
+    /// The spike path (Redis), acknowledged before it is durable.
+    Fast,
+    /// Straight into the source of truth (Postgres).
+    Direct,
+}
+
+/// Watching the failover between the two intakes. Recording must never
+/// fail or block.
+pub trait IntakeMetrics: Clone + Send + Sync + 'static {
+    /// One vote decided on `path`, taking `seconds`.
+    fn vote_took(&self, path: IntakePath, seconds: f64);
+
+    /// Votes now take `path`; `switched` is false for the choice at start.
+    fn path_in_use(&self, path: IntakePath, switched: bool);
+}
+
+/// What one flush moved into the source of truth.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlushedBatch {
+    /// Votes in the batch.
+    pub votes: usize,
+    /// Of those, the rows that were new.
+    pub inserted: u64,
+    /// Acceptance time of each vote, ms since the epoch, for the lag from
+    /// acknowledgement to durability.
+    pub accepted_at_ms: Vec<u64>,
+}
+
+/// Which side a flush attempt failed on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlushStage {
+    Queue,
+    Archive,
+}
+
+/// Watching the flush loop. Recording must never fail or block.
+pub trait FlushMetrics: Clone + Send + Sync + 'static {
+    /// A batch is durable: `seconds` from reading it to acknowledging it;
+    /// `now_ms` is when it became durable.
+    fn flushed(&self, batch: &FlushedBatch, seconds: f64, now_ms: u64);
+
+    /// An attempt failed at `stage` (the loop logs why and retries).
+    fn flush_failed(&self, stage: FlushStage);
+
+    /// Votes accepted and not yet durable.
+    fn backlog(&self, votes: u64);
+}

@@ -5,23 +5,29 @@
 //! against every implementation.
 
 mod archive;
+mod clock;
 mod events;
 mod intake;
 mod ledger;
 mod metrics;
 mod queue;
 mod store;
+mod switch;
 
 pub use archive::{ArchiveError, ArchivedBatch, VoteArchive};
+pub use clock::Clock;
 pub use events::{NoEvents, PresentationEvents};
 pub use intake::{IntakeError, VoteIntake};
 pub use ledger::{LedgerError, VoteLedger};
-pub use metrics::{RejectReason, VoteMetrics};
+pub use metrics::{
+    FlushMetrics, FlushStage, FlushedBatch, IntakeMetrics, IntakePath, RejectReason, VoteMetrics,
+};
 pub use queue::{QueueError, QueuedVote, VoteQueue};
 pub use store::{
     InsertPresentationError, NewPresentation, PresentationStore, SlideChangeError, StoreError,
     VotingChangeError,
 };
+pub use switch::IntakeSwitch;
 
 /// The set of adapters a [`crate::usecases::Tally`] runs on. One type
 /// parameter instead of five keeps the HTTP layer's handler signatures short.

@@ -39,6 +39,9 @@ pub trait VoteQueue: Send + Sync + 'static {
 
     /// Up to `max` entries handed out to any consumer at least `min_idle`
     /// ago and never acknowledged (their consumer crashed or stalled).
+    /// Looking costs a scan, so an implementation MAY look less often than
+    /// it is asked and return nothing in between; such entries are then
+    /// handed out by a later call.
     ///
     /// # Errors
     /// As [`Self::next_batch`].

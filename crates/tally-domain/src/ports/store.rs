@@ -104,6 +104,18 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         code: JoinCode,
     ) -> impl Future<Output = Result<Option<Presentation>, StoreError>> + Send;
 
+    /// The slide version of each of `ids` that exists, in no particular
+    /// order; unknown ids are left out. Cheap enough to poll often: copies
+    /// of the state (the Redis mirror) compare with it to find that they
+    /// are stale.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn state_versions(
+        &self,
+        ids: &[PresentationId],
+    ) -> impl Future<Output = Result<Vec<(PresentationId, u64)>, StoreError>> + Send;
+
     /// Applies `slide_move` atomically against the current slide, bumps the
     /// slide version, and returns the presentation as it now is. Concurrent
     /// moves serialise: two `Next` calls move two slides. A vote that is

@@ -3,13 +3,15 @@
 //! about HTTP.
 
 mod access;
+mod failover;
 mod flush;
 mod presentations;
 mod slides;
 mod votes;
 
 pub use access::PresenterCheckError;
-pub use flush::{FlushError, Flushed, Flusher};
+pub use failover::{FailoverIntake, FailoverLedger};
+pub use flush::{FlushError, FlushSettings, Flusher};
 pub use presentations::{
     CreatePresentationError, CreatedPresentation, DeletePresentationError, GetPresentationError,
     JoinError, ListPresentationsError, PresentationPage, MAX_PAGE_SIZE,

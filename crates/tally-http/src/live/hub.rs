@@ -39,7 +39,7 @@ impl LiveHub {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn existing(&self, id: PresentationId) -> Option<Arc<Channel>> {
+    pub(super) fn existing(&self, id: PresentationId) -> Option<Arc<Channel>> {
         self.lock().get(&id).cloned()
     }
 

@@ -13,6 +13,8 @@
 
 mod board;
 mod channel;
+#[cfg(test)]
+mod events_contract;
 mod hub;
 mod messages;
 mod socket;

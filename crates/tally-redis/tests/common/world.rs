@@ -112,7 +112,7 @@ pub async fn drain<Q: tally_domain::ports::VoteQueue>(flusher: &mut Flusher<Q, P
             .await
             .unwrap()
         {
-            Some(f) => moved += f.archived.inserted,
+            Some(f) => moved += f.inserted,
             None if moved > 0 => break,
             None => {}
         }

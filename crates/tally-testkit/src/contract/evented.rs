@@ -49,6 +49,13 @@ impl<S: PresentationStore, E: PresentationEvents> PresentationStore for EventedS
         self.inner.find_by_join_code(code).await
     }
 
+    async fn state_versions(
+        &self,
+        ids: &[PresentationId],
+    ) -> Result<Vec<(PresentationId, u64)>, StoreError> {
+        self.inner.state_versions(ids).await
+    }
+
     async fn move_slide(
         &self,
         id: PresentationId,

@@ -1,13 +1,27 @@
-//! Port contract suites. Each case is a generic async function; the
-//! [`crate::port_contract_tests`] macro turns every case into a test for a
-//! given implementation. Today they cover the store, intake and ledger
-//! ports on the real adapters; fakes, and suites for the other ports, are to
-//! come.
+//! Port contract suites: one per port, each case a generic function, and a
+//! macro per suite that turns every case into a test for one
+//! implementation. Every suite runs against the fake in [`crate::fakes`]
+//! and against each real adapter (and the failover composition, for the
+//! ports it implements):
+//!
+//! | port | suite | macro |
+//! |---|---|---|
+//! | `PresentationStore`, `VoteIntake`, `VoteLedger` | [`store`], [`intake`], [`ledger`] | [`crate::port_contract_tests`] |
+//! | `VoteQueue`, `VoteArchive` | [`flow`] | [`crate::flow_contract_tests`] |
+//! | `PresentationEvents` | [`events`] | [`crate::events_contract_tests`] |
+//! | `IntakeSwitch` | [`switch`] | [`crate::switch_contract_tests`] |
+//! | `VoteMetrics`, `IntakeMetrics`, `FlushMetrics` | [`metrics`] | [`crate::metrics_contract_tests`] |
+//! | `Clock` | [`clock`] | [`crate::clock_contract_tests`] |
 
+pub mod clock;
 pub mod evented;
+pub mod events;
+pub mod flow;
 pub mod intake;
 pub mod ledger;
+pub mod metrics;
 pub mod store;
+pub mod switch;
 
 use tally_domain::ports::{PresentationStore, VoteIntake, VoteLedger};
 
@@ -42,6 +56,7 @@ macro_rules! port_contract_tests {
             store::delete_removes_the_presentation_once,
             store::listing_is_newest_first_keyset_paged_and_per_presenter,
             store::join_codes_find_their_presentation,
+            store::state_versions_follow_changes_and_omit_unknown_ids,
             intake::a_vote_is_counted_once_and_repeats_are_acknowledged,
             intake::a_different_second_vote_is_refused,
             intake::refusals_come_in_the_documented_order,

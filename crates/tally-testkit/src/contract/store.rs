@@ -3,7 +3,7 @@
 use super::Adapters;
 use crate::fixtures::deck;
 use tally_domain::ports::{
-    InsertPresentationError, NewPresentation, PresentationStore as _, SlideChangeError,
+    InsertPresentationError, NewPresentation, PresentationStore, SlideChangeError,
     VotingChangeError,
 };
 use tally_domain::{
@@ -27,6 +27,21 @@ async fn create_for<A: Adapters>(
     presenter: PresenterId,
     new_token: Option<&PresenterToken>,
 ) -> Presentation {
+    create_with(adapters.store(), draft, presenter, new_token).await
+}
+
+/// A new presentation in `store`, for a new presenter.
+pub async fn create_in<S: PresentationStore>(store: &S, draft: PresentationDraft) -> Presentation {
+    let token = PresenterToken::generate();
+    create_with(store, draft, PresenterId::generate(), Some(&token)).await
+}
+
+async fn create_with<S: PresentationStore>(
+    store: &S,
+    draft: PresentationDraft,
+    presenter: PresenterId,
+    new_token: Option<&PresenterToken>,
+) -> Presentation {
     loop {
         let new = NewPresentation {
             id: PresentationId::generate(),
@@ -36,7 +51,7 @@ async fn create_for<A: Adapters>(
             created_open: false,
             draft: draft.clone(),
         };
-        match adapters.store().create_presentation(new).await {
+        match store.create_presentation(new).await {
             Ok(p) => return p,
             Err(InsertPresentationError::JoinCodeTaken(_)) => continue,
             Err(e) => panic!("create failed: {e}"),
@@ -341,4 +356,21 @@ where
     out.into_iter()
         .map(|v| v.expect("every task reports"))
         .collect()
+}
+
+pub async fn state_versions_follow_changes_and_omit_unknown_ids<A: Adapters>(adapters: &A) {
+    let (p, _) = create(adapters, deck(2)).await;
+    let (q, _) = create(adapters, deck(2)).await;
+    let store = adapters.store();
+    store.move_slide(q.id, SlideMove::Next).await.unwrap();
+    store.set_voting(q.id, false).await.unwrap();
+    let mut versions = store
+        .state_versions(&[p.id, PresentationId::generate(), q.id])
+        .await
+        .unwrap();
+    versions.sort();
+    let mut expected = vec![(p.id, 1), (q.id, 3)];
+    expected.sort();
+    assert_eq!(versions, expected);
+    assert!(store.state_versions(&[]).await.unwrap().is_empty());
 }

@@ -1,12 +1,13 @@
-//! Keeping the Redis mirror right: recovery after an outage, and a periodic
-//! comparison with Postgres.
+//! Keeping the Redis mirror right, as background tasks: the health probe
+//! and recovery after an outage, a periodic comparison with Postgres, and
+//! the sweep of idle mirrors.
 
+use crate::{Rebuilder, Redis, RedisHealth, RedisMirror};
 use std::collections::HashMap;
 use std::time::Duration;
-use tally_domain::ports::{PresentationStore, VoteLedger};
-use tally_postgres::PgStore;
-use tally_prometheus::Metrics;
-use tally_redis::{Rebuilder, Redis, RedisHealth, RedisMirror};
+use tally_domain::ports::{
+    IntakeMetrics, IntakePath, IntakeSwitch as _, PresentationStore, VoteLedger,
+};
 use tokio::sync::watch;
 
 /// Re-mirrors every active presentation from Postgres, merging in the votes
@@ -63,11 +64,11 @@ impl Probe {
 /// outage (a vote that is merely slow is not). While it is down, the first
 /// answered probe starts the way back: re-mirror from Postgres, and only
 /// then send votes to Redis again.
-pub async fn watch<S: PresentationStore, L: VoteLedger>(
+pub async fn watch<S: PresentationStore, L: VoteLedger, M: IntakeMetrics>(
     redis: Redis,
     rebuilder: Rebuilder<S, L>,
     health: RedisHealth,
-    metrics: Metrics,
+    metrics: M,
     probe: Probe,
     mut shutdown: watch::Receiver<bool>,
 ) {
@@ -86,7 +87,7 @@ pub async fn watch<S: PresentationStore, L: VoteLedger>(
             if failed >= probe.failures.max(1)
                 && health.mark_down(&format!("no answer to {failed} health probes in a row"))
             {
-                metrics.set_intake_path("postgres", true);
+                metrics.path_in_use(IntakePath::Direct, true);
             }
             continue;
         }
@@ -100,7 +101,7 @@ pub async fn watch<S: PresentationStore, L: VoteLedger>(
                     presentations = n,
                     "re-mirrored from Postgres after a Redis outage"
                 );
-                metrics.set_intake_path("redis", true);
+                metrics.path_in_use(IntakePath::Fast, true);
             }
             Err(e) => {
                 health.mark_down(&format!("re-mirroring failed: {e:#}"));
@@ -114,9 +115,9 @@ pub async fn watch<S: PresentationStore, L: VoteLedger>(
 /// rebuilds the mirrors that differ. This repairs a mirror left stale by a
 /// process that committed a change and then could not reach Redis while
 /// others could.
-pub async fn reconcile<L: VoteLedger>(
-    pg: PgStore,
-    rebuilder: Rebuilder<PgStore, L>,
+pub async fn reconcile<S: PresentationStore, L: VoteLedger>(
+    store: S,
+    rebuilder: Rebuilder<S, L>,
     health: RedisHealth,
     every: Duration,
     mut shutdown: watch::Receiver<bool>,
@@ -129,7 +130,7 @@ pub async fn reconcile<L: VoteLedger>(
         if !health.is_up() {
             continue;
         }
-        if let Err(e) = reconcile_once(&pg, &rebuilder).await {
+        if let Err(e) = reconcile_once(&store, &rebuilder).await {
             tracing::warn!(error = %format!("{e:#}"), "reconciling the mirror failed");
         }
     }
@@ -176,16 +177,16 @@ pub async fn sweep(
 ///
 /// # Errors
 /// When Redis or Postgres fails.
-pub async fn reconcile_once<L: VoteLedger>(
-    pg: &PgStore,
-    rebuilder: &Rebuilder<PgStore, L>,
+pub async fn reconcile_once<S: PresentationStore, L: VoteLedger>(
+    store: &S,
+    rebuilder: &Rebuilder<S, L>,
 ) -> anyhow::Result<usize> {
     let active = rebuilder.mirror().active().await?;
     if active.is_empty() {
         return Ok(0);
     }
     let mirrored = rebuilder.mirror().versions(&active).await?;
-    let truth: HashMap<_, _> = pg.state_versions(&active).await?.into_iter().collect();
+    let truth: HashMap<_, _> = store.state_versions(&active).await?.into_iter().collect();
     let mut rebuilt = 0;
     for (id, mirrored) in active.iter().zip(mirrored) {
         if truth.get(id).copied() != mirrored {

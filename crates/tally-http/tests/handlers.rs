@@ -1,0 +1,261 @@
+//! The HTTP handlers on the in-memory fakes: real routing, extractors,
+//! middleware and error mapping, with no server, socket or database. What
+//! a request changed is read back from the fakes.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::from_fn;
+use actix_web::{test, web, App};
+use futures::FutureExt as _;
+use serde_json::{json, Value};
+use std::sync::Arc;
+use tally_http::admission::Admission;
+use tally_http::live::LiveHub;
+use tally_http::telemetry::HttpTelemetry;
+use tally_http::ReadinessCheck;
+use tally_testkit::fakes::{FakePorts, FakeWorld, Told};
+
+struct Unobserved;
+
+impl HttpTelemetry for Unobserved {
+    fn request_served(&self, _: &str, _: &str, _: u16, _: f64) {}
+    fn live_connection(&self, _: &'static str, _: i64) {}
+    fn live_message_sent(&self, _: &'static str) {}
+    fn live_dropped(&self, _: &'static str) {}
+    fn render(&self) -> String {
+        String::new()
+    }
+}
+
+/// The app as `tally serve` builds it, on the fakes of `world`.
+async fn app(
+    world: &FakeWorld,
+    events: &mut Option<tally_testkit::fakes::FakeEvents>,
+) -> impl Service<
+    actix_http::Request,
+    Response = ServiceResponse<impl MessageBody>,
+    Error = actix_web::Error,
+> {
+    let (tally, told, _) = world.tally(false);
+    *events = Some(told);
+    let telemetry: Arc<dyn HttpTelemetry> = Arc::new(Unobserved);
+    let readiness: ReadinessCheck = Arc::new(|| async { Ok(()) }.boxed());
+    test::init_service(
+        App::new()
+            .wrap(from_fn(tally_http::middleware::respond))
+            .app_data(web::Data::new(tally))
+            .app_data(web::Data::from(telemetry))
+            .app_data(web::Data::new(readiness))
+            .app_data(web::Data::new(LiveHub::new()))
+            .app_data(web::Data::new(Admission::new(Default::default())))
+            .configure(tally_http::routes::<FakePorts>),
+    )
+    .await
+}
+
+fn deck(polls: usize) -> Value {
+    json!({"polls": (0..polls).map(|i| json!({
+        "question": format!("Question {i}?"),
+        "options": [{"key": "A", "value": "Alpha"}, {"key": "B", "value": "Bravo"}],
+    })).collect::<Vec<_>>()})
+}
+
+async fn call<S, B>(
+    app: &S,
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (StatusCode, String, Value)
+where
+    S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let mut request = test::TestRequest::default().method(method).uri(path);
+    if let Some(token) = token {
+        request = request.insert_header(("authorization", format!("Bearer {token}")));
+    }
+    if let Some(body) = body {
+        request = request.set_json(body);
+    }
+    let response = test::call_service(app, request.to_request()).await;
+    let status = response.status();
+    let kind = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let bytes = test::read_body(response).await;
+    let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (status, kind, json)
+}
+
+#[actix_web::test]
+async fn a_created_presentation_is_stored_told_and_read_back() {
+    let world = FakeWorld::new();
+    let mut events = None;
+    let app = app(&world, &mut events).await;
+    let (status, _, created) =
+        call(&app, Method::POST, "/presentations", None, Some(deck(2))).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let id = created["presentation_id"].as_str().unwrap();
+    assert!(created["presenter_token"].as_str().is_some());
+    let (status, _, read) = call(
+        &app,
+        Method::GET,
+        &format!("/presentations/{id}"),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(read["current_poll_index"], 0);
+    assert_eq!(read["polls"].as_array().unwrap().len(), 2);
+    let code = created["join_code"].as_str().unwrap();
+    let (status, _, _) = call(&app, Method::GET, &format!("/join/{code}"), None, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(matches!(
+        events.unwrap().told()[..],
+        [Told::Changed { version: 1, .. }]
+    ));
+}
+
+#[actix_web::test]
+async fn votes_are_counted_once_and_refusals_are_problems() {
+    let world = FakeWorld::new();
+    let mut events = None;
+    let app = app(&world, &mut events).await;
+    let (_, _, created) = call(&app, Method::POST, "/presentations", None, Some(deck(2))).await;
+    let (id, token) = (
+        created["presentation_id"].as_str().unwrap(),
+        created["presenter_token"].as_str().unwrap(),
+    );
+    let (_, _, read) = call(
+        &app,
+        Method::GET,
+        &format!("/presentations/{id}"),
+        None,
+        None,
+    )
+    .await;
+    let polls: Vec<&str> = read["polls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["poll_id"].as_str().unwrap())
+        .collect();
+    let votes = format!("/presentations/{id}/polls/current/votes");
+    let vote = |poll: &str, client: &str, key: &str| json!({"poll_id": poll, "client_id": client, "key": key});
+    let voter = uuid::Uuid::new_v4().to_string();
+    let (first, _, _) = call(
+        &app,
+        Method::POST,
+        &votes,
+        None,
+        Some(vote(polls[0], &voter, "A")),
+    )
+    .await;
+    let (again, _, _) = call(
+        &app,
+        Method::POST,
+        &votes,
+        None,
+        Some(vote(polls[0], &voter, "A")),
+    )
+    .await;
+    assert!(first.is_success() && again.is_success(), "{first} {again}");
+    assert_eq!(world.stored_votes(), 1);
+
+    let (status, kind, problem) = call(
+        &app,
+        Method::POST,
+        &votes,
+        None,
+        Some(vote(polls[0], &voter, "B")),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (StatusCode::CONFLICT, Some("already_voted"))
+    );
+    // v4 routes answer plain JSON unless problem+json is asked for.
+    assert_eq!(kind, "application/json");
+    assert_eq!(problem["status"], 409);
+    let other = uuid::Uuid::new_v4().to_string();
+    let (status, _, problem) = call(
+        &app,
+        Method::POST,
+        &votes,
+        None,
+        Some(vote(polls[1], &other, "A")),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (StatusCode::CONFLICT, Some("poll_not_current"))
+    );
+    let (status, _, _) = call(&app, Method::POST, &votes, None, Some(json!({"key": 1}))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // The presenter moves on; a token is required.
+    let current = format!("/presentations/{id}/polls/current");
+    let (status, _, _) = call(&app, Method::PUT, &current, None, None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _, _) = call(&app, Method::PUT, &current, Some(token), None).await;
+    assert!(status.is_success(), "{status}");
+    let (status, _, _) = call(
+        &app,
+        Method::POST,
+        &votes,
+        None,
+        Some(vote(polls[1], &other, "B")),
+    )
+    .await;
+    assert!(status.is_success(), "{status}");
+    assert_eq!(world.stored_votes(), 2);
+}
+
+#[actix_web::test]
+async fn a_store_that_fails_is_a_503_problem_never_a_500() {
+    let world = FakeWorld::new();
+    let mut events = None;
+    let app = app(&world, &mut events).await;
+    let (_, _, created) = call(&app, Method::POST, "/presentations", None, Some(deck(1))).await;
+    let id = created["presentation_id"].as_str().unwrap();
+    world.fail(true);
+    // The extensions always answer problem+json; v4's routes, plain JSON.
+    for (method, path, body) in [
+        (Method::GET, format!("/presentations/{id}"), None),
+        (Method::POST, "/presentations".to_owned(), Some(deck(1))),
+        (Method::GET, "/join/123456".to_owned(), None),
+    ] {
+        let (status, kind, problem) = call(&app, method, &path, None, body).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{path}");
+        assert!(kind.starts_with("application/"), "{path}: {kind}");
+        assert!(kind.ends_with("json"), "{path}: {kind}");
+        assert_eq!(problem["status"], 503, "{path}: {problem}");
+    }
+}
+
+#[actix_web::test]
+async fn deleting_tells_the_subscribers_and_the_presentation_is_gone() {
+    let world = FakeWorld::new();
+    let mut events = None;
+    let app = app(&world, &mut events).await;
+    let (_, _, created) = call(&app, Method::POST, "/presentations", None, Some(deck(1))).await;
+    let (id, token) = (
+        created["presentation_id"].as_str().unwrap(),
+        created["presenter_token"].as_str().unwrap(),
+    );
+    let path = format!("/presentations/{id}");
+    let (status, _, _) = call(&app, Method::DELETE, &path, Some(token), None).await;
+    assert!(status.is_success(), "{status}");
+    let (status, _, _) = call(&app, Method::GET, &path, None, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(matches!(
+        events.unwrap().told().last(),
+        Some(Told::Deleted { .. })
+    ));
+}

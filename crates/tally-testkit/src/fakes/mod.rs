@@ -1,0 +1,192 @@
+//! In-memory fakes of every domain port, over one shared state: a
+//! [`FakeWorld`]. The store, both intakes, the ledger, the queue and the
+//! archive all read and write the same presentations and votes, as the real
+//! adapters do through Postgres and Redis, so a use case or a handler can be
+//! tested with no server at all. Each fake passes the same contract suite
+//! as the real adapters (see `tests/fakes.rs`).
+//!
+//! The world can be made to fail ([`FakeWorld::fail`]): every data port then
+//! answers with its "unavailable" error, to test the paths that handle one.
+
+mod clock;
+mod observers;
+mod store;
+mod votes;
+
+pub use clock::FakeClock;
+pub use observers::{FakeEvents, FakeMetrics, FakePermit, FakeSwitch, Told};
+pub use store::FakeStore;
+pub use votes::{FakeArchive, FakeIntake, FakeLedger, FakeQueue};
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use tally_domain::ports::{Ports, QueuedVote};
+use tally_domain::usecases::Tally;
+use tally_domain::{ParticipantId, PollId, Presentation, PresentationId, PresenterAccess};
+use tokio::sync::Notify;
+
+/// A stored presentation and who may drive it.
+#[derive(Clone, Debug)]
+struct Stored {
+    presentation: Presentation,
+    access: PresenterAccess,
+}
+
+/// A vote in the queue, and to whom it was handed and when.
+#[derive(Clone, Debug)]
+struct Entry {
+    vote: QueuedVote,
+    delivered: Option<(String, u64)>,
+}
+
+/// Each poll's votes: participant to option key.
+type Votes = HashMap<PollId, BTreeMap<ParticipantId, String>>;
+
+#[derive(Debug, Default)]
+struct State {
+    presenters: HashMap<[u8; 32], tally_domain::PresenterId>,
+    presentations: BTreeMap<PresentationId, Stored>,
+    /// Votes an intake acknowledged: what the ledger reads.
+    accepted: Votes,
+    /// Votes in the source of truth: written by the direct intake and the
+    /// archive.
+    stored: Votes,
+    /// The queue between the fast intake and the archive, in order.
+    queue: BTreeMap<u64, Entry>,
+    next_entry: u64,
+}
+
+impl State {
+    fn poll(&self, id: PollId) -> Option<(&Stored, usize)> {
+        self.presentations.values().find_map(|stored| {
+            let index = stored.presentation.polls.iter().position(|p| p.id == id)?;
+            Some((stored, index))
+        })
+    }
+}
+
+/// The shared state behind every fake. Cheap to clone; clones share.
+#[derive(Clone, Debug, Default)]
+pub struct FakeWorld {
+    state: Arc<Mutex<State>>,
+    failing: Arc<AtomicBool>,
+    /// Creations still to refuse with "join code taken".
+    refused_codes: Arc<AtomicUsize>,
+    /// Woken when a vote is queued, for a queue read that waits.
+    queued: Arc<Notify>,
+    clock: FakeClock,
+}
+
+impl FakeWorld {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The clock the queue stamps deliveries with.
+    pub fn clock(&self) -> &FakeClock {
+        &self.clock
+    }
+
+    /// While `true`, every data port answers "unavailable" and changes
+    /// nothing.
+    pub fn fail(&self, failing: bool) {
+        self.failing.store(failing, Ordering::SeqCst);
+    }
+
+    /// The next `n` creations find their join code taken.
+    pub fn refuse_join_codes(&self, n: usize) {
+        self.refused_codes.store(n, Ordering::SeqCst);
+    }
+
+    fn refuses_join_code(&self) -> bool {
+        self.refused_codes
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+            .is_ok()
+    }
+
+    fn failing(&self) -> bool {
+        self.failing.load(Ordering::SeqCst)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    pub fn store(&self) -> FakeStore {
+        FakeStore::new(self.clone())
+    }
+
+    /// An intake that stores votes in the source of truth at once (as the
+    /// Postgres intake does).
+    pub fn direct_intake(&self) -> FakeIntake {
+        FakeIntake::direct(self.clone())
+    }
+
+    /// An intake that acknowledges votes and queues them for the archive
+    /// (as the Redis intake does).
+    pub fn queued_intake(&self) -> FakeIntake {
+        FakeIntake::queued(self.clone())
+    }
+
+    pub fn ledger(&self) -> FakeLedger {
+        FakeLedger::new(self.clone())
+    }
+
+    pub fn queue(&self, consumer: &str) -> FakeQueue {
+        FakeQueue::new(self.clone(), consumer)
+    }
+
+    pub fn archive(&self) -> FakeArchive {
+        FakeArchive::new(self.clone())
+    }
+
+    /// Rows in the source of truth, over every poll.
+    pub fn stored_votes(&self) -> usize {
+        self.lock().stored.values().map(BTreeMap::len).sum()
+    }
+
+    /// The source of truth's vote on `poll` by `participant`.
+    pub fn stored_vote(&self, poll: PollId, participant: ParticipantId) -> Option<String> {
+        self.lock().stored.get(&poll)?.get(&participant).cloned()
+    }
+
+    /// Votes queued and not yet acknowledged.
+    pub fn queued_votes(&self) -> usize {
+        self.lock().queue.len()
+    }
+
+    /// The application on fakes: direct intake, recorded events and
+    /// metrics, as the HTTP layer's and the use cases' unit tests want it.
+    pub fn tally(&self, open_mode: bool) -> (Tally<FakePorts>, FakeEvents, FakeMetrics) {
+        let (events, metrics) = (FakeEvents::default(), FakeMetrics::default());
+        let tally = Tally::new(
+            self.store(),
+            self.direct_intake(),
+            self.ledger(),
+            metrics.clone(),
+            events.clone(),
+            open_mode,
+        );
+        (tally, events, metrics)
+    }
+}
+
+/// Every port on the fakes.
+#[derive(Debug)]
+pub struct FakePorts;
+
+impl Ports for FakePorts {
+    type Store = FakeStore;
+    type Intake = FakeIntake;
+    type Ledger = FakeLedger;
+    type Metrics = FakeMetrics;
+    type Events = FakeEvents;
+}
+
+/// The error the fakes answer with while the world fails.
+fn unavailable() -> anyhow::Error {
+    anyhow::anyhow!("the fake world is failing on purpose")
+}

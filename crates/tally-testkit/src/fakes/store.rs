@@ -1,0 +1,235 @@
+//! The presentation store, in memory.
+
+use super::{unavailable, FakeWorld, Stored};
+use std::time::SystemTime;
+use tally_domain::ports::{
+    InsertPresentationError, NewPresentation, PresentationStore, SlideChangeError, StoreError,
+    VotingChangeError,
+};
+use tally_domain::{
+    JoinCode, Poll, PollId, Presentation, PresentationId, PresentationSummary, PresenterAccess,
+    PresenterId, SlideMove, SlideState, TokenHash,
+};
+
+#[derive(Clone, Debug)]
+pub struct FakeStore {
+    world: FakeWorld,
+}
+
+impl FakeStore {
+    pub(super) fn new(world: FakeWorld) -> Self {
+        Self { world }
+    }
+
+    fn check(&self) -> Result<(), StoreError> {
+        if self.world.failing() {
+            return Err(StoreError(unavailable()));
+        }
+        Ok(())
+    }
+
+    /// Changes the presentation under the lock, bumping its version.
+    fn change<E>(
+        &self,
+        id: PresentationId,
+        not_found: E,
+        apply: impl FnOnce(&mut Presentation) -> Result<(), E>,
+    ) -> Result<Presentation, E>
+    where
+        E: From<StoreError>,
+    {
+        self.check()?;
+        let mut state = self.world.lock();
+        let stored = state.presentations.get_mut(&id).ok_or(not_found)?;
+        apply(&mut stored.presentation)?;
+        stored.presentation.slide.version += 1;
+        Ok(stored.presentation.clone())
+    }
+
+    fn set_current_flag(
+        &self,
+        id: PresentationId,
+        set: impl FnOnce(&mut Poll),
+    ) -> Result<Presentation, VotingChangeError> {
+        self.change(id, VotingChangeError::NotFound, |p| {
+            let index = p.slide.index;
+            set(&mut p.polls[index]);
+            Ok(())
+        })
+    }
+}
+
+impl PresentationStore for FakeStore {
+    async fn find_presenter(&self, hash: TokenHash) -> Result<Option<PresenterId>, StoreError> {
+        self.check()?;
+        Ok(self.world.lock().presenters.get(hash.as_bytes()).copied())
+    }
+
+    async fn create_presentation(
+        &self,
+        new: NewPresentation,
+    ) -> Result<Presentation, InsertPresentationError> {
+        self.check()?;
+        let mut state = self.world.lock();
+        let taken = state
+            .presentations
+            .values()
+            .any(|s| s.presentation.join_code == new.join_code);
+        if taken || self.world.refuses_join_code() {
+            return Err(InsertPresentationError::JoinCodeTaken(
+                new.join_code.as_str().to_owned(),
+            ));
+        }
+        let token_hash = match new.new_presenter_token {
+            Some(hash) => {
+                state.presenters.insert(*hash.as_bytes(), new.presenter_id);
+                hash
+            }
+            None => state
+                .presenters
+                .iter()
+                .find(|(_, id)| **id == new.presenter_id)
+                .map(|(hash, _)| TokenHash::from_bytes(*hash))
+                .ok_or_else(|| StoreError(anyhow::anyhow!("unknown presenter")))?,
+        };
+        let polls: Vec<Poll> = new
+            .draft
+            .polls()
+            .iter()
+            .map(|draft| Poll {
+                id: PollId::generate(),
+                question: draft.question().clone(),
+                options: draft.options().to_vec(),
+                voting_open: true,
+                results_visible: false,
+            })
+            .collect();
+        let presentation = Presentation {
+            id: new.id,
+            presenter_id: new.presenter_id,
+            join_code: new.join_code,
+            slide: SlideState {
+                index: 0,
+                poll_count: polls.len(),
+                version: 1,
+            },
+            polls,
+            created_at: SystemTime::now(),
+        };
+        let access = PresenterAccess {
+            presenter_id: new.presenter_id,
+            token_hash,
+            created_open: new.created_open,
+        };
+        state.presentations.insert(
+            new.id,
+            Stored {
+                presentation: presentation.clone(),
+                access,
+            },
+        );
+        Ok(presentation)
+    }
+
+    async fn get(&self, id: PresentationId) -> Result<Option<Presentation>, StoreError> {
+        self.check()?;
+        let state = self.world.lock();
+        Ok(state.presentations.get(&id).map(|s| s.presentation.clone()))
+    }
+
+    async fn access(&self, id: PresentationId) -> Result<Option<PresenterAccess>, StoreError> {
+        self.check()?;
+        let state = self.world.lock();
+        Ok(state.presentations.get(&id).map(|s| s.access.clone()))
+    }
+
+    async fn find_by_join_code(&self, code: JoinCode) -> Result<Option<Presentation>, StoreError> {
+        self.check()?;
+        let state = self.world.lock();
+        Ok(state
+            .presentations
+            .values()
+            .find(|s| s.presentation.join_code == code)
+            .map(|s| s.presentation.clone()))
+    }
+
+    async fn state_versions(
+        &self,
+        ids: &[PresentationId],
+    ) -> Result<Vec<(PresentationId, u64)>, StoreError> {
+        self.check()?;
+        let state = self.world.lock();
+        Ok(ids
+            .iter()
+            .filter_map(|id| {
+                let stored = state.presentations.get(id)?;
+                Some((*id, stored.presentation.slide.version))
+            })
+            .collect())
+    }
+
+    async fn move_slide(
+        &self,
+        id: PresentationId,
+        slide_move: SlideMove,
+    ) -> Result<Presentation, SlideChangeError> {
+        self.change(id, SlideChangeError::NotFound, |p| {
+            p.slide.index = slide_move.apply(p.slide)?;
+            Ok(())
+        })
+    }
+
+    async fn set_voting(
+        &self,
+        id: PresentationId,
+        open: bool,
+    ) -> Result<Presentation, VotingChangeError> {
+        self.set_current_flag(id, |poll| poll.voting_open = open)
+    }
+
+    async fn set_results_visible(
+        &self,
+        id: PresentationId,
+        visible: bool,
+    ) -> Result<Presentation, VotingChangeError> {
+        self.set_current_flag(id, |poll| poll.results_visible = visible)
+    }
+
+    async fn delete(&self, id: PresentationId) -> Result<bool, StoreError> {
+        self.check()?;
+        let mut state = self.world.lock();
+        let Some(stored) = state.presentations.remove(&id) else {
+            return Ok(false);
+        };
+        for poll in &stored.presentation.polls {
+            state.accepted.remove(&poll.id);
+            state.stored.remove(&poll.id);
+        }
+        Ok(true)
+    }
+
+    async fn list_for_presenter(
+        &self,
+        presenter: PresenterId,
+        before: Option<PresentationId>,
+        limit: usize,
+    ) -> Result<Vec<PresentationSummary>, StoreError> {
+        self.check()?;
+        let state = self.world.lock();
+        // Ids are time-ordered, so id order is creation order.
+        Ok(state
+            .presentations
+            .values()
+            .rev()
+            .map(|s| &s.presentation)
+            .filter(|p| p.presenter_id == presenter && before.is_none_or(|b| p.id < b))
+            .take(limit)
+            .map(|p| PresentationSummary {
+                id: p.id,
+                join_code: p.join_code.clone(),
+                slide: p.slide,
+                created_at: p.created_at,
+            })
+            .collect())
+    }
+}

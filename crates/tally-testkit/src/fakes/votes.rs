@@ -1,0 +1,330 @@
+//! The vote ports in memory: two intakes (direct and queued), the ledger,
+//! the queue and the archive, over the world's votes.
+
+use super::{unavailable, Entry, FakeWorld, State};
+use std::time::Duration;
+use tally_domain::ports::{
+    ArchiveError, ArchivedBatch, Clock as _, IntakeError, LedgerError, QueueError, QueuedVote,
+    VoteArchive, VoteIntake, VoteLedger, VoteQueue,
+};
+use tally_domain::{
+    Ballot, OptionTally, Poll, PollId, PollResults, PresentationId, VoteReceipt, VoteRecord,
+};
+
+#[derive(Clone, Debug)]
+pub struct FakeIntake {
+    world: FakeWorld,
+    /// Queues votes for the archive (the Redis intake's way) instead of
+    /// storing them at once (the Postgres intake's).
+    queued: bool,
+}
+
+impl FakeIntake {
+    pub(super) fn direct(world: FakeWorld) -> Self {
+        Self {
+            world,
+            queued: false,
+        }
+    }
+
+    pub(super) fn queued(world: FakeWorld) -> Self {
+        Self {
+            world,
+            queued: true,
+        }
+    }
+}
+
+/// The checks every intake makes, in the port's order.
+fn admit(state: &State, ballot: &Ballot) -> Result<Option<VoteReceipt>, IntakeError> {
+    let stored = state
+        .presentations
+        .get(&ballot.presentation_id)
+        .ok_or(IntakeError::PresentationNotFound)?;
+    let presentation = &stored.presentation;
+    let poll = presentation
+        .polls
+        .iter()
+        .find(|p| p.id == ballot.poll_id)
+        .ok_or(IntakeError::PollNotFound)?;
+    if presentation.current_poll().map(|p| p.id) != Some(poll.id) {
+        return Err(IntakeError::PollNotCurrent);
+    }
+    if !poll.voting_open {
+        return Err(IntakeError::VotingClosed);
+    }
+    if poll.option(&ballot.key).is_none() {
+        return Err(IntakeError::UnknownOption(ballot.key.clone()));
+    }
+    let earlier = state
+        .accepted
+        .get(&poll.id)
+        .and_then(|votes| votes.get(&ballot.participant));
+    match earlier {
+        Some(key) if *key == ballot.key => Ok(Some(VoteReceipt::AlreadyCounted)),
+        Some(_) => Err(IntakeError::AlreadyVotedDifferently),
+        None => Ok(None),
+    }
+}
+
+impl VoteIntake for FakeIntake {
+    async fn cast(&self, ballot: Ballot) -> Result<VoteReceipt, IntakeError> {
+        if self.world.failing() {
+            return Err(IntakeError::Unavailable(unavailable()));
+        }
+        let now = self.world.clock.now_ms();
+        let mut state = self.world.lock();
+        if let Some(receipt) = admit(&state, &ballot)? {
+            return Ok(receipt);
+        }
+        state
+            .accepted
+            .entry(ballot.poll_id)
+            .or_default()
+            .insert(ballot.participant, ballot.key.clone());
+        if self.queued {
+            let id = state.next_entry;
+            state.next_entry += 1;
+            let vote = QueuedVote {
+                entry: id.to_string(),
+                presentation_id: ballot.presentation_id,
+                poll_id: ballot.poll_id,
+                participant: ballot.participant,
+                key: ballot.key,
+                accepted_at_ms: now,
+            };
+            state.queue.insert(
+                id,
+                Entry {
+                    vote,
+                    delivered: None,
+                },
+            );
+            drop(state);
+            self.world.queued.notify_waiters();
+        } else {
+            state
+                .stored
+                .entry(ballot.poll_id)
+                .or_default()
+                .insert(ballot.participant, ballot.key);
+        }
+        Ok(VoteReceipt::Counted)
+    }
+}
+
+/// Reads the votes the intakes acknowledged.
+#[derive(Clone, Debug)]
+pub struct FakeLedger {
+    world: FakeWorld,
+}
+
+impl FakeLedger {
+    pub(super) fn new(world: FakeWorld) -> Self {
+        Self { world }
+    }
+
+    /// The poll, if it belongs to the presentation, and its votes.
+    fn read<T>(
+        &self,
+        presentation: PresentationId,
+        poll: PollId,
+        read: impl FnOnce(&Poll, Vec<(&tally_domain::ParticipantId, &String)>) -> T,
+    ) -> Result<T, LedgerError> {
+        if self.world.failing() {
+            return Err(LedgerError::Unavailable(unavailable()));
+        }
+        let state = self.world.lock();
+        let poll = state
+            .presentations
+            .get(&presentation)
+            .and_then(|s| s.presentation.polls.iter().find(|p| p.id == poll))
+            .ok_or(LedgerError::PollNotFound)?;
+        let votes = state
+            .accepted
+            .get(&poll.id)
+            .map(|votes| votes.iter().collect())
+            .unwrap_or_default();
+        Ok(read(poll, votes))
+    }
+}
+
+impl VoteLedger for FakeLedger {
+    async fn votes(
+        &self,
+        presentation: PresentationId,
+        poll: PollId,
+    ) -> Result<Vec<VoteRecord>, LedgerError> {
+        self.read(presentation, poll, |poll, votes| {
+            votes
+                .into_iter()
+                .filter_map(|(participant, key)| {
+                    Some(VoteRecord {
+                        participant: *participant,
+                        key: poll.option(key)?.key.clone(),
+                    })
+                })
+                .collect()
+        })
+    }
+
+    async fn results(
+        &self,
+        presentation: PresentationId,
+        poll: PollId,
+    ) -> Result<PollResults, LedgerError> {
+        self.read(presentation, poll, |poll, votes| {
+            let options: Vec<OptionTally> = poll
+                .options
+                .iter()
+                .map(|option| OptionTally {
+                    key: option.key.clone(),
+                    value: option.value.clone(),
+                    votes: votes
+                        .iter()
+                        .filter(|(_, key)| key.as_str() == option.key.as_str())
+                        .count() as u64,
+                })
+                .collect();
+            let total_votes = options.iter().map(|o| o.votes).sum();
+            PollResults {
+                poll_id: poll.id,
+                question: poll.question.clone(),
+                options,
+                total_votes,
+                participants: votes.len() as u64,
+                voting_open: poll.voting_open,
+            }
+        })
+    }
+}
+
+/// One consumer of the world's queue.
+#[derive(Debug)]
+pub struct FakeQueue {
+    world: FakeWorld,
+    consumer: String,
+}
+
+impl FakeQueue {
+    pub(super) fn new(world: FakeWorld, consumer: &str) -> Self {
+        Self {
+            world,
+            consumer: consumer.to_owned(),
+        }
+    }
+
+    fn check(&self) -> Result<(), QueueError> {
+        if self.world.failing() {
+            return Err(QueueError(unavailable()));
+        }
+        Ok(())
+    }
+
+    /// Hands out up to `max` entries that `pick` selects, stamping them as
+    /// delivered to this consumer now.
+    fn hand_out(&self, max: usize, pick: impl Fn(&Entry, u64) -> bool) -> Vec<QueuedVote> {
+        let now = self.world.clock.now_ms();
+        let mut state = self.world.lock();
+        state
+            .queue
+            .values_mut()
+            .filter(|entry| pick(entry, now))
+            .take(max)
+            .map(|entry| {
+                entry.delivered = Some((self.consumer.clone(), now));
+                entry.vote.clone()
+            })
+            .collect()
+    }
+}
+
+impl VoteQueue for FakeQueue {
+    async fn next_batch(
+        &mut self,
+        max: usize,
+        wait: Duration,
+    ) -> Result<Vec<QueuedVote>, QueueError> {
+        self.check()?;
+        let fresh = |entry: &Entry, _| entry.delivered.is_none();
+        let notified = self.world.queued.notified();
+        let batch = self.hand_out(max, fresh);
+        if !batch.is_empty() {
+            return Ok(batch);
+        }
+        // Real time: a reader waits for a writer on another task.
+        let _ = tokio::time::timeout(wait, notified).await;
+        Ok(self.hand_out(max, fresh))
+    }
+
+    async fn reclaim(
+        &mut self,
+        min_idle: Duration,
+        max: usize,
+    ) -> Result<Vec<QueuedVote>, QueueError> {
+        self.check()?;
+        let idle = u64::try_from(min_idle.as_millis()).unwrap_or(u64::MAX);
+        Ok(self.hand_out(max, |entry, now| {
+            entry
+                .delivered
+                .as_ref()
+                .is_some_and(|(_, at)| now.saturating_sub(*at) >= idle)
+        }))
+    }
+
+    async fn acknowledge(&mut self, entries: &[QueuedVote]) -> Result<(), QueueError> {
+        self.check()?;
+        let mut state = self.world.lock();
+        for vote in entries {
+            if let Ok(id) = vote.entry.parse::<u64>() {
+                state.queue.remove(&id);
+            }
+        }
+        Ok(())
+    }
+
+    async fn backlog(&mut self) -> Result<u64, QueueError> {
+        self.check()?;
+        Ok(self.world.lock().queue.len() as u64)
+    }
+}
+
+/// Stores queued votes in the world's source of truth.
+#[derive(Clone, Debug)]
+pub struct FakeArchive {
+    world: FakeWorld,
+}
+
+impl FakeArchive {
+    pub(super) fn new(world: FakeWorld) -> Self {
+        Self { world }
+    }
+}
+
+impl VoteArchive for FakeArchive {
+    async fn store(&self, batch: &[QueuedVote]) -> Result<ArchivedBatch, ArchiveError> {
+        if self.world.failing() {
+            return Err(ArchiveError(unavailable()));
+        }
+        let mut state = self.world.lock();
+        let mut inserted = 0;
+        for vote in batch {
+            let known = state
+                .poll(vote.poll_id)
+                .is_some_and(|(s, i)| s.presentation.polls[i].option(&vote.key).is_some());
+            if !known {
+                continue;
+            }
+            let votes = state.stored.entry(vote.poll_id).or_default();
+            if let std::collections::btree_map::Entry::Vacant(slot) = votes.entry(vote.participant)
+            {
+                slot.insert(vote.key.clone());
+                inserted += 1;
+            }
+        }
+        Ok(ArchivedBatch {
+            inserted,
+            skipped: batch.len() as u64 - inserted,
+        })
+    }
+}
