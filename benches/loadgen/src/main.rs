@@ -18,6 +18,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod conn;
+mod phone;
 mod scenarios;
 mod stats;
 mod ws;
