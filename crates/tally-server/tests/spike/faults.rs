@@ -268,7 +268,7 @@ async fn sigterm_drains_the_stream_before_exit() {
     let outcomes = load.finish().await;
     outcomes.assert_burst(BURST);
     assert!(cluster.stop_process(0).success());
-    assert!(cluster.log(0).contains("vote stream drained"));
+    assert!(cluster.log(0).contains("vote queue drained"));
     // With the only process gone, Postgres alone must hold every vote.
     let rows = tally_testkit::postgres::vote_rows(&cluster.db.client().await).await;
     assert_eq!(rows as usize, outcomes.acknowledged.len());
