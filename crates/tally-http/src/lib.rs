@@ -13,6 +13,7 @@ pub mod live;
 pub mod middleware;
 pub mod openapi;
 pub mod problem;
+pub mod reads;
 pub mod telemetry;
 
 pub use handlers::ops::ReadinessCheck;

@@ -11,11 +11,16 @@ use actix_web::{test, web, App};
 use futures::FutureExt as _;
 use serde_json::{json, Value};
 use std::sync::Arc;
+use tally_domain::ports::Ports;
+use tally_domain::usecases::Tally;
 use tally_http::admission::Admission;
 use tally_http::live::LiveHub;
+use tally_http::reads::{ReadCache, ReadCacheSettings, ReadEvents};
 use tally_http::telemetry::HttpTelemetry;
 use tally_http::ReadinessCheck;
-use tally_testkit::fakes::{FakePorts, FakeWorld, Told};
+use tally_testkit::fakes::{
+    FakeEvents, FakeIntake, FakeLedger, FakeMetrics, FakeStore, FakeWorld, Told,
+};
 
 struct Unobserved;
 
@@ -29,6 +34,18 @@ impl HttpTelemetry for Unobserved {
     }
 }
 
+/// The fakes, with the read cache told of changes as in production.
+#[derive(Debug)]
+struct TestPorts;
+
+impl Ports for TestPorts {
+    type Store = FakeStore;
+    type Intake = FakeIntake;
+    type Ledger = FakeLedger;
+    type Metrics = FakeMetrics;
+    type Events = (FakeEvents, ReadEvents);
+}
+
 /// The app as `tally serve` builds it, on the fakes of `world`.
 async fn app(
     world: &FakeWorld,
@@ -38,8 +55,17 @@ async fn app(
     Response = ServiceResponse<impl MessageBody>,
     Error = actix_web::Error,
 > {
-    let (tally, told, _) = world.tally(false);
-    *events = Some(told);
+    let told = FakeEvents::default();
+    *events = Some(told.clone());
+    let reads = ReadCache::new(ReadCacheSettings::default());
+    let tally = Tally::<TestPorts>::new(
+        world.store(),
+        world.direct_intake(),
+        world.ledger(),
+        FakeMetrics::default(),
+        (told, reads.events()),
+        false,
+    );
     let telemetry: Arc<dyn HttpTelemetry> = Arc::new(Unobserved);
     let readiness: ReadinessCheck = Arc::new(|| async { Ok(()) }.boxed());
     test::init_service(
@@ -50,7 +76,8 @@ async fn app(
             .app_data(web::Data::new(readiness))
             .app_data(web::Data::new(LiveHub::new()))
             .app_data(web::Data::new(Admission::new(Default::default())))
-            .configure(tally_http::routes::<FakePorts>),
+            .app_data(web::Data::from(reads))
+            .configure(tally_http::routes::<TestPorts>),
     )
     .await
 }
@@ -222,8 +249,8 @@ async fn a_store_that_fails_is_a_503_problem_never_a_500() {
     let world = FakeWorld::new();
     let mut events = None;
     let app = app(&world, &mut events).await;
-    let (_, _, created) = call(&app, Method::POST, "/presentations", None, Some(deck(1))).await;
-    let id = created["presentation_id"].as_str().unwrap();
+    // An id the read cache has never seen: the read must reach the store.
+    let id = uuid::Uuid::now_v7();
     world.fail(true);
     // The extensions always answer problem+json; v4's routes, plain JSON.
     for (method, path, body) in [
@@ -258,4 +285,77 @@ async fn deleting_tells_the_subscribers_and_the_presentation_is_gone() {
         events.unwrap().told().last(),
         Some(Told::Deleted { .. })
     ));
+}
+
+#[actix_web::test]
+async fn reads_come_from_memory_and_follow_this_process_changes() {
+    let world = FakeWorld::new();
+    let mut events = None;
+    let app = app(&world, &mut events).await;
+    let (_, _, created) = call(&app, Method::POST, "/presentations", None, Some(deck(2))).await;
+    let (id, token, code) = (
+        created["presentation_id"].as_str().unwrap(),
+        created["presenter_token"].as_str().unwrap(),
+        created["join_code"].as_str().unwrap(),
+    );
+    let current = format!("/presentations/{id}/polls/current");
+    let (_, _, first) = call(&app, Method::GET, &current, None, None).await;
+    assert_eq!(first["question"], "Question 0?");
+    // The store is away: reads are answered from memory.
+    world.fail(true);
+    for path in [
+        current.clone(),
+        format!("/presentations/{id}"),
+        format!("/join/{code}"),
+    ] {
+        let (status, kind, _) = call(&app, Method::GET, &path, None, None).await;
+        assert_eq!(
+            (status, kind.as_str()),
+            (StatusCode::OK, "application/json"),
+            "{path}"
+        );
+    }
+    world.fail(false);
+    // The presenter's own change is read back at once.
+    call(&app, Method::PUT, &current, Some(token), None).await;
+    let (_, _, second) = call(&app, Method::GET, &current, None, None).await;
+    assert_eq!(second["question"], "Question 1?");
+    let (_, _, joined) = call(&app, Method::GET, &format!("/join/{code}"), None, None).await;
+    assert_eq!(
+        (
+            joined["current_poll_index"].as_u64(),
+            joined["state_version"].as_u64()
+        ),
+        (Some(1), Some(2))
+    );
+    // Deleted: 404 from memory, even with the store away.
+    call(
+        &app,
+        Method::DELETE,
+        &format!("/presentations/{id}"),
+        Some(token),
+        None,
+    )
+    .await;
+    world.fail(true);
+    let (status, _, _) = call(&app, Method::GET, &current, None, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[actix_web::test]
+async fn unknown_join_codes_are_remembered_until_a_presentation_takes_one() {
+    let world = FakeWorld::new();
+    let mut events = None;
+    let app = app(&world, &mut events).await;
+    let (status, _, _) = call(&app, Method::GET, "/join/000001", None, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // Answered from memory: the store is not asked again.
+    world.fail(true);
+    let (status, _, _) = call(&app, Method::GET, "/join/000001", None, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    world.fail(false);
+    let (_, _, created) = call(&app, Method::POST, "/presentations", None, Some(deck(1))).await;
+    let code = created["join_code"].as_str().unwrap();
+    let (status, _, _) = call(&app, Method::GET, &format!("/join/{code}"), None, None).await;
+    assert_eq!(status, StatusCode::OK);
 }

@@ -12,6 +12,7 @@ use tally_domain::ports::Ports;
 use tally_domain::usecases::Tally;
 use tally_http::admission::Admission;
 use tally_http::live::LiveHub;
+use tally_http::reads::ReadCache;
 use tally_http::ReadinessCheck;
 use tally_postgres::Pool;
 use tally_prometheus::Metrics;
@@ -41,6 +42,7 @@ pub(crate) struct Serving<'a> {
     pub metrics: Metrics,
     pub readiness: ReadinessCheck,
     pub hub: Arc<LiveHub>,
+    pub reads: Arc<ReadCache>,
     pub admission: Arc<Admission>,
 }
 
@@ -56,6 +58,7 @@ pub(crate) fn serve<P: Ports>(
         metrics,
         readiness,
         hub,
+        reads,
         admission,
     } = serving;
     hub.serve_results(Arc::new(tally.clone()));
@@ -65,6 +68,7 @@ pub(crate) fn serve<P: Ports>(
     let readiness = web::Data::new(readiness);
     let hub = web::Data::new(hub);
     let admission = web::Data::from(admission);
+    let reads = web::Data::from(reads);
     let mut server = HttpServer::new(move || {
         App::new()
             .wrap(from_fn(tally_http::middleware::respond))
@@ -74,6 +78,7 @@ pub(crate) fn serve<P: Ports>(
             .app_data(readiness.clone())
             .app_data(hub.clone())
             .app_data(admission.clone())
+            .app_data(reads.clone())
             .configure(tally_http::routes::<P>)
     })
     .max_connections(settings.max_connections_per_worker)

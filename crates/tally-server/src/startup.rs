@@ -15,6 +15,7 @@ use tally_domain::ports::{IntakeMetrics as _, IntakePath, IntakeSwitch as _, Por
 use tally_domain::usecases::{FailoverIntake, FailoverLedger, FlushSettings, Flusher, Tally};
 use tally_http::admission::Admission;
 use tally_http::live::{LiveEvents, LiveHub};
+use tally_http::reads::{ReadCache, ReadEvents};
 use tally_postgres::{PgArchive, PgIntake, PgLedger, PgStore};
 use tally_prometheus::Metrics;
 use tally_redis::recovery;
@@ -34,7 +35,8 @@ impl Ports for PgPorts {
     type Intake = PgIntake;
     type Ledger = PgLedger;
     type Metrics = Metrics;
-    type Events = LiveEvents;
+    /// The read cache, then this process's live channels.
+    type Events = (ReadEvents, LiveEvents);
 }
 
 /// The adapters of the spike path: votes and live results in Redis, state
@@ -49,10 +51,11 @@ impl Ports for RedisPorts {
     type Ledger = FailoverLedger<RedisLedger<PgStore, PgLedger>, PgLedger, RedisHealth>;
     type Metrics = Metrics;
     /// The mirror first (votes must see a change before anyone is told of
-    /// it), then the other processes, then this process's live channels.
+    /// it), then the other processes, then this process's read cache and
+    /// live channels.
     type Events = (
         MirrorEvents<PgStore, PgLedger>,
-        (ChangePublisher, LiveEvents),
+        (ChangePublisher, (ReadEvents, LiveEvents)),
     );
 }
 
@@ -91,6 +94,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let (shutdown, shutdown_rx) = watch::channel(false);
         let live_hub = LiveHub::new();
+        let reads = ReadCache::new(settings.read_cache());
         // One admission per process, shared by its workers: the bounds are
         // the process's.
         let admission = Arc::new(Admission::new(settings.admission()));
@@ -111,6 +115,7 @@ impl Application {
             metrics: metrics.clone(),
             readiness: readiness(pool.clone()),
             hub: live_hub.clone(),
+            reads: reads.clone(),
             admission,
         };
         let server = match mode {
@@ -121,7 +126,7 @@ impl Application {
                     pg_intake,
                     pg_ledger,
                     metrics.clone(),
-                    live_hub.events(),
+                    (reads.events(), live_hub.events()),
                     settings.open_presenter,
                 );
                 serve(tally, serving)?
@@ -200,7 +205,10 @@ impl Application {
                 }
                 let events = (
                     MirrorEvents::new(rebuilder.clone(), health.clone()),
-                    (ChangePublisher::new(redis_connection()?), live_hub.events()),
+                    (
+                        ChangePublisher::new(redis_connection()?),
+                        (reads.events(), live_hub.events()),
+                    ),
                 );
                 let tally = Tally::<RedisPorts>::new(
                     pg_store,
@@ -230,6 +238,7 @@ impl Application {
                 background.push(tokio::spawn(live_changes(
                     redis_connection()?,
                     hub.clone(),
+                    reads,
                     tally.clone(),
                     shutdown_rx.clone(),
                 )));

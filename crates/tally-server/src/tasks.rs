@@ -10,6 +10,7 @@ use tally_domain::usecases::Tally;
 use tally_domain::PresentationId;
 use tally_http::admission::Admission;
 use tally_http::live::{AudienceBoard, LiveHub};
+use tally_http::reads::ReadCache;
 use tally_postgres::Pool;
 use tally_prometheus::Metrics;
 use tally_redis::{Redis, RedisAudience};
@@ -41,11 +42,14 @@ pub(crate) async fn sample(
     }
 }
 
-/// Refreshes this process's live sockets when another process changes a
-/// presentation (Redis pub/sub), resubscribing after any error.
+/// Refreshes this process's read cache and live sockets when another
+/// process changes a presentation (Redis pub/sub), resubscribing after any
+/// error. While it is not subscribed, the read cache checks its entries
+/// against Postgres instead.
 pub(crate) async fn live_changes<P: Ports>(
     redis: Redis,
     hub: Arc<LiveHub>,
+    reads: Arc<ReadCache>,
     tally: Tally<P>,
     mut shutdown: watch::Receiver<bool>,
 ) {
@@ -55,12 +59,17 @@ pub(crate) async fn live_changes<P: Ports>(
             Ok(changes) => {
                 // Changes made while this process was not listening were
                 // never announced to it (the first pass is a no-op).
+                reads.reload_all();
+                reads.set_announced(true);
                 hub.refresh_all_local(&tally).await;
                 let mut changes = std::pin::pin!(changes);
                 loop {
                     tokio::select! {
                         next = changes.next() => match next {
-                            Some(id) => hub.refresh_local(&tally, id).await,
+                            Some(id) => {
+                                reads.refresh(&tally, id).await;
+                                hub.refresh_local(&tally, id).await;
+                            }
                             None => break,
                         },
                         _ = shutdown.changed() => return,
@@ -71,6 +80,7 @@ pub(crate) async fn live_changes<P: Ports>(
                 tracing::warn!(error = %format!("{e:#}"), "live change events unavailable; retrying")
             }
         }
+        reads.set_announced(false);
         tokio::select! {
             () = tokio::time::sleep(Duration::from_secs(1)) => {}
             _ = shutdown.changed() => return,

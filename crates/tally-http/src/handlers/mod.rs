@@ -15,9 +15,19 @@ type Handled = Result<actix_web::HttpResponse, Problem>;
 /// The poll on screen. A presentation always has one; should that ever
 /// break, the answer is v4's 409, not a panic.
 fn on_screen(presentation: &Presentation) -> Result<&Poll, Problem> {
-    presentation
-        .current_poll()
-        .ok_or_else(|| Problem::conflict("no_poll_displayed", "no poll is currently displayed"))
+    presentation.current_poll().ok_or_else(no_poll_displayed)
+}
+
+fn no_poll_displayed() -> Problem {
+    Problem::conflict("no_poll_displayed", "no poll is currently displayed")
+}
+
+/// A 200 with a body serialised earlier (by the read cache).
+fn json_body(body: Option<&bytes::Bytes>) -> Handled {
+    let body = body.ok_or_else(no_poll_displayed)?;
+    Ok(actix_web::HttpResponse::Ok()
+        .content_type(actix_web::http::header::ContentType::json())
+        .body(body.clone()))
 }
 
 fn presentation_id(id: Uuid) -> PresentationId {

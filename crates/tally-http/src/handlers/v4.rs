@@ -8,6 +8,7 @@ use crate::dto::{
 };
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
+use crate::reads::ReadCache;
 use actix_web::{http::header, web, FromRequest as _, HttpRequest, HttpResponse};
 use tally_domain::ports::IntakeError;
 use tally_domain::ports::Ports;
@@ -57,10 +58,11 @@ pub async fn create_presentation<P: Ports>(
     responses((status = 200, body = PresentationBody), (status = 404, body = Problem)))]
 pub async fn get_presentation<P: Ports>(
     tally: web::Data<Tally<P>>,
+    reads: web::Data<ReadCache>,
     id: web::Path<Uuid>,
 ) -> Handled {
-    let presentation = tally.presentation(presentation_id(*id)).await?;
-    Ok(HttpResponse::Ok().json(PresentationBody::from(&presentation)))
+    let snapshot = reads.presentation(&tally, presentation_id(*id)).await?;
+    super::json_body(Some(&snapshot.presentation))
 }
 
 /// The poll on screen.
@@ -68,9 +70,13 @@ pub async fn get_presentation<P: Ports>(
     params(("presentation_id" = Uuid, Path)),
     responses((status = 200, body = PollBody), (status = 404, body = Problem),
         (status = 409, body = Problem, description = "No poll displayed")))]
-pub async fn current_poll<P: Ports>(tally: web::Data<Tally<P>>, id: web::Path<Uuid>) -> Handled {
-    let presentation = tally.presentation(presentation_id(*id)).await?;
-    Ok(HttpResponse::Ok().json(PollBody::from(super::on_screen(&presentation)?)))
+pub async fn current_poll<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    reads: web::Data<ReadCache>,
+    id: web::Path<Uuid>,
+) -> Handled {
+    let snapshot = reads.presentation(&tally, presentation_id(*id)).await?;
+    super::json_body(snapshot.current_poll.as_ref())
 }
 
 /// Move to the next poll and return it. Presenter only.

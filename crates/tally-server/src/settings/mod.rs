@@ -96,6 +96,14 @@ pub struct Settings {
     /// how fresh the audience presenters see is. A process that stops
     /// without withdrawing drops out after three intervals.
     pub audience_share_interval_ms: u64,
+    /// The audience read cache's bound, MiB of ready answers per process.
+    pub read_cache_mb: u64,
+    /// A presentation nobody read for this long leaves the read cache, s.
+    pub read_cache_idle_secs: u64,
+    /// While other processes' changes cannot be heard (Redis pub/sub down,
+    /// or no Redis), a cached presentation older than this is checked
+    /// against Postgres, ms: the longest a stale slide is served then.
+    pub read_cache_verify_ms: u64,
     /// Flusher tasks per process.
     pub flushers: usize,
     /// Most votes per flush transaction.
@@ -131,6 +139,15 @@ impl Settings {
             max_wait: Duration::from_millis(self.vote_max_wait_ms),
             body_timeout: Duration::from_millis(self.vote_body_timeout_ms),
             retry_after_ms: self.vote_retry_after_ms,
+        }
+    }
+
+    /// The audience read cache's bound and trust.
+    pub fn read_cache(&self) -> tally_http::reads::ReadCacheSettings {
+        tally_http::reads::ReadCacheSettings {
+            max_bytes: self.read_cache_mb.saturating_mul(1024 * 1024),
+            idle_after: Duration::from_secs(self.read_cache_idle_secs),
+            verify_after: Duration::from_millis(self.read_cache_verify_ms),
         }
     }
 
@@ -194,6 +211,9 @@ mirror_idle_secs = 3600
 consumer_idle_secs = 300
 reconcile_interval_ms = 1000
 audience_share_interval_ms = 1000
+read_cache_mb = 256
+read_cache_idle_secs = 3600
+read_cache_verify_ms = 100
 flushers = 1
 flush_batch_size = 2000
 flush_wait_ms = 10
@@ -282,6 +302,9 @@ const ENV_SETTINGS: &[&str] = &[
     "consumer_idle_secs",
     "reconcile_interval_ms",
     "audience_share_interval_ms",
+    "read_cache_mb",
+    "read_cache_idle_secs",
+    "read_cache_verify_ms",
     "flushers",
     "flush_batch_size",
     "flush_wait_ms",

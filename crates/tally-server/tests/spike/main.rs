@@ -13,3 +13,4 @@ mod faults;
 mod load;
 mod overload;
 mod processes;
+mod reads;

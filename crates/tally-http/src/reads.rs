@@ -1,0 +1,463 @@
+//! The audience's reads served from memory: the presentation, the poll on
+//! screen and join-code resolution, each serialised once per change.
+//!
+//! When a slide appears, every phone reads the poll at once; when the join
+//! code is shown, every phone resolves it. Answering those from Postgres
+//! costs the whole machine for seconds before anyone votes. Here each
+//! presentation's answers are kept as ready JSON, per process, and Postgres
+//! is read only on a miss (concurrent misses of one key share one read).
+//!
+//! **Freshness.**
+//! - A change made by this process replaces the entry at once, through the
+//!   change events ([`ReadEvents`]): the presenter reads their own write.
+//! - A change made by another process arrives as its announcement (Redis
+//!   pub/sub), and [`ReadCache::refresh`] reloads the entry: milliseconds.
+//! - While no announcements can arrive ([`ReadCache::set_announced`] false:
+//!   pub/sub down, or a deployment without Redis), an entry older than
+//!   `verify_after` is served once more and reloaded behind it, so a stale
+//!   slide lives at most `verify_after` plus one read.
+//! - Even while announcements arrive, an entry older than ten times
+//!   `verify_after` is reloaded the same way: a subscription can stall
+//!   without an error (a frozen Redis), and this bounds what that costs.
+//!
+//! **Wrong ids and codes** are answered from bounded negative caches, so a
+//! burst of them does not reach Postgres: a deleted or unknown presentation
+//! id for `GONE_FOR`, an unknown code for `UNKNOWN_CODE_FOR` (codes are
+//! reused by new presentations, so that one is short, and an announced
+//! creation clears it at once).
+//!
+//! **Memory** is bounded by weight: each entry weighs the bytes of its
+//! answers plus a fixed overhead, entries idle for `idle_after` go first.
+
+use crate::dto::{JoinBody, PollBody, PresentationBody};
+use bytes::Bytes;
+use moka::future::Cache;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tally_domain::ports::{Ports, PresentationEvents};
+use tally_domain::usecases::{GetPresentationError, JoinError, Tally};
+use tally_domain::{JoinCode, Presentation, PresentationId};
+
+/// How long a deleted or unknown presentation id is answered 404 from
+/// memory. Ids are never reused, so this only bounds memory.
+const GONE_FOR: Duration = Duration::from_secs(600);
+/// How long an unknown join code is answered 404 from memory. A new
+/// presentation may take the code; its announcement clears the entry at
+/// once, this bounds the wait when announcements are down.
+const UNKNOWN_CODE_FOR: Duration = Duration::from_secs(1);
+/// While announcements arrive, entries are still checked this many times
+/// less often than without them: the backstop for a silent stall.
+const ANNOUNCED_VERIFY_FACTOR: u32 = 10;
+/// Entries of each negative cache, at most.
+const NEGATIVE_ENTRIES: u64 = 100_000;
+/// What an entry weighs beyond its answers' bytes (the structs, the map's
+/// own bookkeeping, the join-code entry), measured roughly.
+const ENTRY_OVERHEAD: usize = 512;
+
+/// How the cache is bounded and how long it trusts itself.
+#[derive(Clone, Copy, Debug)]
+pub struct ReadCacheSettings {
+    /// Total weight (bytes of answers plus overhead) of the entries.
+    pub max_bytes: u64,
+    /// An entry nobody read for this long is dropped.
+    pub idle_after: Duration,
+    /// Without announcements, an entry older than this is reloaded.
+    pub verify_after: Duration,
+}
+
+impl Default for ReadCacheSettings {
+    fn default() -> Self {
+        Self {
+            max_bytes: 256 * 1024 * 1024,
+            idle_after: Duration::from_secs(3600),
+            verify_after: Duration::from_millis(100),
+        }
+    }
+}
+
+/// One presentation's answers, as they were at `version`.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub id: PresentationId,
+    pub version: u64,
+    join_code: String,
+    loaded_at: Instant,
+    /// A reload behind a served stale copy is under way.
+    reloading: AtomicBool,
+    /// `GET /presentations/{id}` (v4).
+    pub presentation: Bytes,
+    /// `GET /presentations/{id}/polls/current` (v4); `None`: no poll on
+    /// screen (v4's 409).
+    pub current_poll: Option<Bytes>,
+    /// `GET /join/{code}`; `None` as above.
+    pub join: Option<Bytes>,
+}
+
+impl Snapshot {
+    fn of(presentation: &Presentation) -> Self {
+        let current = presentation.current_poll();
+        Self {
+            id: presentation.id,
+            version: presentation.slide.version,
+            join_code: presentation.join_code.as_str().to_owned(),
+            loaded_at: Instant::now(),
+            reloading: AtomicBool::new(false),
+            presentation: json(&PresentationBody::from(presentation)),
+            current_poll: current.map(|poll| json(&PollBody::from(poll))),
+            join: current.map(|poll| {
+                json(&JoinBody {
+                    presentation_id: *presentation.id.as_uuid(),
+                    join_code: presentation.join_code.as_str().to_owned(),
+                    current_poll_index: presentation.slide.index,
+                    poll_count: presentation.slide.poll_count,
+                    state_version: presentation.slide.version,
+                    voting_open: poll.voting_open,
+                    poll: PollBody::from(poll),
+                })
+            }),
+        }
+    }
+
+    /// Bytes held for this entry, as the bound counts them.
+    pub fn weight(&self) -> usize {
+        ENTRY_OVERHEAD
+            + self.presentation.len()
+            + self.current_poll.as_ref().map_or(0, Bytes::len)
+            + self.join.as_ref().map_or(0, Bytes::len)
+    }
+}
+
+/// A body serialised once. The bodies are plain structs of strings and
+/// numbers, which always serialise.
+fn json<T: serde::Serialize>(body: &T) -> Bytes {
+    Bytes::from(serde_json::to_vec(body).unwrap_or_default())
+}
+
+/// A bounded set of keys known to have no answer, for `ttl`.
+fn negative<K>(ttl: Duration) -> Cache<K, ()>
+where
+    K: std::hash::Hash + Eq + Send + Sync + 'static,
+{
+    Cache::builder()
+        .max_capacity(NEGATIVE_ENTRIES)
+        .time_to_live(ttl)
+        .build()
+}
+
+/// The per-process cache of audience reads. See the module's text.
+#[derive(Debug)]
+pub struct ReadCache {
+    settings: ReadCacheSettings,
+    presentations: Cache<PresentationId, Arc<Snapshot>>,
+    codes: Cache<String, PresentationId>,
+    unknown_codes: Cache<String, ()>,
+    gone: Cache<PresentationId, ()>,
+    announced: AtomicBool,
+}
+
+impl ReadCache {
+    pub fn new(settings: ReadCacheSettings) -> Arc<Self> {
+        Arc::new(Self {
+            settings,
+            presentations: Cache::builder()
+                .max_capacity(settings.max_bytes)
+                .weigher(|_, snapshot: &Arc<Snapshot>| {
+                    u32::try_from(snapshot.weight()).unwrap_or(u32::MAX)
+                })
+                .time_to_idle(settings.idle_after)
+                .build(),
+            codes: Cache::builder()
+                .max_capacity(settings.max_bytes / ENTRY_OVERHEAD as u64)
+                .time_to_idle(settings.idle_after)
+                .build(),
+            unknown_codes: negative(UNKNOWN_CODE_FOR),
+            gone: negative(GONE_FOR),
+            announced: AtomicBool::new(false),
+        })
+    }
+
+    /// Whether other processes' changes reach this process now. While they
+    /// do not, entries are reloaded once older than `verify_after`.
+    pub fn set_announced(&self, announced: bool) {
+        self.announced.store(announced, Ordering::Release);
+    }
+
+    /// The change subscriber that keeps this cache right.
+    pub fn events(self: &Arc<Self>) -> ReadEvents {
+        ReadEvents(self.clone())
+    }
+
+    /// The presentation's answers, from memory when possible.
+    ///
+    /// # Errors
+    /// As [`Tally::presentation`].
+    pub async fn presentation<P: Ports>(
+        &self,
+        tally: &Tally<P>,
+        id: PresentationId,
+    ) -> Result<Arc<Snapshot>, GetPresentationError> {
+        if self.gone.contains_key(&id) {
+            return Err(GetPresentationError::NotFound);
+        }
+        if let Some(snapshot) = self.presentations.get(&id).await {
+            self.verify(tally, &snapshot);
+            return Ok(snapshot);
+        }
+        let loaded = self
+            .presentations
+            .try_get_with(id, async {
+                tally
+                    .presentation(id)
+                    .await
+                    .map(|p| Arc::new(Snapshot::of(&p)))
+            })
+            .await;
+        match loaded {
+            Ok(snapshot) => {
+                self.codes
+                    .insert(snapshot.join_code.clone(), snapshot.id)
+                    .await;
+                Ok(snapshot)
+            }
+            Err(e) => match &*e {
+                GetPresentationError::NotFound => {
+                    self.gone.insert(id, ()).await;
+                    Err(GetPresentationError::NotFound)
+                }
+                GetPresentationError::Unavailable(cause) => Err(GetPresentationError::Unavailable(
+                    anyhow::anyhow!("{cause:#}"),
+                )),
+            },
+        }
+    }
+
+    /// What a join code resolves to, from memory when possible.
+    ///
+    /// # Errors
+    /// As [`Tally::join`].
+    pub async fn join<P: Ports>(
+        &self,
+        tally: &Tally<P>,
+        code: &str,
+    ) -> Result<Arc<Snapshot>, JoinError> {
+        // Malformed codes match nothing and are not worth remembering.
+        let Ok(code) = JoinCode::parse(code) else {
+            return Err(JoinError::NotFound);
+        };
+        let code = code.as_str();
+        if self.unknown_codes.contains_key(code) {
+            return Err(JoinError::NotFound);
+        }
+        if let Some(id) = self.codes.get(code).await {
+            match self.presentation(tally, id).await {
+                // The code may have been freed and taken by another.
+                Ok(snapshot) if snapshot.join_code == code => return Ok(snapshot),
+                Ok(_) | Err(GetPresentationError::NotFound) => {
+                    self.codes.invalidate(code).await;
+                }
+                Err(GetPresentationError::Unavailable(e)) => return Err(JoinError::Unavailable(e)),
+            }
+        }
+        match tally.join(code).await {
+            Ok(presentation) => Ok(self.put(&presentation).await),
+            Err(JoinError::NotFound) => {
+                self.unknown_codes.insert(code.to_owned(), ()).await;
+                Err(JoinError::NotFound)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Another process announced a change to `id`: reloads it (once per
+    /// announcement and process), so that the next read is fresh, and so
+    /// that a new presentation's code stops being "unknown" here.
+    pub async fn refresh<P: Ports>(&self, tally: &Tally<P>, id: PresentationId) {
+        match tally.presentation(id).await {
+            Ok(presentation) => {
+                self.put(&presentation).await;
+            }
+            Err(GetPresentationError::NotFound) => self.forget(id).await,
+            Err(GetPresentationError::Unavailable(e)) => {
+                // Served as it is until the next read older than
+                // `verify_after` (the announcement is lost, not the change).
+                tracing::warn!(presentation = %id, error = %format!("{e:#}"), "could not reload an announced change");
+                self.presentations.invalidate(&id).await;
+            }
+        }
+    }
+
+    /// Caches `presentation` unless a newer state is cached already.
+    async fn put(&self, presentation: &Presentation) -> Arc<Snapshot> {
+        use moka::ops::compute::Op;
+        let fresh = Arc::new(Snapshot::of(presentation));
+        let code = fresh.join_code.clone();
+        let entry = self
+            .presentations
+            .entry(presentation.id)
+            .and_compute_with(|cached| {
+                let op = match cached {
+                    Some(cached) if cached.value().version > fresh.version => Op::Nop,
+                    _ => Op::Put(fresh.clone()),
+                };
+                std::future::ready(op)
+            })
+            .await;
+        self.gone.invalidate(&presentation.id).await;
+        self.unknown_codes.invalidate(&code).await;
+        self.codes.insert(code, presentation.id).await;
+        entry.into_entry().map_or(fresh, |e| e.into_value())
+    }
+
+    async fn forget(&self, id: PresentationId) {
+        if let Some(snapshot) = self.presentations.remove(&id).await {
+            self.codes.invalidate(&snapshot.join_code).await;
+        }
+        self.gone.insert(id, ()).await;
+    }
+
+    /// Starts one reload of an entry older than its maximum age; the caller
+    /// serves the copy it has meanwhile.
+    fn verify<P: Ports>(&self, tally: &Tally<P>, snapshot: &Arc<Snapshot>) {
+        // A subscription can stall without an error (a frozen Redis), so
+        // even announced entries are checked, less often.
+        let max_age = if self.announced.load(Ordering::Acquire) {
+            self.settings.verify_after * ANNOUNCED_VERIFY_FACTOR
+        } else {
+            self.settings.verify_after
+        };
+        if snapshot.loaded_at.elapsed() < max_age || snapshot.reloading.swap(true, Ordering::AcqRel)
+        {
+            return;
+        }
+        let (tally, id) = (tally.clone(), snapshot.id);
+        let presentations = self.presentations.clone();
+        let (codes, gone) = (self.codes.clone(), self.gone.clone());
+        tokio::spawn(async move {
+            match tally.presentation(id).await {
+                Ok(presentation) => {
+                    let fresh = Arc::new(Snapshot::of(&presentation));
+                    codes.insert(fresh.join_code.clone(), id).await;
+                    presentations.insert(id, fresh).await;
+                }
+                Err(GetPresentationError::NotFound) => {
+                    presentations.invalidate(&id).await;
+                    gone.insert(id, ()).await;
+                }
+                // The next read after `verify_after` tries again.
+                Err(GetPresentationError::Unavailable(_)) => {
+                    presentations.invalidate(&id).await;
+                }
+            }
+        });
+    }
+
+    /// Drops every entry: announcements may have been missed (this process
+    /// was not listening). Reads then reload, one per presentation.
+    pub fn reload_all(&self) {
+        self.presentations.invalidate_all();
+    }
+
+    /// Entries held now, and their weight in bytes (after pending
+    /// evictions have run).
+    pub async fn usage(&self) -> (u64, u64) {
+        self.presentations.run_pending_tasks().await;
+        (
+            self.presentations.entry_count(),
+            self.presentations.weighted_size(),
+        )
+    }
+}
+
+/// Keeps the cache right after this process's own changes.
+#[derive(Clone, Debug)]
+pub struct ReadEvents(Arc<ReadCache>);
+
+impl PresentationEvents for ReadEvents {
+    async fn changed(&self, presentation: &Presentation) {
+        self.0.put(presentation).await;
+    }
+
+    async fn deleted(&self, presentation: &Presentation) {
+        self.0.forget(presentation.id).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use tally_testkit::fakes::FakeWorld;
+    use tally_testkit::fixtures::poll;
+
+    /// A typical slide deck: 10 polls of 4 options.
+    fn deck() -> tally_domain::PresentationDraft {
+        tally_domain::PresentationDraft::new(
+            (0..10)
+                .map(|i| {
+                    poll(
+                        &format!("Which of these do you prefer, option {i}?"),
+                        &["A", "B", "C", "D"],
+                    )
+                })
+                .collect(),
+        )
+        .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_typical_presentation_costs_a_few_kilobytes() {
+        let world = FakeWorld::new();
+        let (tally, _, _) = world.tally(false);
+        let created = tally.create_presentation(deck(), None).await.unwrap();
+        let cache = ReadCache::new(ReadCacheSettings::default());
+        let snapshot = cache
+            .presentation(&tally, created.presentation.id)
+            .await
+            .unwrap();
+        let weight = snapshot.weight();
+        // The README quotes this figure.
+        assert!((2_000..8_000).contains(&weight), "{weight} bytes");
+        let (entries, held) = cache.usage().await;
+        assert_eq!((entries, held), (1, weight as u64));
+    }
+
+    #[tokio::test]
+    async fn the_bound_holds_however_many_presentations_are_read() {
+        let world = FakeWorld::new();
+        let (tally, _, _) = world.tally(false);
+        let cache = ReadCache::new(ReadCacheSettings {
+            max_bytes: 64 * 1024,
+            ..ReadCacheSettings::default()
+        });
+        for _ in 0..100 {
+            let created = tally.create_presentation(deck(), None).await.unwrap();
+            cache
+                .presentation(&tally, created.presentation.id)
+                .await
+                .unwrap();
+        }
+        let (entries, held) = cache.usage().await;
+        assert!(held <= 64 * 1024, "{held} bytes in {entries} entries");
+        assert!(entries >= 5, "the bound is used: {entries}");
+    }
+
+    #[tokio::test]
+    async fn an_older_state_never_replaces_a_newer_one() {
+        let world = FakeWorld::new();
+        let (tally, _, _) = world.tally(false);
+        let created = tally.create_presentation(deck(), None).await.unwrap();
+        let first = created.presentation;
+        let token = created.presenter_token;
+        let moved = tally
+            .move_slide(first.id, Some(&token), tally_domain::SlideMove::Next)
+            .await
+            .unwrap();
+        let cache = ReadCache::new(ReadCacheSettings::default());
+        cache.events().changed(&moved).await;
+        cache.events().changed(&first).await;
+        let snapshot = cache.presentation(&tally, first.id).await.unwrap();
+        assert_eq!(snapshot.version, moved.slide.version);
+    }
+}
