@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # One command: the spike path measured RUNS times (default 3), each run with
-#   - on every CPU: the /ping ceiling (the baseline), the Redis intake
+#   - on every CPU: the /ping ceiling (the baseline), the audience's reads
+#     (poll on screen, join code, presentation) against it, the Redis intake
 #     sustained at 256, 2,000 and 8,000 connections, a spike of 30,000
 #     phones that retry after 429 like phones do, the WebSocket fan-out to
 #     30,000 sockets, and the direct-Postgres intake;
 #   - pinned, as a stand-in for a slower machine: every server (2 tally
 #     processes, Redis, Postgres) on CPU 0 and the load generator on CPU 1,
-#     the ping ceiling, the Redis intake at 256 connections and the spike.
+#     the ping ceiling, the reads, the Redis intake at 256 connections and
+#     the spike.
 # Every run ends with `tally verify` after each vote scenario and a count of
 # intake fallbacks in the servers' logs. Everything runs on this machine, on
 # loopback, and stops by itself. Writes a new section to benches/RESULTS.md
@@ -101,6 +103,7 @@ for run in $(seq "$runs"); do
   lg_cpus="$all_cpus"; pin_stores "$all_cpus"
   start_tallies redis "$all_cpus"
   lg ping --connections 256 --seconds "$secs"
+  lg reads --connections 256 --seconds "$secs"
   for c in 256 2000 8000; do
     lg sustained --connections "$c" --seconds "$secs" --database-url "$db" --label "sustained-redis-$c"
     verify "sustained-redis-$c"
@@ -120,6 +123,7 @@ for run in $(seq "$runs"); do
   pin_stores 0; lg_cpus=1
   start_tallies redis 0
   lg_as pinned-ping ping --connections 256 --seconds "$secs"
+  lg reads --connections 256 --seconds "$secs" --prefix pinned-
   lg sustained --connections 256 --seconds "$secs" --database-url "$db" --label pinned-sustained-redis-256
   verify pinned-sustained
   lg_as pinned-spike spike --voters "$voters" --window-ms "$window" --processes 2 --database-url "$db"
@@ -161,6 +165,7 @@ for r in range(1, runs + 1):
     red = {c: res[f"sustained-redis-{c}"] for c in (256, 2000, 8000)}
     spike, ws = res[f"spike-{voters}"], res["ws"]
     pping, pred, pspike = res["pinned-ping"], res["pinned-sustained-redis-256"], res["pinned-spike"]
+    reads = [("poll on screen", "read-current"), ("join code", "read-join"), ("presentation", "read-presentation")]
     def spike_row(name, s):
         k = s["spike"]
         return (f'| {name} | {k["accepted_first_try"]} / {k["accepted_final"]} of {k["voters"]} | {k["refused_for_good"]} | {k["retries"]} '
@@ -177,11 +182,13 @@ for r in range(1, runs + 1):
 | scenario | rate | p50 ms | p99 ms | errors | lost |
 |---|---|---|---|---|---|
 {rate_row("ping ceiling (GET /ping), 256 conns", ping, "req/s")}
+{chr(10).join(rate_row(f"GET {what}, 256 conns", res[key], "req/s") for what, key in reads)}
 {rate_row("Redis intake, 256 conns", red[256], "votes/s")}
 {rate_row("Redis intake, 2,000 conns", red[2000], "votes/s")}
 {rate_row("Redis intake, 8,000 conns", red[8000], "votes/s")}
 {rate_row("direct Postgres intake, 256 conns", pg, "votes/s")}
 {rate_row("pinned: ping ceiling", pping, "req/s")}
+{chr(10).join(rate_row(f"pinned: GET {what}, 256 conns", res["pinned-" + key], "req/s") for what, key in reads)}
 {rate_row("pinned: Redis intake, 256 conns", pred, "votes/s")}
 
 | spike of {voters} phones | acknowledged first try / in the end | refused for good | retries | first try p50 / p99 ms | final p50 / p99 / max ms | all acknowledged after ms | durable after last ack ms | lost | refused but stored |
@@ -191,6 +198,9 @@ for r in range(1, runs + 1):
 
 WebSocket fan-out: {ws["sockets"]} sockets across 2 processes, {ws["missed"]} missed; slide change p50 / p99 / max {ws["slide_p50_ms"]} / {ws["slide_p99_ms"]} / {ws["slide_max_ms"]} ms, **{100*ws["within_500ms"]/max(ws["sockets"],1):.1f}% within 500 ms**; vote to presenter p99 {ws["vote_to_presenter_p99_ms"]:.0f} ms; {ws["server_bytes_per_socket"]/1024:.1f} KiB per idle socket; presenter sees {ws.get("presenter_audience")}.
 """)
+    for what, key in reads:
+        keep(f"GET {what} / ping", res[key]["rate_per_s"] / ping["rate_per_s"])
+        keep(f"pinned: GET {what} / pinned ping", res["pinned-" + key]["rate_per_s"] / pping["rate_per_s"])
     keep("Redis 256 / ping", red[256]["rate_per_s"] / ping["rate_per_s"])
     keep("Redis 8,000 / Redis 2,000 conns", red[8000]["rate_per_s"] / red[2000]["rate_per_s"])
     keep("Redis 256 / direct Postgres", red[256]["rate_per_s"] / max(pg["rate_per_s"], 1))
@@ -200,6 +210,9 @@ WebSocket fan-out: {ws["sockets"]} sockets across 2 processes, {ws["missed"]} mi
     keep("fan-out % within 500 ms", 100 * ws["within_500ms"] / max(ws["sockets"], 1))
     keep("pinned spike final p99 ms", pspike["spike"]["final_p99_ms"])
 targets = {
+    "GET poll on screen / ping": ">= 0.70", "GET join code / ping": ">= 0.70", "GET presentation / ping": ">= 0.70",
+    "pinned: GET poll on screen / pinned ping": "(headroom)", "pinned: GET join code / pinned ping": "(headroom)",
+    "pinned: GET presentation / pinned ping": "(headroom)",
     "Redis 256 / ping": ">= 0.35", "Redis 8,000 / Redis 2,000 conns": ">= 0.80",
     "Redis 256 / direct Postgres": ">= 10", "pinned: Redis 256 / pinned ping": "(headroom)",
     "spike final p99 ms": "<= 1000", "spike first-try p99 ms": "<= 250",

@@ -3,6 +3,8 @@
 //!
 //! Scenarios:
 //! - `ping`: keep-alive connections hitting `/ping`: the plaintext ceiling;
+//! - `reads`: the same for the audience's reads (poll on screen, join
+//!   code, presentation), against the `ping` ceiling;
 //! - `sustained`: keep-alive connections voting back to back (each vote a
 //!   new participant) for a fixed time: maximum vote throughput;
 //! - `spike`: N participants, each on a connection of its own opened
@@ -19,6 +21,7 @@
 
 mod conn;
 mod phone;
+mod reads;
 mod scenarios;
 mod stats;
 mod ws;
@@ -47,6 +50,17 @@ enum Scenario {
         connections: usize,
         #[arg(long, default_value_t = 10)]
         seconds: u64,
+    },
+    /// The audience's reads (poll on screen, join code, presentation),
+    /// one after the other, each like `ping`.
+    Reads {
+        #[arg(long, default_value_t = 256)]
+        connections: usize,
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Put before each scenario's name in the report.
+        #[arg(long, default_value = "")]
+        prefix: String,
     },
     Sustained {
         #[arg(long, default_value_t = 256)]
@@ -136,6 +150,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             connections,
             seconds,
         } => scenarios::ping(target, sources, connections, seconds).await,
+        Scenario::Reads {
+            connections,
+            seconds,
+            prefix,
+        } => reads::reads(target, sources, connections, seconds, &prefix).await,
         Scenario::Sustained {
             connections,
             seconds,

@@ -16,7 +16,7 @@ use uuid::Uuid;
 /// Longest any scenario waits for votes to become durable.
 const DURABLE_WAIT: Duration = Duration::from_secs(120);
 
-fn print_summary(summary: &Summary) -> anyhow::Result<()> {
+pub(crate) fn print_summary(summary: &Summary) -> anyhow::Result<()> {
     println!(
         "{}: {} ok, {:.0}/s, p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms, errors {:?}, durable after {:?} ms, lost {:?}",
         summary.scenario, summary.requests_ok, summary.rate_per_s, summary.p50_ms, summary.p99_ms,
@@ -30,6 +30,7 @@ fn print_summary(summary: &Summary) -> anyhow::Result<()> {
 pub struct Created {
     pub id: String,
     pub token: String,
+    pub join_code: String,
     /// Poll ids in slide order.
     pub polls: Vec<String>,
 }
@@ -51,6 +52,7 @@ pub async fn create(conn: &mut Conn, body: &serde_json::Value) -> anyhow::Result
         Ok(created[name].as_str().context(name.to_owned())?.to_owned())
     };
     let (id, token) = (field("presentation_id")?, field("presenter_token")?);
+    let join_code = field("join_code")?;
     let (_, shown) = conn
         .send(Method::GET, &format!("/presentations/{id}"), None)
         .await?;
@@ -61,7 +63,12 @@ pub async fn create(conn: &mut Conn, body: &serde_json::Value) -> anyhow::Result
         .iter()
         .map(|p| p["poll_id"].as_str().map(str::to_owned).context("poll_id"))
         .collect::<anyhow::Result<_>>()?;
-    Ok(Created { id, token, polls })
+    Ok(Created {
+        id,
+        token,
+        join_code,
+        polls,
+    })
 }
 
 /// Creates a one-poll presentation; returns (presentation id, poll id).
@@ -122,7 +129,7 @@ async fn durability(
     ))
 }
 
-fn summary(
+pub(crate) fn summary(
     scenario: &str,
     outcomes: &Outcomes,
     ok: u16,
@@ -148,7 +155,7 @@ fn summary(
 
 /// Keep-alive connections sending requests back to back until `seconds`
 /// pass. `request(i)` gives the i-th request of a connection.
-async fn closed_loop<F>(
+pub(crate) async fn closed_loop<F>(
     target: SocketAddr,
     sources: usize,
     connections: usize,
