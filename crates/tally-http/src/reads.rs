@@ -11,7 +11,8 @@
 //! - A change made by this process replaces the entry at once, through the
 //!   change events ([`ReadEvents`]): the presenter reads their own write.
 //! - A change made by another process arrives as its announcement (Redis
-//!   pub/sub), and [`ReadCache::refresh`] reloads the entry: milliseconds.
+//!   pub/sub); the listener reloads it once for the live channels and this
+//!   cache ([`ReadCache::remember`]): milliseconds.
 //! - While no announcements can arrive ([`ReadCache::set_announced`] false:
 //!   pub/sub down, or a deployment without Redis), an entry older than
 //!   `verify_after` is served once more and reloaded behind it, so a stale
@@ -260,7 +261,7 @@ impl ReadCache {
             }
         }
         match tally.join(code).await {
-            Ok(presentation) => Ok(self.put(&presentation).await),
+            Ok(presentation) => Ok(self.remember(&presentation).await),
             Err(JoinError::NotFound) => {
                 self.unknown_codes.insert(code.to_owned(), ()).await;
                 Err(JoinError::NotFound)
@@ -269,26 +270,17 @@ impl ReadCache {
         }
     }
 
-    /// Another process announced a change to `id`: reloads it (once per
-    /// announcement and process), so that the next read is fresh, and so
-    /// that a new presentation's code stops being "unknown" here.
-    pub async fn refresh<P: Ports>(&self, tally: &Tally<P>, id: PresentationId) {
-        match tally.presentation(id).await {
-            Ok(presentation) => {
-                self.put(&presentation).await;
-            }
-            Err(GetPresentationError::NotFound) => self.forget(id).await,
-            Err(GetPresentationError::Unavailable(e)) => {
-                // Served as it is until the next read older than
-                // `verify_after` (the announcement is lost, not the change).
-                tracing::warn!(presentation = %id, error = %format!("{e:#}"), "could not reload an announced change");
-                self.presentations.invalidate(&id).await;
-            }
-        }
+    /// After a read of `id` that failed for another reason than "not
+    /// found" (an announced change could not be loaded): drops the entry,
+    /// so the next read loads it.
+    pub async fn invalidate(&self, id: PresentationId) {
+        self.presentations.invalidate(&id).await;
     }
 
-    /// Caches `presentation` unless a newer state is cached already.
-    async fn put(&self, presentation: &Presentation) -> Arc<Snapshot> {
+    /// Caches `presentation` unless a newer state is cached already: after
+    /// this process's change, or another's announced one (which also stops
+    /// a new presentation's code being "unknown" here).
+    pub async fn remember(&self, presentation: &Presentation) -> Arc<Snapshot> {
         use moka::ops::compute::Op;
         let fresh = Arc::new(Snapshot::of(presentation));
         let code = fresh.join_code.clone();
@@ -309,7 +301,8 @@ impl ReadCache {
         entry.into_entry().map_or(fresh, |e| e.into_value())
     }
 
-    async fn forget(&self, id: PresentationId) {
+    /// The presentation was deleted (here or, announced, elsewhere).
+    pub async fn forget(&self, id: PresentationId) {
         if let Some(snapshot) = self.presentations.remove(&id).await {
             self.codes.invalidate(&snapshot.join_code).await;
         }
@@ -375,7 +368,7 @@ pub struct ReadEvents(Arc<ReadCache>);
 
 impl PresentationEvents for ReadEvents {
     async fn changed(&self, presentation: &Presentation) {
-        self.0.put(presentation).await;
+        self.0.remember(presentation).await;
     }
 
     async fn deleted(&self, presentation: &Presentation) {

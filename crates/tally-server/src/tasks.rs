@@ -6,7 +6,7 @@ use futures::FutureExt as _;
 use std::sync::Arc;
 use std::time::Duration;
 use tally_domain::ports::Ports;
-use tally_domain::usecases::Tally;
+use tally_domain::usecases::{GetPresentationError, Tally};
 use tally_domain::PresentationId;
 use tally_http::admission::Admission;
 use tally_http::live::{AudienceBoard, LiveHub};
@@ -66,10 +66,7 @@ pub(crate) async fn live_changes<P: Ports>(
                 loop {
                     tokio::select! {
                         next = changes.next() => match next {
-                            Some(id) => {
-                                reads.refresh(&tally, id).await;
-                                hub.refresh_local(&tally, id).await;
-                            }
+                            Some(id) => announced(&tally, &hub, &reads, id).await,
                             None => break,
                         },
                         _ = shutdown.changed() => return,
@@ -84,6 +81,32 @@ pub(crate) async fn live_changes<P: Ports>(
         tokio::select! {
             () = tokio::time::sleep(Duration::from_secs(1)) => {}
             _ = shutdown.changed() => return,
+        }
+    }
+}
+
+/// Another process changed `id`: one read of it, for this process's live
+/// channels first (the sockets wait for it) and then its read cache.
+async fn announced<P: Ports>(
+    tally: &Tally<P>,
+    hub: &LiveHub,
+    reads: &ReadCache,
+    id: PresentationId,
+) {
+    match tally.presentation(id).await {
+        Ok(presentation) => {
+            hub.publish(&presentation);
+            reads.remember(&presentation).await;
+        }
+        Err(GetPresentationError::NotFound) => {
+            hub.retire(id);
+            reads.forget(id).await;
+        }
+        Err(GetPresentationError::Unavailable(e)) => {
+            // The next read loads it; the live channels catch up with the
+            // next change or the next resubscription.
+            tracing::warn!(presentation = %id, error = %format!("{e:#}"), "could not load an announced change");
+            reads.invalidate(id).await;
         }
     }
 }
