@@ -124,7 +124,10 @@ async fn an_overloaded_intake_refuses_with_retry_after_and_never_falls_back() {
         "too few refusals to prove anything: {:?}",
         seen.statuses
     );
-    assert!(seen.acknowledged.len() > 200, "{:?}", seen.statuses);
+    // Votes still get through. How many depends on the machine: 189 to 513
+    // over seven runs on a 2-core VM shared with both servers, Redis and
+    // Postgres; 100 keeps the proof (a stalled intake acknowledges none).
+    assert!(seen.acknowledged.len() > 100, "{:?}", seen.statuses);
 
     // The intake never switched to Postgres.
     assert!(
