@@ -26,3 +26,18 @@ pub trait HttpTelemetry: Send + Sync + 'static {
 /// How handlers receive the telemetry: the app data the server registers,
 /// `web::Data::from(Arc<dyn HttpTelemetry>)`.
 pub type Telemetry = web::Data<dyn HttpTelemetry>;
+
+/// Records nothing: for tests and tools that serve without an operator
+/// watching.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Unobserved;
+
+impl HttpTelemetry for Unobserved {
+    fn request_served(&self, _: &str, _: &str, _: u16, _: f64) {}
+    fn live_connection(&self, _: &'static str, _: i64) {}
+    fn live_message_sent(&self, _: &'static str) {}
+    fn live_dropped(&self, _: &'static str) {}
+    fn render(&self) -> String {
+        String::new()
+    }
+}

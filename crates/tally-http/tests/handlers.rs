@@ -16,23 +16,11 @@ use tally_domain::usecases::Tally;
 use tally_http::admission::Admission;
 use tally_http::live::LiveHub;
 use tally_http::reads::{ReadCache, ReadCacheSettings, ReadEvents};
-use tally_http::telemetry::HttpTelemetry;
+use tally_http::telemetry::{HttpTelemetry, Unobserved};
 use tally_http::ReadinessCheck;
 use tally_testkit::fakes::{
     FakeEvents, FakeIntake, FakeLedger, FakeMetrics, FakeStore, FakeWorld, Told,
 };
-
-struct Unobserved;
-
-impl HttpTelemetry for Unobserved {
-    fn request_served(&self, _: &str, _: &str, _: u16, _: f64) {}
-    fn live_connection(&self, _: &'static str, _: i64) {}
-    fn live_message_sent(&self, _: &'static str) {}
-    fn live_dropped(&self, _: &'static str) {}
-    fn render(&self) -> String {
-        String::new()
-    }
-}
 
 /// The fakes, with the read cache told of changes as in production.
 #[derive(Debug)]
@@ -119,29 +107,59 @@ where
     (status, kind, json)
 }
 
+async fn get<S, B>(app: &S, path: &str) -> (StatusCode, String, Value)
+where
+    S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    call(app, Method::GET, path, None, None).await
+}
+
+/// Creates a deck of `polls`; returns its id, presenter token and join code.
+async fn create<S, B>(app: &S, polls: usize) -> (String, String, String)
+where
+    S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let (status, _, created) =
+        call(app, Method::POST, "/presentations", None, Some(deck(polls))).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let field = |name: &str| created[name].as_str().unwrap().to_owned();
+    (
+        field("presentation_id"),
+        field("presenter_token"),
+        field("join_code"),
+    )
+}
+
+/// A vote on the poll on screen: its status and body.
+async fn vote<S, B>(
+    app: &S,
+    id: &str,
+    poll: &str,
+    client: &str,
+    key: &str,
+) -> (StatusCode, String, Value)
+where
+    S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let body = json!({"poll_id": poll, "client_id": client, "key": key});
+    let path = format!("/presentations/{id}/polls/current/votes");
+    call(app, Method::POST, &path, None, Some(body)).await
+}
+
 #[actix_web::test]
 async fn a_created_presentation_is_stored_told_and_read_back() {
     let world = FakeWorld::new();
     let mut events = None;
     let app = app(&world, &mut events).await;
-    let (status, _, created) =
-        call(&app, Method::POST, "/presentations", None, Some(deck(2))).await;
-    assert_eq!(status, StatusCode::CREATED);
-    let id = created["presentation_id"].as_str().unwrap();
-    assert!(created["presenter_token"].as_str().is_some());
-    let (status, _, read) = call(
-        &app,
-        Method::GET,
-        &format!("/presentations/{id}"),
-        None,
-        None,
-    )
-    .await;
+    let (id, _, code) = create(&app, 2).await;
+    let (status, _, read) = get(&app, &format!("/presentations/{id}")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(read["current_poll_index"], 0);
     assert_eq!(read["polls"].as_array().unwrap().len(), 2);
-    let code = created["join_code"].as_str().unwrap();
-    let (status, _, _) = call(&app, Method::GET, &format!("/join/{code}"), None, None).await;
+    let (status, _, _) = get(&app, &format!("/join/{code}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(matches!(
         events.unwrap().told()[..],
@@ -154,55 +172,21 @@ async fn votes_are_counted_once_and_refusals_are_problems() {
     let world = FakeWorld::new();
     let mut events = None;
     let app = app(&world, &mut events).await;
-    let (_, _, created) = call(&app, Method::POST, "/presentations", None, Some(deck(2))).await;
-    let (id, token) = (
-        created["presentation_id"].as_str().unwrap(),
-        created["presenter_token"].as_str().unwrap(),
-    );
-    let (_, _, read) = call(
-        &app,
-        Method::GET,
-        &format!("/presentations/{id}"),
-        None,
-        None,
-    )
-    .await;
+    let (id, token, _) = create(&app, 2).await;
+    let (_, _, read) = get(&app, &format!("/presentations/{id}")).await;
     let polls: Vec<&str> = read["polls"]
         .as_array()
         .unwrap()
         .iter()
         .map(|p| p["poll_id"].as_str().unwrap())
         .collect();
-    let votes = format!("/presentations/{id}/polls/current/votes");
-    let vote = |poll: &str, client: &str, key: &str| json!({"poll_id": poll, "client_id": client, "key": key});
     let voter = uuid::Uuid::new_v4().to_string();
-    let (first, _, _) = call(
-        &app,
-        Method::POST,
-        &votes,
-        None,
-        Some(vote(polls[0], &voter, "A")),
-    )
-    .await;
-    let (again, _, _) = call(
-        &app,
-        Method::POST,
-        &votes,
-        None,
-        Some(vote(polls[0], &voter, "A")),
-    )
-    .await;
+    let (first, _, _) = vote(&app, &id, polls[0], &voter, "A").await;
+    let (again, _, _) = vote(&app, &id, polls[0], &voter, "A").await;
     assert!(first.is_success() && again.is_success(), "{first} {again}");
     assert_eq!(world.stored_votes(), 1);
 
-    let (status, kind, problem) = call(
-        &app,
-        Method::POST,
-        &votes,
-        None,
-        Some(vote(polls[0], &voter, "B")),
-    )
-    .await;
+    let (status, kind, problem) = vote(&app, &id, polls[0], &voter, "B").await;
     assert_eq!(
         (status, problem["code"].as_str()),
         (StatusCode::CONFLICT, Some("already_voted"))
@@ -211,18 +195,12 @@ async fn votes_are_counted_once_and_refusals_are_problems() {
     assert_eq!(kind, "application/json");
     assert_eq!(problem["status"], 409);
     let other = uuid::Uuid::new_v4().to_string();
-    let (status, _, problem) = call(
-        &app,
-        Method::POST,
-        &votes,
-        None,
-        Some(vote(polls[1], &other, "A")),
-    )
-    .await;
+    let (status, _, problem) = vote(&app, &id, polls[1], &other, "A").await;
     assert_eq!(
         (status, problem["code"].as_str()),
         (StatusCode::CONFLICT, Some("poll_not_current"))
     );
+    let votes = format!("/presentations/{id}/polls/current/votes");
     let (status, _, _) = call(&app, Method::POST, &votes, None, Some(json!({"key": 1}))).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 
@@ -230,16 +208,9 @@ async fn votes_are_counted_once_and_refusals_are_problems() {
     let current = format!("/presentations/{id}/polls/current");
     let (status, _, _) = call(&app, Method::PUT, &current, None, None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let (status, _, _) = call(&app, Method::PUT, &current, Some(token), None).await;
+    let (status, _, _) = call(&app, Method::PUT, &current, Some(&token), None).await;
     assert!(status.is_success(), "{status}");
-    let (status, _, _) = call(
-        &app,
-        Method::POST,
-        &votes,
-        None,
-        Some(vote(polls[1], &other, "B")),
-    )
-    .await;
+    let (status, _, _) = vote(&app, &id, polls[1], &other, "B").await;
     assert!(status.is_success(), "{status}");
     assert_eq!(world.stored_votes(), 2);
 }
@@ -271,15 +242,11 @@ async fn deleting_tells_the_subscribers_and_the_presentation_is_gone() {
     let world = FakeWorld::new();
     let mut events = None;
     let app = app(&world, &mut events).await;
-    let (_, _, created) = call(&app, Method::POST, "/presentations", None, Some(deck(1))).await;
-    let (id, token) = (
-        created["presentation_id"].as_str().unwrap(),
-        created["presenter_token"].as_str().unwrap(),
-    );
+    let (id, token, _) = create(&app, 1).await;
     let path = format!("/presentations/{id}");
-    let (status, _, _) = call(&app, Method::DELETE, &path, Some(token), None).await;
+    let (status, _, _) = call(&app, Method::DELETE, &path, Some(&token), None).await;
     assert!(status.is_success(), "{status}");
-    let (status, _, _) = call(&app, Method::GET, &path, None, None).await;
+    let (status, _, _) = get(&app, &path).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(matches!(
         events.unwrap().told().last(),
@@ -292,14 +259,9 @@ async fn reads_come_from_memory_and_follow_this_process_changes() {
     let world = FakeWorld::new();
     let mut events = None;
     let app = app(&world, &mut events).await;
-    let (_, _, created) = call(&app, Method::POST, "/presentations", None, Some(deck(2))).await;
-    let (id, token, code) = (
-        created["presentation_id"].as_str().unwrap(),
-        created["presenter_token"].as_str().unwrap(),
-        created["join_code"].as_str().unwrap(),
-    );
+    let (id, token, code) = create(&app, 2).await;
     let current = format!("/presentations/{id}/polls/current");
-    let (_, _, first) = call(&app, Method::GET, &current, None, None).await;
+    let (_, _, first) = get(&app, &current).await;
     assert_eq!(first["question"], "Question 0?");
     // The store is away: reads are answered from memory.
     world.fail(true);
@@ -308,7 +270,7 @@ async fn reads_come_from_memory_and_follow_this_process_changes() {
         format!("/presentations/{id}"),
         format!("/join/{code}"),
     ] {
-        let (status, kind, _) = call(&app, Method::GET, &path, None, None).await;
+        let (status, kind, _) = get(&app, &path).await;
         assert_eq!(
             (status, kind.as_str()),
             (StatusCode::OK, "application/json"),
@@ -317,10 +279,10 @@ async fn reads_come_from_memory_and_follow_this_process_changes() {
     }
     world.fail(false);
     // The presenter's own change is read back at once.
-    call(&app, Method::PUT, &current, Some(token), None).await;
-    let (_, _, second) = call(&app, Method::GET, &current, None, None).await;
+    call(&app, Method::PUT, &current, Some(&token), None).await;
+    let (_, _, second) = get(&app, &current).await;
     assert_eq!(second["question"], "Question 1?");
-    let (_, _, joined) = call(&app, Method::GET, &format!("/join/{code}"), None, None).await;
+    let (_, _, joined) = get(&app, &format!("/join/{code}")).await;
     assert_eq!(
         (
             joined["current_poll_index"].as_u64(),
@@ -333,12 +295,12 @@ async fn reads_come_from_memory_and_follow_this_process_changes() {
         &app,
         Method::DELETE,
         &format!("/presentations/{id}"),
-        Some(token),
+        Some(&token),
         None,
     )
     .await;
     world.fail(true);
-    let (status, _, _) = call(&app, Method::GET, &current, None, None).await;
+    let (status, _, _) = get(&app, &current).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
@@ -347,15 +309,14 @@ async fn unknown_join_codes_are_remembered_until_a_presentation_takes_one() {
     let world = FakeWorld::new();
     let mut events = None;
     let app = app(&world, &mut events).await;
-    let (status, _, _) = call(&app, Method::GET, "/join/000001", None, None).await;
+    let (status, _, _) = get(&app, "/join/000001").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     // Answered from memory: the store is not asked again.
     world.fail(true);
-    let (status, _, _) = call(&app, Method::GET, "/join/000001", None, None).await;
+    let (status, _, _) = get(&app, "/join/000001").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     world.fail(false);
-    let (_, _, created) = call(&app, Method::POST, "/presentations", None, Some(deck(1))).await;
-    let code = created["join_code"].as_str().unwrap();
-    let (status, _, _) = call(&app, Method::GET, &format!("/join/{code}"), None, None).await;
+    let (_, _, code) = create(&app, 1).await;
+    let (status, _, _) = get(&app, &format!("/join/{code}")).await;
     assert_eq!(status, StatusCode::OK);
 }

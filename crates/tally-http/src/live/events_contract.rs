@@ -5,25 +5,13 @@
 
 use super::channel::{Membership, Role};
 use super::hub::{LiveEvents, LiveHub};
-use crate::telemetry::{HttpTelemetry, Telemetry};
+use crate::telemetry::{HttpTelemetry, Telemetry, Unobserved};
 use actix_web::web;
 use std::sync::{Arc, Mutex};
 use tally_domain::usecases::Tally;
 use tally_domain::{Presentation, PresentationId};
 use tally_testkit::contract::events::Subscribed;
 use tally_testkit::fakes::{FakePorts, FakeStore, FakeWorld};
-
-struct Unobserved;
-
-impl HttpTelemetry for Unobserved {
-    fn request_served(&self, _: &str, _: &str, _: u16, _: f64) {}
-    fn live_connection(&self, _: &'static str, _: i64) {}
-    fn live_message_sent(&self, _: &'static str) {}
-    fn live_dropped(&self, _: &'static str) {}
-    fn render(&self) -> String {
-        String::new()
-    }
-}
 
 struct Live {
     store: FakeStore,
