@@ -146,15 +146,16 @@ where
         .build()
 }
 
-/// The per-process cache of audience reads. See the module's text.
-#[derive(Debug)]
+/// The per-process cache of audience reads. See the module's text. Clones
+/// share everything (moka's caches are handles).
+#[derive(Clone, Debug)]
 pub struct ReadCache {
     settings: ReadCacheSettings,
     presentations: Cache<PresentationId, Arc<Snapshot>>,
     codes: Cache<String, PresentationId>,
     unknown_codes: Cache<String, ()>,
     gone: Cache<PresentationId, ()>,
-    announced: AtomicBool,
+    announced: Arc<AtomicBool>,
 }
 
 impl ReadCache {
@@ -174,7 +175,7 @@ impl ReadCache {
                 .build(),
             unknown_codes: negative(UNKNOWN_CODE_FOR),
             gone: negative(GONE_FOR),
-            announced: AtomicBool::new(false),
+            announced: Arc::new(AtomicBool::new(false)),
         })
     }
 
@@ -323,24 +324,16 @@ impl ReadCache {
         {
             return;
         }
-        let (tally, id) = (tally.clone(), snapshot.id);
-        let presentations = self.presentations.clone();
-        let (codes, gone) = (self.codes.clone(), self.gone.clone());
+        let (cache, tally, id) = (self.clone(), tally.clone(), snapshot.id);
         tokio::spawn(async move {
             match tally.presentation(id).await {
+                // Version-guarded: a change told meanwhile is not undone.
                 Ok(presentation) => {
-                    let fresh = Arc::new(Snapshot::of(&presentation));
-                    codes.insert(fresh.join_code.clone(), id).await;
-                    presentations.insert(id, fresh).await;
+                    cache.remember(&presentation).await;
                 }
-                Err(GetPresentationError::NotFound) => {
-                    presentations.invalidate(&id).await;
-                    gone.insert(id, ()).await;
-                }
-                // The next read after `verify_after` tries again.
-                Err(GetPresentationError::Unavailable(_)) => {
-                    presentations.invalidate(&id).await;
-                }
+                Err(GetPresentationError::NotFound) => cache.forget(id).await,
+                // The next read loads it afresh.
+                Err(GetPresentationError::Unavailable(_)) => cache.invalidate(id).await,
             }
         });
     }
