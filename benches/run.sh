@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # One command: the spike path measured RUNS times (default 3), each run with
 #   - on every CPU: the /ping ceiling (the baseline), the audience's reads
-#     (poll on screen, join code, presentation) against it, the Redis intake
+#     (poll on screen, join code, presentation) against it, every read
+#     endpoint at a fixed 1,000 requests/s (RATE), the join burst of 30,000
+#     phones (PHONES) within 1 s and, for comparison, within 10 s, the Redis intake
 #     sustained at 256, 2,000 and 8,000 connections, a spike of 30,000
 #     phones that retry after 429 like phones do, the WebSocket fan-out to
 #     30,000 sockets, and the direct-Postgres intake;
 #   - pinned, as a stand-in for a slower machine: every server (2 tally
 #     processes, Redis, Postgres) on CPU 0 and the load generator on CPU 1,
-#     the ping ceiling, the reads, the Redis intake at 256 connections and
-#     the spike.
+#     the ping ceiling, the reads, the reads at a fixed rate, the join
+#     burst within 1 s, the Redis intake at 256 connections and the spike.
 # Every run ends with `tally verify` after each vote scenario and a count of
 # intake fallbacks in the servers' logs. Everything runs on this machine, on
 # loopback, and stops by itself. Writes a new section to benches/RESULTS.md
 # with each run's figures and the spread of the ratios.
 #
 # Tunables: RUNS (3), SECONDS_PER_RUN (10), VOTERS (30000), WINDOW_MS (1000),
-# SOCKETS (30000), WORKERS per process (1).
+# SOCKETS (30000), PHONES (30000), RATE (1000), WORKERS per process (1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -27,6 +29,8 @@ secs="${SECONDS_PER_RUN:-10}"
 voters="${VOTERS:-30000}"
 sockets="${SOCKETS:-30000}"
 window="${WINDOW_MS:-1000}"
+phones="${PHONES:-30000}"
+rate="${RATE:-1000}"
 workers="${WORKERS:-1}"
 # Below the kernel's ephemeral range (32768 and up), so no client socket of
 # an earlier load run can be holding them when the servers bind.
@@ -104,6 +108,7 @@ for run in $(seq "$runs"); do
   start_tallies redis "$all_cpus"
   lg ping --connections 256 --seconds "$secs"
   lg reads --connections 256 --seconds "$secs"
+  lg rate --rps "$rate" --seconds "$secs"
   for c in 256 2000 8000; do
     lg sustained --connections "$c" --seconds "$secs" --database-url "$db" --label "sustained-redis-$c"
     verify "sustained-redis-$c"
@@ -111,6 +116,8 @@ for run in $(seq "$runs"); do
   lg spike --voters "$voters" --window-ms "$window" --processes 2 --database-url "$db"
   verify spike
   lg ws --sockets "$sockets" --processes 2
+  lg join --phones "$phones" --window-ms "$window" --processes 4
+  lg join --phones "$phones" --window-ms 10000 --processes 4 --label join-burst-10s
   stop_tallies
   fallbacks all
   start_tallies postgres "$all_cpus"
@@ -124,6 +131,8 @@ for run in $(seq "$runs"); do
   start_tallies redis 0
   lg_as pinned-ping ping --connections 256 --seconds "$secs"
   lg reads --connections 256 --seconds "$secs" --prefix pinned-
+  lg rate --rps "$rate" --seconds "$secs" --prefix pinned-
+  lg join --phones "$phones" --window-ms "$window" --processes 4 --label pinned-join-burst
   lg sustained --connections 256 --seconds "$secs" --database-url "$db" --label pinned-sustained-redis-256
   verify pinned-sustained
   lg_as pinned-spike spike --voters "$voters" --window-ms "$window" --processes 2 --database-url "$db"
@@ -133,9 +142,9 @@ for run in $(seq "$runs"); do
 done
 pin_stores "$all_cpus"
 
-python3 - "$work" "$runs" "$secs" "$voters" "$window" "$workers" "$sockets" <<'PY' >> benches/RESULTS.md
+python3 - "$work" "$runs" "$secs" "$voters" "$window" "$workers" "$sockets" "$phones" "$rate" <<'PY' >> benches/RESULTS.md
 import json, sys, subprocess, datetime, platform, statistics
-work, runs, secs, voters, window, workers, sockets = sys.argv[1:]
+work, runs, secs, voters, window, workers, sockets, phones, rate = sys.argv[1:]
 runs = int(runs)
 def load(r):
     res, verdicts, falls = {}, [], {}
@@ -153,9 +162,11 @@ commit = subprocess.run(["git","rev-parse","--short","HEAD"],capture_output=True
 print(f"""
 ## Run of {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC (commit {commit}), {runs} runs
 
-- Command: `benches/run.sh` (RUNS={runs}, SECONDS_PER_RUN={secs}, VOTERS={voters}, WINDOW_MS={window}, SOCKETS={sockets}, WORKERS={workers})
+- Command: `benches/run.sh` (RUNS={runs}, SECONDS_PER_RUN={secs}, VOTERS={voters}, WINDOW_MS={window}, SOCKETS={sockets}, PHONES={phones}, RATE={rate}, WORKERS={workers})
 - Machine: {platform.node()}, {cpu}, {subprocess.run(["nproc"],capture_output=True,text=True).stdout.strip()} cores, {mem} GiB; load generator, 2 tally processes, Redis (AOF, fsync always) and Postgres 15 (fsync on) all on it. "Pinned": every server on CPU 0, the load generator on CPU 1.
 - The spike's phones retry after 429/503/504, waiting the server's hint plus up to as much again of jitter, for up to 30 s.
+- Fixed rate: each read endpoint at {rate} requests/s for {secs} s on 64 connections, open loop; latency from each request's scheduled send time (tokio's timer adds up to 1 ms).
+- Join burst: each phone, from cold, connects, resolves the join code, reads the poll on screen, closes that connection and opens the audience WebSocket until its first state; {phones} phones start spread evenly over the window, from 4 load-generator processes. Step latencies: resolve from the phone's scheduled start (connect included), poll and socket from the previous step's end. Freshness: after the burst, with every socket open, the slide moves and 32 read connections (both servers) poll the poll on screen until it changes; ms from the move's answer.
 """)
 ratios = {}
 def keep(name, value): ratios.setdefault(name, []).append(value)
@@ -166,6 +177,20 @@ for r in range(1, runs + 1):
     spike, ws = res[f"spike-{voters}"], res["ws"]
     pping, pred, pspike = res["pinned-ping"], res["pinned-sustained-redis-256"], res["pinned-spike"]
     reads = [("poll on screen", "read-current"), ("join code", "read-join"), ("presentation", "read-presentation")]
+    endpoints = ["ping", "presentation", "current", "join", "votes", "results", "presenter-list"]
+    def rate_table(prefix):
+        rows = []
+        for e in endpoints:
+            s = res[f"{prefix}rate-{e}"]
+            total = s["requests_ok"] + sum(s["errors"].values())
+            errs = 100 * sum(s["errors"].values()) / max(total, 1)
+            rows.append(f'| {e} | {s["rate_per_s"]:.0f} | {s["p50_ms"]:.1f} | {s["p99_ms"]:.1f} | {s["max_ms"]:.1f} | {errs:.2f}% |')
+        return "\n".join(rows)
+    def join_row(name, j):
+        f = ", ".join(f"{k}: {v}" for k, v in j["failures"].items()) or "none"
+        step = lambda k: f'{j[k][1]:.0f}'
+        return (f'| {name} | {j["window_ms"]} | {j["joined"]} of {j["phones"]} | {f} | {step("resolve_ms")} | {step("poll_ms")} | {step("socket_ms")} '
+                f'| {j["total_ms"][1]:.0f} | {j["all_joined_after_ms"]} | {j["fresh_p50_ms"]:.1f} / {j["fresh_max_ms"]:.1f} | {j["server_cpu_s"]:.1f} s, {j["server_us_per_phone"]:.0f} µs |')
     def spike_row(name, s):
         k = s["spike"]
         return (f'| {name} | {k["accepted_first_try"]} / {k["accepted_final"]} of {k["voters"]} | {k["refused_for_good"]} | {k["retries"]} '
@@ -196,6 +221,20 @@ for r in range(1, runs + 1):
 {spike_row("every CPU", spike)}
 {spike_row("pinned", pspike)}
 
+| join burst | window ms | joined | failures | resolve p99 ms | poll p99 ms | socket p99 ms | all three p99 ms | all joined after ms | slide change served everywhere p50 / max ms | servers' CPU, per phone |
+|---|---|---|---|---|---|---|---|---|---|---|
+{join_row("every CPU", res["join-burst"])}
+{join_row("every CPU", res["join-burst-10s"])}
+{join_row("pinned", res["pinned-join-burst"])}
+
+| at {rate} req/s, every CPU | rate | p50 ms | p99 ms | max ms | errors |
+|---|---|---|---|---|---|
+{rate_table("")}
+
+| at {rate} req/s, pinned | rate | p50 ms | p99 ms | max ms | errors |
+|---|---|---|---|---|---|
+{rate_table("pinned-")}
+
 WebSocket fan-out: {ws["sockets"]} sockets across 2 processes, {ws["missed"]} missed; slide change p50 / p99 / max {ws["slide_p50_ms"]} / {ws["slide_p99_ms"]} / {ws["slide_max_ms"]} ms, **{100*ws["within_500ms"]/max(ws["sockets"],1):.1f}% within 500 ms**; vote to presenter p99 {ws["vote_to_presenter_p99_ms"]:.0f} ms; {ws["server_bytes_per_socket"]/1024:.1f} KiB per idle socket; presenter sees {ws.get("presenter_audience")}.
 """)
     for what, key in reads:
@@ -209,6 +248,17 @@ WebSocket fan-out: {ws["sockets"]} sockets across 2 processes, {ws["missed"]} mi
     keep("spike first-try p99 ms", spike["spike"]["first_try_p99_ms"])
     keep("fan-out % within 500 ms", 100 * ws["within_500ms"] / max(ws["sockets"], 1))
     keep("pinned spike final p99 ms", pspike["spike"]["final_p99_ms"])
+    for label, key in [("join burst in 1 s", "join-burst"), ("join burst in 10 s", "join-burst-10s"), ("pinned join burst in 1 s", "pinned-join-burst")]:
+        j = res[key]
+        keep(f"{label}: phones failed", j["phones"] - j["joined"])
+        keep(f"{label}: worst step p99 ms", max(j["resolve_ms"][1], j["poll_ms"][1], j["socket_ms"][1]))
+    keep("join burst in 1 s: servers' µs per phone", res["join-burst"]["server_us_per_phone"])
+    keep("slide change served everywhere, max ms (30,000 sockets open)", res["join-burst"]["fresh_max_ms"])
+    for prefix, label in [("", "every CPU"), ("pinned-", "pinned")]:
+        keep(f"{rate} req/s, {label}: worst p99 ms of any endpoint", max(res[f"{prefix}rate-{e}"]["p99_ms"] for e in endpoints))
+        keep(f"{rate} req/s, {label}: worst error % of any endpoint", max(
+            100 * sum(res[f"{prefix}rate-{e}"]["errors"].values()) / max(res[f"{prefix}rate-{e}"]["requests_ok"] + sum(res[f"{prefix}rate-{e}"]["errors"].values()), 1)
+            for e in endpoints))
 targets = {
     "GET poll on screen / ping": ">= 0.70", "GET join code / ping": ">= 0.70", "GET presentation / ping": ">= 0.70",
     "pinned: GET poll on screen / pinned ping": "(headroom)", "pinned: GET join code / pinned ping": "(headroom)",
@@ -217,7 +267,15 @@ targets = {
     "Redis 256 / direct Postgres": ">= 10", "pinned: Redis 256 / pinned ping": "(headroom)",
     "spike final p99 ms": "<= 1000", "spike first-try p99 ms": "<= 250",
     "fan-out % within 500 ms": ">= 99", "pinned spike final p99 ms": "(all acknowledged, 0 lost)",
+    "join burst in 1 s: phones failed": "0", "join burst in 1 s: worst step p99 ms": "<= 1000",
+    "join burst in 10 s: phones failed": "0", "join burst in 10 s: worst step p99 ms": "<= 1000",
+    "pinned join burst in 1 s: phones failed": "0", "pinned join burst in 1 s: worst step p99 ms": "(headroom)",
+    "join burst in 1 s: servers' µs per phone": "(cost)",
+    "slide change served everywhere, max ms (30,000 sockets open)": "<= 50",
 }
+for label in ("every CPU", "pinned"):
+    targets[f"{rate} req/s, {label}: worst p99 ms of any endpoint"] = "< 100"
+    targets[f"{rate} req/s, {label}: worst error % of any endpoint"] = "< 1"
 print("### Ratios and targets over the runs (median, min to max)\n\n| measure | median | spread | target |\n|---|---|---|---|")
 for name, values in ratios.items():
     fmt = (lambda v: f"{v:.2f}") if max(values) < 100 else (lambda v: f"{v:.0f}")

@@ -14,15 +14,24 @@
 //!   plus jitter, until a deadline; the report tells first tries from final
 //!   outcomes.
 //!
+//! - `rate`: every read endpoint at a fixed rate (open loop), latency from
+//!   each request's scheduled send time;
+//! - `join`: the join burst: N phones, each resolving the join code, reading
+//!   the poll on screen and opening the audience WebSocket, from cold, all
+//!   starting within a window; then the freshness of a slide change.
+//!
 //! Every run is bounded in time and requests, and only loopback targets are
 //! accepted.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod conn;
+mod join;
 mod phone;
+mod rate;
 mod reads;
 mod scenarios;
+mod servers;
 mod stats;
 mod ws;
 
@@ -88,6 +97,61 @@ enum Scenario {
         #[arg(long, default_value_t = 30_000)]
         retry_deadline_ms: u64,
     },
+    /// Every read endpoint at a fixed rate, one after the other.
+    Rate {
+        /// Requests per second, per endpoint.
+        #[arg(long, default_value_t = 1_000)]
+        rps: u64,
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        #[arg(long, default_value_t = 64)]
+        connections: usize,
+        /// Votes on the poll on screen before the reads (the vote list and
+        /// results are not empty).
+        #[arg(long, default_value_t = 100)]
+        votes: usize,
+        /// Put before each scenario's name in the report.
+        #[arg(long, default_value = "")]
+        prefix: String,
+        /// Only this endpoint (ping, presentation, current, join, votes,
+        /// results, presenter-list).
+        #[arg(long)]
+        only: Option<String>,
+    },
+    /// The join burst.
+    Join {
+        #[arg(long, default_value_t = 30_000)]
+        phones: usize,
+        /// Every phone starts within this window.
+        #[arg(long, default_value_t = 1_000)]
+        window_ms: u64,
+        /// Load generator processes. Each phone holds up to two sockets
+        /// for a moment, and a process at most 20,000.
+        #[arg(long, default_value_t = 4)]
+        processes: usize,
+        #[arg(long, default_value = "join-burst")]
+        label: String,
+    },
+    /// One process's share of `join` (started by `join`).
+    #[command(hide = true)]
+    JoinShard {
+        #[arg(long)]
+        shard: usize,
+        #[arg(long)]
+        shards: usize,
+        #[arg(long)]
+        phones: usize,
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        presentation: String,
+        #[arg(long)]
+        start_at_ms: u64,
+        #[arg(long)]
+        window_ms: u64,
+        #[arg(long)]
+        hold_until_ms: u64,
+    },
     /// Audience WebSockets following a slide change; vote-to-presenter
     /// latency; server memory per idle socket.
     Ws {
@@ -132,7 +196,7 @@ fn main() -> anyhow::Result<()> {
     // machine with the servers it measures: one thread each keeps its own
     // cost (and its work-stealing between threads) out of the figures.
     let runtime = match cli.scenario {
-        Scenario::WsShard { .. } | Scenario::SpikeShard { .. } => {
+        Scenario::WsShard { .. } | Scenario::SpikeShard { .. } | Scenario::JoinShard { .. } => {
             tokio::runtime::Builder::new_current_thread()
         }
         _ => tokio::runtime::Builder::new_multi_thread(),
@@ -178,6 +242,56 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 processes,
                 &database_url,
                 Duration::from_millis(retry_deadline_ms),
+            )
+            .await
+        }
+        Scenario::Rate {
+            rps,
+            seconds,
+            connections,
+            votes,
+            prefix,
+            only,
+        } => {
+            rate::fixed_rate(
+                target,
+                sources,
+                rps,
+                seconds,
+                connections,
+                votes,
+                &prefix,
+                only.as_deref(),
+            )
+            .await
+        }
+        Scenario::Join {
+            phones,
+            window_ms,
+            processes,
+            label,
+        } => join::join_burst(target, sources, phones, window_ms, processes, &label).await,
+        Scenario::JoinShard {
+            shard,
+            shards,
+            phones,
+            code,
+            presentation,
+            start_at_ms,
+            window_ms,
+            hold_until_ms,
+        } => {
+            join::join_shard(
+                target,
+                sources,
+                shard,
+                shards,
+                phones,
+                &code,
+                &presentation,
+                start_at_ms,
+                window_ms,
+                hold_until_ms,
             )
             .await
         }

@@ -81,7 +81,7 @@ async fn presentation(target: SocketAddr) -> anyhow::Result<(String, String)> {
     Ok((created.id, poll))
 }
 
-fn vote_body(poll: &str, participant: Uuid, i: usize) -> Bytes {
+pub(crate) fn vote_body(poll: &str, participant: Uuid, i: usize) -> Bytes {
     let key = ["A", "B", "C"][i % 3];
     Bytes::from(format!(
         r#"{{"key":"{key}","client_id":"{participant}","poll_id":"{poll}"}}"#

@@ -30,33 +30,9 @@ async fn open(
     src: std::net::IpAddr,
     path: &str,
 ) -> anyhow::Result<tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>> {
-    let socket = tokio::net::TcpSocket::new_v4()?;
-    socket.bind(SocketAddr::new(src, 0))?;
-    let stream = socket.connect(target).await?;
+    let stream = crate::conn::connect(target, src).await?;
     let (ws, _) = tokio_tungstenite::client_async(format!("ws://{target}{path}"), stream).await?;
     Ok(ws)
-}
-
-/// Resident memory of every `tally serve` process, bytes.
-fn servers_rss() -> u64 {
-    let mut total = 0;
-    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
-        let cmd = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-        if cmd.contains("tally serve") || cmd.starts_with("target/release/tally serve") {
-            let status = std::fs::read_to_string(entry.path().join("status")).unwrap_or_default();
-            if let Some(kb) = status.lines().find_map(|l| l.strip_prefix("VmRSS:")) {
-                total += kb
-                    .trim()
-                    .trim_end_matches(" kB")
-                    .trim()
-                    .parse::<u64>()
-                    .unwrap_or(0)
-                    * 1024;
-            }
-        }
-    }
-    total
 }
 
 /// Parent: create, spawn shards, wait until connected, move, collect.
@@ -72,7 +48,7 @@ pub async fn ws(
         {"question": "Two?", "options": [{"key": "A", "value": "a"}]}]});
     let created = crate::scenarios::create(&mut conn, &body).await?;
     let (id, token) = (created.id, created.token);
-    let baseline = servers_rss();
+    let baseline = crate::servers::rss();
 
     let exe = std::env::current_exe()?;
     let per_shard = sockets.div_ceil(processes.max(1));
@@ -110,7 +86,7 @@ pub async fn ws(
             .parse::<usize>()?;
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let with_sockets = servers_rss();
+    let with_sockets = crate::servers::rss();
     let per_socket = with_sockets.saturating_sub(baseline) / u64::try_from(connected.max(1))?;
 
     // The presenter screen, on whichever process the kernel picks: its

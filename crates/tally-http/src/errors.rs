@@ -1,14 +1,15 @@
 //! The edge: each use case's error enum mapped to a status and a problem.
 
 use crate::problem::Problem;
+use crate::reads::ResolveError;
 use actix_web::http::StatusCode;
 use tally_domain::poll::{PollError, TextError};
 use tally_domain::ports::IntakeError;
 use tally_domain::presentation::PresentationError;
 use tally_domain::presenter::AccessDenied;
 use tally_domain::usecases::{
-    CreatePresentationError, DeletePresentationError, GetPresentationError, JoinError,
-    ListPresentationsError, ListVotesError, MoveSlideError, PollResultsError, SetVotingError,
+    CreatePresentationError, DeletePresentationError, GetPresentationError, ListPresentationsError,
+    ListVotesError, MoveSlideError, PollResultsError, SetVotingError,
 };
 use tally_domain::SlideError;
 
@@ -69,11 +70,12 @@ impl From<GetPresentationError> for Problem {
     }
 }
 
-impl From<JoinError> for Problem {
-    fn from(e: JoinError) -> Self {
+impl From<ResolveError> for Problem {
+    fn from(e: ResolveError) -> Self {
         match e {
-            JoinError::NotFound => Problem::not_found("no presentation has this join code"),
-            JoinError::Unavailable(cause) => Problem::unavailable(&cause),
+            ResolveError::NotFound => Problem::not_found("no presentation has this join code"),
+            ResolveError::Busy => Problem::overloaded(crate::reads::CODE_LOOKUP_RETRY_MS),
+            ResolveError::Unavailable(cause) => Problem::unavailable(&cause),
         }
     }
 }

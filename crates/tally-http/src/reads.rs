@@ -27,6 +27,14 @@
 //! reused by new presentations, so that one is short, and an announced
 //! creation clears it at once).
 //!
+//! **Codes this process does not know yet** are looked up once however
+//! many phones ask at the same moment (the first join burst after a
+//! restart), and at most `CODE_LOOKUPS_AT_ONCE` of them at a time: a flood
+//! of *different* wrong codes gets 429 beyond that instead of reaching
+//! Postgres. The bound is per process, not per client: a venue's network
+//! puts thousands of phones behind one address, and a per-address limit
+//! would refuse the ones that mistyped a code and then typed it right.
+//!
 //! **Memory** is bounded by weight: each entry weighs the bytes of its
 //! answers plus a fixed overhead, entries idle for `idle_after` go first.
 
@@ -50,6 +58,12 @@ const UNKNOWN_CODE_FOR: Duration = Duration::from_secs(1);
 /// While announcements arrive, entries are still checked this many times
 /// less often than without them: the backstop for a silent stall.
 const ANNOUNCED_VERIFY_FACTOR: u32 = 10;
+/// Lookups of codes unknown to this process, at most at a time; more wait
+/// up to `CODE_LOOKUP_WAIT`, then get 429.
+const CODE_LOOKUPS_AT_ONCE: usize = 16;
+const CODE_LOOKUP_WAIT: Duration = Duration::from_millis(500);
+/// The retry hint sent with that 429.
+pub const CODE_LOOKUP_RETRY_MS: u64 = 1_000;
 /// Entries of each negative cache, at most.
 const NEGATIVE_ENTRIES: u64 = 100_000;
 /// What an entry weighs beyond its answers' bytes (the structs, the map's
@@ -135,10 +149,12 @@ fn json<T: serde::Serialize>(body: &T) -> Bytes {
     Bytes::from(serde_json::to_vec(body).unwrap_or_default())
 }
 
-/// A bounded set of keys known to have no answer, for `ttl`.
-fn negative<K>(ttl: Duration) -> Cache<K, ()>
+/// A bounded, short-lived cache: keys known to have no answer (`V = ()`),
+/// or lookups under way, for `ttl`.
+fn short_lived<K, V>(ttl: Duration) -> Cache<K, V>
 where
     K: std::hash::Hash + Eq + Send + Sync + 'static,
+    V: Clone + Send + Sync + 'static,
 {
     Cache::builder()
         .max_capacity(NEGATIVE_ENTRIES)
@@ -154,8 +170,25 @@ pub struct ReadCache {
     presentations: Cache<PresentationId, Arc<Snapshot>>,
     codes: Cache<String, PresentationId>,
     unknown_codes: Cache<String, ()>,
+    /// Codes being looked up in the store now, so that concurrent misses
+    /// of one code share one lookup; kept for a moment only.
+    resolving: Cache<String, PresentationId>,
+    lookups: Arc<tokio::sync::Semaphore>,
     gone: Cache<PresentationId, ()>,
     announced: Arc<AtomicBool>,
+}
+
+/// Why a join code did not resolve.
+#[derive(Debug, thiserror::Error)]
+pub enum ResolveError {
+    #[error("no presentation has this join code")]
+    NotFound,
+    /// Too many codes unknown here are being looked up at once (a burst of
+    /// wrong codes): refused before reaching the store.
+    #[error("too many join codes are being looked up at once")]
+    Busy,
+    #[error("the store is unavailable: {0:#}")]
+    Unavailable(anyhow::Error),
 }
 
 impl ReadCache {
@@ -173,8 +206,10 @@ impl ReadCache {
                 .max_capacity(settings.max_bytes / ENTRY_OVERHEAD as u64)
                 .time_to_idle(settings.idle_after)
                 .build(),
-            unknown_codes: negative(UNKNOWN_CODE_FOR),
-            gone: negative(GONE_FOR),
+            unknown_codes: short_lived(UNKNOWN_CODE_FOR),
+            resolving: short_lived(UNKNOWN_CODE_FOR),
+            lookups: Arc::new(tokio::sync::Semaphore::new(CODE_LOOKUPS_AT_ONCE)),
+            gone: short_lived(GONE_FOR),
             announced: Arc::new(AtomicBool::new(false)),
         })
     }
@@ -237,38 +272,72 @@ impl ReadCache {
     /// What a join code resolves to, from memory when possible.
     ///
     /// # Errors
-    /// As [`Tally::join`].
+    /// [`ResolveError`].
     pub async fn join<P: Ports>(
         &self,
         tally: &Tally<P>,
         code: &str,
-    ) -> Result<Arc<Snapshot>, JoinError> {
+    ) -> Result<Arc<Snapshot>, ResolveError> {
         // Malformed codes match nothing and are not worth remembering.
         let Ok(code) = JoinCode::parse(code) else {
-            return Err(JoinError::NotFound);
+            return Err(ResolveError::NotFound);
         };
         let code = code.as_str();
         if self.unknown_codes.contains_key(code) {
-            return Err(JoinError::NotFound);
+            return Err(ResolveError::NotFound);
         }
-        if let Some(id) = self.codes.get(code).await {
-            match self.presentation(tally, id).await {
-                // The code may have been freed and taken by another.
-                Ok(snapshot) if snapshot.join_code == code => return Ok(snapshot),
-                Ok(_) | Err(GetPresentationError::NotFound) => {
-                    self.codes.invalidate(code).await;
+        let id = match self.codes.get(code).await {
+            Some(id) => id,
+            None => self.look_up(tally, code).await?,
+        };
+        match self.presentation(tally, id).await {
+            // The code may have been freed and taken by another.
+            Ok(snapshot) if snapshot.join_code == code => Ok(snapshot),
+            Ok(_) | Err(GetPresentationError::NotFound) => {
+                self.codes.invalidate(code).await;
+                self.resolving.invalidate(code).await;
+                // Looked up afresh: one more try finds the new owner, if any.
+                let id = self.look_up(tally, code).await?;
+                match self.presentation(tally, id).await {
+                    Ok(snapshot) if snapshot.join_code == code => Ok(snapshot),
+                    Ok(_) | Err(GetPresentationError::NotFound) => Err(ResolveError::NotFound),
+                    Err(GetPresentationError::Unavailable(e)) => Err(ResolveError::Unavailable(e)),
                 }
-                Err(GetPresentationError::Unavailable(e)) => return Err(JoinError::Unavailable(e)),
             }
+            Err(GetPresentationError::Unavailable(e)) => Err(ResolveError::Unavailable(e)),
         }
-        match tally.join(code).await {
-            Ok(presentation) => Ok(self.remember(&presentation).await),
-            Err(JoinError::NotFound) => {
-                self.unknown_codes.insert(code.to_owned(), ()).await;
-                Err(JoinError::NotFound)
+    }
+
+    /// Looks a code up in the store: once for all concurrent callers, and
+    /// within the bound on lookups at once.
+    async fn look_up<P: Ports>(
+        &self,
+        tally: &Tally<P>,
+        code: &str,
+    ) -> Result<PresentationId, ResolveError> {
+        let found = self
+            .resolving
+            .try_get_with(code.to_owned(), async {
+                let _permit = tokio::time::timeout(CODE_LOOKUP_WAIT, self.lookups.acquire())
+                    .await
+                    .map_err(|_| ResolveError::Busy)?;
+                match tally.join(code).await {
+                    Ok(presentation) => Ok(self.remember(&presentation).await.id),
+                    Err(JoinError::NotFound) => {
+                        self.unknown_codes.insert(code.to_owned(), ()).await;
+                        Err(ResolveError::NotFound)
+                    }
+                    Err(JoinError::Unavailable(e)) => Err(ResolveError::Unavailable(e)),
+                }
+            })
+            .await;
+        found.map_err(|e| match &*e {
+            ResolveError::NotFound => ResolveError::NotFound,
+            ResolveError::Busy => ResolveError::Busy,
+            ResolveError::Unavailable(cause) => {
+                ResolveError::Unavailable(anyhow::anyhow!("{cause:#}"))
             }
-            Err(e) => Err(e),
-        }
+        })
     }
 
     /// After a read of `id` that failed for another reason than "not
@@ -445,5 +514,76 @@ mod tests {
         cache.events().changed(&first).await;
         let snapshot = cache.presentation(&tally, first.id).await.unwrap();
         assert_eq!(snapshot.version, moved.slide.version);
+    }
+
+    #[tokio::test]
+    async fn phones_asking_for_a_code_this_process_does_not_know_share_one_lookup() {
+        let world = FakeWorld::new();
+        let (tally, _, _) = world.tally(false);
+        let created = tally.create_presentation(deck(), None).await.unwrap();
+        let code = created.presentation.join_code.as_str().to_owned();
+        let cache = ReadCache::new(ReadCacheSettings::default());
+        let joins = (0..200).map(|_| cache.join(&tally, &code));
+        let answers = futures::future::join_all(joins).await;
+        assert!(answers
+            .iter()
+            .all(|a| a.as_ref().is_ok_and(|s| s.id == created.presentation.id)));
+        assert_eq!(world.join_code_lookups().total, 1);
+        // And from memory afterwards.
+        cache.join(&tally, &code).await.unwrap();
+        assert_eq!(world.join_code_lookups().total, 1);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_flood_of_different_wrong_codes_is_refused_beyond_the_lookup_bound() {
+        let world = FakeWorld::new();
+        let (tally, _, _) = world.tally(false);
+        world.slow_join_code_lookups(CODE_LOOKUP_WAIT * 4);
+        let cache = ReadCache::new(ReadCacheSettings::default());
+        let codes: Vec<String> = (0..100).map(|n| format!("{:06}", 100_000 + n)).collect();
+        let answers =
+            futures::future::join_all(codes.iter().map(|code| cache.join(&tally, code))).await;
+        let not_found = answers
+            .iter()
+            .filter(|a| matches!(a, Err(ResolveError::NotFound)))
+            .count();
+        let busy = answers
+            .iter()
+            .filter(|a| matches!(a, Err(ResolveError::Busy)))
+            .count();
+        assert_eq!(
+            (not_found, busy),
+            (CODE_LOOKUPS_AT_ONCE, 100 - CODE_LOOKUPS_AT_ONCE)
+        );
+        let lookups = world.join_code_lookups();
+        assert_eq!(
+            (lookups.total, lookups.peak),
+            (CODE_LOOKUPS_AT_ONCE, CODE_LOOKUPS_AT_ONCE)
+        );
+        // The codes found unknown are answered from memory now; a refused
+        // one is looked up when asked again.
+        world.slow_join_code_lookups(Duration::ZERO);
+        let known_unknown = codes
+            .iter()
+            .zip(&answers)
+            .find(|(_, a)| matches!(a, Err(ResolveError::NotFound)))
+            .map(|(code, _)| code)
+            .unwrap();
+        assert!(matches!(
+            cache.join(&tally, known_unknown).await,
+            Err(ResolveError::NotFound)
+        ));
+        assert_eq!(world.join_code_lookups().total, CODE_LOOKUPS_AT_ONCE);
+        let refused = codes
+            .iter()
+            .zip(&answers)
+            .find(|(_, a)| matches!(a, Err(ResolveError::Busy)))
+            .map(|(code, _)| code)
+            .unwrap();
+        assert!(matches!(
+            cache.join(&tally, refused).await,
+            Err(ResolveError::NotFound)
+        ));
+        assert_eq!(world.join_code_lookups().total, CODE_LOOKUPS_AT_ONCE + 1);
     }
 }

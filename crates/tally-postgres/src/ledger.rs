@@ -8,7 +8,16 @@ use tally_domain::{
 use tokio_postgres::types::ToSql;
 use uuid::Uuid;
 
+// Prepared once per connection (`prepare_cached`), not parsed and planned
+// again for every listing.
 const POLL_IN_PRESENTATION: &str = "SELECT 1 FROM polls WHERE id = $1 AND presentation_id = $2";
+const VOTES: &str =
+    "SELECT v.participant_id, o.key FROM votes v JOIN options o ON o.id = v.option_id \
+     WHERE v.poll_id = $1 ORDER BY v.participant_id";
+const COUNTS: &str = "SELECT q.question, q.voting_open, o.key, o.value, o.vote_count \
+     FROM polls q JOIN options o ON o.poll_id = q.id \
+     WHERE q.id = $1 AND q.presentation_id = $2 ORDER BY o.position";
+const PARTICIPANTS: &str = "SELECT count(DISTINCT participant_id) FROM votes WHERE poll_id = $1";
 
 /// The vote listing and counts, read from Postgres.
 #[derive(Clone, Debug)]
@@ -36,15 +45,14 @@ impl VoteLedger for PgLedger {
         let (poll, presentation) = (poll.as_uuid(), presentation.as_uuid());
         let (both, one): (&[&(dyn ToSql + Sync)], &[&(dyn ToSql + Sync)]) =
             (&[poll, presentation], &[poll]);
-        let (exists, rows) = tokio::try_join!(
-            client.query_opt(POLL_IN_PRESENTATION, both),
-            client.query(
-                "SELECT v.participant_id, o.key FROM votes v JOIN options o ON o.id = v.option_id \
-                 WHERE v.poll_id = $1 ORDER BY v.participant_id",
-                one,
-            ),
+        let (exists, votes) = tokio::try_join!(
+            client.prepare_cached(POLL_IN_PRESENTATION),
+            client.prepare_cached(VOTES),
         )
-        .context("reading votes")?;
+        .context("preparing")?;
+        let (exists, rows) =
+            tokio::try_join!(client.query_opt(&exists, both), client.query(&votes, one))
+                .context("reading votes")?;
         if exists.is_none() {
             return Err(LedgerError::PollNotFound);
         }
@@ -68,17 +76,14 @@ impl VoteLedger for PgLedger {
         let (poll_uuid, presentation_uuid) = (poll.as_uuid(), presentation.as_uuid());
         let (both, one): (&[&(dyn ToSql + Sync)], &[&(dyn ToSql + Sync)]) =
             (&[poll_uuid, presentation_uuid], &[poll_uuid]);
+        let (counts, participants) = tokio::try_join!(
+            client.prepare_cached(COUNTS),
+            client.prepare_cached(PARTICIPANTS),
+        )
+        .context("preparing")?;
         let (rows, participants) = tokio::try_join!(
-            client.query(
-                "SELECT q.question, q.voting_open, o.key, o.value, o.vote_count \
-                 FROM polls q JOIN options o ON o.poll_id = q.id \
-                 WHERE q.id = $1 AND q.presentation_id = $2 ORDER BY o.position",
-                both,
-            ),
-            client.query_one(
-                "SELECT count(DISTINCT participant_id) FROM votes WHERE poll_id = $1",
-                one,
-            ),
+            client.query(&counts, both),
+            client.query_one(&participants, one),
         )
         .context("reading results")?;
         let Some(first) = rows.first() else {

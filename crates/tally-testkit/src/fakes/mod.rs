@@ -19,7 +19,7 @@ pub use store::FakeStore;
 pub use votes::{FakeArchive, FakeIntake, FakeLedger, FakeQueue};
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tally_domain::ports::{Ports, QueuedVote};
 use tally_domain::usecases::Tally;
@@ -76,6 +76,23 @@ pub struct FakeWorld {
     /// Woken when a vote is queued, for a queue read that waits.
     queued: Arc<Notify>,
     clock: FakeClock,
+    code_lookups: Arc<CodeLookups>,
+}
+
+/// What the store saw of join-code lookups, and how long each takes.
+#[derive(Debug, Default)]
+struct CodeLookups {
+    started: AtomicUsize,
+    in_flight: AtomicUsize,
+    peak: AtomicUsize,
+    delay_ms: AtomicU64,
+}
+
+/// Join-code lookups the store answered: how many, and the most at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LookupCount {
+    pub total: usize,
+    pub peak: usize,
 }
 
 impl FakeWorld {
@@ -97,6 +114,36 @@ impl FakeWorld {
     /// The next `n` creations find their join code taken.
     pub fn refuse_join_codes(&self, n: usize) {
         self.refused_codes.store(n, Ordering::SeqCst);
+    }
+
+    /// Each join-code lookup takes this long from now on (tokio's timer;
+    /// pause time in the test to make it instant). Without it, a lookup
+    /// still yields once, as a real one waits on the network.
+    pub fn slow_join_code_lookups(&self, each: std::time::Duration) {
+        let ms = u64::try_from(each.as_millis()).unwrap_or(u64::MAX);
+        self.code_lookups.delay_ms.store(ms, Ordering::SeqCst);
+    }
+
+    /// The join-code lookups the store has answered so far.
+    pub fn join_code_lookups(&self) -> LookupCount {
+        LookupCount {
+            total: self.code_lookups.started.load(Ordering::SeqCst),
+            peak: self.code_lookups.peak.load(Ordering::SeqCst),
+        }
+    }
+
+    /// Runs `lookup` as one join-code lookup: counted, and as slow as set.
+    async fn code_lookup<T>(&self, lookup: impl FnOnce() -> T) -> T {
+        let counts = &self.code_lookups;
+        counts.started.fetch_add(1, Ordering::SeqCst);
+        let now = counts.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        counts.peak.fetch_max(now, Ordering::SeqCst);
+        match counts.delay_ms.load(Ordering::SeqCst) {
+            0 => tokio::task::yield_now().await,
+            ms => tokio::time::sleep(std::time::Duration::from_millis(ms)).await,
+        }
+        counts.in_flight.fetch_sub(1, Ordering::SeqCst);
+        lookup()
     }
 
     fn refuses_join_code(&self) -> bool {

@@ -145,12 +145,16 @@ impl PresentationStore for FakeStore {
 
     async fn find_by_join_code(&self, code: JoinCode) -> Result<Option<Presentation>, StoreError> {
         self.check()?;
-        let state = self.world.lock();
-        Ok(state
-            .presentations
-            .values()
-            .find(|s| s.presentation.join_code == code)
-            .map(|s| s.presentation.clone()))
+        self.world
+            .code_lookup(|| {
+                let state = self.world.lock();
+                Ok(state
+                    .presentations
+                    .values()
+                    .find(|s| s.presentation.join_code == code)
+                    .map(|s| s.presentation.clone()))
+            })
+            .await
     }
 
     async fn state_versions(
