@@ -269,14 +269,23 @@ async fn one_phone(
     due: Instant,
 ) -> Result<Joined, String> {
     let step = |name: &str, e: &dyn std::fmt::Display| format!("{name}: {e}");
-    let mut conn = tokio::time::timeout(STEP_TIMEOUT, Conn::open(target, src))
-        .await
-        .map_err(|_| step("resolve", &"connect timed out"))?
-        .map_err(|e| step("resolve", &e))?;
-    let (status, body) = conn
-        .send(Method::GET, &format!("/join/{code}"), None)
-        .await
-        .map_err(|e| step("resolve", &e))?;
+    // Each step gives up after STEP_TIMEOUT, as a phone would.
+    async fn within<T>(
+        name: &str,
+        work: impl std::future::Future<Output = anyhow::Result<T>>,
+    ) -> Result<T, String> {
+        match tokio::time::timeout(STEP_TIMEOUT, work).await {
+            Ok(Ok(done)) => Ok(done),
+            Ok(Err(e)) => Err(format!("{name}: {e}")),
+            Err(_) => Err(format!("{name}: timed out")),
+        }
+    }
+    let mut conn = within("resolve", Conn::open(target, src)).await?;
+    let (status, body) = within(
+        "resolve",
+        conn.send(Method::GET, &format!("/join/{code}"), None),
+    )
+    .await?;
     if status != StatusCode::OK {
         return Err(step("resolve", &status));
     }
@@ -287,14 +296,15 @@ async fn one_phone(
     }
     let resolve = micros(due);
     let read_at = Instant::now();
-    let (status, _) = conn
-        .send(
+    let (status, _) = within(
+        "poll",
+        conn.send(
             Method::GET,
             &format!("/presentations/{presentation}/polls/current"),
             None,
-        )
-        .await
-        .map_err(|e| step("poll", &e))?;
+        ),
+    )
+    .await?;
     if status != StatusCode::OK {
         return Err(step("poll", &status));
     }
@@ -317,10 +327,7 @@ async fn one_phone(
             other => bail!("no state: {other:?}"),
         }
     };
-    let ws = tokio::time::timeout(STEP_TIMEOUT, opened)
-        .await
-        .map_err(|_| step("socket", &"timed out"))?
-        .map_err(|e| step("socket", &e))?;
+    let ws = within("socket", opened).await?;
     Ok(Joined {
         resolve,
         poll,
