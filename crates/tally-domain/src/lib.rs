@@ -6,6 +6,7 @@
 //! it depends on none of them. `cargo tree -p tally-domain` shows that.
 
 pub mod ids;
+pub mod kinds;
 pub mod poll;
 pub mod ports;
 pub mod presentation;

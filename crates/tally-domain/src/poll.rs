@@ -43,7 +43,7 @@ fn validate_text(field: &'static str, raw: &str, max: usize) -> Result<(), TextE
 macro_rules! text_newtype {
     ($(#[$doc:meta])* $name:ident, $field:literal, $max:expr) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(String);
 
         impl $name {

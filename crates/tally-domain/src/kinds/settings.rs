@@ -1,0 +1,591 @@
+//! Each poll type's settings, validated when a poll is created.
+
+use crate::poll::OptionKey;
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+/// The poll types of the contract. A poll without `type` is `Single`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PollType {
+    Single,
+    Multiple,
+    Scale,
+    Ranking,
+    Points,
+    Wordcloud,
+    Open,
+    Quiz,
+    Qa,
+}
+
+impl PollType {
+    pub const ALL: [PollType; 9] = [
+        PollType::Single,
+        PollType::Multiple,
+        PollType::Scale,
+        PollType::Ranking,
+        PollType::Points,
+        PollType::Wordcloud,
+        PollType::Open,
+        PollType::Quiz,
+        PollType::Qa,
+    ];
+
+    /// # Errors
+    /// [`SettingsError::UnknownType`] for any other name.
+    pub fn parse(raw: &str) -> Result<Self, SettingsError> {
+        Self::ALL
+            .into_iter()
+            .find(|t| t.as_str() == raw)
+            .ok_or_else(|| SettingsError::UnknownType(raw.to_owned()))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PollType::Single => "single",
+            PollType::Multiple => "multiple",
+            PollType::Scale => "scale",
+            PollType::Ranking => "ranking",
+            PollType::Points => "points",
+            PollType::Wordcloud => "wordcloud",
+            PollType::Open => "open",
+            PollType::Quiz => "quiz",
+            PollType::Qa => "qa",
+        }
+    }
+
+    /// Whether the poll's options are what participants choose among (or,
+    /// for a scale, the statements they rate). The others take text.
+    pub fn has_options(self) -> bool {
+        !matches!(self, PollType::Wordcloud | PollType::Open | PollType::Qa)
+    }
+
+    fn takes(self, field: Field) -> bool {
+        use PollType::{Multiple, Open, Points, Qa, Quiz, Ranking, Scale, Wordcloud};
+        match field {
+            Field::Choices => matches!(self, Multiple | Ranking | Quiz),
+            Field::Scale => self == Scale,
+            Field::PointsBudget => self == Points,
+            Field::MaxEntries => self == Wordcloud,
+            Field::MaxLength | Field::Moderated => matches!(self, Wordcloud | Open | Qa),
+            Field::Correct | Field::QuizPoints => self == Quiz,
+            Field::AllowChange => self != Qa,
+        }
+    }
+}
+
+/// The settings fields that only some types take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Choices,
+    Scale,
+    PointsBudget,
+    MaxEntries,
+    MaxLength,
+    Correct,
+    QuizPoints,
+    AllowChange,
+    Moderated,
+}
+
+impl Field {
+    fn name(self) -> &'static str {
+        match self {
+            Field::Choices => "min_choices/max_choices",
+            Field::Scale => "scale",
+            Field::PointsBudget => "points_budget",
+            Field::MaxEntries => "max_entries",
+            Field::MaxLength => "max_length",
+            Field::Correct => "correct",
+            Field::QuizPoints => "points",
+            Field::AllowChange => "allow_change",
+            Field::Moderated => "moderated",
+        }
+    }
+}
+
+/// A scale as a client sent it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ScaleDraft {
+    pub min: i64,
+    pub max: i64,
+    pub min_label: Option<String>,
+    pub max_label: Option<String>,
+}
+
+/// Settings as a client sent them, every one optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SettingsDraft {
+    pub min_choices: Option<i64>,
+    pub max_choices: Option<i64>,
+    pub scale: Option<ScaleDraft>,
+    pub points_budget: Option<i64>,
+    pub max_entries: Option<i64>,
+    pub max_length: Option<i64>,
+    pub correct: Option<Vec<String>>,
+    pub time_limit_secs: Option<i64>,
+    pub points: Option<i64>,
+    pub allow_change: Option<bool>,
+    pub moderated: Option<bool>,
+}
+
+/// An integer rating range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scale {
+    pub min: i64,
+    pub max: i64,
+    pub min_label: Option<String>,
+    pub max_label: Option<String>,
+}
+
+/// A poll type with its validated settings, and the option keys they were
+/// checked against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PollSettings {
+    pub kind: PollType,
+    pub options: Vec<OptionKey>,
+    /// How many options a vote holds (multiple, ranking, quiz; single: 1).
+    pub min_choices: usize,
+    pub max_choices: usize,
+    pub scale: Option<Scale>,
+    pub points_budget: u64,
+    pub max_entries: usize,
+    pub max_length: usize,
+    pub correct: BTreeSet<OptionKey>,
+    pub time_limit: Option<Duration>,
+    /// The most a correct quiz answer earns.
+    pub quiz_points: u64,
+    pub allow_change: bool,
+    pub moderated: bool,
+}
+
+/// Limits beyond which a setting is refused: generous for any event, and
+/// small enough that no aggregate or answer can grow without bound.
+pub const MAX_SCALE_SPAN: i64 = 100;
+pub const MAX_POINTS_BUDGET: i64 = 1_000_000;
+pub const MAX_WORD_ENTRIES: i64 = 10;
+pub const MAX_WORD_LENGTH: i64 = 50;
+pub const MAX_TEXT_LENGTH: i64 = 2_000;
+pub const MAX_TIME_LIMIT_SECS: i64 = 24 * 3600;
+pub const MAX_QUIZ_POINTS: i64 = 100_000;
+
+/// Why a poll's settings were refused (400, with this text as the detail).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    #[error("unknown poll type {0:?}; expected one of single, multiple, scale, ranking, points, wordcloud, open, quiz, qa")]
+    UnknownType(String),
+    #[error("a {0} poll needs options")]
+    OptionsRequired(&'static str),
+    #[error("a {0} poll takes no options")]
+    OptionsNotAllowed(&'static str),
+    #[error("{field} does not apply to a {kind} poll")]
+    NotForType {
+        field: &'static str,
+        kind: &'static str,
+    },
+    #[error("{field} must be between {min} and {max}")]
+    OutOfRange {
+        field: &'static str,
+        min: i64,
+        max: i64,
+    },
+    #[error("min_choices ({min}) is more than max_choices ({max})")]
+    MinAboveMax { min: i64, max: i64 },
+    #[error("a scale's min ({min}) must be below its max ({max})")]
+    EmptyScale { min: i64, max: i64 },
+    #[error("a quiz needs correct: the keys of its correct options")]
+    CorrectRequired,
+    #[error("correct names {0:?}, which is not one of the options")]
+    CorrectNotAnOption(String),
+    #[error("correct holds {0:?} twice")]
+    CorrectTwice(String),
+    #[error("correct holds {count} keys, outside min_choices..max_choices ({min} to {max})")]
+    CorrectOutsideChoices {
+        count: usize,
+        min: usize,
+        max: usize,
+    },
+}
+
+fn in_range(field: &'static str, value: i64, min: i64, max: i64) -> Result<i64, SettingsError> {
+    if (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(SettingsError::OutOfRange { field, min, max })
+    }
+}
+
+fn to_usize(value: i64) -> usize {
+    usize::try_from(value).unwrap_or(0)
+}
+
+fn to_u64(value: i64) -> u64 {
+    u64::try_from(value).unwrap_or(0)
+}
+
+impl PollSettings {
+    /// v4's single choice over `options`, with no extension set.
+    pub fn single(options: Vec<OptionKey>) -> Self {
+        Self {
+            kind: PollType::Single,
+            options,
+            min_choices: 1,
+            max_choices: 1,
+            scale: None,
+            points_budget: 0,
+            max_entries: 0,
+            max_length: 0,
+            correct: BTreeSet::new(),
+            time_limit: None,
+            quiz_points: 0,
+            allow_change: false,
+            moderated: false,
+        }
+    }
+
+    /// Checks `draft` for a poll of `kind` over `options` (already
+    /// validated as keys, distinct) and fills in the defaults.
+    ///
+    /// # Errors
+    /// The first [`SettingsError`] found.
+    pub fn new(
+        kind: PollType,
+        options: Vec<OptionKey>,
+        draft: SettingsDraft,
+    ) -> Result<Self, SettingsError> {
+        let name = kind.as_str();
+        match (kind.has_options(), options.is_empty()) {
+            (true, true) => return Err(SettingsError::OptionsRequired(name)),
+            (false, false) => return Err(SettingsError::OptionsNotAllowed(name)),
+            _ => {}
+        }
+        let given = [
+            (
+                Field::Choices,
+                draft.min_choices.is_some() || draft.max_choices.is_some(),
+            ),
+            (Field::Scale, draft.scale.is_some()),
+            (Field::PointsBudget, draft.points_budget.is_some()),
+            (Field::MaxEntries, draft.max_entries.is_some()),
+            (Field::MaxLength, draft.max_length.is_some()),
+            (Field::Correct, draft.correct.is_some()),
+            (Field::QuizPoints, draft.points.is_some()),
+            (Field::AllowChange, draft.allow_change.is_some()),
+            (Field::Moderated, draft.moderated.is_some()),
+        ];
+        if let Some((field, _)) = given.iter().find(|(f, set)| *set && !kind.takes(*f)) {
+            return Err(SettingsError::NotForType {
+                field: field.name(),
+                kind: name,
+            });
+        }
+
+        let n = i64::try_from(options.len()).unwrap_or(i64::MAX);
+        let (min_choices, max_choices) = match kind {
+            PollType::Multiple | PollType::Ranking | PollType::Quiz => {
+                let default_min = if kind == PollType::Ranking { n } else { 1 };
+                let max = in_range("max_choices", draft.max_choices.unwrap_or(n), 1, n)?;
+                let min = in_range(
+                    "min_choices",
+                    draft.min_choices.unwrap_or(default_min.min(max)),
+                    1,
+                    n,
+                )?;
+                if min > max {
+                    return Err(SettingsError::MinAboveMax { min, max });
+                }
+                (to_usize(min), to_usize(max))
+            }
+            _ => (1, 1),
+        };
+        let scale = match (kind, draft.scale) {
+            (PollType::Scale, scale) => {
+                let scale = scale.unwrap_or(ScaleDraft {
+                    min: 1,
+                    max: 5,
+                    ..ScaleDraft::default()
+                });
+                if scale.min >= scale.max {
+                    return Err(SettingsError::EmptyScale {
+                        min: scale.min,
+                        max: scale.max,
+                    });
+                }
+                if scale.max.saturating_sub(scale.min) > MAX_SCALE_SPAN {
+                    return Err(SettingsError::OutOfRange {
+                        field: "scale.max - scale.min",
+                        min: 1,
+                        max: MAX_SCALE_SPAN,
+                    });
+                }
+                Some(Scale {
+                    min: scale.min,
+                    max: scale.max,
+                    min_label: scale.min_label,
+                    max_label: scale.max_label,
+                })
+            }
+            _ => None,
+        };
+        let points_budget = match kind {
+            PollType::Points => to_u64(in_range(
+                "points_budget",
+                draft.points_budget.unwrap_or(100),
+                1,
+                MAX_POINTS_BUDGET,
+            )?),
+            _ => 0,
+        };
+        let max_entries = match kind {
+            PollType::Wordcloud => to_usize(in_range(
+                "max_entries",
+                draft.max_entries.unwrap_or(3),
+                1,
+                MAX_WORD_ENTRIES,
+            )?),
+            _ => 0,
+        };
+        let max_length = match kind {
+            PollType::Wordcloud => to_usize(in_range(
+                "max_length",
+                draft.max_length.unwrap_or(25),
+                1,
+                MAX_WORD_LENGTH,
+            )?),
+            PollType::Open | PollType::Qa => to_usize(in_range(
+                "max_length",
+                draft.max_length.unwrap_or(280),
+                1,
+                MAX_TEXT_LENGTH,
+            )?),
+            _ => 0,
+        };
+        let (correct, quiz_points) = match kind {
+            PollType::Quiz => {
+                let keys = draft.correct.ok_or(SettingsError::CorrectRequired)?;
+                let mut correct = BTreeSet::new();
+                for key in keys {
+                    let option = options
+                        .iter()
+                        .find(|o| o.as_str() == key)
+                        .ok_or_else(|| SettingsError::CorrectNotAnOption(key.clone()))?;
+                    if !correct.insert(option.clone()) {
+                        return Err(SettingsError::CorrectTwice(key));
+                    }
+                }
+                if !(min_choices..=max_choices).contains(&correct.len()) {
+                    return Err(SettingsError::CorrectOutsideChoices {
+                        count: correct.len(),
+                        min: min_choices,
+                        max: max_choices,
+                    });
+                }
+                let points = in_range("points", draft.points.unwrap_or(1000), 1, MAX_QUIZ_POINTS)?;
+                (correct, to_u64(points))
+            }
+            _ => (BTreeSet::new(), 0),
+        };
+        let time_limit = draft
+            .time_limit_secs
+            .map(|secs| in_range("time_limit_secs", secs, 1, MAX_TIME_LIMIT_SECS))
+            .transpose()?
+            .map(|secs| Duration::from_secs(to_u64(secs)));
+        Ok(Self {
+            kind,
+            options,
+            min_choices,
+            max_choices,
+            scale,
+            points_budget,
+            max_entries,
+            max_length,
+            correct,
+            time_limit,
+            quiz_points,
+            allow_change: draft.allow_change.unwrap_or(false),
+            moderated: draft.moderated.unwrap_or(false),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn keys(raw: &[&str]) -> Vec<OptionKey> {
+        raw.iter().map(|k| OptionKey::parse(*k).unwrap()).collect()
+    }
+
+    fn settings(
+        kind: &str,
+        options: &[&str],
+        draft: SettingsDraft,
+    ) -> Result<PollSettings, SettingsError> {
+        PollSettings::new(PollType::parse(kind)?, keys(options), draft)
+    }
+
+    #[test]
+    fn every_type_has_its_defaults() {
+        let abc = ["A", "B", "C"];
+        let multiple = settings("multiple", &abc, SettingsDraft::default()).unwrap();
+        assert_eq!((multiple.min_choices, multiple.max_choices), (1, 3));
+        let ranking = settings("ranking", &abc, SettingsDraft::default()).unwrap();
+        assert_eq!((ranking.min_choices, ranking.max_choices), (3, 3));
+        let scale = settings("scale", &abc, SettingsDraft::default()).unwrap();
+        assert_eq!(scale.scale.map(|s| (s.min, s.max)), Some((1, 5)));
+        let points = settings("points", &abc, SettingsDraft::default()).unwrap();
+        assert_eq!(points.points_budget, 100);
+        let cloud = settings("wordcloud", &[], SettingsDraft::default()).unwrap();
+        assert_eq!((cloud.max_entries, cloud.max_length), (3, 25));
+        let open = settings("open", &[], SettingsDraft::default()).unwrap();
+        assert_eq!(open.max_length, 280);
+        let quiz = settings(
+            "quiz",
+            &abc,
+            SettingsDraft {
+                correct: Some(vec!["B".into()]),
+                ..SettingsDraft::default()
+            },
+        )
+        .unwrap();
+        assert_eq!((quiz.quiz_points, quiz.correct.len()), (1000, 1));
+        assert!(!quiz.allow_change && quiz.time_limit.is_none());
+        assert!(settings("qa", &[], SettingsDraft::default()).is_ok());
+    }
+
+    #[test]
+    fn invalid_combinations_are_refused_with_a_reason() {
+        let abc = ["A", "B", "C"];
+        let cases: Vec<(&str, &[&str], SettingsDraft, SettingsError)> = vec![
+            (
+                "poll",
+                &abc,
+                SettingsDraft::default(),
+                SettingsError::UnknownType("poll".into()),
+            ),
+            (
+                "multiple",
+                &[],
+                SettingsDraft::default(),
+                SettingsError::OptionsRequired("multiple"),
+            ),
+            (
+                "wordcloud",
+                &abc,
+                SettingsDraft::default(),
+                SettingsError::OptionsNotAllowed("wordcloud"),
+            ),
+            (
+                "multiple",
+                &abc,
+                SettingsDraft {
+                    min_choices: Some(3),
+                    max_choices: Some(2),
+                    ..SettingsDraft::default()
+                },
+                SettingsError::MinAboveMax { min: 3, max: 2 },
+            ),
+            (
+                "multiple",
+                &abc,
+                SettingsDraft {
+                    max_choices: Some(4),
+                    ..SettingsDraft::default()
+                },
+                SettingsError::OutOfRange {
+                    field: "max_choices",
+                    min: 1,
+                    max: 3,
+                },
+            ),
+            (
+                "scale",
+                &abc,
+                SettingsDraft {
+                    scale: Some(ScaleDraft {
+                        min: 5,
+                        max: 5,
+                        ..ScaleDraft::default()
+                    }),
+                    ..SettingsDraft::default()
+                },
+                SettingsError::EmptyScale { min: 5, max: 5 },
+            ),
+            (
+                "quiz",
+                &abc,
+                SettingsDraft::default(),
+                SettingsError::CorrectRequired,
+            ),
+            (
+                "quiz",
+                &abc,
+                SettingsDraft {
+                    correct: Some(vec!["D".into()]),
+                    ..SettingsDraft::default()
+                },
+                SettingsError::CorrectNotAnOption("D".into()),
+            ),
+            (
+                "quiz",
+                &abc,
+                SettingsDraft {
+                    correct: Some(vec!["A".into(), "B".into()]),
+                    max_choices: Some(1),
+                    ..SettingsDraft::default()
+                },
+                SettingsError::CorrectOutsideChoices {
+                    count: 2,
+                    min: 1,
+                    max: 1,
+                },
+            ),
+            (
+                "single",
+                &abc,
+                SettingsDraft {
+                    points_budget: Some(10),
+                    ..SettingsDraft::default()
+                },
+                SettingsError::NotForType {
+                    field: "points_budget",
+                    kind: "single",
+                },
+            ),
+            (
+                "qa",
+                &[],
+                SettingsDraft {
+                    allow_change: Some(true),
+                    ..SettingsDraft::default()
+                },
+                SettingsError::NotForType {
+                    field: "allow_change",
+                    kind: "qa",
+                },
+            ),
+            (
+                "open",
+                &[],
+                SettingsDraft {
+                    time_limit_secs: Some(0),
+                    ..SettingsDraft::default()
+                },
+                SettingsError::OutOfRange {
+                    field: "time_limit_secs",
+                    min: 1,
+                    max: MAX_TIME_LIMIT_SECS,
+                },
+            ),
+        ];
+        for (kind, options, draft, expected) in cases {
+            assert_eq!(
+                settings(kind, options, draft).unwrap_err(),
+                expected,
+                "{kind}"
+            );
+        }
+    }
+}
