@@ -290,21 +290,31 @@ impl ReadCache {
             Some(id) => id,
             None => self.look_up(tally, code).await?,
         };
+        if let Some(answer) = self.held_by(tally, id, code).await {
+            return answer;
+        }
+        // The code was freed, and perhaps taken by another presentation:
+        // looked up afresh, once.
+        self.codes.invalidate(code).await;
+        self.resolving.invalidate(code).await;
+        let id = self.look_up(tally, code).await?;
+        self.held_by(tally, id, code)
+            .await
+            .unwrap_or(Err(ResolveError::NotFound))
+    }
+
+    /// Presentation `id`'s answers if it still holds `code`; `None` if it
+    /// holds another code now or is gone.
+    async fn held_by<P: Ports>(
+        &self,
+        tally: &Tally<P>,
+        id: PresentationId,
+        code: &str,
+    ) -> Option<Result<Arc<Snapshot>, ResolveError>> {
         match self.presentation(tally, id).await {
-            // The code may have been freed and taken by another.
-            Ok(snapshot) if snapshot.join_code == code => Ok(snapshot),
-            Ok(_) | Err(GetPresentationError::NotFound) => {
-                self.codes.invalidate(code).await;
-                self.resolving.invalidate(code).await;
-                // Looked up afresh: one more try finds the new owner, if any.
-                let id = self.look_up(tally, code).await?;
-                match self.presentation(tally, id).await {
-                    Ok(snapshot) if snapshot.join_code == code => Ok(snapshot),
-                    Ok(_) | Err(GetPresentationError::NotFound) => Err(ResolveError::NotFound),
-                    Err(GetPresentationError::Unavailable(e)) => Err(ResolveError::Unavailable(e)),
-                }
-            }
-            Err(GetPresentationError::Unavailable(e)) => Err(ResolveError::Unavailable(e)),
+            Ok(snapshot) if snapshot.join_code == code => Some(Ok(snapshot)),
+            Ok(_) | Err(GetPresentationError::NotFound) => None,
+            Err(GetPresentationError::Unavailable(e)) => Some(Err(ResolveError::Unavailable(e))),
         }
     }
 

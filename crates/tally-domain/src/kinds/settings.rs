@@ -327,39 +327,35 @@ impl PollSettings {
             }
             _ => None,
         };
-        let points_budget = match kind {
-            PollType::Points => to_u64(in_range(
-                "points_budget",
-                draft.points_budget.unwrap_or(100),
-                1,
-                MAX_POINTS_BUDGET,
-            )?),
-            _ => 0,
+        // A count setting: given or defaulted, within 1..=max, for the
+        // types that take it; 0 for the others (already refused if given).
+        let count = |default_and_max: Option<(i64, i64)>,
+                     field: &'static str,
+                     given: Option<i64>|
+         -> Result<i64, SettingsError> {
+            default_and_max.map_or(Ok(0), |(default, max)| {
+                in_range(field, given.unwrap_or(default), 1, max)
+            })
         };
-        let max_entries = match kind {
-            PollType::Wordcloud => to_usize(in_range(
-                "max_entries",
-                draft.max_entries.unwrap_or(3),
-                1,
-                MAX_WORD_ENTRIES,
-            )?),
-            _ => 0,
-        };
-        let max_length = match kind {
-            PollType::Wordcloud => to_usize(in_range(
-                "max_length",
-                draft.max_length.unwrap_or(25),
-                1,
-                MAX_WORD_LENGTH,
-            )?),
-            PollType::Open | PollType::Qa => to_usize(in_range(
-                "max_length",
-                draft.max_length.unwrap_or(280),
-                1,
-                MAX_TEXT_LENGTH,
-            )?),
-            _ => 0,
-        };
+        let points_budget = to_u64(count(
+            (kind == PollType::Points).then_some((100, MAX_POINTS_BUDGET)),
+            "points_budget",
+            draft.points_budget,
+        )?);
+        let max_entries = to_usize(count(
+            (kind == PollType::Wordcloud).then_some((3, MAX_WORD_ENTRIES)),
+            "max_entries",
+            draft.max_entries,
+        )?);
+        let max_length = to_usize(count(
+            match kind {
+                PollType::Wordcloud => Some((25, MAX_WORD_LENGTH)),
+                PollType::Open | PollType::Qa => Some((280, MAX_TEXT_LENGTH)),
+                _ => None,
+            },
+            "max_length",
+            draft.max_length,
+        )?);
         let (correct, quiz_points) = match kind {
             PollType::Quiz => {
                 let keys = draft.correct.ok_or(SettingsError::CorrectRequired)?;
