@@ -2,8 +2,8 @@ use crate::{fence, load};
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
 use tally_domain::ports::{
-    InsertPresentationError, NewPresentation, PresentationStore, SlideChangeError, StoreError,
-    VotingChangeError,
+    InsertPresentationError, NewPresentation, PollsOnScreen, PresentationStore, SlideChangeError,
+    StoreError, VotingChangeError,
 };
 use tally_domain::{
     JoinCode, Poll, PollId, Presentation, PresentationId, PresentationSummary, PresenterAccess,
@@ -34,6 +34,9 @@ impl PgStore {
 const ACCESS: &str = "SELECT p.presenter_id, s.token_hash, p.created_open \
      FROM presentations p JOIN presenters s ON s.id = p.presenter_id WHERE p.id = $1";
 const BY_JOIN_CODE: &str = "SELECT id FROM presentations WHERE join_code = $1";
+const POLLS_ON_SCREEN: &str = "SELECT q.id, q.position = p.current_poll_index \
+     FROM presentations p JOIN polls q ON q.presentation_id = p.id \
+     WHERE p.id = $1 ORDER BY q.position";
 const PRESENTER_BY_TOKEN: &str = "SELECT id FROM presenters WHERE token_hash = $1";
 const PRESENTER_PAGE: &str =
     "SELECT id, join_code, poll_count, current_poll_index, state_version, created_at \
@@ -114,6 +117,36 @@ fn is_join_code_collision(e: &tokio_postgres::Error) -> bool {
 }
 
 impl PresentationStore for PgStore {
+    async fn polls_on_screen(
+        &self,
+        id: PresentationId,
+    ) -> Result<Option<PollsOnScreen>, StoreError> {
+        let client = self.client().await?;
+        let polls = client
+            .prepare_cached(POLLS_ON_SCREEN)
+            .await
+            .map_err(store_error)?;
+        let rows = client
+            .query(&polls, &[id.as_uuid()])
+            .await
+            .map_err(store_error)?;
+        if rows.is_empty() {
+            return Ok(None);
+        }
+        let mut on_screen = PollsOnScreen {
+            polls: Vec::with_capacity(rows.len()),
+            current: None,
+        };
+        for row in rows {
+            let poll = PollId::from_uuid(row.try_get(0).map_err(store_error)?);
+            if row.try_get::<_, bool>(1).map_err(store_error)? {
+                on_screen.current = Some(poll);
+            }
+            on_screen.polls.push(poll);
+        }
+        Ok(Some(on_screen))
+    }
+
     async fn state_versions(
         &self,
         ids: &[PresentationId],

@@ -1,10 +1,17 @@
-use crate::ids::{PresentationId, PresenterId};
+use crate::ids::{PollId, PresentationId, PresenterId};
 use crate::presentation::{
     Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove,
 };
 use crate::presenter::{JoinCode, PresenterAccess, TokenHash};
 use std::future::Future;
 use thiserror::Error;
+
+/// A presentation's polls, in slide order, and the one on screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PollsOnScreen {
+    pub polls: Vec<PollId>,
+    pub current: Option<PollId>,
+}
 
 /// The store failed for a reason the caller cannot fix (connection lost,
 /// timeout, a bug). Mapped to an opaque 5xx or 503 at the edge.
@@ -103,6 +110,18 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         &self,
         code: JoinCode,
     ) -> impl Future<Output = Result<Option<Presentation>, StoreError>> + Send;
+
+    /// The presentation's poll ids in slide order and the one on screen,
+    /// `None` for an unknown presentation: what "is this poll the current
+    /// one?" needs, without loading every question and option (the
+    /// presenter's vote listing asks it on every request).
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn polls_on_screen(
+        &self,
+        id: PresentationId,
+    ) -> impl Future<Output = Result<Option<PollsOnScreen>, StoreError>> + Send;
 
     /// The slide version of each of `ids` that exists, in no particular
     /// order; unknown ids are left out. Cheap enough to poll often: copies

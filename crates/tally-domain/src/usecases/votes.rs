@@ -77,16 +77,16 @@ impl<P: Ports> Tally<P> {
         credential: Option<&PresenterToken>,
     ) -> Result<Vec<VoteRecord>, ListVotesError> {
         self.check_presenter(id, credential).await?;
-        let presentation = self
+        let on_screen = self
             .store
-            .get(id)
+            .polls_on_screen(id)
             .await
             .map_err(|e| ListVotesError::Unavailable(e.0))?
             .ok_or(ListVotesError::NotFound)?;
-        if !presentation.polls.iter().any(|p| p.id == poll) {
+        if !on_screen.polls.contains(&poll) {
             return Err(ListVotesError::PollNotFound);
         }
-        if presentation.current_poll().map(|p| p.id) != Some(poll) {
+        if on_screen.current != Some(poll) {
             return Err(ListVotesError::PollNotCurrent);
         }
         self.ledger.votes(id, poll).await.map_err(|e| match e {

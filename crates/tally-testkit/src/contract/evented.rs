@@ -3,7 +3,7 @@
 //! subscribers (the Redis mirror) to follow, as they do in production.
 
 use tally_domain::ports::{
-    InsertPresentationError, NewPresentation, PresentationEvents, PresentationStore,
+    InsertPresentationError, NewPresentation, PollsOnScreen, PresentationEvents, PresentationStore,
     SlideChangeError, StoreError, VotingChangeError,
 };
 use tally_domain::{
@@ -47,6 +47,13 @@ impl<S: PresentationStore, E: PresentationEvents> PresentationStore for EventedS
 
     async fn find_by_join_code(&self, code: JoinCode) -> Result<Option<Presentation>, StoreError> {
         self.inner.find_by_join_code(code).await
+    }
+
+    async fn polls_on_screen(
+        &self,
+        id: PresentationId,
+    ) -> Result<Option<PollsOnScreen>, StoreError> {
+        self.inner.polls_on_screen(id).await
     }
 
     async fn state_versions(

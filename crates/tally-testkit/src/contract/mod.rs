@@ -57,6 +57,7 @@ macro_rules! port_contract_tests {
             store::listing_is_newest_first_keyset_paged_and_per_presenter,
             store::join_codes_find_their_presentation,
             store::state_versions_follow_changes_and_omit_unknown_ids,
+            store::polls_on_screen_follow_the_slide_and_omit_unknown_ids,
             intake::a_vote_is_counted_once_and_repeats_are_acknowledged,
             intake::a_different_second_vote_is_refused,
             intake::refusals_come_in_the_documented_order,

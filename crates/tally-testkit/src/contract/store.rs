@@ -374,3 +374,30 @@ pub async fn state_versions_follow_changes_and_omit_unknown_ids<A: Adapters>(ada
     assert_eq!(versions, expected);
     assert!(store.state_versions(&[]).await.unwrap().is_empty());
 }
+
+pub async fn polls_on_screen_follow_the_slide_and_omit_unknown_ids<A: Adapters>(adapters: &A) {
+    let (created, _) = create(adapters, deck(3)).await;
+    let store = adapters.store();
+    let ids: Vec<_> = created.polls.iter().map(|p| p.id).collect();
+    let first = store.polls_on_screen(created.id).await.unwrap().unwrap();
+    assert_eq!(
+        (first.polls.as_slice(), first.current),
+        (ids.as_slice(), Some(ids[0]))
+    );
+    store
+        .move_slide(created.id, SlideMove::GoTo(2))
+        .await
+        .unwrap();
+    let moved = store.polls_on_screen(created.id).await.unwrap().unwrap();
+    assert_eq!(
+        (moved.polls.as_slice(), moved.current),
+        (ids.as_slice(), Some(ids[2]))
+    );
+    assert!(store
+        .polls_on_screen(PresentationId::generate())
+        .await
+        .unwrap()
+        .is_none());
+    store.delete(created.id).await.unwrap();
+    assert!(store.polls_on_screen(created.id).await.unwrap().is_none());
+}

@@ -3,8 +3,8 @@
 use super::{unavailable, FakeWorld, Stored};
 use std::time::SystemTime;
 use tally_domain::ports::{
-    InsertPresentationError, NewPresentation, PresentationStore, SlideChangeError, StoreError,
-    VotingChangeError,
+    InsertPresentationError, NewPresentation, PollsOnScreen, PresentationStore, SlideChangeError,
+    StoreError, VotingChangeError,
 };
 use tally_domain::{
     JoinCode, Poll, PollId, Presentation, PresentationId, PresentationSummary, PresenterAccess,
@@ -155,6 +155,18 @@ impl PresentationStore for FakeStore {
                     .map(|s| s.presentation.clone()))
             })
             .await
+    }
+
+    async fn polls_on_screen(
+        &self,
+        id: PresentationId,
+    ) -> Result<Option<PollsOnScreen>, StoreError> {
+        self.check()?;
+        let state = self.world.lock();
+        Ok(state.presentations.get(&id).map(|stored| PollsOnScreen {
+            polls: stored.presentation.polls.iter().map(|p| p.id).collect(),
+            current: stored.presentation.current_poll().map(|p| p.id),
+        }))
     }
 
     async fn state_versions(
