@@ -9,7 +9,7 @@
 //! served by reads on connections to every server process (freshness).
 
 use crate::conn::{source, Conn};
-use crate::scenarios::create;
+use crate::scenarios::{create, deck};
 use crate::stats::{now_ms, quantiles_ms};
 use anyhow::{bail, Context as _};
 use futures_util::StreamExt as _;
@@ -106,12 +106,7 @@ pub async fn join_burst(
     label: &str,
 ) -> anyhow::Result<()> {
     let mut conn = Conn::open(target, source(0, 1)).await?;
-    let body = serde_json::json!({"polls": (0..3).map(|i| serde_json::json!({
-        "question": format!("Question {i}: which do you prefer?"),
-        "options": [{"key": "A", "value": "Alpha"}, {"key": "B", "value": "Bravo"},
-                    {"key": "C", "value": "Charlie"}, {"key": "D", "value": "Delta"}]
-    })).collect::<Vec<_>>()});
-    let created = create(&mut conn, &body).await?;
+    let created = create(&mut conn, &deck(3)).await?;
     let start_at_ms = now_ms() + 2_000;
     // Phones hold their sockets through the freshness measurement, as
     // phones in a hall would, until their stdin closes; this bounds it.

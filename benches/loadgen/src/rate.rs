@@ -6,7 +6,7 @@
 //! see it.
 
 use crate::conn::{source, Conn};
-use crate::scenarios::{create, print_summary, summary, vote_body};
+use crate::scenarios::{create, deck, print_summary, summary, vote_body};
 use crate::stats::{now_ms, Outcomes};
 use anyhow::{ensure, Context as _};
 use hyper::{Method, StatusCode};
@@ -104,12 +104,7 @@ pub async fn fixed_rate(
     only: Option<&str>,
 ) -> anyhow::Result<()> {
     let mut conn = Conn::open(target, source(0, 1)).await?;
-    let body = serde_json::json!({"polls": (0..10).map(|i| serde_json::json!({
-        "question": format!("Which of these do you prefer, option {i}?"),
-        "options": [{"key": "A", "value": "Alpha"}, {"key": "B", "value": "Bravo"},
-                    {"key": "C", "value": "Charlie"}]
-    })).collect::<Vec<_>>()});
-    let created = create(&mut conn, &body).await?;
+    let created = create(&mut conn, &deck(10)).await?;
     let poll = created.polls.first().context("a poll")?.clone();
     let vote_path = format!("/presentations/{}/polls/current/votes", created.id);
     for i in 0..votes {

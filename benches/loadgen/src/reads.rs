@@ -1,7 +1,7 @@
 //! The audience's reads under load.
 
 use crate::conn::{source, Conn};
-use crate::scenarios::{closed_loop, create, print_summary, summary};
+use crate::scenarios::{closed_loop, create, deck, print_summary, summary};
 use hyper::Method;
 use std::net::SocketAddr;
 
@@ -16,12 +16,7 @@ pub async fn reads(
     prefix: &str,
 ) -> anyhow::Result<()> {
     let mut conn = Conn::open(target, source(0, 1)).await?;
-    let body = serde_json::json!({"polls": (0..10).map(|i| serde_json::json!({
-        "question": format!("Which of these do you prefer, option {i}?"),
-        "options": [{"key": "A", "value": "Alpha"}, {"key": "B", "value": "Bravo"},
-                    {"key": "C", "value": "Charlie"}, {"key": "D", "value": "Delta"}]
-    })).collect::<Vec<_>>()});
-    let created = create(&mut conn, &body).await?;
+    let created = create(&mut conn, &deck(10)).await?;
     for (scenario, path) in [
         (
             "read-current",

@@ -35,6 +35,16 @@ pub struct Created {
     pub polls: Vec<String>,
 }
 
+/// A deck of `polls` polls of 4 options (A to D), the size of a typical
+/// slide deck.
+pub fn deck(polls: usize) -> serde_json::Value {
+    serde_json::json!({"polls": (0..polls).map(|i| serde_json::json!({
+        "question": format!("Question {i}: which of these do you prefer?"),
+        "options": [{"key": "A", "value": "Alpha"}, {"key": "B", "value": "Bravo"},
+                    {"key": "C", "value": "Charlie"}, {"key": "D", "value": "Delta"}]
+    })).collect::<Vec<_>>()})
+}
+
 /// Creates a presentation from `body` and reads back its poll ids.
 pub async fn create(conn: &mut Conn, body: &serde_json::Value) -> anyhow::Result<Created> {
     let (status, created) = conn
