@@ -553,16 +553,22 @@ mod tests {
         let codes: Vec<String> = (0..100).map(|n| format!("{:06}", 100_000 + n)).collect();
         let answers =
             futures::future::join_all(codes.iter().map(|code| cache.join(&tally, code))).await;
-        let not_found = answers
-            .iter()
-            .filter(|a| matches!(a, Err(ResolveError::NotFound)))
-            .count();
-        let busy = answers
-            .iter()
-            .filter(|a| matches!(a, Err(ResolveError::Busy)))
-            .count();
+        let not_found = |a: &Result<_, ResolveError>| matches!(a, Err(ResolveError::NotFound));
+        let busy = |a: &Result<_, ResolveError>| matches!(a, Err(ResolveError::Busy));
+        // The first code whose answer was `outcome`.
+        let first = |outcome: &dyn Fn(&Result<_, ResolveError>) -> bool| {
+            codes
+                .iter()
+                .zip(&answers)
+                .find(|(_, a)| outcome(a))
+                .map(|(code, _)| code)
+                .unwrap()
+        };
+        let count = |outcome: &dyn Fn(&Result<_, ResolveError>) -> bool| {
+            answers.iter().filter(|a| outcome(a)).count()
+        };
         assert_eq!(
-            (not_found, busy),
+            (count(&not_found), count(&busy)),
             (CODE_LOOKUPS_AT_ONCE, 100 - CODE_LOOKUPS_AT_ONCE)
         );
         let lookups = world.join_code_lookups();
@@ -573,25 +579,13 @@ mod tests {
         // The codes found unknown are answered from memory now; a refused
         // one is looked up when asked again.
         world.slow_join_code_lookups(Duration::ZERO);
-        let known_unknown = codes
-            .iter()
-            .zip(&answers)
-            .find(|(_, a)| matches!(a, Err(ResolveError::NotFound)))
-            .map(|(code, _)| code)
-            .unwrap();
         assert!(matches!(
-            cache.join(&tally, known_unknown).await,
+            cache.join(&tally, first(&not_found)).await,
             Err(ResolveError::NotFound)
         ));
         assert_eq!(world.join_code_lookups().total, CODE_LOOKUPS_AT_ONCE);
-        let refused = codes
-            .iter()
-            .zip(&answers)
-            .find(|(_, a)| matches!(a, Err(ResolveError::Busy)))
-            .map(|(code, _)| code)
-            .unwrap();
         assert!(matches!(
-            cache.join(&tally, refused).await,
+            cache.join(&tally, first(&busy)).await,
             Err(ResolveError::NotFound)
         ));
         assert_eq!(world.join_code_lookups().total, CODE_LOOKUPS_AT_ONCE + 1);

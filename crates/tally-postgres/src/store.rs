@@ -10,6 +10,8 @@ use tally_domain::{
     PresenterId, SlideMove, SlideState, TokenHash,
 };
 use tokio_postgres::error::SqlState;
+use tokio_postgres::types::ToSql;
+use tokio_postgres::Row;
 use uuid::Uuid;
 
 /// The presentation store on Postgres.
@@ -25,6 +27,17 @@ impl PgStore {
 
     async fn client(&self) -> Result<deadpool_postgres::Object, StoreError> {
         Ok(self.pool.get().await.context("no Postgres connection")?)
+    }
+
+    /// One of the frequent reads below, prepared once per connection.
+    async fn read(
+        &self,
+        sql: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Vec<Row>, StoreError> {
+        let client = self.client().await?;
+        let statement = client.prepare_cached(sql).await.map_err(store_error)?;
+        client.query(&statement, params).await.map_err(store_error)
     }
 }
 
@@ -121,15 +134,7 @@ impl PresentationStore for PgStore {
         &self,
         id: PresentationId,
     ) -> Result<Option<PollsOnScreen>, StoreError> {
-        let client = self.client().await?;
-        let polls = client
-            .prepare_cached(POLLS_ON_SCREEN)
-            .await
-            .map_err(store_error)?;
-        let rows = client
-            .query(&polls, &[id.as_uuid()])
-            .await
-            .map_err(store_error)?;
+        let rows = self.read(POLLS_ON_SCREEN, &[id.as_uuid()]).await?;
         if rows.is_empty() {
             return Ok(None);
         }
@@ -176,15 +181,10 @@ impl PresentationStore for PgStore {
         &self,
         token_hash: TokenHash,
     ) -> Result<Option<PresenterId>, StoreError> {
-        let client = self.client().await?;
-        let by_token = client
-            .prepare_cached(PRESENTER_BY_TOKEN)
-            .await
-            .map_err(store_error)?;
-        let row = client
-            .query_opt(&by_token, &[&token_hash.as_bytes().as_slice()])
-            .await
-            .map_err(store_error)?;
+        let row = self
+            .read(PRESENTER_BY_TOKEN, &[&token_hash.as_bytes().as_slice()])
+            .await?
+            .pop();
         row.map(|r| r.try_get::<_, Uuid>(0).map(PresenterId::from_uuid))
             .transpose()
             .map_err(store_error)
@@ -295,12 +295,7 @@ impl PresentationStore for PgStore {
     }
 
     async fn access(&self, id: PresentationId) -> Result<Option<PresenterAccess>, StoreError> {
-        let client = self.client().await?;
-        let access = client.prepare_cached(ACCESS).await.map_err(store_error)?;
-        let row = client
-            .query_opt(&access, &[id.as_uuid()])
-            .await
-            .map_err(store_error)?;
+        let row = self.read(ACCESS, &[id.as_uuid()]).await?.pop();
         let Some(row) = row else { return Ok(None) };
         let hash: &[u8] = row.try_get("token_hash").map_err(store_error)?;
         let hash: [u8; 32] = hash
@@ -314,18 +309,10 @@ impl PresentationStore for PgStore {
     }
 
     async fn find_by_join_code(&self, code: JoinCode) -> Result<Option<Presentation>, StoreError> {
-        let client = self.client().await?;
-        let by_code = client
-            .prepare_cached(BY_JOIN_CODE)
-            .await
-            .map_err(store_error)?;
-        let row = client
-            .query_opt(&by_code, &[&code.as_str()])
-            .await
-            .map_err(store_error)?;
+        let row = self.read(BY_JOIN_CODE, &[&code.as_str()]).await?.pop();
         let Some(row) = row else { return Ok(None) };
         let id = PresentationId::from_uuid(row.try_get(0).map_err(store_error)?);
-        load::presentation(&client, id).await.map_err(StoreError)
+        self.get(id).await
     }
 
     async fn move_slide(
@@ -396,17 +383,11 @@ impl PresentationStore for PgStore {
         before: Option<PresentationId>,
         limit: usize,
     ) -> Result<Vec<PresentationSummary>, StoreError> {
-        let client = self.client().await?;
         let limit = i64::try_from(limit).map_err(store_error)?;
         let before: Option<Uuid> = before.map(|b| *b.as_uuid());
-        let page = client
-            .prepare_cached(PRESENTER_PAGE)
-            .await
-            .map_err(store_error)?;
-        let rows = client
-            .query(&page, &[presenter.as_uuid(), &before, &limit])
-            .await
-            .map_err(store_error)?;
+        let rows = self
+            .read(PRESENTER_PAGE, &[presenter.as_uuid(), &before, &limit])
+            .await?;
         rows.iter()
             .map(|row| {
                 Ok(PresentationSummary {
