@@ -125,13 +125,16 @@ impl Channel {
         self.gone.load(Ordering::Acquire)
     }
 
-    /// Publishes a state unless a newer one was published already.
+    /// Publishes a state unless this one or a newer one was published
+    /// already. Every state change bumps the version, so an equal version is
+    /// the same state: re-sending it (a process hearing its own
+    /// announcement after a phone connected) sent phones a duplicate frame.
     pub(super) fn publish(&self, presentation: &Presentation) {
         let mut version = self
             .version
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if presentation.slide.version < *version {
+        if presentation.slide.version <= *version {
             return;
         }
         *version = presentation.slide.version;
