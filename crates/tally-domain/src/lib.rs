@@ -20,4 +20,6 @@ pub use presentation::{
     Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove, SlideState,
 };
 pub use presenter::{JoinCode, PresenterAccess, PresenterToken, TokenHash};
-pub use vote::{Ballot, OptionTally, PollResults, VoteReceipt, VoteRecord};
+pub use vote::{
+    entry_id, transition, Ballot, OptionTally, PollResults, TextEntry, VoteReceipt, VoteRecord,
+};

@@ -2,6 +2,7 @@
 //! poll impossible to construct.
 
 use crate::ids::PollId;
+use crate::kinds::{PollSettings, PollType, SettingsDraft, SettingsError};
 use std::collections::HashSet;
 use thiserror::Error;
 
@@ -106,6 +107,8 @@ pub enum PollError {
     TooManyOptions,
     #[error("option key {0:?} appears more than once; keys must be unique within a poll")]
     DuplicateKey(String),
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
 }
 
 /// A poll as a presenter submits it: validated, not yet stored.
@@ -113,10 +116,11 @@ pub enum PollError {
 pub struct PollDraft {
     question: Question,
     options: Vec<PollOption>,
+    settings: PollSettings,
 }
 
 impl PollDraft {
-    /// Builds a poll, checking the rules that span options.
+    /// Builds a v4 single-choice poll, checking the rules that span options.
     ///
     /// # Errors
     /// [`PollError`] when there are no options, too many, or a repeated key.
@@ -124,6 +128,26 @@ impl PollDraft {
         if options.is_empty() {
             return Err(PollError::NoOptions);
         }
+        Self::typed(
+            question,
+            options,
+            PollType::Single,
+            SettingsDraft::default(),
+        )
+    }
+
+    /// Builds a poll of any type with its settings (the extension contract,
+    /// `poll-types.md`). Text types take no options.
+    ///
+    /// # Errors
+    /// [`PollError`] as for [`Self::new`], and [`PollError::Settings`] for
+    /// settings that do not fit the type or the options.
+    pub fn typed(
+        question: Question,
+        options: Vec<PollOption>,
+        kind: PollType,
+        draft: SettingsDraft,
+    ) -> Result<Self, PollError> {
         if options.len() > MAX_OPTIONS {
             return Err(PollError::TooManyOptions);
         }
@@ -133,7 +157,13 @@ impl PollDraft {
                 return Err(PollError::DuplicateKey(option.key.as_str().to_owned()));
             }
         }
-        Ok(Self { question, options })
+        let keys = options.iter().map(|o| o.key.clone()).collect();
+        let settings = PollSettings::new(kind, keys, draft)?;
+        Ok(Self {
+            question,
+            options,
+            settings,
+        })
     }
 
     pub fn question(&self) -> &Question {
@@ -142,6 +172,22 @@ impl PollDraft {
 
     pub fn options(&self) -> &[PollOption] {
         &self.options
+    }
+
+    pub fn settings(&self) -> &PollSettings {
+        &self.settings
+    }
+
+    /// The poll as stored under `id`: open to votes, results hidden.
+    pub fn to_poll(&self, id: PollId) -> Poll {
+        Poll {
+            id,
+            question: self.question.clone(),
+            options: self.options.clone(),
+            voting_open: true,
+            results_visible: false,
+            settings: self.settings.clone(),
+        }
     }
 }
 
@@ -157,6 +203,8 @@ pub struct Poll {
     /// Whether the audience sees the results of this poll (the presenter
     /// decides; off by default).
     pub results_visible: bool,
+    /// The poll's type and its settings (v4 polls: single choice).
+    pub settings: PollSettings,
 }
 
 impl Poll {
@@ -234,6 +282,7 @@ mod tests {
             options: vec![option("A"), option("B")],
             voting_open: true,
             results_visible: false,
+            settings: PollSettings::single(vec![]),
         };
         assert!(poll.option("B").is_some());
         assert!(poll.option("b").is_none());

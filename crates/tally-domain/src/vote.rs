@@ -1,18 +1,125 @@
 //! Votes, as cast and as counted.
 
 use crate::ids::{ParticipantId, PollId, PresentationId};
-use crate::poll::{OptionKey, OptionValue, Question};
+use crate::kinds::encoding::{self, is_plain};
+use crate::kinds::{Aggregates, InvalidVote, PollSettings, PollType, RawChoice};
+use crate::poll::{OptionKey, OptionValue, Poll, Question};
+use crate::ports::IntakeError;
+use sha2::{Digest as _, Sha256};
 
-/// One participant's choice on one poll, as received.
+/// One participant's vote, change or retraction on one poll, as received.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ballot {
     pub presentation_id: PresentationId,
     pub poll_id: PollId,
     pub participant: ParticipantId,
-    /// The key as the client sent it. It is checked against the poll's
-    /// options by the intake, atomically with the rest of the vote, so it is
-    /// not an [`OptionKey`] yet.
-    pub key: String,
+    /// The poll type the choice was checked against. The intake refuses the
+    /// ballot if the poll has another type (it can only happen when the
+    /// edge could not read the poll and sent a v4 key unchecked). `None`
+    /// for a retraction, which fits every type.
+    pub kind: Option<PollType>,
+    /// The choice in its stored form ([`encoding`]), or `None` to retract
+    /// the participant's vote.
+    pub choice: Option<String>,
+}
+
+impl Ballot {
+    /// A v4 vote: `key` as the client sent it. It is checked against the
+    /// poll's options by the intake, atomically with the rest of the vote,
+    /// so that the v4 order of errors holds (an unknown key on a poll that
+    /// is not on screen is "not current").
+    pub fn single(
+        presentation_id: PresentationId,
+        poll_id: PollId,
+        participant: ParticipantId,
+        key: impl Into<String>,
+    ) -> Self {
+        Self {
+            presentation_id,
+            poll_id,
+            participant,
+            kind: Some(PollType::Single),
+            choice: Some(key.into()),
+        }
+    }
+
+    /// A vote on a poll with these settings, checked against them. A
+    /// single-choice key is left for the intake to check, as in
+    /// [`Self::single`].
+    ///
+    /// # Errors
+    /// [`InvalidVote`] when the vote does not fit the poll.
+    pub fn checked(
+        presentation_id: PresentationId,
+        poll_id: PollId,
+        settings: &PollSettings,
+        participant: ParticipantId,
+        raw: RawChoice,
+    ) -> Result<Self, InvalidVote> {
+        let choice = match (settings.kind, raw) {
+            (PollType::Single, RawChoice::Key(key)) => key,
+            (_, raw) => settings.check(raw)?.encode(),
+        };
+        Ok(Self {
+            kind: Some(settings.kind),
+            choice: Some(choice),
+            ..Self::retraction(presentation_id, poll_id, participant)
+        })
+    }
+
+    /// Retracts the participant's vote on the poll.
+    pub fn retraction(
+        presentation_id: PresentationId,
+        poll_id: PollId,
+        participant: ParticipantId,
+    ) -> Self {
+        Self {
+            presentation_id,
+            poll_id,
+            participant,
+            kind: None,
+            choice: None,
+        }
+    }
+
+    /// Whether the choice can travel to an intake as it is: an unchecked
+    /// v4 key must not carry the encoding's separators (no option key can,
+    /// so such a key names no option).
+    pub fn is_well_formed(&self) -> bool {
+        self.kind != Some(PollType::Single) || self.choice.as_deref().is_none_or(is_plain)
+    }
+
+    /// The v4 key of a single-choice ballot (for error messages).
+    pub fn key(&self) -> &str {
+        self.choice.as_deref().map_or("", encoding::key_of)
+    }
+}
+
+/// What a ballot does to the participant's stored choice (`earlier`, in
+/// stored form): the rule every intake applies, atomically with its other
+/// checks. `choice` is the ballot's (`None` retracts).
+///
+/// `Ok(AlreadyCounted)` means nothing changes; the other receipts mean the
+/// stored choice becomes `choice`.
+///
+/// # Errors
+/// [`IntakeError::ChangeNotAllowed`] for a retraction and
+/// [`IntakeError::AlreadyVotedDifferently`] for a different vote, on a poll
+/// without `allow_change`.
+pub fn transition(
+    earlier: Option<&str>,
+    choice: Option<&str>,
+    allow_change: bool,
+) -> Result<VoteReceipt, IntakeError> {
+    match (earlier, choice) {
+        (_, None) if !allow_change => Err(IntakeError::ChangeNotAllowed),
+        (None, None) => Ok(VoteReceipt::AlreadyCounted),
+        (Some(_), None) => Ok(VoteReceipt::Retracted),
+        (None, Some(_)) => Ok(VoteReceipt::Counted),
+        (Some(old), Some(new)) if old == new => Ok(VoteReceipt::AlreadyCounted),
+        (Some(_), Some(_)) if !allow_change => Err(IntakeError::AlreadyVotedDifferently),
+        (Some(_), Some(_)) => Ok(VoteReceipt::Changed),
+    }
 }
 
 /// How an accepted vote was counted.
@@ -20,16 +127,68 @@ pub struct Ballot {
 pub enum VoteReceipt {
     /// The vote is new and was counted.
     Counted,
-    /// The participant had already cast this same vote; it was counted once,
-    /// before. Retries are therefore safe.
+    /// The participant had already cast this same vote (or had no vote to
+    /// retract); nothing changed. Retries are therefore safe.
     AlreadyCounted,
+    /// The vote replaced the participant's earlier one (`allow_change`).
+    Changed,
+    /// The participant's vote was taken back (`allow_change`).
+    Retracted,
 }
 
-/// A vote in the presenter's listing (v4: exactly `client_id` and `key`).
+/// A vote in the presenter's listing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VoteRecord {
     pub participant: ParticipantId,
-    pub key: OptionKey,
+    /// The choice in its stored form ([`encoding`]); for a single-choice
+    /// poll, the option key.
+    pub choice: String,
+}
+
+impl VoteRecord {
+    /// The option key (v4's listing), for single-choice polls.
+    pub fn key(&self) -> &str {
+        encoding::key_of(&self.choice)
+    }
+
+    /// The vote in one readable line ([`encoding::summary`]): for a
+    /// single-choice poll, the key.
+    pub fn summary(&self) -> String {
+        encoding::summary(&self.choice)
+    }
+}
+
+/// An open-text entry, as the presenter sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextEntry {
+    /// Stable per participant and poll, and reveals neither.
+    pub entry_id: String,
+    pub text: String,
+    pub hidden: bool,
+}
+
+impl TextEntry {
+    /// The entry of `participant`'s encoded open-text `choice`, if it is
+    /// one.
+    pub fn of(poll: PollId, participant: ParticipantId, choice: &str) -> Option<Self> {
+        let text = encoding::text_of(choice)?;
+        Some(Self {
+            entry_id: entry_id(poll, participant),
+            text: text.to_owned(),
+            hidden: false,
+        })
+    }
+}
+
+/// A participant's entry id on a poll: 16 hex digits of a hash of both ids.
+/// The client id is the participant's only credential, so it is never
+/// shown; the hash cannot be turned back into it.
+pub fn entry_id(poll: PollId, participant: ParticipantId) -> String {
+    let digest = Sha256::new()
+        .chain_update(poll.as_uuid().as_bytes())
+        .chain_update(participant.as_uuid().as_bytes())
+        .finalize();
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The count for one option.
@@ -48,9 +207,46 @@ pub struct PollResults {
     pub options: Vec<OptionTally>,
     /// Sum of the option counts.
     pub total_votes: u64,
-    /// Distinct participants who voted. Equal to `total_votes` while each
-    /// participant has one vote per poll; kept apart so that multi-choice
-    /// polls can be added without changing the shape.
+    /// Distinct participants who voted (for single choice, `total_votes`).
     pub participants: u64,
     pub voting_open: bool,
+    /// The poll's type and settings, for the type's result fields.
+    pub settings: PollSettings,
+    /// Every counter of the poll, by type (`options` holds the per-option
+    /// vote counts of single, multiple and quiz polls).
+    pub aggregates: Aggregates,
+    /// Open text: the entries, in participant order.
+    pub entries: Vec<TextEntry>,
+}
+
+impl PollResults {
+    /// Results of a poll from its counters, as every ledger reads them.
+    pub fn from_counters<'a>(
+        poll: &Poll,
+        counters: impl IntoIterator<Item = (&'a str, u64)>,
+        participants: u64,
+        entries: Vec<TextEntry>,
+    ) -> Self {
+        let aggregates = Aggregates::from_counters(poll.settings.kind, counters, participants);
+        let options: Vec<OptionTally> = poll
+            .options
+            .iter()
+            .map(|o| OptionTally {
+                key: o.key.clone(),
+                value: o.value.clone(),
+                votes: aggregates.votes.get(&o.key).copied().unwrap_or(0),
+            })
+            .collect();
+        Self {
+            poll_id: poll.id,
+            question: poll.question.clone(),
+            total_votes: options.iter().map(|o| o.votes).sum(),
+            options,
+            participants,
+            voting_open: poll.voting_open,
+            settings: poll.settings.clone(),
+            aggregates,
+            entries,
+        }
+    }
 }

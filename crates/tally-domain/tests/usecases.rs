@@ -19,12 +19,12 @@ async fn created(tally: &Tally<FakePorts>) -> (Presentation, PresenterToken) {
 }
 
 fn ballot(p: &Presentation, poll: usize, key: &str) -> Ballot {
-    Ballot {
-        presentation_id: p.id,
-        poll_id: p.polls[poll].id,
-        participant: ParticipantId::from_uuid(uuid::Uuid::new_v4()),
-        key: key.to_owned(),
-    }
+    Ballot::single(
+        p.id,
+        p.polls[poll].id,
+        ParticipantId::from_uuid(uuid::Uuid::new_v4()),
+        key,
+    )
 }
 
 #[tokio::test]

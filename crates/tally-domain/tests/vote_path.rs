@@ -12,12 +12,12 @@ use tally_testkit::fakes::{FakeClock, FakeMetrics, FakeSwitch, FakeWorld};
 use tally_testkit::fixtures::deck;
 
 fn ballot(p: &Presentation, key: &str) -> Ballot {
-    Ballot {
-        presentation_id: p.id,
-        poll_id: p.polls[0].id,
-        participant: ParticipantId::from_uuid(uuid::Uuid::new_v4()),
-        key: key.to_owned(),
-    }
+    Ballot::single(
+        p.id,
+        p.polls[0].id,
+        ParticipantId::from_uuid(uuid::Uuid::new_v4()),
+        key,
+    )
 }
 
 /// A fast path that answers every vote the same way, or never.

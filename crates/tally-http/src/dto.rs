@@ -3,7 +3,10 @@
 
 use crate::problem::Problem;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::time::SystemTime;
+use tally_domain::kinds::{PollSettings, PollType, RawChoice, ScaleDraft, SettingsDraft};
+use tally_domain::poll::PollError;
 use tally_domain::{
     OptionKey, OptionValue, Poll, PollDraft, PollOption, PollResults, Presentation,
     PresentationDraft, PresentationSummary, Question, VoteRecord,
@@ -27,7 +30,8 @@ pub struct OptionBody {
 }
 
 /// A poll as submitted. v4 clients may echo the read-only `poll_id`; it is
-/// ignored.
+/// ignored. Beside v4's fields, the poll-type fields of `poll-types.md`:
+/// without `type` (and without them) a poll is v4's single choice.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewPollBody {
     #[schema(
@@ -37,9 +41,132 @@ pub struct NewPollBody {
         pattern = r"\S"
     )]
     pub question: String,
-    /// 1 to 64 options, with unique keys.
-    #[schema(min_items = 1, max_items = 64)]
+    /// Up to 64 options, with unique keys: at least one for the types that
+    /// choose among options (or rate them: `scale`), none for `wordcloud`,
+    /// `open` and `qa`.
+    #[serde(default)]
+    #[schema(max_items = 64)]
     pub options: Vec<OptionBody>,
+    #[serde(flatten)]
+    pub settings: PollSettingsBody,
+}
+
+/// A scale's range (`type: "scale"`).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleBody {
+    #[schema(example = 1)]
+    pub min: i64,
+    #[schema(example = 5)]
+    pub max: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "Not at all")]
+    pub min_label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "Completely")]
+    pub max_label: Option<String>,
+}
+
+/// A poll's type and settings (`poll-types.md`). Each field applies to the
+/// types its description names; given for another type, it is refused.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+pub struct PollSettingsBody {
+    /// `single` (default), `multiple`, `scale`, `ranking`, `points`,
+    /// `wordcloud`, `open`, `quiz` or `qa`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "multiple")]
+    pub kind: Option<String>,
+    /// multiple, ranking, quiz: fewest options a vote holds (default 1;
+    /// ranking: all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_choices: Option<i64>,
+    /// multiple, ranking, quiz: most options a vote holds (default: all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_choices: Option<i64>,
+    /// scale: the rating range (default 1 to 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<ScaleBody>,
+    /// points: points each participant spreads (default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points_budget: Option<i64>,
+    /// wordcloud: words per participant (default 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_entries: Option<i64>,
+    /// wordcloud, open, qa: characters per entry (default 25 for
+    /// wordcloud, 280 otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<i64>,
+    /// quiz (required): the keys of the correct options.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correct: Option<Vec<String>>,
+    /// Every type: voting closes by itself this long after it opens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_limit_secs: Option<i64>,
+    /// quiz: the most points a correct answer earns (default 1000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<i64>,
+    /// Every type but qa: a participant may replace or retract their vote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_change: Option<bool>,
+    /// wordcloud, open, qa: new entries wait for the presenter's approval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moderated: Option<bool>,
+}
+
+impl PollSettingsBody {
+    fn is_empty(&self) -> bool {
+        self.kind.is_none() && self.clone().into_draft() == SettingsDraft::default()
+    }
+
+    fn into_draft(self) -> SettingsDraft {
+        SettingsDraft {
+            min_choices: self.min_choices,
+            max_choices: self.max_choices,
+            scale: self.scale.map(|s| ScaleDraft {
+                min: s.min,
+                max: s.max,
+                min_label: s.min_label,
+                max_label: s.max_label,
+            }),
+            points_budget: self.points_budget,
+            max_entries: self.max_entries,
+            max_length: self.max_length,
+            correct: self.correct,
+            time_limit_secs: self.time_limit_secs,
+            points: self.points,
+            allow_change: self.allow_change,
+            moderated: self.moderated,
+        }
+    }
+
+    /// The settings a poll shows: none for a v4 single-choice poll, so that
+    /// its body is exactly v4's.
+    fn of(settings: &PollSettings) -> Self {
+        if *settings == PollSettings::single(settings.options.clone()) {
+            return Self::default();
+        }
+        let draft = settings.draft();
+        Self {
+            kind: Some(settings.kind.as_str().to_owned()),
+            min_choices: draft.min_choices,
+            max_choices: draft.max_choices,
+            scale: draft.scale.map(|s| ScaleBody {
+                min: s.min,
+                max: s.max,
+                min_label: s.min_label,
+                max_label: s.max_label,
+            }),
+            points_budget: draft.points_budget,
+            max_entries: draft.max_entries,
+            max_length: draft.max_length,
+            // The answer is not shown before the results are.
+            correct: None,
+            time_limit_secs: draft.time_limit_secs,
+            points: draft.points,
+            allow_change: draft.allow_change,
+            moderated: draft.moderated,
+        }
+    }
 }
 
 /// POST /presentations body (v4).
@@ -67,7 +194,22 @@ impl NewPresentationBody {
                         })
                     })
                     .collect::<Result<Vec<_>, Problem>>()?;
-                Ok(PollDraft::new(Question::parse(poll.question)?, options)?)
+                let question = Question::parse(poll.question)?;
+                if poll.settings.is_empty() {
+                    return Ok(PollDraft::new(question, options)?);
+                }
+                let kind = poll
+                    .settings
+                    .kind
+                    .as_deref()
+                    .map_or(Ok(PollType::Single), PollType::parse)
+                    .map_err(PollError::from)?;
+                Ok(PollDraft::typed(
+                    question,
+                    options,
+                    kind,
+                    poll.settings.into_draft(),
+                )?)
             })
             .collect::<Result<Vec<_>, Problem>>()?;
         Ok(PresentationDraft::new(polls)?)
@@ -87,12 +229,16 @@ pub struct PresentationCreatedBody {
     pub join_code: String,
 }
 
-/// A poll as shown (v4 Poll). Never carries votes.
+/// A poll as shown (v4 Poll). Never carries votes. A poll of another type
+/// than v4's single choice also shows its type and settings (never the
+/// quiz's correct keys).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PollBody {
     pub poll_id: Uuid,
     pub question: String,
     pub options: Vec<OptionBody>,
+    #[serde(flatten)]
+    pub settings: PollSettingsBody,
 }
 
 impl From<&Poll> for PollBody {
@@ -108,6 +254,7 @@ impl From<&Poll> for PollBody {
                     value: o.value.as_str().to_owned(),
                 })
                 .collect(),
+            settings: PollSettingsBody::of(&poll.settings),
         }
     }
 }
@@ -128,13 +275,73 @@ impl From<&Presentation> for PresentationBody {
     }
 }
 
-/// A vote (v4 Vote request).
+/// A vote (v4 Vote request, with the poll types' fields). It carries
+/// exactly one of `key` (single; quiz with one correct key), `keys`
+/// (multiple; quiz with several), `ratings` (scale), `ranking`, `points`,
+/// `words` (wordcloud) or `text` (open), as the poll's type takes.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VoteBody {
     #[schema(example = "A", min_length = 1, max_length = 32)]
-    pub key: String,
-    /// The voter's stable id. Voting again with the same key is a no-op.
+    pub key: Option<String>,
+    /// The voter's stable id. Voting again with the same vote is a no-op.
+    pub client_id: Uuid,
+    pub poll_id: Uuid,
+    /// Distinct option keys.
+    #[schema(example = json!(["A", "C"]))]
+    pub keys: Option<Vec<String>>,
+    /// Option key to an integer rating within the scale.
+    #[schema(example = json!({"A": 4, "B": 2}))]
+    pub ratings: Option<BTreeMap<String, i64>>,
+    /// Distinct option keys, best first.
+    #[schema(example = json!(["B", "A", "C"]))]
+    pub ranking: Option<Vec<String>>,
+    /// Option key to points; the sum is above 0 and within the budget.
+    #[schema(example = json!({"A": 60, "C": 40}))]
+    pub points: Option<BTreeMap<String, i64>>,
+    /// 1 to `max_entries` words.
+    #[schema(example = json!(["coffee", "tea"]))]
+    pub words: Option<Vec<String>>,
+    /// Open text.
+    #[schema(example = "More breaks, please")]
+    pub text: Option<String>,
+}
+
+impl VoteBody {
+    /// The one choice field the body carries.
+    ///
+    /// # Errors
+    /// `invalid_vote` when it carries none or several.
+    pub fn raw_choice(&mut self) -> Result<RawChoice, Problem> {
+        let mut given = [
+            self.key.take().map(RawChoice::Key),
+            self.keys.take().map(RawChoice::Keys),
+            self.ratings.take().map(RawChoice::Ratings),
+            self.ranking.take().map(RawChoice::Ranking),
+            self.points.take().map(RawChoice::Points),
+            self.words.take().map(RawChoice::Words),
+            self.text.take().map(RawChoice::Text),
+        ]
+        .into_iter()
+        .flatten();
+        match (given.next(), given.next()) {
+            (Some(raw), None) => Ok(raw),
+            (None, _) => Err(Problem::bad_request(
+                "invalid_vote",
+                "the vote carries none of key, keys, ratings, ranking, points, words, text",
+            )),
+            (Some(_), Some(_)) => Err(Problem::bad_request(
+                "invalid_vote",
+                "the vote carries more than one of key, keys, ratings, ranking, points, words, text",
+            )),
+        }
+    }
+}
+
+/// A retraction (`DELETE …/polls/current/votes`).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RetractBody {
     pub client_id: Uuid,
     pub poll_id: Uuid,
 }
@@ -150,7 +357,7 @@ impl From<&VoteRecord> for VoteListingBody {
     fn from(v: &VoteRecord) -> Self {
         Self {
             client_id: *v.participant.as_uuid(),
-            key: v.key.as_str().to_owned(),
+            key: v.summary(),
         }
     }
 }
@@ -186,43 +393,221 @@ pub struct ResultsVisibilityBody {
     pub results_visible: bool,
 }
 
-/// One option's count.
-#[derive(Debug, Serialize, ToSchema)]
+/// One option in a poll's results. Which counts it carries depends on the
+/// poll's type (`poll-types.md`): `votes` (single, multiple, quiz); `count`,
+/// `mean`, `median`, `distribution` (scale); `borda`, `mean_position`,
+/// `positions` (ranking); `points`, `mean` (points).
+#[derive(Debug, Default, Serialize, ToSchema)]
 pub struct OptionResultBody {
     pub key: String,
     pub value: String,
-    pub votes: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub votes: Option<u64>,
+    /// Scale: how many rated the statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<u64>,
+    /// Scale: the mean rating; points: the mean points per participant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mean: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub median: Option<f64>,
+    /// Scale: rating (as a string) to how many gave it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = json!({"4": 12, "5": 3}))]
+    pub distribution: Option<BTreeMap<String, u64>>,
+    /// Ranking: n − p points for each ranking at position p of n.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub borda: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mean_position: Option<f64>,
+    /// Ranking: how many ranked it 1st, 2nd, …
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub positions: Option<Vec<u64>>,
+    /// Points: the points given to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points: Option<u64>,
 }
 
-/// A poll's results.
+/// A word of a word cloud: the spelling used most, and the count.
 #[derive(Debug, Serialize, ToSchema)]
+pub struct WordResultBody {
+    pub word: String,
+    pub count: u64,
+}
+
+/// An open-text entry.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EntryResultBody {
+    /// Stable per participant and poll; not the client id.
+    pub entry_id: String,
+    pub text: String,
+    pub hidden: bool,
+}
+
+/// A poll's results. Every type has `poll_id`, `type`, `participants` and
+/// `round`; the other fields are the type's (`poll-types.md`).
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(examples(
+    json!({"poll_id": "0190f3c4-0000-7000-8000-000000000001", "type": "single", "round": 1,
+           "question": "Which pet?", "voting_open": true, "participants": 3, "total_votes": 3,
+           "options": [{"key": "A", "value": "Cats", "votes": 2}, {"key": "B", "value": "Dogs", "votes": 1}]}),
+    json!({"poll_id": "0190f3c4-0000-7000-8000-000000000002", "type": "scale", "round": 1,
+           "question": "How clear was it?", "voting_open": true, "participants": 2,
+           "options": [{"key": "A", "value": "The talk", "count": 2, "mean": 4.5, "median": 4.5,
+                        "distribution": {"4": 1, "5": 1}}]}),
+    json!({"poll_id": "0190f3c4-0000-7000-8000-000000000003", "type": "ranking", "round": 1,
+           "question": "Order these", "voting_open": true, "participants": 1,
+           "options": [{"key": "B", "value": "Beta", "borda": 2, "mean_position": 1.0, "positions": [1, 0, 0]},
+                       {"key": "A", "value": "Alpha", "borda": 1, "mean_position": 2.0, "positions": [0, 1, 0]},
+                       {"key": "C", "value": "Gamma", "borda": 0, "mean_position": 3.0, "positions": [0, 0, 1]}]}),
+    json!({"poll_id": "0190f3c4-0000-7000-8000-000000000004", "type": "points", "round": 1,
+           "question": "Spend 100 points", "voting_open": true, "participants": 1,
+           "options": [{"key": "A", "value": "Alpha", "points": 60, "mean": 60.0},
+                       {"key": "B", "value": "Beta", "points": 40, "mean": 40.0}]}),
+    json!({"poll_id": "0190f3c4-0000-7000-8000-000000000005", "type": "wordcloud", "round": 1,
+           "question": "One word?", "voting_open": true, "participants": 2,
+           "words": [{"word": "Café", "count": 2}, {"word": "tea", "count": 1}]}),
+    json!({"poll_id": "0190f3c4-0000-7000-8000-000000000006", "type": "open", "round": 1,
+           "question": "Feedback?", "voting_open": true, "participants": 1,
+           "entries": [{"entry_id": "3f1c9a0b2d4e5f60", "text": "More breaks", "hidden": false}]}),
+    json!({"poll_id": "0190f3c4-0000-7000-8000-000000000007", "type": "quiz", "round": 1,
+           "question": "2 + 2?", "voting_open": false, "participants": 2, "total_votes": 2,
+           "correct": ["B"],
+           "options": [{"key": "A", "value": "3", "votes": 0}, {"key": "B", "value": "4", "votes": 2}]}),
+))]
 pub struct ResultsBody {
     pub poll_id: Uuid,
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The round the counts belong to (a reset starts a new one).
+    pub round: u32,
     pub question: String,
     pub voting_open: bool,
-    pub options: Vec<OptionResultBody>,
-    pub total_votes: u64,
-    /// Distinct participants who voted.
+    /// Distinct participants with a vote counted.
     pub participants: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<OptionResultBody>>,
+    /// Single, multiple, quiz: the sum of the option counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_votes: Option<u64>,
+    /// Quiz: the correct keys.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correct: Option<Vec<String>>,
+    /// Word cloud: most frequent first, at most 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<Vec<WordResultBody>>,
+    /// Open text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entries: Option<Vec<EntryResultBody>>,
 }
 
 impl From<PollResults> for ResultsBody {
     fn from(r: PollResults) -> Self {
+        let kind = r.settings.kind;
+        let keys: Vec<OptionKey> = r.options.iter().map(|o| o.key.clone()).collect();
+        let value_of = |key: &OptionKey| {
+            r.options
+                .iter()
+                .find(|o| o.key == *key)
+                .map_or_else(String::new, |o| o.value.as_str().to_owned())
+        };
+        let option = |key: &OptionKey| OptionResultBody {
+            key: key.as_str().to_owned(),
+            value: value_of(key),
+            ..OptionResultBody::default()
+        };
+        let aggregates = &r.aggregates;
+        let options = match kind {
+            PollType::Single | PollType::Multiple | PollType::Quiz => Some(
+                r.options
+                    .iter()
+                    .map(|o| OptionResultBody {
+                        votes: Some(o.votes),
+                        ..option(&o.key)
+                    })
+                    .collect(),
+            ),
+            PollType::Scale => Some(
+                aggregates
+                    .scale(&keys)
+                    .into_iter()
+                    .map(|s| OptionResultBody {
+                        count: Some(s.count),
+                        mean: s.mean,
+                        median: s.median,
+                        distribution: Some(
+                            s.distribution
+                                .iter()
+                                .map(|(rating, n)| (rating.to_string(), *n))
+                                .collect(),
+                        ),
+                        ..option(&s.key)
+                    })
+                    .collect(),
+            ),
+            PollType::Ranking => Some(
+                aggregates
+                    .ranking(&keys)
+                    .into_iter()
+                    .map(|s| OptionResultBody {
+                        borda: Some(s.borda),
+                        mean_position: s.mean_position,
+                        positions: Some(s.positions.clone()),
+                        ..option(&s.key)
+                    })
+                    .collect(),
+            ),
+            PollType::Points => Some(
+                aggregates
+                    .points(&keys)
+                    .into_iter()
+                    .map(|(key, points, mean)| OptionResultBody {
+                        points: Some(points),
+                        mean,
+                        ..option(&key)
+                    })
+                    .collect(),
+            ),
+            PollType::Wordcloud | PollType::Open | PollType::Qa => None,
+        };
         Self {
             poll_id: *r.poll_id.as_uuid(),
+            kind: kind.as_str().to_owned(),
+            // Resets are not built yet: every poll is in its first round.
+            round: 1,
             question: r.question.as_str().to_owned(),
             voting_open: r.voting_open,
-            total_votes: r.total_votes,
             participants: r.participants,
-            options: r
-                .options
-                .into_iter()
-                .map(|o| OptionResultBody {
-                    key: o.key.as_str().to_owned(),
-                    value: o.value.as_str().to_owned(),
-                    votes: o.votes,
-                })
-                .collect(),
+            total_votes: matches!(kind, PollType::Single | PollType::Multiple | PollType::Quiz)
+                .then_some(r.total_votes),
+            correct: (kind == PollType::Quiz).then(|| {
+                r.settings
+                    .correct
+                    .iter()
+                    .map(|k| k.as_str().to_owned())
+                    .collect()
+            }),
+            words: (kind == PollType::Wordcloud).then(|| {
+                aggregates
+                    .cloud()
+                    .into_iter()
+                    .map(|w| WordResultBody {
+                        word: w.word,
+                        count: w.count,
+                    })
+                    .collect()
+            }),
+            entries: (kind == PollType::Open).then(|| {
+                r.entries
+                    .iter()
+                    .map(|e| EntryResultBody {
+                        entry_id: e.entry_id.clone(),
+                        text: e.text.clone(),
+                        hidden: e.hidden,
+                    })
+                    .collect()
+            }),
+            options,
         }
     }
 }

@@ -138,9 +138,10 @@ impl From<IntakeError> for Problem {
             IntakeError::PollNotCurrent => Problem::conflict("poll_not_current", e.to_string()),
             IntakeError::VotingClosed => Problem::conflict("voting_closed", e.to_string()),
             IntakeError::UnknownOption(_) => Problem::bad_request("unknown_option", e.to_string()),
-            IntakeError::AlreadyVotedDifferently => {
+            IntakeError::AlreadyVotedDifferently | IntakeError::ChangeNotAllowed => {
                 Problem::conflict("already_voted", e.to_string())
             }
+            IntakeError::WrongType => Problem::bad_request("invalid_vote", e.to_string()),
             IntakeError::Unavailable(cause) => Problem::unavailable(&cause),
             IntakeError::Overloaded => Problem::overloaded(crate::admission::RETRY_AFTER_MS),
             IntakeError::OutcomeUnknown(cause) => Problem::outcome_unknown(&cause),

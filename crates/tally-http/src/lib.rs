@@ -20,7 +20,7 @@ pub use handlers::ops::ReadinessCheck;
 
 use actix_web::web;
 use extract::{json_config, PRESENTATION_BODY_LIMIT, SMALL_BODY_LIMIT, VOTE_BODY_LIMIT};
-use handlers::{audience, ops, presenter, v4};
+use handlers::{audience, ops, presenter, v4, votes};
 use problem::Problem;
 use tally_domain::ports::Ports;
 use utoipa::OpenApi as _;
@@ -46,7 +46,8 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
         .service(
             web::resource("/presentations/{presentation_id}/polls/current/votes")
                 .app_data(json_config(VOTE_BODY_LIMIT))
-                .post(v4::cast_vote::<P>),
+                .post(v4::cast_vote::<P>)
+                .delete(votes::retract_vote::<P>),
         )
         .service(web::resource("/join/{join_code}").get(audience::join::<P>))
         .service(

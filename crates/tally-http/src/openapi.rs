@@ -22,6 +22,7 @@ use utoipa::{Modify, OpenApi};
         handlers::v4::current_poll,
         handlers::v4::next_poll,
         handlers::v4::cast_vote,
+        handlers::votes::retract_vote,
         handlers::v4::list_votes,
         handlers::presenter::previous_poll,
         handlers::presenter::go_to_poll,
@@ -43,12 +44,15 @@ use utoipa::{Modify, OpenApi};
         dto::PollBody, dto::PresentationBody, dto::VoteBody, dto::VoteListingBody, dto::GoToBody,
         dto::VotingStateBody, dto::ResultsVisibilityBody, dto::OptionResultBody, dto::ResultsBody, dto::JoinBody,
         dto::PresentationSummaryBody, dto::PresentationPageBody,
+        dto::PollSettingsBody, dto::ScaleBody, dto::RetractBody, dto::WordResultBody,
+        dto::EntryResultBody,
     )),
     modifiers(&PresenterTokenScheme, &ErrorsAsServed),
     tags(
         (name = "v4", description = "Interactive Presentations API 4.0.0"),
         (name = "presenter", description = "Tally extensions for presenters"),
         (name = "audience", description = "Tally extensions for phones"),
+        (name = "poll types", description = "Poll types beyond single choice (poll-types.md)"),
         (name = "ops", description = "Health and metrics"),
     )
 )]
@@ -174,7 +178,16 @@ mod tests {
     #[test]
     fn the_schemas_carry_the_domains_limits() {
         let doc = document();
-        let schema = |name: &str| doc["components"]["schemas"][name]["properties"].clone();
+        // A schema's own properties, or those of its allOf part (the poll
+        // types' settings are flattened into polls).
+        let schema = |name: &str| {
+            let schema = &doc["components"]["schemas"][name];
+            schema["allOf"]
+                .as_array()
+                .and_then(|parts| parts.iter().find(|p| p["properties"].is_object()))
+                .unwrap_or(schema)["properties"]
+                .clone()
+        };
         let presentation = schema("NewPresentationBody");
         assert_eq!(presentation["polls"]["maxItems"], MAX_POLLS);
         assert_eq!(presentation["polls"]["minItems"], 1);

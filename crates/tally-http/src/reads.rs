@@ -44,9 +44,10 @@ use moka::future::Cache;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use tally_domain::kinds::PollSettings;
 use tally_domain::ports::{Ports, PresentationEvents};
 use tally_domain::usecases::{GetPresentationError, JoinError, Tally};
-use tally_domain::{JoinCode, Presentation, PresentationId};
+use tally_domain::{JoinCode, PollId, Presentation, PresentationId};
 
 /// How long a deleted or unknown presentation id is answered 404 from
 /// memory. Ids are never reused, so this only bounds memory.
@@ -69,6 +70,9 @@ const NEGATIVE_ENTRIES: u64 = 100_000;
 /// What an entry weighs beyond its answers' bytes (the structs, the map's
 /// own bookkeeping, the join-code entry), measured roughly.
 const ENTRY_OVERHEAD: usize = 512;
+/// Bytes one poll's settings take in a snapshot, about (a few keys, most of
+/// them short).
+const POLL_SETTINGS_WEIGHT: usize = 256;
 
 /// How the cache is bounded and how long it trusts itself.
 #[derive(Clone, Copy, Debug)]
@@ -107,6 +111,8 @@ pub struct Snapshot {
     pub current_poll: Option<Bytes>,
     /// `GET /join/{code}`; `None` as above.
     pub join: Option<Bytes>,
+    /// Each poll's type and settings, to check votes against.
+    polls: Vec<(PollId, PollSettings)>,
 }
 
 impl Snapshot {
@@ -120,6 +126,11 @@ impl Snapshot {
             reloading: AtomicBool::new(false),
             presentation: json(&PresentationBody::from(presentation)),
             current_poll: current.map(|poll| json(&PollBody::from(poll))),
+            polls: presentation
+                .polls
+                .iter()
+                .map(|p| (p.id, p.settings.clone()))
+                .collect(),
             join: current.map(|poll| {
                 json(&JoinBody {
                     presentation_id: *presentation.id.as_uuid(),
@@ -134,9 +145,15 @@ impl Snapshot {
         }
     }
 
+    /// The settings of the presentation's poll `id`, if it has one.
+    pub fn settings(&self, id: PollId) -> Option<&PollSettings> {
+        self.polls.iter().find(|(p, _)| *p == id).map(|(_, s)| s)
+    }
+
     /// Bytes held for this entry, as the bound counts them.
     pub fn weight(&self) -> usize {
         ENTRY_OVERHEAD
+            + self.polls.len() * POLL_SETTINGS_WEIGHT
             + self.presentation.len()
             + self.current_poll.as_ref().map_or(0, Bytes::len)
             + self.join.as_ref().map_or(0, Bytes::len)

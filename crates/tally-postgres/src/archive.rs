@@ -1,51 +1,100 @@
+use crate::tallies::Moves;
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
-use futures::pin_mut;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, SystemTime};
+use tally_domain::kinds::encoding::net_change;
 use tally_domain::ports::{ArchiveError, ArchivedBatch, QueuedVote, VoteArchive};
-use tokio_postgres::binary_copy::BinaryCopyInWriter;
 use tokio_postgres::error::SqlState;
-use tokio_postgres::types::Type;
+use tokio_postgres::types::ToSql;
+use uuid::Uuid;
 
-/// Per-connection staging table; emptied at every commit.
-const STAGING: &str = "CREATE TEMP TABLE IF NOT EXISTS vote_staging ( \
-        poll_id uuid NOT NULL, participant_id uuid NOT NULL, key text NOT NULL, \
-        accepted_at timestamptz NOT NULL \
-    ) ON COMMIT DELETE ROWS";
+/// Inserts the rows of participants new to their poll's round. Votes on a
+/// poll that is gone (a deleted presentation) are skipped. Returns the rows
+/// inserted.
+const INSERT_NEW: &str = "\
+    INSERT INTO votes (poll_id, round, participant_id, choice, version, accepted_at) \
+    SELECT t.poll_id, t.round, t.participant_id, t.choice, t.version, t.accepted_at \
+    FROM unnest($1::uuid[], $2::int4[], $3::uuid[], $4::text[], $5::int8[], $6::timestamptz[]) \
+        AS t(poll_id, round, participant_id, choice, version, accepted_at) \
+    WHERE EXISTS (SELECT 1 FROM polls q WHERE q.id = t.poll_id) \
+    ORDER BY t.poll_id, t.round, t.participant_id \
+    ON CONFLICT (poll_id, round, participant_id) DO NOTHING \
+    RETURNING poll_id, round, participant_id";
 
-const COPY: &str =
-    "COPY vote_staging (poll_id, participant_id, key, accepted_at) FROM STDIN (FORMAT binary)";
+/// The stored rows of the other participants, locked in key order (so
+/// concurrent flushers cannot deadlock on them).
+const LOCK_EARLIER: &str = "\
+    SELECT v.poll_id, v.round, v.participant_id, v.choice, v.version FROM votes v \
+    JOIN unnest($1::uuid[], $2::int4[], $3::uuid[]) AS t(poll_id, round, participant_id) \
+        USING (poll_id, round, participant_id) \
+    ORDER BY v.poll_id, v.round, v.participant_id FOR UPDATE OF v";
 
-/// Locks the option rows the batch will count, in id order, so concurrent
-/// flushers take them in the same order and cannot deadlock on them.
-const LOCK_OPTIONS: &str = "\
-    SELECT o.id FROM options o \
-    WHERE o.id IN (SELECT o2.id FROM vote_staging s \
-                   JOIN options o2 ON o2.poll_id = s.poll_id AND o2.key = s.key) \
-    ORDER BY o.id FOR UPDATE";
-
-/// Inserts the staged votes that are new and raises each option's count by
-/// exactly the rows inserted for it. Votes whose option is gone (deleted
-/// presentation) match no option and are skipped.
-const MERGE: &str = "\
-    WITH ins AS ( \
-        INSERT INTO votes (poll_id, participant_id, option_id, accepted_at) \
-        SELECT DISTINCT ON (s.poll_id, s.participant_id) \
-               s.poll_id, s.participant_id, o.id, s.accepted_at \
-        FROM vote_staging s JOIN options o ON o.poll_id = s.poll_id AND o.key = s.key \
-        ORDER BY s.poll_id, s.participant_id, s.accepted_at \
-        ON CONFLICT (poll_id, participant_id) DO NOTHING \
-        RETURNING option_id \
-    ), bump AS ( \
-        UPDATE options o SET vote_count = o.vote_count + n.n \
-        FROM (SELECT option_id, count(*) AS n FROM ins GROUP BY option_id) n \
-        WHERE o.id = n.option_id RETURNING n.n \
-    ) \
-    SELECT coalesce(sum(n), 0)::int8 FROM bump";
+const UPDATE: &str = "\
+    UPDATE votes v SET choice = t.choice, version = t.version, accepted_at = t.accepted_at \
+    FROM unnest($1::uuid[], $2::int4[], $3::uuid[], $4::text[], $5::int8[], $6::timestamptz[]) \
+        AS t(poll_id, round, participant_id, choice, version, accepted_at) \
+    WHERE v.poll_id = t.poll_id AND v.round = t.round AND v.participant_id = t.participant_id";
 
 /// How many times a batch is retried inside one call when Postgres reports
 /// a deadlock or serialisation failure, which are transient by nature.
 const TRANSIENT_RETRIES: usize = 5;
+
+/// The rows of a batch, one per participant, poll and round: its latest
+/// action (the highest version). Earlier actions in the same batch are
+/// superseded by it, and what the counters move by is measured against the
+/// stored row, so they need not be written.
+#[derive(Default)]
+struct Rows {
+    polls: Vec<Uuid>,
+    rounds: Vec<i32>,
+    participants: Vec<Uuid>,
+    choices: Vec<Option<String>>,
+    versions: Vec<i64>,
+    accepted: Vec<SystemTime>,
+}
+
+type RowKey = (Uuid, i32, Uuid);
+
+impl Rows {
+    fn latest(batch: &[QueuedVote]) -> BTreeMap<RowKey, &QueuedVote> {
+        let mut latest: BTreeMap<RowKey, &QueuedVote> = BTreeMap::new();
+        for vote in batch {
+            let key = (*vote.poll_id.as_uuid(), ROUND, *vote.participant.as_uuid());
+            match latest.get(&key) {
+                Some(seen) if seen.version >= vote.version => {}
+                _ => {
+                    latest.insert(key, vote);
+                }
+            }
+        }
+        latest
+    }
+
+    fn push(&mut self, (poll, round, participant): RowKey, vote: &QueuedVote) {
+        self.polls.push(poll);
+        self.rounds.push(round);
+        self.participants.push(participant);
+        self.choices.push(vote.choice.clone());
+        self.versions.push(vote.version);
+        self.accepted
+            .push(SystemTime::UNIX_EPOCH + Duration::from_millis(vote.accepted_at_ms));
+    }
+
+    fn params(&self) -> [&(dyn ToSql + Sync); 6] {
+        [
+            &self.polls,
+            &self.rounds,
+            &self.participants,
+            &self.choices,
+            &self.versions,
+            &self.accepted,
+        ]
+    }
+}
+
+/// Rounds are not reset yet: every vote belongs to round 1.
+const ROUND: i32 = 1;
 
 /// Stores flushed batches in Postgres.
 #[derive(Clone, Debug)]
@@ -58,33 +107,62 @@ impl PgArchive {
         Self { pool }
     }
 
+    /// Writes each participant's latest action unless the stored row is as
+    /// new or newer (a redelivered or reclaimed entry), and moves the
+    /// counters by exactly what the rows changed. Returns the actions
+    /// applied.
     async fn store_once(&self, batch: &[QueuedVote]) -> anyhow::Result<u64> {
         let mut client = self.pool.get().await.context("no Postgres connection")?;
-        client.batch_execute(STAGING).await?;
+        let (insert, lock, update) = tokio::try_join!(
+            client.prepare_cached(INSERT_NEW),
+            client.prepare_cached(LOCK_EARLIER),
+            client.prepare_cached(UPDATE),
+        )?;
         let tx = client.transaction().await?;
-        let sink = tx.copy_in(COPY).await?;
-        let writer = BinaryCopyInWriter::new(
-            sink,
-            &[Type::UUID, Type::UUID, Type::TEXT, Type::TIMESTAMPTZ],
-        );
-        pin_mut!(writer);
-        for vote in batch {
-            let accepted = SystemTime::UNIX_EPOCH + Duration::from_millis(vote.accepted_at_ms);
-            writer
-                .as_mut()
-                .write(&[
-                    vote.poll_id.as_uuid(),
-                    vote.participant.as_uuid(),
-                    &vote.key,
-                    &accepted,
-                ])
-                .await?;
+        let latest = Rows::latest(batch);
+        let mut all = Rows::default();
+        for (key, vote) in &latest {
+            all.push(*key, vote);
         }
-        writer.finish().await?;
-        tx.execute(LOCK_OPTIONS, &[]).await?;
-        let inserted: i64 = tx.query_one(MERGE, &[]).await?.get(0);
+        let inserted: BTreeSet<RowKey> = tx
+            .query(&insert, &all.params())
+            .await?
+            .iter()
+            .map(|row| Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?)))
+            .collect::<anyhow::Result<_>>()?;
+        let mut moves = Moves::default();
+        for key in &inserted {
+            if let Some(vote) = latest.get(key) {
+                moves.add(key.0, key.1, &net_change(None, vote.choice.as_deref()));
+            }
+        }
+        let mut updates = Rows::default();
+        let others: Vec<&RowKey> = latest.keys().filter(|k| !inserted.contains(*k)).collect();
+        if !others.is_empty() {
+            let polls: Vec<Uuid> = others.iter().map(|k| k.0).collect();
+            let rounds: Vec<i32> = others.iter().map(|k| k.1).collect();
+            let participants: Vec<Uuid> = others.iter().map(|k| k.2).collect();
+            let stored = tx.query(&lock, &[&polls, &rounds, &participants]).await?;
+            for row in &stored {
+                let key: RowKey = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+                let old: Option<&str> = row.try_get(3)?;
+                let version: i64 = row.try_get(4)?;
+                let Some(vote) = latest.get(&key) else {
+                    continue;
+                };
+                if vote.version <= version {
+                    continue;
+                }
+                moves.add(key.0, key.1, &net_change(old, vote.choice.as_deref()));
+                updates.push(key, vote);
+            }
+            if !updates.polls.is_empty() {
+                tx.execute(&update, &updates.params()).await?;
+            }
+        }
+        moves.apply(&tx).await?;
         tx.commit().await?;
-        Ok(u64::try_from(inserted).unwrap_or(0))
+        Ok(u64::try_from(inserted.len() + updates.polls.len()).unwrap_or(u64::MAX))
     }
 }
 

@@ -1,38 +1,50 @@
 use crate::fence;
+use crate::tallies::Moves;
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
+use std::sync::LazyLock;
+use tally_domain::kinds::encoding::net_change;
 use tally_domain::ports::{IntakeError, VoteIntake};
-use tally_domain::{Ballot, VoteReceipt};
+use tally_domain::{transition, Ballot, VoteReceipt};
 use tokio_postgres::types::ToSql;
 use uuid::Uuid;
 
 /// Reads the poll on screen, under the shared fence taken just before.
 const CURRENT_POLL: &str = "\
-    SELECT q.id AS current_poll_id, q.voting_open, \
+    SELECT q.id AS current_poll_id, q.voting_open, q.kind, q.round, \
+           coalesce((q.settings->>'allow_change')::boolean, false) AS allow_change, \
            EXISTS (SELECT 1 FROM polls WHERE id = $2 AND presentation_id = $1) AS poll_exists \
     FROM presentations p \
     JOIN polls q ON q.presentation_id = p.id AND q.position = p.current_poll_index \
     WHERE p.id = $1";
 
-/// Inserts the vote unless the participant already voted on the poll, and
-/// bumps the option's count by exactly the rows inserted, in one statement.
-const INSERT_VOTE: &str = "\
-    WITH opt AS ( \
-        SELECT id FROM options WHERE poll_id = $1 AND key = $2 \
-    ), ins AS ( \
-        INSERT INTO votes (poll_id, participant_id, option_id) \
-        SELECT $1, $3, id FROM opt \
-        ON CONFLICT (poll_id, participant_id) DO NOTHING \
-        RETURNING option_id \
-    ), bump AS ( \
-        UPDATE options SET vote_count = vote_count + 1 \
-        WHERE id IN (SELECT option_id FROM ins) RETURNING id \
-    ) \
-    SELECT (SELECT id FROM opt) AS option_id, (SELECT count(*) FROM bump) AS inserted";
+const IS_OPTION: &str = "SELECT EXISTS (SELECT 1 FROM options WHERE poll_id = $1 AND key = $2)";
 
-/// Run as its own statement, after a conflict: only a new statement's
-/// snapshot is sure to see the row a concurrent transaction committed.
-const EARLIER_VOTE: &str = "SELECT option_id FROM votes WHERE poll_id = $1 AND participant_id = $2";
+/// The participant's row, locked until the transaction ends.
+const EARLIER: &str = "SELECT choice FROM votes \
+     WHERE poll_id = $1 AND round = $2 AND participant_id = $3 FOR UPDATE";
+
+/// A version above every stream entry's so far (milliseconds shifted as the
+/// Redis queue shifts them) and above the row's own.
+const NOW_VERSION: &str = "(floor(extract(epoch FROM clock_timestamp()) * 1000)::int8 << 20)";
+
+/// Inserts the participant's first row; nothing if a concurrent
+/// transaction inserted it first (then the decision is taken again).
+static INSERT: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "INSERT INTO votes (poll_id, round, participant_id, choice, version) \
+         VALUES ($1, $2, $3, $4, {NOW_VERSION}) \
+         ON CONFLICT (poll_id, round, participant_id) DO NOTHING"
+    )
+});
+
+static UPDATE: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "UPDATE votes SET choice = $4, accepted_at = now(), \
+             version = greatest(version + 1, {NOW_VERSION}) \
+         WHERE poll_id = $1 AND round = $2 AND participant_id = $3"
+    )
+});
 
 /// Votes straight into Postgres, one short transaction each. This is the
 /// baseline the Redis intake is measured against, and its fallback.
@@ -50,22 +62,15 @@ impl PgIntake {
 impl VoteIntake for PgIntake {
     async fn cast(&self, ballot: Ballot) -> Result<VoteReceipt, IntakeError> {
         let mut client = self.pool.get().await.map_err(pool_error)?;
-        let fence = client
-            .prepare_cached(fence::SHARED)
-            .await
-            .context("prepare")?;
-        let read = client
-            .prepare_cached(CURRENT_POLL)
-            .await
-            .context("prepare")?;
-        let insert = client
-            .prepare_cached(INSERT_VOTE)
-            .await
-            .context("prepare")?;
-        let earlier = client
-            .prepare_cached(EARLIER_VOTE)
-            .await
-            .context("prepare")?;
+        let (fence, read, is_option, earlier, insert, update) = tokio::try_join!(
+            client.prepare_cached(fence::SHARED),
+            client.prepare_cached(CURRENT_POLL),
+            client.prepare_cached(IS_OPTION),
+            client.prepare_cached(EARLIER),
+            client.prepare_cached(&INSERT),
+            client.prepare_cached(&UPDATE),
+        )
+        .context("prepare")?;
         let tx = client.transaction().await.context("begin")?;
         let poll = ballot.poll_id.as_uuid();
 
@@ -92,27 +97,58 @@ impl VoteIntake for PgIntake {
         if !current.try_get::<_, bool>("voting_open").context("row")? {
             return Err(IntakeError::VotingClosed);
         }
-
-        let row = tx
-            .query_one(&insert, &[poll, &ballot.key, ballot.participant.as_uuid()])
-            .await
-            .context("inserting the vote")?;
-        let Some(option_id) = row.try_get::<_, Option<i64>>("option_id").context("row")? else {
-            return Err(IntakeError::UnknownOption(ballot.key));
-        };
-        let receipt = if row.try_get::<_, i64>("inserted").context("row")? == 1 {
-            VoteReceipt::Counted
-        } else {
-            let existing: i64 = tx
-                .query_one(&earlier, &[poll, ballot.participant.as_uuid()])
+        let kind: &str = current.try_get("kind").context("row")?;
+        if ballot.kind.is_some_and(|k| k.as_str() != kind) {
+            return Err(IntakeError::WrongType);
+        }
+        let choice = ballot.choice.as_deref();
+        if let (Some(key), "single") = (choice, kind) {
+            let known: bool = tx
+                .query_one(&is_option, &[poll, &key])
                 .await
-                .context("reading the earlier vote")?
+                .context("checking the key")?
                 .try_get(0)
                 .context("row")?;
-            if existing != option_id {
-                return Err(IntakeError::AlreadyVotedDifferently);
+            if !known {
+                return Err(IntakeError::UnknownOption(key.to_owned()));
             }
-            VoteReceipt::AlreadyCounted
+        }
+        let round: i32 = current.try_get("round").context("row")?;
+        let allow_change: bool = current.try_get("allow_change").context("row")?;
+        let participant = ballot.participant.as_uuid();
+        let key: [&(dyn ToSql + Sync); 3] = [poll, &round, participant];
+        let receipt = loop {
+            let stored: Option<Option<String>> = tx
+                .query_opt(&earlier, &key)
+                .await
+                .context("reading the earlier vote")?
+                .map(|row| row.try_get(0))
+                .transpose()
+                .context("row")?;
+            let old = stored.clone().flatten();
+            let receipt = transition(old.as_deref(), choice, allow_change)?;
+            if receipt == VoteReceipt::AlreadyCounted {
+                break receipt;
+            }
+            let params: [&(dyn ToSql + Sync); 4] = [poll, &round, participant, &choice];
+            if stored.is_some() {
+                tx.execute(&update, &params)
+                    .await
+                    .context("changing the vote")?;
+            } else if tx
+                .execute(&insert, &params)
+                .await
+                .context("inserting the vote")?
+                == 0
+            {
+                // A concurrent vote of the same participant won the insert:
+                // decide again against its row.
+                continue;
+            }
+            let mut moves = Moves::default();
+            moves.add(*poll, round, &net_change(old.as_deref(), choice));
+            moves.apply(&tx).await?;
+            break receipt;
         };
         // Until here a failure rolls the transaction back, so the vote was
         // not stored; a commit with no answer may have stored it.

@@ -1,23 +1,30 @@
+use crate::load;
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
+use tally_domain::kinds::PollType;
 use tally_domain::ports::{LedgerError, VoteLedger};
-use tally_domain::{
-    OptionKey, OptionTally, OptionValue, ParticipantId, PollId, PollResults, PresentationId,
-    Question, VoteRecord,
-};
+use tally_domain::{ParticipantId, PollId, PollResults, PresentationId, TextEntry, VoteRecord};
 use tokio_postgres::types::ToSql;
 use uuid::Uuid;
 
 // Prepared once per connection (`prepare_cached`), not parsed and planned
 // again for every listing.
 const POLL_IN_PRESENTATION: &str = "SELECT 1 FROM polls WHERE id = $1 AND presentation_id = $2";
-const VOTES: &str =
-    "SELECT v.participant_id, o.key FROM votes v JOIN options o ON o.id = v.option_id \
-     WHERE v.poll_id = $1 ORDER BY v.participant_id";
-const COUNTS: &str = "SELECT q.question, q.voting_open, o.key, o.value, o.vote_count \
-     FROM polls q JOIN options o ON o.poll_id = q.id \
+/// The current round's votes (a retracted vote keeps its row, without a
+/// choice).
+const VOTES: &str = "SELECT v.participant_id, v.choice FROM votes v \
+     JOIN polls q ON q.id = v.poll_id AND q.round = v.round \
+     WHERE v.poll_id = $1 AND v.choice IS NOT NULL ORDER BY v.participant_id";
+/// The poll, one row per option (one row with no option for text types).
+const POLL: &str = "SELECT q.id, q.question, q.voting_open, q.results_visible, q.kind, \
+     q.settings::text AS settings, o.key, o.value \
+     FROM polls q LEFT JOIN options o ON o.poll_id = q.id \
      WHERE q.id = $1 AND q.presentation_id = $2 ORDER BY o.position";
-const PARTICIPANTS: &str = "SELECT count(DISTINCT participant_id) FROM votes WHERE poll_id = $1";
+const COUNTERS: &str = "SELECT t.field, t.count FROM tallies t \
+     JOIN polls q ON q.id = t.poll_id AND q.round = t.round WHERE t.poll_id = $1";
+const PARTICIPANTS: &str = "SELECT count(*) FROM votes v \
+     JOIN polls q ON q.id = v.poll_id AND q.round = v.round \
+     WHERE v.poll_id = $1 AND v.choice IS NOT NULL";
 
 /// The vote listing and counts, read from Postgres.
 #[derive(Clone, Debug)]
@@ -33,6 +40,17 @@ impl PgLedger {
 
 fn u64_count(n: i64) -> anyhow::Result<u64> {
     u64::try_from(n).context("negative count")
+}
+
+fn records(rows: &[tokio_postgres::Row]) -> anyhow::Result<Vec<VoteRecord>> {
+    rows.iter()
+        .map(|row| {
+            Ok(VoteRecord {
+                participant: ParticipantId::from_uuid(row.try_get::<_, Uuid>(0)?),
+                choice: row.try_get(1)?,
+            })
+        })
+        .collect()
 }
 
 impl VoteLedger for PgLedger {
@@ -56,15 +74,7 @@ impl VoteLedger for PgLedger {
         if exists.is_none() {
             return Err(LedgerError::PollNotFound);
         }
-        rows.iter()
-            .map(|row| {
-                Ok(VoteRecord {
-                    participant: ParticipantId::from_uuid(row.try_get::<_, Uuid>(0)?),
-                    key: OptionKey::parse(row.try_get::<_, String>(1)?)?,
-                })
-            })
-            .collect::<anyhow::Result<_>>()
-            .map_err(LedgerError::Unavailable)
+        Ok(records(&rows)?)
     }
 
     async fn results(
@@ -76,39 +86,40 @@ impl VoteLedger for PgLedger {
         let (poll_uuid, presentation_uuid) = (poll.as_uuid(), presentation.as_uuid());
         let (both, one): (&[&(dyn ToSql + Sync)], &[&(dyn ToSql + Sync)]) =
             (&[poll_uuid, presentation_uuid], &[poll_uuid]);
-        let (counts, participants) = tokio::try_join!(
-            client.prepare_cached(COUNTS),
+        let (head, counters, participants, votes) = tokio::try_join!(
+            client.prepare_cached(POLL),
+            client.prepare_cached(COUNTERS),
             client.prepare_cached(PARTICIPANTS),
+            client.prepare_cached(VOTES),
         )
         .context("preparing")?;
-        let (rows, participants) = tokio::try_join!(
-            client.query(&counts, both),
+        let (rows, counters, participants) = tokio::try_join!(
+            client.query(&head, both),
+            client.query(&counters, one),
             client.query_one(&participants, one),
         )
         .context("reading results")?;
-        let Some(first) = rows.first() else {
+        let Some(poll) = load::polls_from_rows(&rows)?.into_iter().next() else {
             return Err(LedgerError::PollNotFound);
         };
-        let build = || -> anyhow::Result<PollResults> {
-            let options = rows
+        let entries = if poll.settings.kind == PollType::Open {
+            let rows = client.query(&votes, one).await.context("reading entries")?;
+            records(&rows)?
                 .iter()
-                .map(|row| {
-                    Ok(OptionTally {
-                        key: OptionKey::parse(row.try_get::<_, String>("key")?)?,
-                        value: OptionValue::parse(row.try_get::<_, String>("value")?)?,
-                        votes: u64_count(row.try_get("vote_count")?)?,
-                    })
-                })
-                .collect::<anyhow::Result<Vec<_>>>()?;
-            Ok(PollResults {
-                poll_id: poll,
-                question: Question::parse(first.try_get::<_, String>("question")?)?,
-                voting_open: first.try_get("voting_open")?,
-                total_votes: options.iter().map(|o| o.votes).sum(),
-                participants: u64_count(participants.try_get(0)?)?,
-                options,
-            })
+                .filter_map(|r| TextEntry::of(poll.id, r.participant, &r.choice))
+                .collect()
+        } else {
+            Vec::new()
         };
-        build().map_err(LedgerError::Unavailable)
+        let counters = counters
+            .iter()
+            .map(|row| Ok((row.try_get::<_, &str>(0)?, u64_count(row.try_get(1)?)?)))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(PollResults::from_counters(
+            &poll,
+            counters,
+            u64_count(participants.try_get(0).context("row")?)?,
+            entries,
+        ))
     }
 }

@@ -12,6 +12,7 @@
 //! `fence`), not from anything held in this process.
 
 mod archive;
+pub mod audit;
 mod fence;
 mod intake;
 mod ledger;
@@ -19,11 +20,12 @@ mod load;
 mod migrate;
 mod pool;
 mod store;
+mod tallies;
 
 pub use archive::PgArchive;
 pub use intake::PgIntake;
 pub use ledger::PgLedger;
-pub use migrate::{migrate, MigrationReport};
+pub use migrate::{migrate, migrate_to, MigrationReport};
 pub use pool::{connect, PoolSettings};
 pub use store::PgStore;
 

@@ -4,9 +4,10 @@
 use anyhow::Context as _;
 use deadpool_postgres::GenericClient;
 use std::time::SystemTime;
+use tally_domain::kinds::{PollType, SettingsDraft};
 use tally_domain::{
-    JoinCode, OptionKey, OptionValue, Poll, PollId, PollOption, Presentation, PresentationId,
-    PresenterId, Question, SlideState,
+    JoinCode, OptionKey, OptionValue, Poll, PollDraft, PollId, PollOption, Presentation,
+    PresentationId, PresenterId, Question, SlideState,
 };
 use tokio_postgres::types::ToSql;
 use tokio_postgres::Row;
@@ -15,8 +16,9 @@ use uuid::Uuid;
 const PRESENTATION: &str = "SELECT id, presenter_id, join_code, poll_count, current_poll_index, \
      state_version, created_at FROM presentations WHERE id = $1";
 
-const POLLS: &str = "SELECT q.id, q.question, q.voting_open, q.results_visible, o.key, o.value \
-     FROM polls q JOIN options o ON o.poll_id = q.id \
+const POLLS: &str = "SELECT q.id, q.question, q.voting_open, q.results_visible, q.kind, \
+     q.settings::text AS settings, o.key, o.value \
+     FROM polls q LEFT JOIN options o ON o.poll_id = q.id \
      WHERE q.presentation_id = $1 ORDER BY q.position, o.position";
 
 /// The presentation with its polls, or `None` if it does not exist.
@@ -64,25 +66,48 @@ pub(crate) fn slide_state(row: &Row) -> anyhow::Result<SlideState> {
     })
 }
 
-/// Folds (poll, option) rows, ordered by poll then option, into polls.
-fn polls_from_rows(rows: &[Row]) -> anyhow::Result<Vec<Poll>> {
-    let mut polls: Vec<Poll> = Vec::new();
+/// Folds (poll, option) rows, ordered by poll then option, into polls (a
+/// poll without options, such as a word cloud, comes as one row with a
+/// null option).
+pub(crate) fn polls_from_rows(rows: &[Row]) -> anyhow::Result<Vec<Poll>> {
+    // Rows of one poll: the head row, and its options.
+    let mut grouped: Vec<(&Row, Vec<PollOption>)> = Vec::new();
     for row in rows {
-        let id = PollId::from_uuid(row.try_get::<_, Uuid>("id")?);
-        let option = PollOption {
-            key: OptionKey::parse(row.try_get::<_, String>("key")?)?,
-            value: OptionValue::parse(row.try_get::<_, String>("value")?)?,
-        };
-        match polls.last_mut() {
-            Some(poll) if poll.id == id => poll.options.push(option),
-            _ => polls.push(Poll {
-                id,
-                question: Question::parse(row.try_get::<_, String>("question")?)?,
-                voting_open: row.try_get("voting_open")?,
-                results_visible: row.try_get("results_visible")?,
-                options: vec![option],
+        let id: Uuid = row.try_get("id")?;
+        let option = match row.try_get::<_, Option<String>>("key")? {
+            Some(key) => Some(PollOption {
+                key: OptionKey::parse(key)?,
+                value: OptionValue::parse(row.try_get::<_, String>("value")?)?,
             }),
+            None => None,
+        };
+        match grouped.last_mut() {
+            Some((head, options)) if head.try_get::<_, Uuid>("id")? == id => {
+                options.extend(option);
+            }
+            _ => grouped.push((row, option.into_iter().collect())),
         }
     }
-    Ok(polls)
+    grouped
+        .into_iter()
+        .map(|(head, options)| poll_from_row(head, options))
+        .collect()
+}
+
+/// A stored poll: its settings are validated again, as a draft's are.
+pub(crate) fn poll_from_row(row: &Row, options: Vec<PollOption>) -> anyhow::Result<Poll> {
+    let kind = PollType::parse(row.try_get("kind")?)?;
+    let settings: SettingsDraft = serde_json::from_str(row.try_get("settings")?)?;
+    let draft = PollDraft::typed(
+        Question::parse(row.try_get::<_, String>("question")?)?,
+        options,
+        kind,
+        settings,
+    )
+    .context("stored poll")?;
+    Ok(Poll {
+        voting_open: row.try_get("voting_open")?,
+        results_visible: row.try_get("results_visible")?,
+        ..draft.to_poll(PollId::from_uuid(row.try_get("id")?))
+    })
 }

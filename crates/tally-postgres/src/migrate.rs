@@ -22,12 +22,23 @@ pub struct MigrationReport {
 /// When the database is unreachable or a migration fails (it is then rolled
 /// back).
 pub async fn migrate(pool: &Pool) -> anyhow::Result<MigrationReport> {
+    migrate_to(pool, None).await
+}
+
+/// Applies the embedded migrations up to `version` (every one when
+/// `None`). Upgrade tests stop at an older schema, fill it, then migrate.
+///
+/// # Errors
+/// As [`migrate`].
+pub async fn migrate_to(pool: &Pool, version: Option<i32>) -> anyhow::Result<MigrationReport> {
     let mut client = pool.get().await.context("connecting to Postgres")?;
     client
         .execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])
         .await
         .context("taking the migration lock")?;
+    let target = version.map_or(refinery::Target::Latest, refinery::Target::Version);
     let result = embedded::migrations::runner()
+        .set_target(target)
         .run_async(&mut **client)
         .await;
     // Unlock whatever happened; the lock also ends with the session.

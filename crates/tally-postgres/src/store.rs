@@ -6,7 +6,7 @@ use tally_domain::ports::{
     StoreError, VotingChangeError,
 };
 use tally_domain::{
-    JoinCode, Poll, PollId, Presentation, PresentationId, PresentationSummary, PresenterAccess,
+    JoinCode, PollId, Presentation, PresentationId, PresentationSummary, PresenterAccess,
     PresenterId, SlideMove, SlideState, TokenHash,
 };
 use tokio_postgres::error::SqlState;
@@ -235,11 +235,25 @@ impl PresentationStore for PgStore {
         let poll_uuids: Vec<Uuid> = poll_ids.iter().map(|p| *p.as_uuid()).collect();
         let positions: Vec<i32> = (0..poll_count).collect();
         let questions: Vec<&str> = polls.iter().map(|p| p.question().as_str()).collect();
+        let kinds: Vec<&str> = polls.iter().map(|p| p.settings().kind.as_str()).collect();
+        let settings = polls
+            .iter()
+            .map(|p| serde_json::to_string(&p.settings().draft()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(store_error)?;
         tx.execute(
-            "INSERT INTO polls (id, presentation_id, position, question) \
-             SELECT id, $1, position, question \
-             FROM unnest($2::uuid[], $3::int4[], $4::text[]) AS t(id, position, question)",
-            &[new.id.as_uuid(), &poll_uuids, &positions, &questions],
+            "INSERT INTO polls (id, presentation_id, position, question, kind, settings) \
+             SELECT id, $1, position, question, kind, settings::jsonb \
+             FROM unnest($2::uuid[], $3::int4[], $4::text[], $5::text[], $6::text[]) \
+                 AS t(id, position, question, kind, settings)",
+            &[
+                new.id.as_uuid(),
+                &poll_uuids,
+                &positions,
+                &questions,
+                &kinds,
+                &settings,
+            ],
         )
         .await
         .map_err(store_error)?;
@@ -278,13 +292,7 @@ impl PresentationStore for PgStore {
             polls: poll_ids
                 .into_iter()
                 .zip(polls)
-                .map(|(id, draft)| Poll {
-                    id,
-                    question: draft.question().clone(),
-                    options: draft.options().to_vec(),
-                    voting_open: true,
-                    results_visible: false,
-                })
+                .map(|(id, draft)| draft.to_poll(id))
                 .collect(),
         })
     }

@@ -203,7 +203,7 @@ impl Metrics {
             inner.intake_path.with_label_values(&[path]);
             inner.fallbacks.with_label_values(&[path]);
         }
-        for outcome in ["counted", "repeat"] {
+        for outcome in ["counted", "repeat", "changed", "retracted"] {
             inner.votes_accepted.with_label_values(&[outcome]);
         }
         for reason in RejectReason::ALL {
@@ -311,6 +311,8 @@ impl VoteMetrics for Metrics {
         let outcome = match receipt {
             VoteReceipt::Counted => "counted",
             VoteReceipt::AlreadyCounted => "repeat",
+            VoteReceipt::Changed => "changed",
+            VoteReceipt::Retracted => "retracted",
         };
         self.inner
             .votes_accepted

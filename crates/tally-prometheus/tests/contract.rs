@@ -52,6 +52,8 @@ impl Metered for Exported {
         Reading {
             counted: count(&text, "tally_votes_accepted_total", "outcome=\"counted\""),
             repeats: count(&text, "tally_votes_accepted_total", "outcome=\"repeat\""),
+            changes: count(&text, "tally_votes_accepted_total", "outcome=\"changed\"")
+                + count(&text, "tally_votes_accepted_total", "outcome=\"retracted\""),
             rejected: RejectReason::ALL
                 .into_iter()
                 .map(|r| {

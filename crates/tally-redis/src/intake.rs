@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::sync::LazyLock;
+use tally_domain::kinds::PollType;
 use tally_domain::ports::{IntakeError, PresentationStore, VoteIntake, VoteLedger};
 use tally_domain::{Ballot, PresentationId, VoteReceipt};
 use tokio::sync::{mpsc, oneshot, Semaphore};
@@ -21,17 +22,27 @@ use tokio::sync::{mpsc, oneshot, Semaphore};
 /// Each vote is decided exactly as if it came alone, in the batch's order.
 ///
 /// KEYS: state, polls, stream, absent, then per vote: options(poll),
-/// voters(poll), counts(poll). ARGV: per vote: poll id, participant, key.
+/// voters(poll), counts(poll). ARGV: per vote: poll id, participant, type
+/// ('' for a retraction, which fits every type), encoded choice ('' to
+/// retract).
 ///
-/// Returns one outcome per vote: counted, repeat, different, closed,
-/// not_current, poll_not_found, unknown_option, absent, missing (no mirror:
-/// rebuild it from Postgres and retry). Stamps the state's `seen` field
-/// (Redis time, seconds) when a vote is counted: the janitor retires
-/// mirrors idle for long.
+/// The voters hash holds each participant's encoded choice; a change takes
+/// the old choice's marks off the counters and adds the new one's, a
+/// retraction takes them off. Each appends one stream entry (`k` absent for
+/// a retraction), whose id orders it for the flusher.
+///
+/// Returns one outcome per vote: counted, changed, retracted, repeat,
+/// different, locked (retraction without `allow_change`), closed,
+/// not_current, poll_not_found, wrong_type, unknown_option, absent, missing
+/// (no mirror: rebuild it from Postgres and retry). Stamps the state's
+/// `seen` field (Redis time, seconds) when a vote is counted: the janitor
+/// retires mirrors idle for long.
 pub(crate) static VOTE: LazyLock<Script> = LazyLock::new(|| {
-    Script::new(
+    Script::new(&format!(
+        "{}{}",
+        crate::scripts::APPLY,
         r"
-local n = #ARGV / 3
+local n = #ARGV / 4
 local out = {}
 local current = redis.call('HGET', KEYS[1], 'poll')
 if not current then
@@ -41,29 +52,47 @@ if not current then
   return out
 end
 local open = redis.call('HGET', KEYS[1], 'open:' .. current) == '1'
+local own = redis.call('HGET', KEYS[1], 'kind:' .. current) or 'single'
+local change = redis.call('HGET', KEYS[1], 'change:' .. current) == '1'
 local counted = 0
 for i = 1, n do
-  local poll, participant, key = ARGV[3 * i - 2], ARGV[3 * i - 1], ARGV[3 * i]
+  local poll, participant, kind, choice = ARGV[4 * i - 3], ARGV[4 * i - 2], ARGV[4 * i - 1], ARGV[4 * i]
   local base = 4 + 3 * (i - 1)
   local r
   if current ~= poll then
     if redis.call('SISMEMBER', KEYS[2], poll) == 1 then r = 'not_current' else r = 'poll_not_found' end
   elseif not open then
     r = 'closed'
-  elseif redis.call('SISMEMBER', KEYS[base + 1], key) == 0 then
+  elseif kind ~= '' and kind ~= own then
+    r = 'wrong_type'
+  elseif choice ~= '' and own == 'single' and redis.call('SISMEMBER', KEYS[base + 1], choice) == 0 then
     r = 'unknown_option'
   else
     local earlier = redis.call('HGET', KEYS[base + 2], participant)
-    if earlier then
-      if earlier == key then r = 'repeat' else r = 'different' end
+    if choice == '' then
+      if not change then
+        r = 'locked'
+      elseif not earlier then
+        r = 'repeat'
+      else
+        apply(KEYS[base + 3], earlier, -1)
+        redis.call('HDEL', KEYS[base + 2], participant)
+        redis.call('XADD', KEYS[3], '*', 'p', poll, 'c', participant)
+        r = 'retracted'
+      end
+    elseif earlier == choice then
+      r = 'repeat'
+    elseif earlier and not change then
+      r = 'different'
     else
-      redis.call('HSET', KEYS[base + 2], participant, key)
-      redis.call('HINCRBY', KEYS[base + 3], key, 1)
-      redis.call('XADD', KEYS[3], '*', 'p', poll, 'c', participant, 'k', key)
-      counted = counted + 1
-      r = 'counted'
+      if earlier then apply(KEYS[base + 3], earlier, -1) end
+      apply(KEYS[base + 3], choice, 1)
+      redis.call('HSET', KEYS[base + 2], participant, choice)
+      redis.call('XADD', KEYS[3], '*', 'p', poll, 'c', participant, 'k', choice)
+      if earlier then r = 'changed' else r = 'counted' end
     end
   end
+  if r == 'counted' or r == 'changed' or r == 'retracted' then counted = counted + 1 end
   out[i] = r
 end
 if counted > 0 then
@@ -71,7 +100,7 @@ if counted > 0 then
 end
 return out
 ",
-    )
+    ))
 });
 
 /// Most votes per script call unless told otherwise.
@@ -212,7 +241,8 @@ async fn run_script(redis: &Redis, id: PresentationId, votes: Vec<Pending>) {
             .key(keys.counts(ballot.poll_id))
             .arg(ballot.poll_id.to_string())
             .arg(ballot.participant.to_string())
-            .arg(&ballot.key);
+            .arg(ballot.kind.map_or("", PollType::as_str))
+            .arg(ballot.choice.as_deref().unwrap_or(""));
     }
     let outcomes: Result<Vec<String>, IntakeError> = match redis.conn() {
         Ok(mut conn) => invocation
@@ -295,12 +325,16 @@ impl<S: PresentationStore, L: VoteLedger> VoteIntake for RedisIntake<S, L> {
         }
         match outcome.as_str() {
             "counted" => Ok(VoteReceipt::Counted),
+            "changed" => Ok(VoteReceipt::Changed),
+            "retracted" => Ok(VoteReceipt::Retracted),
             "repeat" => Ok(VoteReceipt::AlreadyCounted),
             "different" => Err(IntakeError::AlreadyVotedDifferently),
+            "locked" => Err(IntakeError::ChangeNotAllowed),
+            "wrong_type" => Err(IntakeError::WrongType),
             "closed" => Err(IntakeError::VotingClosed),
             "not_current" => Err(IntakeError::PollNotCurrent),
             "poll_not_found" => Err(IntakeError::PollNotFound),
-            "unknown_option" => Err(IntakeError::UnknownOption(ballot.key)),
+            "unknown_option" => Err(IntakeError::UnknownOption(ballot.key().to_owned())),
             "absent" | "missing" => Err(IntakeError::PresentationNotFound),
             other => Err(IntakeError::OutcomeUnknown(anyhow::anyhow!(
                 "vote script answered {other:?}"

@@ -4,11 +4,9 @@ use crate::mirror::Rebuilder;
 use crate::Redis;
 use anyhow::Context as _;
 use std::collections::HashMap;
+use tally_domain::kinds::PollType;
 use tally_domain::ports::{LedgerError, PresentationStore, VoteLedger};
-use tally_domain::{
-    OptionKey, OptionTally, OptionValue, ParticipantId, PollId, PollResults, PresentationId,
-    Question, VoteRecord,
-};
+use tally_domain::{ParticipantId, PollId, PollResults, PresentationId, TextEntry, VoteRecord};
 
 /// Live results and the listing, read from the counters the vote script
 /// keeps: they include votes not yet flushed to Postgres.
@@ -64,18 +62,7 @@ impl<S: PresentationStore, L: VoteLedger> VoteLedger for RedisLedger<S, L> {
             .query_async(&mut conn)
             .await
             .context("reading voters")?;
-        let mut records = voters
-            .into_iter()
-            .map(|(participant, key)| {
-                Ok(VoteRecord {
-                    participant: participant.parse::<ParticipantId>()?,
-                    key: OptionKey::parse(key)?,
-                })
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        // Hash order is arbitrary; a stable order makes listings comparable.
-        records.sort_by_key(|r| r.participant);
-        Ok(records)
+        Ok(records(voters)?)
     }
 
     async fn results(
@@ -97,24 +84,42 @@ impl<S: PresentationStore, L: VoteLedger> VoteLedger for RedisLedger<S, L> {
                 .query_async(&mut conn)
                 .await
                 .context("reading counters")?;
-        let options = deck_poll
-            .options
-            .iter()
-            .map(|(key, value)| {
-                Ok(OptionTally {
-                    votes: counts.get(key).copied().unwrap_or(0),
-                    key: OptionKey::parse(key.as_str())?,
-                    value: OptionValue::parse(value.as_str())?,
-                })
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        Ok(PollResults {
-            poll_id: poll,
-            question: Question::parse(deck_poll.question.as_str()).context("mirrored question")?,
-            total_votes: options.iter().map(|o| o.votes).sum(),
+        let poll = deck_poll.to_poll(open.as_deref() == Some("1"))?;
+        // Open text is its votes: the entries are the voters' choices.
+        let entries = if poll.settings.kind == PollType::Open {
+            let voters: HashMap<String, String> = redis::cmd("HGETALL")
+                .arg(keys.voters(poll.id))
+                .query_async(&mut conn)
+                .await
+                .context("reading entries")?;
+            records(voters)?
+                .iter()
+                .filter_map(|r| TextEntry::of(poll.id, r.participant, &r.choice))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Ok(PollResults::from_counters(
+            &poll,
+            counts.iter().map(|(field, n)| (field.as_str(), *n)),
             participants,
-            voting_open: open.as_deref() == Some("1"),
-            options,
-        })
+            entries,
+        ))
     }
+}
+
+/// The voters hash as records, in participant order (hash order is
+/// arbitrary; a stable order makes listings comparable).
+fn records(voters: HashMap<String, String>) -> anyhow::Result<Vec<VoteRecord>> {
+    let mut records = voters
+        .into_iter()
+        .map(|(participant, choice)| {
+            Ok(VoteRecord {
+                participant: participant.parse::<ParticipantId>()?,
+                choice,
+            })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    records.sort_by_key(|r| r.participant);
+    Ok(records)
 }

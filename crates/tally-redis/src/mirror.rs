@@ -94,6 +94,8 @@ impl RedisMirror {
             invocation
                 .arg(poll.id.to_string())
                 .arg(if poll.voting_open { "1" } else { "0" })
+                .arg(poll.settings.kind.as_str())
+                .arg(if poll.settings.allow_change { "1" } else { "0" })
                 .arg(poll.options.len());
             for option in &poll.options {
                 invocation.arg(option.key.as_str());
@@ -148,7 +150,7 @@ impl RedisMirror {
             for vote in chunk {
                 invocation
                     .arg(vote.participant.to_string())
-                    .arg(vote.key.as_str());
+                    .arg(vote.choice.as_str());
             }
             let n: u64 = invocation.invoke_async(&mut conn).await?;
             added += n;

@@ -56,16 +56,29 @@ impl RedisVoteQueue {
     }
 }
 
+/// Bits of a version below the stream entry's milliseconds: its sequence
+/// within that millisecond.
+const SEQUENCE_BITS: u32 = 20;
+
 fn parse(stream: &str, entry: &StreamId) -> Option<QueuedVote> {
     let field = |name: &str| entry.get::<String>(name);
-    let accepted_at_ms = entry.id.split('-').next()?.parse().ok()?;
+    let (ms, seq) = entry.id.split_once('-')?;
+    let accepted_at_ms: u64 = ms.parse().ok()?;
+    let seq: u64 = seq.parse().ok()?;
+    // Entry ids increase along the stream, so this orders a participant's
+    // actions as the vote script took them.
+    let version =
+        i64::try_from((accepted_at_ms << SEQUENCE_BITS) | seq.min((1 << SEQUENCE_BITS) - 1))
+            .ok()?;
     Some(QueuedVote {
         entry: format!("{stream} {}", entry.id),
         presentation_id: presentation_of_stream(stream)?,
         poll_id: field("p")?.parse().ok()?,
         participant: field("c")?.parse().ok()?,
-        key: field("k")?,
+        // A retraction carries no choice.
+        choice: field("k"),
         accepted_at_ms,
+        version,
     })
 }
 

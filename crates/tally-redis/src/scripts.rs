@@ -4,13 +4,30 @@
 use redis::Script;
 use std::sync::LazyLock;
 
+/// Lua shared by the scripts that count: `apply(counts, choice, sign)`
+/// moves the counters of an encoded choice (`kinds::encoding`, which it
+/// mirrors) up (`sign` 1) or down (-1), deleting counters that reach zero.
+/// Open text (a leading U+001C) moves none.
+pub(crate) const APPLY: &str = r"
+local function apply(counts, choice, sign)
+  if string.byte(choice, 1) == 28 then return end
+  for mark in string.gmatch(choice, '[^\30]+') do
+    local field, amount = string.match(mark, '^(.*)\29(%d+)$')
+    if not field then field = mark; amount = 1 end
+    if redis.call('HINCRBY', counts, field, sign * tonumber(amount)) <= 0 then
+      redis.call('HDEL', counts, field)
+    end
+  end
+end
+";
+
 /// Installs or updates the mirror of a presentation's state, unless the
 /// mirror already holds a newer version (a fencing number: a slow or
 /// out-of-order update can never roll the screen back).
 ///
 /// KEYS: state, polls, deck, options(poll 1..n). ARGV: version, current
-/// poll, deck JSON, then per poll: poll id, open (1/0), number of keys,
-/// keys...
+/// poll, deck JSON, then per poll: poll id, open (1/0), type, allow change
+/// (1/0), number of keys, keys...
 ///
 /// Stamps `seen` (Redis time, seconds), as a counted vote does.
 ///
@@ -36,15 +53,14 @@ local i = 4
 local poll_index = 4
 while i <= #ARGV do
   local poll = ARGV[i]
-  local open = ARGV[i + 1]
-  local n = tonumber(ARGV[i + 2])
-  redis.call('HSET', KEYS[1], 'open:' .. poll, open)
+  local n = tonumber(ARGV[i + 4])
+  redis.call('HSET', KEYS[1], 'open:' .. poll, ARGV[i + 1], 'kind:' .. poll, ARGV[i + 2], 'change:' .. poll, ARGV[i + 3])
   redis.call('SADD', KEYS[2], poll)
   for k = 1, n do
-    redis.call('SADD', KEYS[poll_index], ARGV[i + 2 + k])
+    redis.call('SADD', KEYS[poll_index], ARGV[i + 4 + k])
   end
   poll_index = poll_index + 1
-  i = i + 3 + n
+  i = i + 5 + n
 end
 if usable then return 'updated' end
 return 'fresh'
@@ -73,21 +89,22 @@ return 1
 /// Adds votes Postgres holds and the mirror lacks (cast through the direct
 /// path, or lost with Redis data), counting each participant once.
 ///
-/// KEYS: voters(poll), counts(poll). ARGV: participant, key, participant,
-/// key, ... Returns how many were added.
+/// KEYS: voters(poll), counts(poll). ARGV: participant, encoded choice,
+/// participant, encoded choice, ... Returns how many were added.
 pub static MERGE: LazyLock<Script> = LazyLock::new(|| {
-    Script::new(
+    Script::new(&format!(
+        "{APPLY}{}",
         r"
 local added = 0
 for i = 1, #ARGV, 2 do
   if redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) == 1 then
-    redis.call('HINCRBY', KEYS[2], ARGV[i + 1], 1)
+    apply(KEYS[2], ARGV[i + 1], 1)
     added = added + 1
   end
 end
 return added
 ",
-    )
+    ))
 });
 
 /// Records one process's live audience for a presentation and returns the

@@ -197,8 +197,8 @@ impl Flow for RedisFlow {
         let client = self.parts.db.client().await;
         client
             .query_opt(
-                "SELECT o.key FROM votes v JOIN options o ON o.id = v.option_id \
-                 WHERE v.poll_id = $1 AND v.participant_id = $2",
+                "SELECT v.choice FROM votes v \
+                 WHERE v.poll_id = $1 AND v.participant_id = $2 AND v.choice IS NOT NULL",
                 &[poll.as_uuid(), participant.as_uuid()],
             )
             .await

@@ -8,20 +8,24 @@ use tally_postgres::Pool;
 use tally_redis::RedisMirror;
 use uuid::Uuid;
 
-/// One option, counted three ways.
+/// One counter of one poll's round, counted three ways. For a
+/// single-choice poll the counter is an option key; for the other types it
+/// is named as the vote encoding names it (`kinds::encoding`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OptionCheck {
+pub struct CounterCheck {
     pub poll: PollId,
-    pub key: String,
-    /// The live counter; `None` when Redis is not in use or has no mirror.
+    pub round: i32,
+    pub field: String,
+    /// The live counter; `None` when Redis is not in use or has no mirror,
+    /// and for rounds before the current one (Redis keeps only that).
     pub redis: Option<u64>,
-    /// `options.vote_count`.
+    /// `tallies.count`.
     pub postgres: u64,
-    /// Rows in `votes`.
+    /// The sum of the vote rows' marks.
     pub rows: u64,
 }
 
-impl OptionCheck {
+impl CounterCheck {
     pub fn agrees(&self) -> bool {
         self.postgres == self.rows && self.redis.is_none_or(|r| r == self.rows)
     }
@@ -31,16 +35,19 @@ impl OptionCheck {
 #[derive(Debug, Clone)]
 pub struct Report {
     pub presentation: PresentationId,
-    pub options: Vec<OptionCheck>,
+    pub counters: Vec<CounterCheck>,
+    /// Vote rows with a choice, over every poll and round.
+    pub vote_rows: u64,
 }
 
 impl Report {
     pub fn agrees(&self) -> bool {
-        self.options.iter().all(OptionCheck::agrees)
+        self.counters.iter().all(CounterCheck::agrees)
     }
 
+    /// Vote rows with a choice (one per participant, poll and round).
     pub fn total_rows(&self) -> u64 {
-        self.options.iter().map(|o| o.rows).sum()
+        self.vote_rows
     }
 }
 
@@ -48,26 +55,34 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "presentation {}: {}",
+            "presentation {}: {} ({} vote rows)",
             self.presentation,
-            if self.agrees() { "agree" } else { "DIFFER" }
+            if self.agrees() { "agree" } else { "DIFFER" },
+            self.vote_rows
         )?;
         writeln!(
             f,
-            "  {:<36}  {:<8} {:>8} {:>8} {:>8}",
-            "poll", "key", "redis", "postgres", "rows"
+            "  {:<36} {:>5}  {:<12} {:>8} {:>8} {:>8}",
+            "poll", "round", "counter", "redis", "postgres", "rows"
         )?;
-        for o in &self.options {
-            let redis = o.redis.map_or("-".to_owned(), |r| r.to_string());
-            let mark = if o.agrees() { "" } else { "  <- differs" };
+        for c in &self.counters {
+            let redis = c.redis.map_or("-".to_owned(), |r| r.to_string());
+            let mark = if c.agrees() { "" } else { "  <- differs" };
+            // Encoded fields hold separators; show them readably.
+            let field: String = c
+                .field
+                .chars()
+                .map(|ch| if ch.is_control() { '=' } else { ch })
+                .collect();
             writeln!(
                 f,
-                "  {:<36}  {:<8} {:>8} {:>8} {:>8}{mark}",
-                o.poll.to_string(),
-                o.key,
+                "  {:<36} {:>5}  {:<12} {:>8} {:>8} {:>8}{mark}",
+                c.poll.to_string(),
+                c.round,
+                field,
                 redis,
-                o.postgres,
-                o.rows
+                c.postgres,
+                c.rows
             )?;
         }
         Ok(())
@@ -85,18 +100,17 @@ pub async fn verify(
     presentation: PresentationId,
 ) -> anyhow::Result<Report> {
     let client = pool.get().await.context("connecting to Postgres")?;
-    let rows = client
+    let polls = tally_postgres::audit::counters(&**client, Some(presentation)).await?;
+    anyhow::ensure!(!polls.is_empty(), "no presentation {presentation}");
+    let current_rounds: std::collections::HashMap<PollId, i32> = client
         .query(
-            "SELECT q.id, o.key, o.vote_count, count(v.participant_id) AS rows \
-             FROM polls q JOIN options o ON o.poll_id = q.id \
-             LEFT JOIN votes v ON v.option_id = o.id \
-             WHERE q.presentation_id = $1 \
-             GROUP BY q.id, q.position, o.id, o.key, o.position, o.vote_count \
-             ORDER BY q.position, o.position",
+            "SELECT id, round FROM polls WHERE presentation_id = $1",
             &[presentation.as_uuid()],
         )
-        .await?;
-    anyhow::ensure!(!rows.is_empty(), "no presentation {presentation}");
+        .await?
+        .iter()
+        .map(|r| Ok((PollId::from_uuid(r.try_get::<_, Uuid>(0)?), r.try_get(1)?)))
+        .collect::<anyhow::Result<_>>()?;
     let mirrored = match mirror {
         Some(m) => m
             .versions(&[presentation])
@@ -107,33 +121,48 @@ pub async fn verify(
             .is_some(),
         None => false,
     };
-    let mut options = Vec::with_capacity(rows.len());
-    let mut counters: Option<(PollId, std::collections::HashMap<String, u64>)> = None;
-    for row in rows {
-        let poll = PollId::from_uuid(row.try_get::<_, Uuid>(0)?);
-        let key: String = row.try_get(1)?;
-        let redis = match (mirror, mirrored) {
-            (Some(m), true) => {
-                if counters.as_ref().is_none_or(|(p, _)| *p != poll) {
-                    counters = Some((poll, m.counts(presentation, poll).await?));
-                }
-                counters
-                    .as_ref()
-                    .map(|(_, c)| c.get(&key).copied().unwrap_or(0))
+    let mut counters = Vec::new();
+    let mut vote_rows = 0;
+    for poll in polls {
+        vote_rows += poll.rows;
+        let live = match (mirror, mirrored) {
+            (Some(m), true) if current_rounds.get(&poll.poll) == Some(&poll.round) => {
+                Some(m.counts(presentation, poll.poll).await?)
             }
             _ => None,
         };
-        options.push(OptionCheck {
-            poll,
-            key,
-            redis,
-            postgres: u64::try_from(row.try_get::<_, i64>(2)?)?,
-            rows: u64::try_from(row.try_get::<_, i64>(3)?)?,
-        });
+        for field in poll.fields() {
+            counters.push(CounterCheck {
+                poll: poll.poll,
+                round: poll.round,
+                field: field.clone(),
+                redis: live
+                    .as_ref()
+                    .map(|c| c.get(field.as_str()).copied().unwrap_or(0)),
+                postgres: poll.stored.get(field).copied().unwrap_or(0),
+                rows: poll.from_rows.get(field).copied().unwrap_or(0),
+            });
+        }
+        // A counter Redis holds that neither Postgres side has.
+        if let Some(live) = &live {
+            for (field, n) in live {
+                if !poll.stored.contains_key(field) && !poll.from_rows.contains_key(field) {
+                    counters.push(CounterCheck {
+                        poll: poll.poll,
+                        round: poll.round,
+                        field: field.clone(),
+                        redis: Some(*n),
+                        postgres: 0,
+                        rows: 0,
+                    });
+                }
+            }
+        }
     }
     Ok(Report {
         presentation,
-        options,
+        counters,
+        vote_rows,
     })
 }
 

@@ -25,3 +25,29 @@ pub fn deck(n: usize) -> PresentationDraft {
     )
     .expect("presentation")
 }
+
+/// A poll of `kind` with these option keys and settings.
+pub fn typed(
+    question: &str,
+    kind: tally_domain::kinds::PollType,
+    keys: &[&str],
+    settings: tally_domain::kinds::SettingsDraft,
+) -> PollDraft {
+    PollDraft::typed(
+        Question::parse(question).expect("question"),
+        keys.iter()
+            .map(|k| PollOption {
+                key: OptionKey::parse(*k).expect("key"),
+                value: OptionValue::parse(format!("Option {k}")).expect("value"),
+            })
+            .collect(),
+        kind,
+        settings,
+    )
+    .expect("poll")
+}
+
+/// A deck of one poll.
+pub fn one(poll: PollDraft) -> PresentationDraft {
+    PresentationDraft::new(vec![poll]).expect("presentation")
+}

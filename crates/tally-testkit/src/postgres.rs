@@ -298,19 +298,13 @@ pub async fn vote_rows(client: &tokio_postgres::Client) -> i64 {
         .get(0)
 }
 
-/// Options whose stored count differs from their vote rows: 0 when counts
-/// and rows agree.
+/// Counters whose stored count differs from the sum of the marks of the
+/// vote rows, over every poll and round: 0 when counters and rows agree.
 pub async fn options_unlike_rows(client: &tokio_postgres::Client) -> i64 {
-    client
-        .query_one(
-            "SELECT count(*) FROM (SELECT o.id FROM options o \
-             LEFT JOIN votes v ON v.option_id = o.id \
-             GROUP BY o.id HAVING o.vote_count <> count(v.participant_id)) m",
-            &[],
-        )
+    let polls = tally_postgres::audit::counters(client, None)
         .await
-        .expect("comparing counts with rows")
-        .get(0)
+        .expect("comparing counters with rows");
+    polls.iter().map(|p| p.differing().count() as i64).sum()
 }
 
 /// An empty database with no schema at all, as a new deployment has.

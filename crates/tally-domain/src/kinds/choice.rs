@@ -1,7 +1,7 @@
 //! What a participant chose, as sent and as checked against the poll.
 
 use super::settings::{PollSettings, PollType};
-use super::words::normalise;
+use super::words::{normalise, spelling};
 use crate::poll::OptionKey;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -91,6 +91,8 @@ pub enum InvalidVote {
     TooLong { max: usize },
     #[error("the vote holds {got} words; this poll takes 1 to {max}")]
     WordCount { got: usize, max: usize },
+    #[error("an entry holds a control character")]
+    ControlCharacter,
     #[error("{0} polls take questions, not votes")]
     NotVotable(&'static str),
 }
@@ -157,6 +159,11 @@ impl PollSettings {
             return Err(InvalidVote::TooLong {
                 max: self.max_length,
             });
+        }
+        // Newlines are fine in open text; other control characters break
+        // rendering, and the stored form of a vote uses some as separators.
+        if trimmed.chars().any(|c| c.is_control() && c != '\n') {
+            return Err(InvalidVote::ControlCharacter);
         }
         Ok(trimmed.to_owned())
     }
@@ -244,8 +251,9 @@ impl PollSettings {
                 let mut seen = BTreeSet::new();
                 let mut checked = Vec::new();
                 for raw in words {
-                    let spelling = self.text(&raw)?;
-                    let normal = normalise(&spelling).ok_or(InvalidVote::Empty)?;
+                    let text = self.text(&raw)?;
+                    let normal = normalise(&text).ok_or(InvalidVote::Empty)?;
+                    let spelling = spelling(&text).ok_or(InvalidVote::Empty)?;
                     if seen.insert(normal.clone()) {
                         checked.push(Word { normal, spelling });
                     }

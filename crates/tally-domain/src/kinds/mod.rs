@@ -4,12 +4,12 @@
 //! the aggregates exactly back), how word-cloud words are normalised, and
 //! how quiz answers score.
 //!
-//! Pure rules, checked by unit and property tests. Not yet used by the
-//! intakes, the stores or the HTTP layer: wiring them in is the rest of
-//! issue 10.
+//! Pure rules, checked by unit and property tests. The intakes and stores
+//! keep a vote in the encoded form of [`encoding`].
 
 pub mod aggregate;
 pub mod choice;
+pub mod encoding;
 pub mod quiz;
 pub mod settings;
 pub mod words;

@@ -105,7 +105,7 @@ impl Field {
 }
 
 /// A scale as a client sent it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ScaleDraft {
     pub min: i64,
     pub max: i64,
@@ -114,18 +114,30 @@ pub struct ScaleDraft {
 }
 
 /// Settings as a client sent them, every one optional.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct SettingsDraft {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub min_choices: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_choices: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scale: Option<ScaleDraft>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub points_budget: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_entries: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_length: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub correct: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub time_limit_secs: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub points: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_change: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub moderated: Option<bool>,
 }
 
@@ -240,6 +252,37 @@ impl PollSettings {
             quiz_points: 0,
             allow_change: false,
             moderated: false,
+        }
+    }
+
+    /// The settings as a draft that [`Self::new`] turns back into these
+    /// same settings: every field this type takes, filled in. What a store
+    /// keeps.
+    pub fn draft(&self) -> SettingsDraft {
+        let kind = self.kind;
+        let int = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        let big = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        SettingsDraft {
+            min_choices: kind.takes(Field::Choices).then(|| int(self.min_choices)),
+            max_choices: kind.takes(Field::Choices).then(|| int(self.max_choices)),
+            scale: self.scale.as_ref().map(|s| ScaleDraft {
+                min: s.min,
+                max: s.max,
+                min_label: s.min_label.clone(),
+                max_label: s.max_label.clone(),
+            }),
+            points_budget: kind
+                .takes(Field::PointsBudget)
+                .then(|| big(self.points_budget)),
+            max_entries: kind.takes(Field::MaxEntries).then(|| int(self.max_entries)),
+            max_length: kind.takes(Field::MaxLength).then(|| int(self.max_length)),
+            correct: kind
+                .takes(Field::Correct)
+                .then(|| self.correct.iter().map(|k| k.as_str().to_owned()).collect()),
+            time_limit_secs: self.time_limit.map(|t| big(t.as_secs())),
+            points: kind.takes(Field::QuizPoints).then(|| big(self.quiz_points)),
+            allow_change: kind.takes(Field::AllowChange).then_some(self.allow_change),
+            moderated: kind.takes(Field::Moderated).then_some(self.moderated),
         }
     }
 
@@ -582,6 +625,22 @@ mod tests {
                 expected,
                 "{kind}"
             );
+        }
+    }
+
+    #[test]
+    fn the_stored_draft_gives_back_the_same_settings() {
+        let abc = ["A", "B", "C"];
+        for kind in PollType::ALL {
+            let options: &[&str] = if kind.has_options() { &abc } else { &[] };
+            let draft = SettingsDraft {
+                correct: (kind == PollType::Quiz).then(|| vec!["B".to_owned()]),
+                time_limit_secs: Some(20),
+                ..SettingsDraft::default()
+            };
+            let first = settings(kind.as_str(), options, draft).unwrap();
+            let again = PollSettings::new(kind, keys(options), first.draft()).unwrap();
+            assert_eq!(again, first, "{kind:?}");
         }
     }
 }

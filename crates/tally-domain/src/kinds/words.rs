@@ -19,9 +19,29 @@ pub fn normalise(raw: &str) -> Option<String> {
     (!stripped.is_empty()).then_some(stripped)
 }
 
+/// The form a word is shown in: as the participant spelt it (case and
+/// accents kept), composed canonically (NFC: a decomposed accent is the
+/// same spelling as a composed one), with whitespace and punctuation
+/// trimmed as [`normalise`] trims them. `None` if nothing is left.
+pub fn spelling(raw: &str) -> Option<String> {
+    let composed: String = raw.nfc().collect();
+    let collapsed = composed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let is_punctuation = |c: char| c.general_category_group() == GeneralCategoryGroup::Punctuation;
+    let stripped = collapsed.trim_matches(|c: char| is_punctuation(c) || c.is_whitespace());
+    (!stripped.is_empty()).then(|| stripped.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::normalise;
+    use super::{normalise, spelling};
+
+    #[test]
+    fn a_spelling_keeps_case_and_drops_what_surrounds_it() {
+        assert_eq!(spelling(" «Café»! ").as_deref(), Some("Café"));
+        assert_eq!(spelling("Cafe\u{301}").as_deref(), Some("Café"));
+        assert_eq!(spelling("New   York").as_deref(), Some("New York"));
+        assert_eq!(spelling("!!"), None);
+    }
 
     #[test]
     fn tricky_words_meet_under_one_form() {

@@ -2,8 +2,8 @@ use crate::vote::{Ballot, VoteReceipt};
 use std::future::Future;
 use thiserror::Error;
 
-/// Why a ballot was not accepted. The first six are the voter's problem and
-/// map to a 4xx. The last three are the service's, and a client retries
+/// Why a ballot was not accepted. The first eight are the voter's problem
+/// and map to a 4xx. The last three are the service's, and a client retries
 /// them: votes are idempotent, so a retry with the same body settles any of
 /// them.
 #[derive(Debug, Error)]
@@ -18,8 +18,16 @@ pub enum IntakeError {
     VotingClosed,
     #[error("the poll has no option with key {0:?}")]
     UnknownOption(String),
-    #[error("this participant already voted for a different option on this poll")]
+    #[error(
+        "this participant already voted differently on this poll, and it does not allow changes"
+    )]
     AlreadyVotedDifferently,
+    #[error("this poll does not allow a vote to be retracted")]
+    ChangeNotAllowed,
+    /// The ballot was checked against another poll type than the poll's
+    /// (a v4 key sent unchecked to a poll of another type).
+    #[error("the vote does not fit this poll's type")]
+    WrongType,
     /// The store behind the intake cannot be reached (connection refused
     /// or lost). Evidence of an outage: a failover intake may switch paths
     /// on it. The ballot was not acknowledged.
@@ -41,8 +49,13 @@ pub enum IntakeError {
 /// then reach the source of truth exactly once, whatever fails afterwards.
 pub trait VoteIntake: Clone + Send + Sync + 'static {
     /// Accepts `ballot` if, at one instant, its poll is the presentation's
-    /// current poll, voting on it is open, the key names one of its options,
-    /// and the participant has not voted differently on it.
+    /// current poll, voting on it is open, the ballot fits its type (for
+    /// single choice: the key names one of its options), and the
+    /// participant has not voted differently on it, or the poll allows
+    /// changes. A vote replaces the participant's earlier one
+    /// ([`VoteReceipt::Changed`]); a retraction (no choice) removes it
+    /// ([`VoteReceipt::Retracted`]). The counters move by the difference,
+    /// never twice.
     ///
     /// # Errors
     /// MUST return, checking in this order:
@@ -50,12 +63,16 @@ pub trait VoteIntake: Clone + Send + Sync + 'static {
     /// - [`IntakeError::PollNotFound`] when the poll is not in it;
     /// - [`IntakeError::PollNotCurrent`] when the poll is not on screen;
     /// - [`IntakeError::VotingClosed`] when voting on it is closed;
-    /// - [`IntakeError::UnknownOption`] when no option has the key;
+    /// - [`IntakeError::WrongType`] when the ballot names another type;
+    /// - [`IntakeError::UnknownOption`] when no option has the single key;
+    /// - [`IntakeError::ChangeNotAllowed`] for a retraction on a poll
+    ///   without `allow_change`;
     /// - [`IntakeError::AlreadyVotedDifferently`] when the participant's
-    ///   earlier vote on this poll has another key.
+    ///   earlier vote differs and the poll does not allow changes.
     ///
-    /// A repeat of an accepted vote MUST return
-    /// `Ok(VoteReceipt::AlreadyCounted)` and count nothing.
+    /// A repeat of an accepted vote, and a retraction with nothing to
+    /// retract, MUST return `Ok(VoteReceipt::AlreadyCounted)` and change
+    /// nothing.
     ///
     /// When the store does not decide, MUST return
     /// [`IntakeError::Overloaded`] if nothing was sent,

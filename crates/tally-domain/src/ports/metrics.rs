@@ -55,7 +55,10 @@ impl From<&IntakeError> for RejectReason {
             IntakeError::PollNotCurrent => RejectReason::PollNotCurrent,
             IntakeError::VotingClosed => RejectReason::VotingClosed,
             IntakeError::UnknownOption(_) => RejectReason::UnknownOption,
-            IntakeError::AlreadyVotedDifferently => RejectReason::AlreadyVotedDifferently,
+            IntakeError::AlreadyVotedDifferently | IntakeError::ChangeNotAllowed => {
+                RejectReason::AlreadyVotedDifferently
+            }
+            IntakeError::WrongType => RejectReason::Invalid,
             IntakeError::Unavailable(_) => RejectReason::Unavailable,
             IntakeError::Overloaded => RejectReason::Overloaded,
             IntakeError::OutcomeUnknown(_) => RejectReason::OutcomeUnknown,

@@ -12,10 +12,16 @@ pub struct QueuedVote {
     pub presentation_id: PresentationId,
     pub poll_id: PollId,
     pub participant: ParticipantId,
-    pub key: String,
+    /// The choice in its stored form (`kinds::encoding`), or `None` for a
+    /// retraction.
+    pub choice: Option<String>,
     /// When the intake acknowledged it, in milliseconds since the Unix
     /// epoch.
     pub accepted_at_ms: u64,
+    /// Orders one participant's actions on a poll: a later action has a
+    /// larger version. The archive applies an action only over an older
+    /// one, so a redelivered or reclaimed entry never undoes a later one.
+    pub version: i64,
 }
 
 #[derive(Debug, Error)]

@@ -45,7 +45,12 @@ impl<P: Ports> Tally<P> {
     /// Casts a vote. `Ok` is an acknowledgement: the vote will be counted
     /// exactly once.
     pub async fn cast_vote(&self, ballot: Ballot) -> Result<VoteReceipt, CastVoteError> {
-        match self.intake.cast(ballot).await {
+        let outcome = if ballot.is_well_formed() {
+            self.intake.cast(ballot).await
+        } else {
+            Err(IntakeError::UnknownOption(ballot.key().to_owned()))
+        };
+        match outcome {
             Ok(receipt) => {
                 self.metrics.vote_accepted(receipt);
                 Ok(receipt)
@@ -61,6 +66,14 @@ impl<P: Ports> Tally<P> {
     /// (malformed body, bad content type), so rejections add up.
     pub fn record_invalid_vote(&self) {
         self.metrics.vote_rejected(RejectReason::Invalid);
+    }
+
+    /// Counts a vote the edge refused with an intake's answer before it
+    /// reached the intake (its poll is not in the presentation the edge
+    /// holds in memory), and gives the answer back.
+    pub fn refuse_vote(&self, error: IntakeError) -> IntakeError {
+        self.metrics.vote_rejected(RejectReason::from(&error));
+        error
     }
 
     /// Counts a vote the edge refused for load before it reached a use case

@@ -5,6 +5,7 @@ pub mod audience;
 pub mod ops;
 pub mod presenter;
 pub mod v4;
+pub mod votes;
 
 use crate::problem::Problem;
 use tally_domain::{Poll, PollId, Presentation, PresentationId};

@@ -9,9 +9,11 @@ use crate::dto::{
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
 use crate::reads::ReadCache;
-use actix_web::{http::header, web, FromRequest as _, HttpRequest, HttpResponse};
+use actix_web::{http::header, web, HttpRequest, HttpResponse};
+use tally_domain::kinds::RawChoice;
 use tally_domain::ports::IntakeError;
 use tally_domain::ports::Ports;
+use tally_domain::usecases::GetPresentationError;
 use tally_domain::usecases::Tally;
 use tally_domain::{Ballot, ParticipantId, SlideMove};
 use uuid::Uuid;
@@ -112,47 +114,47 @@ pub async fn next_poll<P: Ports>(
         (status = 504, body = Problem, description = "Outcome unknown: send the same vote again after Retry-After")))]
 pub async fn cast_vote<P: Ports>(
     tally: web::Data<Tally<P>>,
+    reads: web::Data<ReadCache>,
     admission: web::Data<Admission>,
     request: HttpRequest,
     id: web::Path<Uuid>,
     payload: web::Payload,
 ) -> Result<HttpResponse, actix_web::Error> {
-    let overloaded = || Problem::overloaded(admission.settings().retry_after_ms);
-    let Ok(ticket) = admission.arrive() else {
-        tally.record_overloaded_vote();
-        return Err(overloaded().into());
-    };
-    let body = tokio::time::timeout(
-        admission.settings().body_timeout,
-        web::Json::<VoteBody>::from_request(&request, &mut payload.into_inner()),
+    let presentation = presentation_id(*id);
+    let (taking, tally) = (tally.clone(), &tally);
+    super::votes::take(
+        &taking,
+        &admission,
+        &request,
+        payload,
+        |mut body: VoteBody| async move {
+            let raw = body.raw_choice()?;
+            let (poll, participant) = (
+                poll_id(body.poll_id),
+                ParticipantId::from_uuid(body.client_id),
+            );
+            let settings = match reads.presentation(tally, presentation).await {
+                Ok(snapshot) => match snapshot.settings(poll) {
+                    Some(settings) => settings.clone(),
+                    None => return Err(tally.refuse_vote(IntakeError::PollNotFound).into()),
+                },
+                Err(GetPresentationError::NotFound) => {
+                    return Err(tally.refuse_vote(IntakeError::PresentationNotFound).into())
+                }
+                // The deck cannot be read: a v4 key still goes to the intake,
+                // which checks it against the poll's options and type itself.
+                Err(GetPresentationError::Unavailable(cause)) => match raw {
+                    RawChoice::Key(key) => {
+                        return Ok(Ballot::single(presentation, poll, participant, key))
+                    }
+                    _ => return Err(Problem::unavailable(&cause)),
+                },
+            };
+            Ballot::checked(presentation, poll, &settings, participant, raw)
+                .map_err(|e| Problem::bad_request("invalid_vote", e.to_string()))
+        },
     )
-    .await;
-    let body = match body {
-        Ok(Ok(body)) => body.into_inner(),
-        Ok(Err(error)) => {
-            tally.record_invalid_vote();
-            return Err(error);
-        }
-        Err(_) => {
-            tally.record_invalid_vote();
-            return Err(Problem::body_timeout().into());
-        }
-    };
-    let Ok(_in_flight) = ticket.admit().await else {
-        tally.record_overloaded_vote();
-        return Err(overloaded().into());
-    };
-    let ballot = Ballot {
-        presentation_id: presentation_id(*id),
-        poll_id: poll_id(body.poll_id),
-        participant: ParticipantId::from_uuid(body.client_id),
-        key: body.key,
-    };
-    match tally.cast_vote(ballot).await {
-        Ok(_) => Ok(HttpResponse::NoContent().finish()),
-        Err(IntakeError::Overloaded) => Err(overloaded().into()),
-        Err(e) => Err(Problem::from(e).into()),
-    }
+    .await
 }
 
 /// Votes on the poll on screen. Presenter only.

@@ -45,23 +45,19 @@ pub fn deleted(id: tally_domain::PresentationId) -> String {
 }
 
 /// The presenter's live results: the results endpoint's body, plus the
-/// message type and the number of phones connected.
-#[derive(Debug, Serialize)]
-struct ResultsMessage {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    #[serde(flatten)]
-    results: ResultsBody,
-    /// Audience members connected: sockets and event streams on every
-    /// process (the other processes' share is at most about a second old).
-    audience: usize,
-}
-
+/// message type (`results`) and the number of phones connected: audience
+/// members connected, sockets and event streams on every process (the
+/// other processes' share is at most about a second old). The body's own
+/// `type` (the poll's) is sent as `poll_type`, since `type` names the
+/// message on the live channels.
 pub fn results(results: PollResults, audience: usize) -> String {
-    serde_json::to_string(&ResultsMessage {
-        kind: "results",
-        results: ResultsBody::from(results),
-        audience,
-    })
-    .unwrap_or_default()
+    let mut body = serde_json::to_value(ResultsBody::from(results)).unwrap_or_default();
+    if let Some(fields) = body.as_object_mut() {
+        if let Some(kind) = fields.remove("type") {
+            fields.insert("poll_type".to_owned(), kind);
+        }
+        fields.insert("type".to_owned(), "results".into());
+        fields.insert("audience".to_owned(), audience.into());
+    }
+    body.to_string()
 }

@@ -25,7 +25,9 @@ async fn creation_bodies_that_do_not_fit_are_400() {
     let cases: Vec<(Value, &str)> = vec![
         (json!({}), "invalid_body"),
         (json!({"polls": []}), "invalid_presentation"),
-        (json!({"polls": [{"question": "Q?"}]}), "invalid_body"),
+        // Options are optional in the body (text poll types take none), so
+        // a single-choice poll without them is refused as a poll.
+        (json!({"polls": [{"question": "Q?"}]}), "invalid_poll"),
         (
             json!({"polls": [{"question": 7, "options": [{"key": "A", "value": "a"}]}]}),
             "invalid_body",

@@ -110,7 +110,8 @@ async fn results_count_per_option_for_any_poll() {
     assert_eq!(
         first,
         json!({
-            "poll_id": c.poll_ids[0], "question": "Question 0?", "voting_open": true,
+            "poll_id": c.poll_ids[0], "type": "single", "round": 1,
+            "question": "Question 0?", "voting_open": true,
             "options": [
                 {"key": "A", "value": "Alpha", "votes": 1},
                 {"key": "B", "value": "Bravo", "votes": 0},

@@ -16,5 +16,6 @@ mod ops;
 mod races;
 mod redis_path;
 mod schemathesis;
+mod types;
 mod v4_client;
 mod v4_flow;

@@ -61,7 +61,10 @@ async fn assert_agreement(app: &TestApp, presentation: &str, rows: usize) {
     assert!(report.agrees(), "{report}");
     assert_eq!(report.total_rows(), rows as u64, "{report}");
     if app.redis.is_some() {
-        assert!(report.options.iter().all(|o| o.redis.is_some()), "{report}");
+        assert!(
+            report.counters.iter().all(|o| o.redis.is_some()),
+            "{report}"
+        );
     }
 }
 
@@ -202,7 +205,7 @@ async fn votes_racing_slides(app: &TestApp, second: &str) {
     let client = app.db.client().await;
     let rows = client
         .query(
-            "SELECT v.participant_id, v.poll_id, o.key FROM votes v JOIN options o ON o.id = v.option_id",
+            "SELECT v.participant_id, v.poll_id, v.choice FROM votes v WHERE v.choice IS NOT NULL",
             &[],
         )
         .await

@@ -42,8 +42,9 @@ pub async fn assert_every_ack_durable(cluster: &Cluster, presentation: &str, out
     for _ in 0..600 {
         let rows = client
             .query(
-                "SELECT v.participant_id, o.key FROM votes v JOIN options o ON o.id = v.option_id \
-                 JOIN polls q ON q.id = v.poll_id WHERE q.presentation_id = $1",
+                "SELECT v.participant_id, v.choice FROM votes v \
+                 JOIN polls q ON q.id = v.poll_id \
+                 WHERE q.presentation_id = $1 AND v.choice IS NOT NULL",
                 &[&Uuid::parse_str(presentation).unwrap()],
             )
             .await
@@ -94,9 +95,9 @@ pub async fn assert_every_ack_durable(cluster: &Cluster, presentation: &str, out
         // Which votes does Postgres hold that the Redis counters lack?
         let rows = client
             .query(
-                "SELECT v.participant_id::text, v.poll_id::text, o.key, v.accepted_at::text FROM votes v \
-                 JOIN options o ON o.id = v.option_id JOIN polls q ON q.id = v.poll_id \
-                 WHERE q.presentation_id = $1 ORDER BY v.accepted_at",
+                "SELECT v.participant_id::text, v.poll_id::text, v.choice, v.accepted_at::text FROM votes v \
+                 JOIN polls q ON q.id = v.poll_id \
+                 WHERE q.presentation_id = $1 AND v.choice IS NOT NULL ORDER BY v.accepted_at",
                 &[&Uuid::parse_str(presentation).unwrap()],
             )
             .await

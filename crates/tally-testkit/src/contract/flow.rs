@@ -77,7 +77,7 @@ pub async fn acknowledged_votes_are_handed_out_once_as_cast<F: Flow>(flow: &F) {
     for vote in &batch {
         assert_eq!((vote.presentation_id, vote.poll_id), (p.id, p.polls[0].id));
         let i = voters.iter().position(|v| *v == vote.participant).unwrap();
-        assert_eq!(vote.key, ["A", "B", "C"][i % 3]);
+        assert_eq!(vote.choice.as_deref(), Some(["A", "B", "C"][i % 3]));
         assert!(
             vote.accepted_at_ms > 1_600_000_000_000,
             "a time since the epoch"
@@ -149,7 +149,7 @@ pub async fn a_participant_is_stored_once_per_poll<F: Flow>(flow: &F) {
     let (p, voters) = voted(flow, 1).await;
     let batch = read(&mut flow.queue("a"), 1).await;
     let mut twice = batch[0].clone();
-    twice.key = "C".to_owned();
+    twice.choice = Some("C".to_owned());
     twice.entry = format!("{}-copy", twice.entry);
     let stored = flow
         .archive()
@@ -192,6 +192,63 @@ pub async fn a_crash_between_store_and_acknowledge_stores_once<F: Flow>(flow: &F
     }
 }
 
+/// A participant's vote, change, retraction and new vote, as queued: each
+/// applies only over an older one, so the final state is the last action
+/// whatever order or how often the entries are stored.
+pub async fn changes_and_retractions_reach_the_source_of_truth_as_last_acted<F: Flow>(flow: &F) {
+    use tally_domain::kinds::{PollType, SettingsDraft};
+    let draft = crate::fixtures::one(crate::fixtures::typed(
+        "Which?",
+        PollType::Single,
+        &["A", "B", "C"],
+        SettingsDraft {
+            allow_change: Some(true),
+            ..SettingsDraft::default()
+        },
+    ));
+    let p = create_in(flow.store(), draft).await;
+    let poll = p.polls[0].id;
+    let voter = ParticipantId::from_uuid(uuid::Uuid::new_v4());
+    let intake = flow.intake();
+    let receipts = [
+        intake.cast(ballot(&p, 0, voter, "A")).await.unwrap(),
+        intake.cast(ballot(&p, 0, voter, "B")).await.unwrap(),
+        intake
+            .cast(tally_domain::Ballot::retraction(p.id, poll, voter))
+            .await
+            .unwrap(),
+    ];
+    assert_eq!(
+        receipts,
+        [
+            VoteReceipt::Counted,
+            VoteReceipt::Changed,
+            VoteReceipt::Retracted
+        ]
+    );
+    let actions = read(&mut flow.queue("a"), 3).await;
+    assert_eq!(actions.len(), 3);
+    assert!(
+        actions.windows(2).all(|w| w[0].version < w[1].version),
+        "versions follow the order of the actions"
+    );
+    // The retraction first, then the older actions late: they change nothing.
+    flow.archive().store(&actions[2..]).await.unwrap();
+    let late = flow.archive().store(&actions[..2]).await.unwrap();
+    assert_eq!((late.inserted, late.skipped), (0, 2));
+    assert_eq!(flow.stored(poll, voter).await, None);
+
+    // A new vote after the retraction, stored with every older action again.
+    intake.cast(ballot(&p, 0, voter, "C")).await.unwrap();
+    let mut all = actions.clone();
+    all.extend(read(&mut flow.queue("a"), 1).await);
+    all.reverse();
+    flow.archive().store(&all).await.unwrap();
+    assert_eq!(flow.stored(poll, voter).await.as_deref(), Some("C"));
+    let again = flow.archive().store(&all).await.unwrap();
+    assert_eq!(again.inserted, 0, "a redelivery changes nothing");
+}
+
 /// One `#[tokio::test]` per queue and archive case; `$make` is an async
 /// expression that yields a fresh [`Flow`].
 #[macro_export]
@@ -206,6 +263,7 @@ macro_rules! flow_contract_tests {
             a_participant_is_stored_once_per_poll,
             votes_of_a_deleted_presentation_are_skipped,
             a_crash_between_store_and_acknowledge_stores_once,
+            changes_and_retractions_reach_the_source_of_truth_as_last_acted,
         );
     };
     (@cases $make:expr; $($case:ident),* $(,)?) => {

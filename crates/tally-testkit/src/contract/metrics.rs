@@ -13,6 +13,8 @@ use tally_domain::VoteReceipt;
 pub struct Reading {
     pub counted: u64,
     pub repeats: u64,
+    /// Changes and retractions.
+    pub changes: u64,
     /// Only the reasons recorded at least once.
     pub rejected: HashMap<RejectReason, u64>,
     /// Only the paths that took at least one vote.
@@ -39,13 +41,19 @@ pub fn every_vote_outcome_is_counted_under_its_own_label<M: Metered>(metered: &M
     metrics.vote_accepted(VoteReceipt::Counted);
     metrics.vote_accepted(VoteReceipt::Counted);
     metrics.vote_accepted(VoteReceipt::AlreadyCounted);
+    metrics.vote_accepted(VoteReceipt::Changed);
+    metrics.vote_accepted(VoteReceipt::Retracted);
+    metrics.vote_accepted(VoteReceipt::Changed);
     for (n, reason) in RejectReason::ALL.into_iter().enumerate() {
         for _ in 0..=n {
             metrics.vote_rejected(reason);
         }
     }
     let reading = metered.read();
-    assert_eq!((reading.counted, reading.repeats), (2, 1));
+    assert_eq!(
+        (reading.counted, reading.repeats, reading.changes),
+        (2, 1, 3)
+    );
     let expected: HashMap<_, _> = RejectReason::ALL
         .into_iter()
         .enumerate()

@@ -6,7 +6,7 @@
 //!
 //! | port | suite | macro |
 //! |---|---|---|
-//! | `PresentationStore`, `VoteIntake`, `VoteLedger` | [`store`], [`intake`], [`ledger`] | [`crate::port_contract_tests`] |
+//! | `PresentationStore`, `VoteIntake`, `VoteLedger` | [`store`], [`intake`], [`ledger`], [`types`] | [`crate::port_contract_tests`] |
 //! | `VoteQueue`, `VoteArchive` | [`flow`] | [`crate::flow_contract_tests`] |
 //! | `PresentationEvents` | [`events`] | [`crate::events_contract_tests`] |
 //! | `IntakeSwitch` | [`switch`] | [`crate::switch_contract_tests`] |
@@ -22,6 +22,7 @@ pub mod ledger;
 pub mod metrics;
 pub mod store;
 pub mod switch;
+pub mod types;
 
 use tally_domain::ports::{PresentationStore, VoteIntake, VoteLedger};
 
@@ -67,6 +68,11 @@ macro_rules! port_contract_tests {
             ledger::results_count_per_option_in_order,
             ledger::a_fresh_poll_lists_no_votes,
             ledger::votes_are_listed_in_participant_order,
+            types::every_type_counts_a_vote_once_and_refuses_a_different_one,
+            types::changes_and_retractions_move_the_counts_exactly,
+            types::a_ballot_checked_for_another_type_is_refused,
+            types::borda_points_and_mean_positions_on_a_known_example,
+            types::word_cloud_words_count_under_their_normal_form,
         );
     };
     (@cases $make:expr; $($module:ident :: $case:ident),* $(,)?) => {

@@ -40,8 +40,12 @@ struct Entry {
     delivered: Option<(String, u64)>,
 }
 
-/// Each poll's votes: participant to option key.
+/// Each poll's votes: participant to encoded choice.
 type Votes = HashMap<PollId, BTreeMap<ParticipantId, String>>;
+
+/// Each poll's rows in the source of truth: participant to (encoded choice,
+/// or `None` once retracted; version of the action that wrote it).
+type Rows = HashMap<PollId, BTreeMap<ParticipantId, (Option<String>, i64)>>;
 
 #[derive(Debug, Default)]
 struct State {
@@ -51,7 +55,7 @@ struct State {
     accepted: Votes,
     /// Votes in the source of truth: written by the direct intake and the
     /// archive.
-    stored: Votes,
+    stored: Rows,
     /// The queue between the fast intake and the archive, in order.
     queue: BTreeMap<u64, Entry>,
     next_entry: u64,
@@ -192,12 +196,17 @@ impl FakeWorld {
 
     /// Rows in the source of truth, over every poll.
     pub fn stored_votes(&self) -> usize {
-        self.lock().stored.values().map(BTreeMap::len).sum()
+        self.lock()
+            .stored
+            .values()
+            .flat_map(BTreeMap::values)
+            .filter(|(choice, _)| choice.is_some())
+            .count()
     }
 
     /// The source of truth's vote on `poll` by `participant`.
     pub fn stored_vote(&self, poll: PollId, participant: ParticipantId) -> Option<String> {
-        self.lock().stored.get(&poll)?.get(&participant).cloned()
+        self.lock().stored.get(&poll)?.get(&participant)?.0.clone()
     }
 
     /// Votes queued and not yet acknowledged.

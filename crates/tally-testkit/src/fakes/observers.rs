@@ -78,6 +78,7 @@ impl VoteMetrics for FakeMetrics {
         match receipt {
             VoteReceipt::Counted => recorded.counted += 1,
             VoteReceipt::AlreadyCounted => recorded.repeats += 1,
+            VoteReceipt::Changed | VoteReceipt::Retracted => recorded.changes += 1,
         }
     }
 

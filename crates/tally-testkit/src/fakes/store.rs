@@ -96,13 +96,7 @@ impl PresentationStore for FakeStore {
             .draft
             .polls()
             .iter()
-            .map(|draft| Poll {
-                id: PollId::generate(),
-                question: draft.question().clone(),
-                options: draft.options().to_vec(),
-                voting_open: true,
-                results_visible: false,
-            })
+            .map(|draft| draft.to_poll(PollId::generate()))
             .collect();
         let presentation = Presentation {
             id: new.id,

@@ -2,13 +2,17 @@
 //! the queue and the archive, over the world's votes.
 
 use super::{unavailable, Entry, FakeWorld, State};
+use std::collections::BTreeMap;
 use std::time::Duration;
+use tally_domain::kinds::encoding::marks;
+use tally_domain::kinds::PollType;
 use tally_domain::ports::{
     ArchiveError, ArchivedBatch, Clock as _, IntakeError, LedgerError, QueueError, QueuedVote,
     VoteArchive, VoteIntake, VoteLedger, VoteQueue,
 };
 use tally_domain::{
-    Ballot, OptionTally, Poll, PollId, PollResults, PresentationId, VoteReceipt, VoteRecord,
+    transition, Ballot, Poll, PollId, PollResults, PresentationId, TextEntry, VoteReceipt,
+    VoteRecord,
 };
 
 #[derive(Clone, Debug)]
@@ -35,8 +39,9 @@ impl FakeIntake {
     }
 }
 
-/// The checks every intake makes, in the port's order.
-fn admit(state: &State, ballot: &Ballot) -> Result<Option<VoteReceipt>, IntakeError> {
+/// The checks every intake makes, in the port's order, and what the ballot
+/// does to the participant's vote.
+fn admit(state: &State, ballot: &Ballot) -> Result<VoteReceipt, IntakeError> {
     let stored = state
         .presentations
         .get(&ballot.presentation_id)
@@ -53,18 +58,23 @@ fn admit(state: &State, ballot: &Ballot) -> Result<Option<VoteReceipt>, IntakeEr
     if !poll.voting_open {
         return Err(IntakeError::VotingClosed);
     }
-    if poll.option(&ballot.key).is_none() {
-        return Err(IntakeError::UnknownOption(ballot.key.clone()));
+    if ballot.kind.is_some_and(|k| k != poll.settings.kind) {
+        return Err(IntakeError::WrongType);
+    }
+    if let (Some(key), PollType::Single) = (&ballot.choice, poll.settings.kind) {
+        if poll.option(key).is_none() {
+            return Err(IntakeError::UnknownOption(key.clone()));
+        }
     }
     let earlier = state
         .accepted
         .get(&poll.id)
         .and_then(|votes| votes.get(&ballot.participant));
-    match earlier {
-        Some(key) if *key == ballot.key => Ok(Some(VoteReceipt::AlreadyCounted)),
-        Some(_) => Err(IntakeError::AlreadyVotedDifferently),
-        None => Ok(None),
-    }
+    transition(
+        earlier.map(String::as_str),
+        ballot.choice.as_deref(),
+        poll.settings.allow_change,
+    )
 }
 
 impl VoteIntake for FakeIntake {
@@ -74,24 +84,27 @@ impl VoteIntake for FakeIntake {
         }
         let now = self.world.clock.now_ms();
         let mut state = self.world.lock();
-        if let Some(receipt) = admit(&state, &ballot)? {
+        let receipt = admit(&state, &ballot)?;
+        if receipt == VoteReceipt::AlreadyCounted {
             return Ok(receipt);
         }
-        state
-            .accepted
-            .entry(ballot.poll_id)
-            .or_default()
-            .insert(ballot.participant, ballot.key.clone());
+        let accepted = state.accepted.entry(ballot.poll_id).or_default();
+        match &ballot.choice {
+            Some(choice) => accepted.insert(ballot.participant, choice.clone()),
+            None => accepted.remove(&ballot.participant),
+        };
+        let id = state.next_entry;
+        state.next_entry += 1;
+        let version = i64::try_from(id).unwrap_or(i64::MAX);
         if self.queued {
-            let id = state.next_entry;
-            state.next_entry += 1;
             let vote = QueuedVote {
                 entry: id.to_string(),
                 presentation_id: ballot.presentation_id,
                 poll_id: ballot.poll_id,
                 participant: ballot.participant,
-                key: ballot.key,
+                choice: ballot.choice,
                 accepted_at_ms: now,
+                version,
             };
             state.queue.insert(
                 id,
@@ -107,9 +120,9 @@ impl VoteIntake for FakeIntake {
                 .stored
                 .entry(ballot.poll_id)
                 .or_default()
-                .insert(ballot.participant, ballot.key);
+                .insert(ballot.participant, (ballot.choice, version));
         }
-        Ok(VoteReceipt::Counted)
+        Ok(receipt)
     }
 }
 
@@ -155,14 +168,12 @@ impl VoteLedger for FakeLedger {
         presentation: PresentationId,
         poll: PollId,
     ) -> Result<Vec<VoteRecord>, LedgerError> {
-        self.read(presentation, poll, |poll, votes| {
+        self.read(presentation, poll, |_, votes| {
             votes
                 .into_iter()
-                .filter_map(|(participant, key)| {
-                    Some(VoteRecord {
-                        participant: *participant,
-                        key: poll.option(key)?.key.clone(),
-                    })
+                .map(|(participant, choice)| VoteRecord {
+                    participant: *participant,
+                    choice: choice.clone(),
                 })
                 .collect()
         })
@@ -174,27 +185,19 @@ impl VoteLedger for FakeLedger {
         poll: PollId,
     ) -> Result<PollResults, LedgerError> {
         self.read(presentation, poll, |poll, votes| {
-            let options: Vec<OptionTally> = poll
-                .options
-                .iter()
-                .map(|option| OptionTally {
-                    key: option.key.clone(),
-                    value: option.value.clone(),
-                    votes: votes
-                        .iter()
-                        .filter(|(_, key)| key.as_str() == option.key.as_str())
-                        .count() as u64,
-                })
-                .collect();
-            let total_votes = options.iter().map(|o| o.votes).sum();
-            PollResults {
-                poll_id: poll.id,
-                question: poll.question.clone(),
-                options,
-                total_votes,
-                participants: votes.len() as u64,
-                voting_open: poll.voting_open,
+            // The counters are recomputed from the votes: what the real
+            // ledgers keep moving must always equal this.
+            let mut counters: BTreeMap<&str, u64> = BTreeMap::new();
+            for (_, choice) in &votes {
+                for (field, amount) in marks(choice) {
+                    *counters.entry(field).or_default() += amount;
+                }
             }
+            let entries = votes
+                .iter()
+                .filter_map(|(participant, choice)| TextEntry::of(poll.id, **participant, choice))
+                .collect();
+            PollResults::from_counters(poll, counters, votes.len() as u64, entries)
         })
     }
 }
@@ -309,18 +312,20 @@ impl VoteArchive for FakeArchive {
         let mut state = self.world.lock();
         let mut inserted = 0;
         for vote in batch {
-            let known = state
-                .poll(vote.poll_id)
-                .is_some_and(|(s, i)| s.presentation.polls[i].option(&vote.key).is_some());
-            if !known {
+            if state.poll(vote.poll_id).is_none() {
                 continue;
             }
-            let votes = state.stored.entry(vote.poll_id).or_default();
-            if let std::collections::btree_map::Entry::Vacant(slot) = votes.entry(vote.participant)
+            let rows = state.stored.entry(vote.poll_id).or_default();
+            // An action applies only over an older one: a redelivered entry
+            // changes nothing.
+            if rows
+                .get(&vote.participant)
+                .is_some_and(|(_, version)| *version >= vote.version)
             {
-                slot.insert(vote.key.clone());
-                inserted += 1;
+                continue;
             }
+            rows.insert(vote.participant, (vote.choice.clone(), vote.version));
+            inserted += 1;
         }
         Ok(ArchivedBatch {
             inserted,

@@ -1,0 +1,119 @@
+//! Taking votes and retractions: admission, the body, then the intake.
+
+use super::{poll_id, presentation_id};
+use crate::admission::Admission;
+use crate::dto::RetractBody;
+use crate::problem::Problem;
+use actix_web::{web, FromRequest as _, HttpRequest, HttpResponse};
+use serde::de::DeserializeOwned;
+use std::future::Future;
+use tally_domain::ports::{IntakeError, Ports};
+use tally_domain::usecases::Tally;
+use tally_domain::{Ballot, ParticipantId};
+use uuid::Uuid;
+
+/// Admits a vote-like request, reads its body within the admission's
+/// deadline, turns it into a ballot with `ballot`, and casts it. Refusals
+/// before the intake are counted as the intake's are.
+pub(super) async fn take<P, B, F, Fut>(
+    tally: &Tally<P>,
+    admission: &Admission,
+    request: &HttpRequest,
+    payload: web::Payload,
+    ballot: F,
+) -> Result<HttpResponse, actix_web::Error>
+where
+    P: Ports,
+    B: DeserializeOwned + 'static,
+    F: FnOnce(B) -> Fut,
+    Fut: Future<Output = Result<Ballot, Problem>>,
+{
+    let overloaded = || Problem::overloaded(admission.settings().retry_after_ms);
+    let Ok(ticket) = admission.arrive() else {
+        tally.record_overloaded_vote();
+        return Err(overloaded().into());
+    };
+    let body = tokio::time::timeout(
+        admission.settings().body_timeout,
+        web::Json::<B>::from_request(request, &mut payload.into_inner()),
+    )
+    .await;
+    let body = match body {
+        Ok(Ok(body)) => body.into_inner(),
+        Ok(Err(error)) => {
+            tally.record_invalid_vote();
+            return Err(as_invalid_vote(error));
+        }
+        Err(_) => {
+            tally.record_invalid_vote();
+            return Err(Problem::body_timeout().into());
+        }
+    };
+    let Ok(_in_flight) = ticket.admit().await else {
+        tally.record_overloaded_vote();
+        return Err(overloaded().into());
+    };
+    let ballot = match ballot(body).await {
+        Ok(ballot) => ballot,
+        Err(problem) => {
+            if problem.code == "invalid_vote" {
+                tally.record_invalid_vote();
+            }
+            return Err(problem.into());
+        }
+    };
+    match tally.cast_vote(ballot).await {
+        Ok(_) => Ok(HttpResponse::NoContent().finish()),
+        Err(IntakeError::Overloaded) => Err(overloaded().into()),
+        Err(e) => Err(Problem::from(e).into()),
+    }
+}
+
+/// A body of the right JSON shape whose values do not fit (a rating that is
+/// not an integer, a key that is not a string) is a malformed vote:
+/// `invalid_vote`, as `poll-types.md` names it.
+fn as_invalid_vote(error: actix_web::Error) -> actix_web::Error {
+    match error.as_error::<Problem>() {
+        Some(problem) if problem.code == "invalid_body" => {
+            Problem::bad_request("invalid_vote", problem.detail.clone()).into()
+        }
+        _ => error,
+    }
+}
+
+/// Retract your vote on the poll on screen (`poll-types.md`). 204 when it
+/// is retracted, or when there was none; 409 `already_voted` on a poll
+/// without `allow_change`.
+#[utoipa::path(delete, path = "/presentations/{presentation_id}/polls/current/votes", tag = "poll types",
+    params(("presentation_id" = Uuid, Path)),
+    request_body = RetractBody,
+    responses((status = 204, description = "Retracted, or nothing to retract"),
+        (status = 400, body = Problem, description = "Malformed body"),
+        (status = 404, body = Problem, description = "Presentation or poll not found"),
+        (status = 409, body = Problem, description = "Not the current poll, voting closed, or the poll does not allow changes"),
+        (status = 429, body = Problem, description = "Too many votes at once: not stored; retry after Retry-After"),
+        (status = 503, body = Problem, description = "A store is down: not stored; retry after Retry-After"),
+        (status = 504, body = Problem, description = "Outcome unknown: send the same retraction again after Retry-After")))]
+pub async fn retract_vote<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    admission: web::Data<Admission>,
+    request: HttpRequest,
+    id: web::Path<Uuid>,
+    payload: web::Payload,
+) -> Result<HttpResponse, actix_web::Error> {
+    let presentation = presentation_id(*id);
+    take(
+        &tally,
+        &admission,
+        &request,
+        payload,
+        |body: RetractBody| async move {
+            Ok(Ballot::retraction(
+                presentation,
+                poll_id(body.poll_id),
+                ParticipantId::from_uuid(body.client_id),
+            ))
+        },
+    )
+    .await
+}
