@@ -4,6 +4,7 @@
 use crate::ids::PollId;
 use crate::kinds::{PollSettings, PollType, SettingsDraft, SettingsError};
 use std::collections::HashSet;
+use std::time::{Duration, SystemTime};
 use thiserror::Error;
 
 /// Longest question, in characters. A slide has to fit it.
@@ -187,6 +188,9 @@ impl PollDraft {
             voting_open: true,
             results_visible: false,
             settings: self.settings.clone(),
+            opened_at: None,
+            deadline: None,
+            round: 1,
         }
     }
 }
@@ -205,9 +209,59 @@ pub struct Poll {
     pub results_visible: bool,
     /// The poll's type and its settings (v4 polls: single choice).
     pub settings: PollSettings,
+    /// When voting on the poll first opened (it came on screen, or a timer
+    /// started); `None` until then.
+    pub opened_at: Option<SystemTime>,
+    /// When voting closes by itself (a timer); `None` without one.
+    pub deadline: Option<SystemTime>,
+    /// The round votes count in, from 1; a reset starts the next.
+    pub round: u32,
 }
 
 impl Poll {
+    /// Whether the poll takes votes at `now` (it must also be on screen):
+    /// voting is open and no deadline has passed.
+    pub fn accepts_votes_at(&self, now: SystemTime) -> bool {
+        self.voting_open && self.deadline.is_none_or(|d| now < d)
+    }
+
+    /// The poll comes on screen at `now`. The first time in a round, voting
+    /// opens: `opened_at` is stamped, and a `time_limit_secs` starts its
+    /// timer.
+    pub fn show(&mut self, now: SystemTime) {
+        if self.opened_at.is_none() {
+            self.opened_at = Some(now);
+            self.deadline = self.settings.time_limit.map(|limit| now + limit);
+        }
+    }
+
+    /// The presenter's timer (`POST …/polls/current/timer`): `seconds` more
+    /// from the running deadline, or from `now` if none is running; 0 stops
+    /// it. A timer opens voting.
+    pub fn set_timer(&mut self, now: SystemTime, seconds: u64) {
+        if seconds == 0 {
+            self.deadline = None;
+            return;
+        }
+        let from = self.deadline.filter(|d| *d > now).unwrap_or(now);
+        self.deadline = Some(from + Duration::from_secs(seconds));
+        self.opened_at.get_or_insert(now);
+        self.voting_open = true;
+    }
+
+    /// The presenter resets the poll (`POST …/reset`) at `now`: a new round
+    /// whose results count from zero, with voting open; a poll on screen
+    /// opens again at once (its time limit starts again).
+    pub fn reset(&mut self, now: SystemTime, on_screen: bool) {
+        self.round += 1;
+        self.voting_open = true;
+        self.opened_at = None;
+        self.deadline = None;
+        if on_screen {
+            self.show(now);
+        }
+    }
+
     /// The option with this key, if the poll has one.
     pub fn option(&self, key: &str) -> Option<&PollOption> {
         self.options.iter().find(|o| o.key.as_str() == key)
@@ -283,6 +337,9 @@ mod tests {
             voting_open: true,
             results_visible: false,
             settings: PollSettings::single(vec![]),
+            opened_at: None,
+            deadline: None,
+            round: 1,
         };
         assert!(poll.option("B").is_some());
         assert!(poll.option("b").is_none());

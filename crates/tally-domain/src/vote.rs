@@ -217,6 +217,8 @@ pub struct PollResults {
     pub aggregates: Aggregates,
     /// Open text: the entries, in participant order.
     pub entries: Vec<TextEntry>,
+    /// The round these results count (the poll's current one unless asked).
+    pub round: u32,
 }
 
 impl PollResults {
@@ -247,6 +249,7 @@ impl PollResults {
             settings: poll.settings.clone(),
             aggregates,
             entries,
+            round: poll.round,
         }
     }
 }

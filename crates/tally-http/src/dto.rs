@@ -370,11 +370,14 @@ pub struct GoToBody {
     pub index: usize,
 }
 
-/// Voting state of the poll on screen.
+/// Voting state of the poll on screen. `voting_open` is the presenter's
+/// switch; with a timer, voting also closes at `deadline_ms`.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct VotingStateBody {
     pub poll_id: Uuid,
     pub voting_open: bool,
+    #[serde(flatten)]
+    pub timer: Option<TimerBody>,
 }
 
 impl From<&Poll> for VotingStateBody {
@@ -382,8 +385,47 @@ impl From<&Poll> for VotingStateBody {
         Self {
             poll_id: *poll.id.as_uuid(),
             voting_open: poll.voting_open,
+            timer: TimerBody::of(poll),
         }
     }
+}
+
+/// A running timer, by the server's clock.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TimerBody {
+    /// When voting closes, in milliseconds since the Unix epoch.
+    pub deadline_ms: u64,
+    /// Milliseconds left at `server_time_ms` (0 once passed).
+    pub ms_left: u64,
+    /// The server's time when this body was made, in milliseconds since the
+    /// Unix epoch: a client counts down from here with its own clock.
+    pub server_time_ms: u64,
+}
+
+impl TimerBody {
+    pub fn of(poll: &Poll) -> Option<Self> {
+        let deadline = poll.deadline?;
+        let ms = |t: SystemTime| {
+            t.duration_since(SystemTime::UNIX_EPOCH)
+                .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        };
+        let now = SystemTime::now();
+        Some(Self {
+            deadline_ms: ms(deadline),
+            ms_left: ms(deadline).saturating_sub(ms(now)),
+            server_time_ms: ms(now),
+        })
+    }
+}
+
+/// `POST …/polls/current/timer` body.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimerRequestBody {
+    /// Seconds to add to the running timer (or to start one with); 0 stops
+    /// it. At most 86400.
+    #[schema(example = 20, maximum = 86400)]
+    pub seconds: u64,
 }
 
 /// Whether the audience sees the results of the poll on screen.
@@ -573,8 +615,7 @@ impl From<PollResults> for ResultsBody {
         Self {
             poll_id: *r.poll_id.as_uuid(),
             kind: kind.as_str().to_owned(),
-            // Resets are not built yet: every poll is in its first round.
-            round: 1,
+            round: r.round,
             question: r.question.as_str().to_owned(),
             voting_open: r.voting_open,
             participants: r.participants,
@@ -654,6 +695,24 @@ pub struct PresentationPageBody {
     pub presentations: Vec<PresentationSummaryBody>,
     /// Pass as `?cursor=` for the next page; null on the last page.
     pub next_cursor: Option<String>,
+}
+
+/// A poll's round after a reset.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RoundBody {
+    pub poll_id: Uuid,
+    /// The round now counting (the first is 1).
+    pub round: u32,
+    pub voting_open: bool,
+}
+
+/// Query of a poll's results.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct RoundQuery {
+    /// An earlier round (1 is the first); the current one when absent.
+    #[param(minimum = 1)]
+    pub round: Option<u32>,
 }
 
 /// Query of the presenter's list.

@@ -9,7 +9,8 @@ use tally_domain::presentation::PresentationError;
 use tally_domain::presenter::AccessDenied;
 use tally_domain::usecases::{
     CreatePresentationError, DeletePresentationError, GetPresentationError, ListPresentationsError,
-    ListVotesError, MoveSlideError, PollResultsError, SetVotingError,
+    ListVotesError, MoveSlideError, PollResultsError, ResetPollError, SetTimerError,
+    SetVotingError,
 };
 use tally_domain::SlideError;
 
@@ -120,6 +121,28 @@ impl From<MoveSlideError> for Problem {
     }
 }
 
+impl From<ResetPollError> for Problem {
+    fn from(e: ResetPollError) -> Self {
+        match e {
+            ResetPollError::NotFound => Problem::not_found(NO_PRESENTATION),
+            ResetPollError::PollNotFound => Problem::not_found(NO_POLL),
+            ResetPollError::Denied(denied) => denied.into(),
+            ResetPollError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<SetTimerError> for Problem {
+    fn from(e: SetTimerError) -> Self {
+        match e {
+            SetTimerError::NotFound => Problem::not_found(NO_PRESENTATION),
+            SetTimerError::Denied(denied) => denied.into(),
+            SetTimerError::TooLong { .. } => Problem::bad_request("invalid_timer", e.to_string()),
+            SetTimerError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
 impl From<SetVotingError> for Problem {
     fn from(e: SetVotingError) -> Self {
         match e {
@@ -166,6 +189,7 @@ impl From<PollResultsError> for Problem {
         match e {
             PollResultsError::NotFound => Problem::not_found(NO_PRESENTATION),
             PollResultsError::PollNotFound => Problem::not_found(NO_POLL),
+            PollResultsError::RoundNotFound => Problem::not_found(e.to_string()),
             PollResultsError::Denied(denied) => denied.into(),
             PollResultsError::Unavailable(cause) => Problem::unavailable(&cause),
         }

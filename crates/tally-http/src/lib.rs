@@ -87,6 +87,14 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
                 .post(presenter::close_voting::<P>),
         )
         .service(
+            web::resource("/presentations/{presentation_id}/polls/current/timer")
+                .post(presenter::set_timer::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}/polls/{poll_id}/reset")
+                .post(presenter::reset_poll::<P>),
+        )
+        .service(
             web::resource("/presentations/{presentation_id}/polls/current/results/show")
                 .post(presenter::show_results::<P>),
         )

@@ -23,6 +23,8 @@ use utoipa::{Modify, OpenApi};
         handlers::v4::next_poll,
         handlers::v4::cast_vote,
         handlers::votes::retract_vote,
+        handlers::presenter::set_timer,
+        handlers::presenter::reset_poll,
         handlers::v4::list_votes,
         handlers::presenter::previous_poll,
         handlers::presenter::go_to_poll,
@@ -45,7 +47,7 @@ use utoipa::{Modify, OpenApi};
         dto::VotingStateBody, dto::ResultsVisibilityBody, dto::OptionResultBody, dto::ResultsBody, dto::JoinBody,
         dto::PresentationSummaryBody, dto::PresentationPageBody,
         dto::PollSettingsBody, dto::ScaleBody, dto::RetractBody, dto::WordResultBody,
-        dto::EntryResultBody,
+        dto::EntryResultBody, dto::TimerBody, dto::TimerRequestBody, dto::RoundBody,
     )),
     modifiers(&PresenterTokenScheme, &ErrorsAsServed),
     tags(

@@ -60,7 +60,8 @@ impl Rows {
     fn latest(batch: &[QueuedVote]) -> BTreeMap<RowKey, &QueuedVote> {
         let mut latest: BTreeMap<RowKey, &QueuedVote> = BTreeMap::new();
         for vote in batch {
-            let key = (*vote.poll_id.as_uuid(), ROUND, *vote.participant.as_uuid());
+            let round = i32::try_from(vote.round).unwrap_or(i32::MAX);
+            let key = (*vote.poll_id.as_uuid(), round, *vote.participant.as_uuid());
             match latest.get(&key) {
                 Some(seen) if seen.version >= vote.version => {}
                 _ => {
@@ -92,9 +93,6 @@ impl Rows {
         ]
     }
 }
-
-/// Rounds are not reset yet: every vote belongs to round 1.
-const ROUND: i32 = 1;
 
 /// Stores flushed batches in Postgres.
 #[derive(Clone, Debug)]

@@ -11,7 +11,8 @@ use uuid::Uuid;
 
 /// Reads the poll on screen, under the shared fence taken just before.
 const CURRENT_POLL: &str = "\
-    SELECT q.id AS current_poll_id, q.voting_open, q.kind, q.round, \
+    SELECT q.id AS current_poll_id, q.kind, q.round, \
+           q.voting_open AND (q.deadline IS NULL OR clock_timestamp() < q.deadline) AS voting_open, \
            coalesce((q.settings->>'allow_change')::boolean, false) AS allow_change, \
            EXISTS (SELECT 1 FROM polls WHERE id = $2 AND presentation_id = $1) AS poll_exists \
     FROM presentations p \

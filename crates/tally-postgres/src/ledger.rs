@@ -15,16 +15,17 @@ const POLL_IN_PRESENTATION: &str = "SELECT 1 FROM polls WHERE id = $1 AND presen
 const VOTES: &str = "SELECT v.participant_id, v.choice FROM votes v \
      JOIN polls q ON q.id = v.poll_id AND q.round = v.round \
      WHERE v.poll_id = $1 AND v.choice IS NOT NULL ORDER BY v.participant_id";
+/// A round's votes.
+const ROUND_VOTES: &str = "SELECT v.participant_id, v.choice FROM votes v \
+     WHERE v.poll_id = $1 AND v.round = $2 AND v.choice IS NOT NULL ORDER BY v.participant_id";
 /// The poll, one row per option (one row with no option for text types).
 const POLL: &str = "SELECT q.id, q.question, q.voting_open, q.results_visible, q.kind, \
-     q.settings::text AS settings, o.key, o.value \
+     q.settings::text AS settings, q.opened_at, q.deadline, q.round, o.key, o.value \
      FROM polls q LEFT JOIN options o ON o.poll_id = q.id \
      WHERE q.id = $1 AND q.presentation_id = $2 ORDER BY o.position";
-const COUNTERS: &str = "SELECT t.field, t.count FROM tallies t \
-     JOIN polls q ON q.id = t.poll_id AND q.round = t.round WHERE t.poll_id = $1";
-const PARTICIPANTS: &str = "SELECT count(*) FROM votes v \
-     JOIN polls q ON q.id = v.poll_id AND q.round = v.round \
-     WHERE v.poll_id = $1 AND v.choice IS NOT NULL";
+const COUNTERS: &str = "SELECT field, count FROM tallies WHERE poll_id = $1 AND round = $2";
+const PARTICIPANTS: &str =
+    "SELECT count(*) FROM votes WHERE poll_id = $1 AND round = $2 AND choice IS NOT NULL";
 
 /// The vote listing and counts, read from Postgres.
 #[derive(Clone, Debug)]
@@ -82,28 +83,60 @@ impl VoteLedger for PgLedger {
         presentation: PresentationId,
         poll: PollId,
     ) -> Result<PollResults, LedgerError> {
+        self.results_of(presentation, poll, None).await
+    }
+
+    async fn round_results(
+        &self,
+        presentation: PresentationId,
+        poll: PollId,
+        round: u32,
+    ) -> Result<PollResults, LedgerError> {
+        self.results_of(presentation, poll, Some(round)).await
+    }
+}
+
+impl PgLedger {
+    /// The results of `round`, or of the current round.
+    async fn results_of(
+        &self,
+        presentation: PresentationId,
+        poll: PollId,
+        round: Option<u32>,
+    ) -> Result<PollResults, LedgerError> {
         let client = self.pool.get().await.context("no Postgres connection")?;
-        let (poll_uuid, presentation_uuid) = (poll.as_uuid(), presentation.as_uuid());
-        let (both, one): (&[&(dyn ToSql + Sync)], &[&(dyn ToSql + Sync)]) =
-            (&[poll_uuid, presentation_uuid], &[poll_uuid]);
         let (head, counters, participants, votes) = tokio::try_join!(
             client.prepare_cached(POLL),
             client.prepare_cached(COUNTERS),
             client.prepare_cached(PARTICIPANTS),
-            client.prepare_cached(VOTES),
+            client.prepare_cached(ROUND_VOTES),
         )
         .context("preparing")?;
-        let (rows, counters, participants) = tokio::try_join!(
-            client.query(&head, both),
-            client.query(&counters, one),
-            client.query_one(&participants, one),
-        )
-        .context("reading results")?;
-        let Some(poll) = load::polls_from_rows(&rows)?.into_iter().next() else {
+        let rows = client
+            .query(&head, &[poll.as_uuid(), presentation.as_uuid()])
+            .await
+            .context("reading the poll")?;
+        let Some(mut poll) = load::polls_from_rows(&rows)?.into_iter().next() else {
             return Err(LedgerError::PollNotFound);
         };
+        let round = match round {
+            None => poll.round,
+            Some(r) if (1..=poll.round).contains(&r) => r,
+            Some(_) => return Err(LedgerError::RoundNotFound),
+        };
+        poll.round = round;
+        let sql_round = i32::try_from(round).context("round")?;
+        let params: &[&(dyn ToSql + Sync)] = &[poll.id.as_uuid(), &sql_round];
+        let (counters, participants) = tokio::try_join!(
+            client.query(&counters, params),
+            client.query_one(&participants, params),
+        )
+        .context("reading results")?;
         let entries = if poll.settings.kind == PollType::Open {
-            let rows = client.query(&votes, one).await.context("reading entries")?;
+            let rows = client
+                .query(&votes, params)
+                .await
+                .context("reading entries")?;
             records(&rows)?
                 .iter()
                 .filter_map(|r| TextEntry::of(poll.id, r.participant, &r.choice))

@@ -17,7 +17,7 @@ const PRESENTATION: &str = "SELECT id, presenter_id, join_code, poll_count, curr
      state_version, created_at FROM presentations WHERE id = $1";
 
 const POLLS: &str = "SELECT q.id, q.question, q.voting_open, q.results_visible, q.kind, \
-     q.settings::text AS settings, o.key, o.value \
+     q.settings::text AS settings, q.opened_at, q.deadline, q.round, o.key, o.value \
      FROM polls q LEFT JOIN options o ON o.poll_id = q.id \
      WHERE q.presentation_id = $1 ORDER BY q.position, o.position";
 
@@ -108,6 +108,9 @@ pub(crate) fn poll_from_row(row: &Row, options: Vec<PollOption>) -> anyhow::Resu
     Ok(Poll {
         voting_open: row.try_get("voting_open")?,
         results_visible: row.try_get("results_visible")?,
+        opened_at: row.try_get("opened_at")?,
+        deadline: row.try_get("deadline")?,
+        round: u32::try_from(row.try_get::<_, i32>("round")?)?,
         ..draft.to_poll(PollId::from_uuid(row.try_get("id")?))
     })
 }

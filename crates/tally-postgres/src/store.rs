@@ -2,8 +2,8 @@ use crate::{fence, load};
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
 use tally_domain::ports::{
-    InsertPresentationError, NewPresentation, PollsOnScreen, PresentationStore, SlideChangeError,
-    StoreError, VotingChangeError,
+    InsertPresentationError, NewPresentation, PollsOnScreen, PresentationStore, ResetPollError,
+    SlideChangeError, StoreError, VotingChangeError,
 };
 use tally_domain::{
     JoinCode, PollId, Presentation, PresentationId, PresentationSummary, PresenterAccess,
@@ -59,6 +59,25 @@ const PRESENTER_PAGE: &str =
 /// The per-poll flags a presenter sets on the poll on screen.
 const SET_VOTING_OPEN: &str =
     "UPDATE polls SET voting_open = $3 WHERE presentation_id = $1 AND position = $2";
+/// The poll at a position comes on screen: the first time in a round, its
+/// voting opens, and a time limit starts its timer (`Poll::show`).
+const SHOW: &str = "UPDATE polls SET opened_at = now(), \
+         deadline = now() + make_interval(secs => (settings->>'time_limit_secs')::float8) \
+     WHERE presentation_id = $1 AND position = $2 AND opened_at IS NULL";
+/// The timer of the poll on screen (`Poll::set_timer`): $3 seconds more
+/// from the running deadline or from now; 0 stops it.
+const SET_TIMER: &str = "UPDATE polls SET \
+         deadline = CASE WHEN $3::float8 = 0 THEN NULL \
+             WHEN deadline > now() THEN deadline + make_interval(secs => $3::float8) \
+             ELSE now() + make_interval(secs => $3::float8) END, \
+         opened_at = CASE WHEN $3::float8 = 0 THEN opened_at ELSE coalesce(opened_at, now()) END, \
+         voting_open = voting_open OR $3::float8 > 0 \
+     WHERE presentation_id = $1 AND position = $2";
+/// A new round of a poll (`Poll::reset`); the poll on screen is then shown
+/// again (`SHOW`).
+const RESET: &str = "UPDATE polls SET round = round + 1, voting_open = true, \
+         opened_at = NULL, deadline = NULL \
+     WHERE presentation_id = $1 AND id = $2 RETURNING position";
 const SET_RESULTS_VISIBLE: &str =
     "UPDATE polls SET results_visible = $3 WHERE presentation_id = $1 AND position = $2";
 
@@ -70,7 +89,7 @@ impl PgStore {
         &self,
         id: PresentationId,
         update: &'static str,
-        value: bool,
+        value: impl ToSql + Sync,
     ) -> Result<Presentation, VotingChangeError> {
         let mut client = self.client().await?;
         let tx = begin_fenced(&mut client, id).await?;
@@ -277,6 +296,11 @@ impl PresentationStore for PgStore {
         )
         .await
         .map_err(store_error)?;
+        // The first poll is on screen from the start (`Poll::show` below,
+        // with the same transaction time).
+        tx.execute(SHOW, &[new.id.as_uuid(), &0_i32])
+            .await
+            .map_err(store_error)?;
         tx.commit().await.map_err(store_error)?;
 
         Ok(Presentation {
@@ -292,7 +316,14 @@ impl PresentationStore for PgStore {
             polls: poll_ids
                 .into_iter()
                 .zip(polls)
-                .map(|(id, draft)| draft.to_poll(id))
+                .enumerate()
+                .map(|(position, (id, draft))| {
+                    let mut poll = draft.to_poll(id);
+                    if position == 0 {
+                        poll.show(created_at);
+                    }
+                    poll
+                })
                 .collect(),
         })
     }
@@ -349,6 +380,9 @@ impl PresentationStore for PgStore {
         )
         .await
         .map_err(store_error)?;
+        tx.execute(SHOW, &[id.as_uuid(), &target])
+            .await
+            .map_err(store_error)?;
         commit_returning(tx, id)
             .await?
             .ok_or(SlideChangeError::NotFound)
@@ -369,6 +403,53 @@ impl PresentationStore for PgStore {
     ) -> Result<Presentation, VotingChangeError> {
         self.set_current_poll_flag(id, SET_RESULTS_VISIBLE, visible)
             .await
+    }
+
+    async fn reset_poll(
+        &self,
+        id: PresentationId,
+        poll: PollId,
+    ) -> Result<Presentation, ResetPollError> {
+        let mut client = self.client().await?;
+        // Fenced: a vote in flight counts in the old round, a later one in
+        // the new.
+        let tx = begin_fenced(&mut client, id).await?;
+        let row = tx
+            .query_opt(
+                "UPDATE presentations SET state_version = state_version + 1 \
+                 WHERE id = $1 RETURNING current_poll_index",
+                &[id.as_uuid()],
+            )
+            .await
+            .map_err(store_error)?
+            .ok_or(ResetPollError::NotFound)?;
+        let current: i32 = row.try_get(0).map_err(store_error)?;
+        let position: i32 = tx
+            .query_opt(RESET, &[id.as_uuid(), poll.as_uuid()])
+            .await
+            .map_err(store_error)?
+            .ok_or(ResetPollError::PollNotFound)?
+            .try_get(0)
+            .map_err(store_error)?;
+        if position == current {
+            tx.execute(SHOW, &[id.as_uuid(), &position])
+                .await
+                .map_err(store_error)?;
+        }
+        commit_returning(tx, id)
+            .await?
+            .ok_or(ResetPollError::NotFound)
+    }
+
+    async fn set_timer(
+        &self,
+        id: PresentationId,
+        seconds: u64,
+    ) -> Result<Presentation, VotingChangeError> {
+        // Seconds as make_interval takes them; exact for any timer length.
+        #[allow(clippy::cast_precision_loss)]
+        let seconds = seconds as f64;
+        self.set_current_poll_flag(id, SET_TIMER, seconds).await
     }
 
     async fn delete(&self, id: PresentationId) -> Result<bool, StoreError> {

@@ -24,6 +24,12 @@ pub struct DeckPoll {
     pub kind: String,
     #[serde(default)]
     pub settings: SettingsDraft,
+    #[serde(default = "first_round")]
+    pub round: u32,
+}
+
+fn first_round() -> u32 {
+    1
 }
 
 fn single() -> String {
@@ -46,6 +52,7 @@ impl Deck {
                         .collect(),
                     kind: p.settings.kind.as_str().to_owned(),
                     settings: p.settings.draft(),
+                    round: p.round,
                 })
                 .collect(),
         }
@@ -78,6 +85,7 @@ impl DeckPoll {
         .context("mirrored poll")?;
         Ok(Poll {
             voting_open,
+            round: self.round,
             ..draft.to_poll(PollId::from_uuid(self.id))
         })
     }

@@ -29,7 +29,7 @@ use tokio::sync::{mpsc, oneshot, Semaphore};
 /// The voters hash holds each participant's encoded choice; a change takes
 /// the old choice's marks off the counters and adds the new one's, a
 /// retraction takes them off. Each appends one stream entry (`k` absent for
-/// a retraction), whose id orders it for the flusher.
+/// a retraction; `r` the poll's round), whose id orders it for the flusher.
 ///
 /// Returns one outcome per vote: counted, changed, retracted, repeat,
 /// different, locked (retraction without `allow_change`), closed,
@@ -52,8 +52,15 @@ if not current then
   return out
 end
 local open = redis.call('HGET', KEYS[1], 'open:' .. current) == '1'
+local deadline = tonumber(redis.call('HGET', KEYS[1], 'deadline:' .. current) or '0')
+if open and deadline > 0 then
+  -- The timer, by Redis's clock: every process's votes meet one clock.
+  local t = redis.call('TIME')
+  open = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) < deadline
+end
 local own = redis.call('HGET', KEYS[1], 'kind:' .. current) or 'single'
 local change = redis.call('HGET', KEYS[1], 'change:' .. current) == '1'
+local round = redis.call('HGET', KEYS[1], 'round:' .. current) or '1'
 local counted = 0
 for i = 1, n do
   local poll, participant, kind, choice = ARGV[4 * i - 3], ARGV[4 * i - 2], ARGV[4 * i - 1], ARGV[4 * i]
@@ -77,7 +84,7 @@ for i = 1, n do
       else
         apply(KEYS[base + 3], earlier, -1)
         redis.call('HDEL', KEYS[base + 2], participant)
-        redis.call('XADD', KEYS[3], '*', 'p', poll, 'c', participant)
+        redis.call('XADD', KEYS[3], '*', 'p', poll, 'c', participant, 'r', round)
         r = 'retracted'
       end
     elseif earlier == choice then
@@ -88,7 +95,7 @@ for i = 1, n do
       if earlier then apply(KEYS[base + 3], earlier, -1) end
       apply(KEYS[base + 3], choice, 1)
       redis.call('HSET', KEYS[base + 2], participant, choice)
-      redis.call('XADD', KEYS[3], '*', 'p', poll, 'c', participant, 'k', choice)
+      redis.call('XADD', KEYS[3], '*', 'p', poll, 'c', participant, 'r', round, 'k', choice)
       if earlier then r = 'changed' else r = 'counted' end
     end
   end

@@ -106,6 +106,38 @@ impl<S: PresentationStore, L: VoteLedger> VoteLedger for RedisLedger<S, L> {
             entries,
         ))
     }
+
+    async fn round_results(
+        &self,
+        presentation: PresentationId,
+        poll: PollId,
+        round: u32,
+    ) -> Result<PollResults, LedgerError> {
+        match self.current_round(presentation, poll).await? {
+            None => Err(LedgerError::PollNotFound),
+            // The live counters hold the current round only.
+            Some(current) if current == round => self.results(presentation, poll).await,
+            Some(_) => {
+                self.rebuilder
+                    .ledger()
+                    .round_results(presentation, poll, round)
+                    .await
+            }
+        }
+    }
+}
+
+impl<S: PresentationStore, L: VoteLedger> RedisLedger<S, L> {
+    /// The round the mirror counts for the poll; `None` when the
+    /// presentation has no such poll.
+    async fn current_round(
+        &self,
+        presentation: PresentationId,
+        poll: PollId,
+    ) -> Result<Option<u32>, LedgerError> {
+        let deck = self.deck(presentation).await?;
+        Ok(deck.as_ref().and_then(|d| d.poll(poll)).map(|p| p.round))
+    }
 }
 
 /// The voters hash as records, in participant order (hash order is

@@ -88,7 +88,8 @@ impl RedisMirror {
                     .map(|p| p.id.to_string())
                     .unwrap_or_default(),
             )
-            .arg(deck);
+            .arg(deck)
+            .arg(keys.prefix());
         for poll in &presentation.polls {
             invocation.key(keys.options(poll.id));
             invocation
@@ -96,6 +97,8 @@ impl RedisMirror {
                 .arg(if poll.voting_open { "1" } else { "0" })
                 .arg(poll.settings.kind.as_str())
                 .arg(if poll.settings.allow_change { "1" } else { "0" })
+                .arg(poll.deadline.map_or(0, epoch_ms))
+                .arg(poll.round)
                 .arg(poll.options.len());
             for option in &poll.options {
                 invocation.arg(option.key.as_str());
@@ -320,6 +323,11 @@ pub struct Rebuilder<S: PresentationStore, L: VoteLedger> {
 }
 
 impl<S: PresentationStore, L: VoteLedger> Rebuilder<S, L> {
+    /// The ledger of the source of truth the mirror is rebuilt from.
+    pub fn ledger(&self) -> &L {
+        &self.ledger
+    }
+
     pub fn new(mirror: RedisMirror, store: S, ledger: L) -> Self {
         Self {
             mirror,
@@ -392,4 +400,11 @@ impl<S: PresentationStore, L: VoteLedger> Rebuilder<S, L> {
         }
         Ok(())
     }
+}
+
+/// Milliseconds since the Unix epoch, as the vote script compares them with
+/// Redis's clock.
+fn epoch_ms(t: std::time::SystemTime) -> u64 {
+    t.duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }

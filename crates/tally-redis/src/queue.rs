@@ -75,6 +75,8 @@ fn parse(stream: &str, entry: &StreamId) -> Option<QueuedVote> {
         presentation_id: presentation_of_stream(stream)?,
         poll_id: field("p")?.parse().ok()?,
         participant: field("c")?.parse().ok()?,
+        // Entries from before rounds existed count in the first.
+        round: field("r").map_or(Some(1), |r| r.parse().ok())?,
         // A retraction carries no choice.
         choice: field("k"),
         accepted_at_ms,

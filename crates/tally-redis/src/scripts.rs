@@ -26,8 +26,13 @@ end
 /// out-of-order update can never roll the screen back).
 ///
 /// KEYS: state, polls, deck, options(poll 1..n). ARGV: version, current
-/// poll, deck JSON, then per poll: poll id, open (1/0), type, allow change
-/// (1/0), number of keys, keys...
+/// poll, deck JSON, key prefix, then per poll: poll id, open (1/0), type,
+/// allow change (1/0), deadline (ms since the epoch; 0: none), round,
+/// number of keys, keys...
+///
+/// A poll whose round moved on (a reset) loses its voters and counters: the
+/// new round counts from zero. Its earlier round's votes are in the stream
+/// under their round, and reach Postgres there.
 ///
 /// Stamps `seen` (Redis time, seconds), as a counted vote does.
 ///
@@ -49,18 +54,24 @@ local slot = 'pending_poll'
 if usable then slot = 'poll' end
 redis.call('HSET', KEYS[1], 'version', ARGV[1], slot, ARGV[2], 'seen', redis.call('TIME')[1])
 redis.call('SET', KEYS[3], ARGV[3])
-local i = 4
+local prefix = ARGV[4]
+local i = 5
 local poll_index = 4
 while i <= #ARGV do
   local poll = ARGV[i]
-  local n = tonumber(ARGV[i + 4])
-  redis.call('HSET', KEYS[1], 'open:' .. poll, ARGV[i + 1], 'kind:' .. poll, ARGV[i + 2], 'change:' .. poll, ARGV[i + 3])
+  local n = tonumber(ARGV[i + 6])
+  local round = redis.call('HGET', KEYS[1], 'round:' .. poll)
+  if round and round ~= ARGV[i + 5] then
+    redis.call('DEL', prefix .. ':voters:' .. poll, prefix .. ':counts:' .. poll)
+  end
+  redis.call('HSET', KEYS[1], 'open:' .. poll, ARGV[i + 1], 'kind:' .. poll, ARGV[i + 2],
+    'change:' .. poll, ARGV[i + 3], 'deadline:' .. poll, ARGV[i + 4], 'round:' .. poll, ARGV[i + 5])
   redis.call('SADD', KEYS[2], poll)
   for k = 1, n do
-    redis.call('SADD', KEYS[poll_index], ARGV[i + 4 + k])
+    redis.call('SADD', KEYS[poll_index], ARGV[i + 6 + k])
   end
   poll_index = poll_index + 1
-  i = i + 5 + n
+  i = i + 7 + n
 end
 if usable then return 'updated' end
 return 'fresh'

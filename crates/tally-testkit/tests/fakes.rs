@@ -21,6 +21,7 @@ struct Fakes<I, L> {
     store: FakeStore,
     intake: I,
     ledger: L,
+    clock: FakeClock,
 }
 
 impl<I: tally_domain::ports::VoteIntake, L: tally_domain::ports::VoteLedger> Adapters
@@ -38,6 +39,9 @@ impl<I: tally_domain::ports::VoteIntake, L: tally_domain::ports::VoteLedger> Ada
     fn ledger(&self) -> &L {
         &self.ledger
     }
+    async fn pass(&self, duration: std::time::Duration) {
+        self.clock.advance(duration);
+    }
 }
 
 mod direct {
@@ -46,6 +50,7 @@ mod direct {
     fn fakes() -> Fakes<FakeIntake, FakeLedger> {
         let world = FakeWorld::new();
         Fakes {
+            clock: world.clock().clone(),
             store: world.store(),
             intake: world.direct_intake(),
             ledger: world.ledger(),
@@ -61,6 +66,7 @@ mod queued {
     fn fakes() -> Fakes<FakeIntake, FakeLedger> {
         let world = FakeWorld::new();
         Fakes {
+            clock: world.clock().clone(),
             store: world.store(),
             intake: world.queued_intake(),
             ledger: world.ledger(),
@@ -79,6 +85,7 @@ fn failover(up: bool) -> Failover {
     let world = FakeWorld::new();
     let switch = FakeSwitch::new(up);
     Fakes {
+        clock: world.clock().clone(),
         store: world.store(),
         intake: FailoverIntake::new(
             world.queued_intake(),

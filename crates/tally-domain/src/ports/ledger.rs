@@ -7,6 +7,8 @@ use thiserror::Error;
 pub enum LedgerError {
     #[error("the presentation has no such poll")]
     PollNotFound,
+    #[error("the poll has not reached that round")]
+    RoundNotFound,
     #[error("vote ledger unavailable: {0:#}")]
     Unavailable(#[from] anyhow::Error),
 }
@@ -34,5 +36,21 @@ pub trait VoteLedger: Clone + Send + Sync + 'static {
         &self,
         presentation: PresentationId,
         poll: PollId,
+    ) -> impl Future<Output = Result<PollResults, LedgerError>> + Send;
+
+    /// The results of `round` of the poll (from 1 up to its current round;
+    /// [`Self::results`] gives the current one). An earlier round is read
+    /// from the source of truth: its votes were acknowledged before the
+    /// reset and reach it within a flush.
+    ///
+    /// # Errors
+    /// [`LedgerError::PollNotFound`] as for [`Self::votes`];
+    /// [`LedgerError::RoundNotFound`] for round 0 or a round after the
+    /// current one.
+    fn round_results(
+        &self,
+        presentation: PresentationId,
+        poll: PollId,
+        round: u32,
     ) -> impl Future<Output = Result<PollResults, LedgerError>> + Send;
 }

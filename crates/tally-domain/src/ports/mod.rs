@@ -24,8 +24,8 @@ pub use metrics::{
 };
 pub use queue::{QueueError, QueuedVote, VoteQueue};
 pub use store::{
-    InsertPresentationError, NewPresentation, PollsOnScreen, PresentationStore, SlideChangeError,
-    StoreError, VotingChangeError,
+    InsertPresentationError, NewPresentation, PollsOnScreen, PresentationStore, ResetPollError,
+    SlideChangeError, StoreError, VotingChangeError,
 };
 pub use switch::IntakeSwitch;
 

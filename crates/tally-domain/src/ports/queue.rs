@@ -12,6 +12,8 @@ pub struct QueuedVote {
     pub presentation_id: PresentationId,
     pub poll_id: PollId,
     pub participant: ParticipantId,
+    /// The poll's round the action counts in.
+    pub round: u32,
     /// The choice in its stored form (`kinds::encoding`), or `None` for a
     /// retraction.
     pub choice: Option<String>,

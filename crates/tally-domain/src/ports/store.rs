@@ -16,6 +16,16 @@ pub struct PollsOnScreen {
 /// The store failed for a reason the caller cannot fix (connection lost,
 /// timeout, a bug). Mapped to an opaque 5xx or 503 at the edge.
 #[derive(Debug, Error)]
+pub enum ResetPollError {
+    #[error("no such presentation")]
+    NotFound,
+    #[error("the presentation has no such poll")]
+    PollNotFound,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[derive(Debug, Error)]
 #[error("presentation store unavailable: {0:#}")]
 pub struct StoreError(#[from] pub anyhow::Error);
 
@@ -162,6 +172,32 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         id: PresentationId,
         open: bool,
     ) -> impl Future<Output = Result<Presentation, VotingChangeError>> + Send;
+
+    /// Starts, extends or stops the timer of the poll on screen
+    /// ([`crate::Poll::set_timer`], by the store's clock), bumping the slide
+    /// version, and returns the presentation as it now is.
+    ///
+    /// # Errors
+    /// MUST return [`VotingChangeError::NotFound`] for an unknown presentation.
+    fn set_timer(
+        &self,
+        id: PresentationId,
+        seconds: u64,
+    ) -> impl Future<Output = Result<Presentation, VotingChangeError>> + Send;
+
+    /// Starts a new round of the presentation's poll `poll`
+    /// ([`crate::Poll::reset`], by the store's clock), bumping the slide
+    /// version, and returns the presentation as it now is. The earlier
+    /// rounds' votes stay, under their round.
+    ///
+    /// # Errors
+    /// MUST return [`ResetPollError::NotFound`] for an unknown presentation
+    /// and [`ResetPollError::PollNotFound`] for a poll not in it.
+    fn reset_poll(
+        &self,
+        id: PresentationId,
+        poll: PollId,
+    ) -> impl Future<Output = Result<Presentation, ResetPollError>> + Send;
 
     /// Shows or hides the results of the poll on screen to the audience,
     /// bumping the slide version, and returns the presentation as it now is.

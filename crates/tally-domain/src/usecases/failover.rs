@@ -166,4 +166,21 @@ impl<F: VoteLedger, D: VoteLedger, S: IntakeSwitch> VoteLedger for FailoverLedge
         }
         self.direct.results(presentation, poll).await
     }
+
+    async fn round_results(
+        &self,
+        presentation: PresentationId,
+        poll: PollId,
+        round: u32,
+    ) -> Result<PollResults, LedgerError> {
+        if self.switch.is_up() {
+            match self.fast.round_results(presentation, poll, round).await {
+                Err(LedgerError::Unavailable(e)) => {
+                    tracing::warn!(error = %format!("{e:#}"), "results from the direct path: the fast path failed");
+                }
+                other => return other,
+            }
+        }
+        self.direct.round_results(presentation, poll, round).await
+    }
 }

@@ -16,7 +16,7 @@ pub use presentations::{
     CreatePresentationError, CreatedPresentation, DeletePresentationError, GetPresentationError,
     JoinError, ListPresentationsError, PresentationPage, MAX_PAGE_SIZE,
 };
-pub use slides::{MoveSlideError, SetVotingError};
+pub use slides::{MoveSlideError, ResetPollError, SetTimerError, SetVotingError};
 pub use votes::{CastVoteError, ListVotesError, PollResultsError};
 
 use crate::ports::Ports;

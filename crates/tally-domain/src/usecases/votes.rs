@@ -34,12 +34,24 @@ pub enum PollResultsError {
     NotFound,
     #[error("the presentation has no such poll")]
     PollNotFound,
+    #[error("the poll has not reached that round")]
+    RoundNotFound,
     #[error(transparent)]
     Denied(AccessDenied),
     #[error("vote ledger unavailable: {0:#}")]
     Unavailable(anyhow::Error),
 }
 presenter_error_from_check!(PollResultsError);
+
+impl From<LedgerError> for PollResultsError {
+    fn from(e: LedgerError) -> Self {
+        match e {
+            LedgerError::PollNotFound => PollResultsError::PollNotFound,
+            LedgerError::RoundNotFound => PollResultsError::RoundNotFound,
+            LedgerError::Unavailable(e) => PollResultsError::Unavailable(e),
+        }
+    }
+}
 
 impl<P: Ports> Tally<P> {
     /// Casts a vote. `Ok` is an acknowledgement: the vote will be counted
@@ -103,7 +115,7 @@ impl<P: Ports> Tally<P> {
             return Err(ListVotesError::PollNotCurrent);
         }
         self.ledger.votes(id, poll).await.map_err(|e| match e {
-            LedgerError::PollNotFound => ListVotesError::PollNotFound,
+            LedgerError::PollNotFound | LedgerError::RoundNotFound => ListVotesError::PollNotFound,
             LedgerError::Unavailable(e) => ListVotesError::Unavailable(e),
         })
     }
@@ -116,10 +128,10 @@ impl<P: Ports> Tally<P> {
         id: PresentationId,
         poll: PollId,
     ) -> Result<PollResults, PollResultsError> {
-        self.ledger.results(id, poll).await.map_err(|e| match e {
-            LedgerError::PollNotFound => PollResultsError::PollNotFound,
-            LedgerError::Unavailable(e) => PollResultsError::Unavailable(e),
-        })
+        self.ledger
+            .results(id, poll)
+            .await
+            .map_err(PollResultsError::from)
     }
 
     /// Checks a presenter credential without doing anything else (for
@@ -132,17 +144,20 @@ impl<P: Ports> Tally<P> {
         Ok(self.check_presenter(id, credential).await?)
     }
 
-    /// Counts for any poll of the presentation.
+    /// Counts for any poll of the presentation: of its current round, or of
+    /// `round`.
     pub async fn poll_results(
         &self,
         id: PresentationId,
         poll: PollId,
         credential: Option<&PresenterToken>,
+        round: Option<u32>,
     ) -> Result<PollResults, PollResultsError> {
         self.check_presenter(id, credential).await?;
-        self.ledger.results(id, poll).await.map_err(|e| match e {
-            LedgerError::PollNotFound => PollResultsError::PollNotFound,
-            LedgerError::Unavailable(e) => PollResultsError::Unavailable(e),
-        })
+        match round {
+            None => self.ledger.results(id, poll).await,
+            Some(round) => self.ledger.round_results(id, poll, round).await,
+        }
+        .map_err(PollResultsError::from)
     }
 }

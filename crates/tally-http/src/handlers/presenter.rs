@@ -4,7 +4,7 @@
 use super::{on_screen, poll_id, presentation_id, Handled};
 use crate::dto::{
     GoToBody, PageQuery, PollBody, PresentationPageBody, PresentationSummaryBody, ResultsBody,
-    ResultsVisibilityBody, VotingStateBody,
+    ResultsVisibilityBody, RoundBody, RoundQuery, TimerRequestBody, VotingStateBody,
 };
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
@@ -125,6 +125,57 @@ async fn set_results_visible<P: Ports>(
     }))
 }
 
+/// Start, extend or stop the timer of the poll on screen (`poll-types.md`):
+/// `seconds` more from the running deadline, or from now; 0 stops it. A
+/// timer opens voting; when it runs out, votes get 409 `voting_closed` on
+/// every process. Presenter only.
+#[utoipa::path(post, path = "/presentations/{presentation_id}/polls/current/timer", tag = "poll types",
+    params(("presentation_id" = Uuid, Path)), security(("presenter_token" = [])),
+    request_body = TimerRequestBody,
+    responses((status = 200, body = VotingStateBody), (status = 400, body = Problem),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn set_timer<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    credential: PresenterCredential,
+    id: web::Path<Uuid>,
+    body: web::Json<TimerRequestBody>,
+) -> Handled {
+    let presentation = tally
+        .set_timer(presentation_id(*id), credential.token(), body.seconds)
+        .await?;
+    Ok(HttpResponse::Ok().json(VotingStateBody::from(on_screen(&presentation)?)))
+}
+
+/// Start a new round of a poll (`poll-types.md`): its results count from
+/// zero and the audience can vote again; earlier rounds stay readable with
+/// `GET …/results?round=N`. Presenter only.
+#[utoipa::path(post, path = "/presentations/{presentation_id}/polls/{poll_id}/reset", tag = "poll types",
+    params(("presentation_id" = Uuid, Path), ("poll_id" = Uuid, Path)),
+    security(("presenter_token" = [])),
+    responses((status = 200, body = RoundBody), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn reset_poll<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    credential: PresenterCredential,
+    ids: web::Path<(Uuid, Uuid)>,
+) -> Handled {
+    let (presentation, poll) = ids.into_inner();
+    let poll = poll_id(poll);
+    let presentation = tally
+        .reset_poll(presentation_id(presentation), poll, credential.token())
+        .await?;
+    let reset = presentation
+        .polls
+        .iter()
+        .find(|p| p.id == poll)
+        .ok_or_else(|| Problem::not_found("the presentation has no such poll"))?;
+    Ok(HttpResponse::Ok().json(RoundBody {
+        poll_id: *reset.id.as_uuid(),
+        round: reset.round,
+        voting_open: reset.voting_open,
+    }))
+}
+
 async fn set_voting<P: Ports>(
     tally: &Tally<P>,
     credential: &PresenterCredential,
@@ -137,15 +188,19 @@ async fn set_voting<P: Ports>(
     Ok(HttpResponse::Ok().json(VotingStateBody::from(on_screen(&presentation)?)))
 }
 
-/// Counts per option, total votes and distinct participants, for any poll.
+/// A poll's results, by its type (`poll-types.md`): of the current round,
+/// or of an earlier one with `?round=N`.
 #[utoipa::path(get, path = "/presentations/{presentation_id}/polls/{poll_id}/results", tag = "presenter",
-    params(("presentation_id" = Uuid, Path), ("poll_id" = Uuid, Path)), security(("presenter_token" = [])),
+    params(("presentation_id" = Uuid, Path), ("poll_id" = Uuid, Path), RoundQuery),
+    security(("presenter_token" = [])),
     responses((status = 200, body = ResultsBody), (status = 401, body = Problem),
-        (status = 403, body = Problem), (status = 404, body = Problem)))]
+        (status = 403, body = Problem),
+        (status = 404, body = Problem, description = "No such presentation, poll, or round yet")))]
 pub async fn poll_results<P: Ports>(
     tally: web::Data<Tally<P>>,
     credential: PresenterCredential,
     ids: web::Path<(Uuid, Uuid)>,
+    query: web::Query<RoundQuery>,
 ) -> Handled {
     let (presentation, poll) = ids.into_inner();
     let results = tally
@@ -153,6 +208,7 @@ pub async fn poll_results<P: Ports>(
             presentation_id(presentation),
             poll_id(poll),
             credential.token(),
+            query.round,
         )
         .await?;
     Ok(HttpResponse::Ok().json(ResultsBody::from(results)))

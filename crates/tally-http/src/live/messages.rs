@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tally_domain::{PollResults, Presentation};
 
-use crate::dto::{PollBody, ResultsBody};
+use crate::dto::{PollBody, ResultsBody, TimerBody};
 
 /// The audience state: sent on connect and on every change.
 #[derive(Debug, Serialize)]
@@ -21,6 +21,11 @@ struct StateMessage {
     /// when true, `results` messages follow on the audience channel.
     pub results_visible: bool,
     pub poll: Option<PollBody>,
+    /// The poll's timer: when voting closes, in milliseconds since the Unix
+    /// epoch by the server's clock, and how many were left when this state
+    /// was sent (`server_time_ms`). Absent without a timer.
+    #[serde(flatten)]
+    pub timer: Option<TimerBody>,
 }
 
 pub fn state(presentation: &Presentation) -> String {
@@ -34,6 +39,7 @@ pub fn state(presentation: &Presentation) -> String {
         voting_open: poll.is_some_and(|p| p.voting_open),
         results_visible: poll.is_some_and(|p| p.results_visible),
         poll: poll.map(PollBody::from),
+        timer: poll.and_then(TimerBody::of),
     })
     .unwrap_or_default()
 }

@@ -37,6 +37,11 @@ fn presenter_operations(c: &Created) -> Vec<(Method, String, Option<Value>)> {
         ),
         (
             Method::POST,
+            format!("/presentations/{p}/polls/current/timer"),
+            Some(json!({"seconds": 30})),
+        ),
+        (
+            Method::POST,
             format!("/presentations/{p}/polls/current/results/show"),
             None,
         ),

@@ -317,6 +317,9 @@ async fn every_type_takes_its_votes_and_refuses_malformed_ones(app: TestApp) {
     assert_eq!(texts, ["Fewer slides", "More breaks"]);
     assert_eq!(by_type[6]["correct"], json!(["B"]));
     assert_eq!(votes(&by_type[6]), [1, 1, 0]);
+    // Flushed (on the Redis path): live counters, stored counters and vote
+    // rows agree, two rows per poll.
+    crate::races::assert_agreement(&app, &deck.id, 2 * deck.polls.len()).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -365,6 +368,8 @@ async fn votes_change_and_retract_where_the_poll_allows_it(app: TestApp) {
             }
         }
     }
+    // Every vote retracted: no row holds a choice, and no counter is left.
+    crate::races::assert_agreement(&app, &deck.id, 0).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -428,4 +433,170 @@ async fn settings_that_do_not_fit_the_type_are_400() {
         assert_eq!(problem["code"], "invalid_poll", "{poll} -> {problem}");
         assert!(!problem["detail"].as_str().unwrap().is_empty());
     }
+}
+
+async fn timer(app: &TestApp, deck: &Deck, token: Option<&str>, seconds: u64) -> reqwest::Response {
+    app.presenter(
+        Method::POST,
+        &format!("/presentations/{}/polls/current/timer", deck.id),
+        token,
+    )
+    .json(&json!({ "seconds": seconds }))
+    .send()
+    .await
+    .unwrap()
+}
+
+/// The deadline is the server's (Postgres sets it, Redis's clock enforces
+/// it): a vote on another process after it runs out is refused too, and
+/// the live state carries the deadline.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_timer_closes_voting_on_every_process() {
+    use futures_util::StreamExt as _;
+    let app = spawn_redis_app().await;
+    let other = app.peer().await;
+    let deck = create(&app, json!([{"question": "Q?", "options": abc()}])).await;
+    let problem = assert_problem(
+        timer(&app, &deck, Some(&deck.token), 86_401).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(problem["code"], "invalid_timer");
+
+    let started: Value = timer(&app, &deck, Some(&deck.token), 1)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(started["voting_open"], true);
+    let left = started["ms_left"].as_u64().unwrap();
+    assert!((1..=1_000).contains(&left), "{started}");
+    let mut phone =
+        crate::live::connect_to(&other.address, &format!("/presentations/{}/live", deck.id)).await;
+    let state: Value = loop {
+        let frame = phone.next().await.unwrap().unwrap();
+        if let tokio_tungstenite::tungstenite::Message::Text(text) = frame {
+            break serde_json::from_str(&text).unwrap();
+        }
+    };
+    assert_eq!(state["deadline_ms"], started["deadline_ms"], "{state}");
+
+    let vote_on = |address: &str, client: Uuid| {
+        let url = format!("{address}/presentations/{}/polls/current/votes", deck.id);
+        let body = json!({"key": "A", "client_id": client, "poll_id": deck.polls[0]});
+        app.client.post(url).json(&body).send()
+    };
+    assert_eq!(
+        vote_on(&other.address, Uuid::new_v4())
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(1_200)).await;
+    for address in [&other.address, &app.address] {
+        let problem = assert_problem(
+            vote_on(address, Uuid::new_v4()).await.unwrap(),
+            StatusCode::CONFLICT,
+        )
+        .await;
+        assert_eq!(problem["code"], "voting_closed");
+    }
+    // Stopping the timer opens voting again.
+    let stopped: Value = timer(&app, &deck, Some(&deck.token), 0)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(stopped["deadline_ms"].is_null(), "{stopped}");
+    assert_eq!(
+        vote_on(&other.address, Uuid::new_v4())
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+}
+
+async fn rounds_are_counted_apart(app: TestApp) {
+    let deck = create(&app, json!([{"question": "Q?", "options": abc()}])).await;
+    let voter = Uuid::new_v4();
+    for (who, key) in [(voter, "A"), (Uuid::new_v4(), "A"), (Uuid::new_v4(), "C")] {
+        let response = vote(&app, &deck, 0, who, json!({ "key": key })).await;
+        assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    }
+    let reset: Value = app
+        .presenter(
+            Method::POST,
+            &format!("/presentations/{}/polls/{}/reset", deck.id, deck.polls[0]),
+            Some(&deck.token),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (reset["round"].as_u64(), reset["voting_open"].as_bool()),
+        (Some(2), Some(true))
+    );
+    // The same phone votes again in the new round.
+    let response = vote(&app, &deck, 0, voter, json!({"key": "B"})).await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    let now = results(&app, &deck, 0).await;
+    assert_eq!(
+        (now["round"].as_u64(), now["total_votes"].as_u64()),
+        (Some(2), Some(1))
+    );
+
+    let url = format!(
+        "/presentations/{}/polls/{}/results?round=1",
+        deck.id, deck.polls[0]
+    );
+    // Round 1 is read from Postgres: on the Redis path, once flushed.
+    let mut first = Value::Null;
+    for _ in 0..200 {
+        first = app
+            .presenter(Method::GET, &url, Some(&deck.token))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if first["total_votes"] == 3 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert_eq!(first["round"], 1, "{first}");
+    let counts: Vec<u64> = first["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["votes"].as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, [2, 0, 1], "{first}");
+    let beyond = app
+        .presenter(
+            Method::GET,
+            &url.replace("round=1", "round=3"),
+            Some(&deck.token),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_problem(beyond, StatusCode::NOT_FOUND).await;
+    crate::races::assert_agreement(&app, &deck.id, 4).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rounds_are_counted_apart_on_postgres() {
+    rounds_are_counted_apart(spawn_app().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rounds_are_counted_apart_on_redis() {
+    rounds_are_counted_apart(spawn_redis_app().await).await;
 }

@@ -4,11 +4,11 @@
 
 use tally_domain::ports::{
     InsertPresentationError, NewPresentation, PollsOnScreen, PresentationEvents, PresentationStore,
-    SlideChangeError, StoreError, VotingChangeError,
+    ResetPollError, SlideChangeError, StoreError, VotingChangeError,
 };
 use tally_domain::{
-    JoinCode, Presentation, PresentationId, PresentationSummary, PresenterAccess, PresenterId,
-    SlideMove, TokenHash,
+    JoinCode, PollId, Presentation, PresentationId, PresentationSummary, PresenterAccess,
+    PresenterId, SlideMove, TokenHash,
 };
 
 /// `inner`, with `events` told of each committed change.
@@ -79,6 +79,22 @@ impl<S: PresentationStore, E: PresentationEvents> PresentationStore for EventedS
         open: bool,
     ) -> Result<Presentation, VotingChangeError> {
         Ok(self.told(self.inner.set_voting(id, open).await?).await)
+    }
+
+    async fn reset_poll(
+        &self,
+        id: PresentationId,
+        poll: PollId,
+    ) -> Result<Presentation, ResetPollError> {
+        Ok(self.told(self.inner.reset_poll(id, poll).await?).await)
+    }
+
+    async fn set_timer(
+        &self,
+        id: PresentationId,
+        seconds: u64,
+    ) -> Result<Presentation, VotingChangeError> {
+        Ok(self.told(self.inner.set_timer(id, seconds).await?).await)
     }
 
     async fn set_results_visible(

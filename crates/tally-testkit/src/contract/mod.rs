@@ -36,6 +36,12 @@ pub trait Adapters: Send + Sync + 'static {
     fn store(&self) -> &Self::Store;
     fn intake(&self) -> &Self::Intake;
     fn ledger(&self) -> &Self::Ledger;
+    /// Lets `duration` pass on the clock the store and the intake keep time
+    /// by (for timers): real time, unless the implementation has a clock of
+    /// its own.
+    fn pass(&self, duration: std::time::Duration) -> impl std::future::Future<Output = ()> + Send {
+        tokio::time::sleep(duration)
+    }
 }
 
 /// Expands to one `#[tokio::test]` per contract case. `$make` is an async
@@ -73,6 +79,8 @@ macro_rules! port_contract_tests {
             types::a_ballot_checked_for_another_type_is_refused,
             types::borda_points_and_mean_positions_on_a_known_example,
             types::word_cloud_words_count_under_their_normal_form,
+            types::votes_after_the_deadline_are_refused,
+            types::a_reset_starts_a_new_round,
         );
     };
     (@cases $make:expr; $($module:ident :: $case:ident),* $(,)?) => {

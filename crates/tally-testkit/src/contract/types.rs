@@ -8,7 +8,7 @@ use super::Adapters;
 use crate::fixtures::{one, typed};
 use std::collections::BTreeMap;
 use tally_domain::kinds::{Aggregates, PollType, RawChoice, SettingsDraft};
-use tally_domain::ports::{IntakeError, VoteIntake as _, VoteLedger as _};
+use tally_domain::ports::{IntakeError, LedgerError, VoteIntake as _, VoteLedger as _};
 use tally_domain::{Ballot, OptionKey, ParticipantId, PollResults, Presentation, VoteReceipt};
 
 fn someone() -> ParticipantId {
@@ -329,4 +329,122 @@ pub async fn word_cloud_words_count_under_their_normal_form<A: Adapters>(adapter
     // Café: spelt "Café" twice, "café", "CAFÉ", "ｃａｆé" once each; tea:
     // "tea" twice ("«tea»", "tea."), "Tea" once.
     assert_eq!(got, [("Café", 5), ("tea", 3), ("☕", 2)]);
+}
+
+/// A time limit starts when the poll comes on screen; a vote after the
+/// deadline is refused as voting closed; the presenter's timer stops,
+/// restarts and runs out the same way.
+pub async fn votes_after_the_deadline_are_refused<A: Adapters>(adapters: &A) {
+    use tally_domain::ports::PresentationStore as _;
+    let limited = SettingsDraft {
+        time_limit_secs: Some(1),
+        ..SettingsDraft::default()
+    };
+    let draft = tally_domain::PresentationDraft::new(vec![
+        typed("Timed?", PollType::Single, &["A", "B"], limited.clone()),
+        typed("Later?", PollType::Multiple, &["A", "B"], limited),
+    ])
+    .unwrap();
+    let (p, _) = create(adapters, draft).await;
+    let (first, second) = (&p.polls[0], &p.polls[1]);
+    let opened = first.opened_at.expect("the first poll opens at once");
+    assert_eq!(
+        first.deadline,
+        Some(opened + std::time::Duration::from_secs(1))
+    );
+    assert_eq!((second.opened_at, second.deadline), (None, None));
+
+    let vote = |key: &str| {
+        adapters
+            .intake()
+            .cast(Ballot::single(p.id, first.id, someone(), key))
+    };
+    assert_eq!(vote("A").await.unwrap(), VoteReceipt::Counted);
+    adapters.pass(std::time::Duration::from_millis(1_200)).await;
+    assert!(matches!(vote("B").await, Err(IntakeError::VotingClosed)));
+
+    let stopped = adapters.store().set_timer(p.id, 0).await.unwrap();
+    assert_eq!(stopped.polls[0].deadline, None);
+    assert_eq!(vote("B").await.unwrap(), VoteReceipt::Counted);
+    let running = adapters.store().set_timer(p.id, 1).await.unwrap();
+    assert!(running.polls[0].deadline.is_some());
+    assert!(running.polls[0].voting_open);
+    assert_eq!(vote("A").await.unwrap(), VoteReceipt::Counted);
+    adapters.pass(std::time::Duration::from_millis(1_200)).await;
+    assert!(matches!(vote("A").await, Err(IntakeError::VotingClosed)));
+    assert_eq!(results(adapters, &p).await.total_votes, 3);
+
+    // The next poll's limit starts when it comes on screen.
+    let moved = adapters
+        .store()
+        .move_slide(p.id, tally_domain::SlideMove::Next)
+        .await
+        .unwrap();
+    let shown = &moved.polls[1];
+    assert_eq!(
+        shown.deadline,
+        shown
+            .opened_at
+            .map(|at| at + std::time::Duration::from_secs(1))
+    );
+}
+
+/// A reset starts a new round: results count from zero, a participant votes
+/// again, and the rounds are told apart.
+pub async fn a_reset_starts_a_new_round<A: Adapters>(adapters: &A) {
+    use tally_domain::ports::{PresentationStore as _, ResetPollError};
+    let p = poll_of(
+        adapters,
+        PollType::Single,
+        &["A", "B", "C"],
+        SettingsDraft::default(),
+    )
+    .await;
+    let poll = p.polls[0].id;
+    let (voter, other) = (someone(), someone());
+    let vote = |who, key: &str| adapters.intake().cast(Ballot::single(p.id, poll, who, key));
+    vote(voter, "A").await.unwrap();
+    vote(other, "A").await.unwrap();
+    assert_eq!(p.polls[0].round, 1);
+
+    let reset = adapters.store().reset_poll(p.id, poll).await.unwrap();
+    assert_eq!(reset.polls[0].round, 2);
+    assert!(reset.polls[0].voting_open);
+    let fresh = results(adapters, &p).await;
+    assert_eq!(
+        (fresh.round, fresh.participants, fresh.total_votes),
+        (2, 0, 0)
+    );
+    // The same participant votes again, differently: a new round.
+    assert_eq!(vote(voter, "B").await.unwrap(), VoteReceipt::Counted);
+    let now = results(adapters, &p).await;
+    let counts: Vec<u64> = now.options.iter().map(|o| o.votes).collect();
+    assert_eq!((now.round, counts), (2, vec![0, 1, 0]));
+    let listed = adapters.ledger().votes(p.id, poll).await.unwrap();
+    assert_eq!(listed.iter().map(|v| v.key()).collect::<Vec<_>>(), ["B"]);
+
+    let ledger = adapters.ledger();
+    assert_eq!(ledger.round_results(p.id, poll, 2).await.unwrap(), now);
+    let first = ledger.round_results(p.id, poll, 1).await.unwrap();
+    assert_eq!(first.round, 1);
+    for missing in [0, 3] {
+        assert!(matches!(
+            ledger.round_results(p.id, poll, missing).await,
+            Err(LedgerError::RoundNotFound)
+        ));
+    }
+    assert!(matches!(
+        adapters
+            .store()
+            .reset_poll(p.id, tally_domain::PollId::generate())
+            .await,
+        Err(ResetPollError::PollNotFound)
+    ));
+    assert!(matches!(
+        adapters
+            .store()
+            .reset_poll(tally_domain::PresentationId::generate(), poll)
+            .await,
+        Err(ResetPollError::NotFound)
+    ));
 }

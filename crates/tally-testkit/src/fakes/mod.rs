@@ -43,9 +43,10 @@ struct Entry {
 /// Each poll's votes: participant to encoded choice.
 type Votes = HashMap<PollId, BTreeMap<ParticipantId, String>>;
 
-/// Each poll's rows in the source of truth: participant to (encoded choice,
-/// or `None` once retracted; version of the action that wrote it).
-type Rows = HashMap<PollId, BTreeMap<ParticipantId, (Option<String>, i64)>>;
+/// Each poll's rows in the source of truth, per round: participant to
+/// (encoded choice, or `None` once retracted; version of the action that
+/// wrote it).
+type Rows = HashMap<(PollId, u32), BTreeMap<ParticipantId, (Option<String>, i64)>>;
 
 #[derive(Debug, Default)]
 struct State {
@@ -104,9 +105,15 @@ impl FakeWorld {
         Self::default()
     }
 
-    /// The clock the queue stamps deliveries with.
+    /// The clock the queue stamps deliveries with, and timers run on.
     pub fn clock(&self) -> &FakeClock {
         &self.clock
+    }
+
+    /// The world's time, as the store and the intakes see it.
+    pub(crate) fn now(&self) -> std::time::SystemTime {
+        use tally_domain::ports::Clock as _;
+        std::time::UNIX_EPOCH + std::time::Duration::from_millis(self.clock.now_ms())
     }
 
     /// While `true`, every data port answers "unavailable" and changes
@@ -204,9 +211,16 @@ impl FakeWorld {
             .count()
     }
 
-    /// The source of truth's vote on `poll` by `participant`.
+    /// The source of truth's vote on `poll` by `participant`, in the poll's
+    /// latest round.
     pub fn stored_vote(&self, poll: PollId, participant: ParticipantId) -> Option<String> {
-        self.lock().stored.get(&poll)?.get(&participant)?.0.clone()
+        let state = self.lock();
+        let (_, rows) = state
+            .stored
+            .iter()
+            .filter(|((id, _), _)| *id == poll)
+            .max_by_key(|((_, round), _)| *round)?;
+        rows.get(&participant)?.0.clone()
     }
 
     /// Votes queued and not yet acknowledged.

@@ -3,8 +3,8 @@
 use super::{unavailable, FakeWorld, Stored};
 use std::time::SystemTime;
 use tally_domain::ports::{
-    InsertPresentationError, NewPresentation, PollsOnScreen, PresentationStore, SlideChangeError,
-    StoreError, VotingChangeError,
+    InsertPresentationError, NewPresentation, PollsOnScreen, PresentationStore, ResetPollError,
+    SlideChangeError, StoreError, VotingChangeError,
 };
 use tally_domain::{
     JoinCode, Poll, PollId, Presentation, PresentationId, PresentationSummary, PresenterAccess,
@@ -92,12 +92,16 @@ impl PresentationStore for FakeStore {
                 .map(|(hash, _)| TokenHash::from_bytes(*hash))
                 .ok_or_else(|| StoreError(anyhow::anyhow!("unknown presenter")))?,
         };
-        let polls: Vec<Poll> = new
+        let mut polls: Vec<Poll> = new
             .draft
             .polls()
             .iter()
             .map(|draft| draft.to_poll(PollId::generate()))
             .collect();
+        // The first poll is on screen from the start.
+        if let Some(first) = polls.first_mut() {
+            first.show(self.world.now());
+        }
         let presentation = Presentation {
             id: new.id,
             presenter_id: new.presenter_id,
@@ -183,8 +187,10 @@ impl PresentationStore for FakeStore {
         id: PresentationId,
         slide_move: SlideMove,
     ) -> Result<Presentation, SlideChangeError> {
+        let now = self.world.now();
         self.change(id, SlideChangeError::NotFound, |p| {
             p.slide.index = slide_move.apply(p.slide)?;
+            p.polls[p.slide.index].show(now);
             Ok(())
         })
     }
@@ -195,6 +201,36 @@ impl PresentationStore for FakeStore {
         open: bool,
     ) -> Result<Presentation, VotingChangeError> {
         self.set_current_flag(id, |poll| poll.voting_open = open)
+    }
+
+    async fn set_timer(
+        &self,
+        id: PresentationId,
+        seconds: u64,
+    ) -> Result<Presentation, VotingChangeError> {
+        let now = self.world.now();
+        self.set_current_flag(id, |poll| poll.set_timer(now, seconds))
+    }
+
+    async fn reset_poll(
+        &self,
+        id: PresentationId,
+        poll: PollId,
+    ) -> Result<Presentation, ResetPollError> {
+        let now = self.world.now();
+        let presentation = self.change(id, ResetPollError::NotFound, |p| {
+            let on_screen = p.current_poll().map(|c| c.id) == Some(poll);
+            let target = p
+                .polls
+                .iter_mut()
+                .find(|q| q.id == poll)
+                .ok_or(ResetPollError::PollNotFound)?;
+            target.reset(now, on_screen);
+            Ok(())
+        })?;
+        // The intakes' de-duplication and the ledger are per round.
+        self.world.lock().accepted.remove(&poll);
+        Ok(presentation)
     }
 
     async fn set_results_visible(
@@ -213,7 +249,7 @@ impl PresentationStore for FakeStore {
         };
         for poll in &stored.presentation.polls {
             state.accepted.remove(&poll.id);
-            state.stored.remove(&poll.id);
+            state.stored.retain(|(id, _), _| *id != poll.id);
         }
         Ok(true)
     }

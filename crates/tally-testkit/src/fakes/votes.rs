@@ -3,7 +3,7 @@
 
 use super::{unavailable, Entry, FakeWorld, State};
 use std::collections::BTreeMap;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 use tally_domain::kinds::encoding::marks;
 use tally_domain::kinds::PollType;
 use tally_domain::ports::{
@@ -11,8 +11,8 @@ use tally_domain::ports::{
     VoteArchive, VoteIntake, VoteLedger, VoteQueue,
 };
 use tally_domain::{
-    transition, Ballot, Poll, PollId, PollResults, PresentationId, TextEntry, VoteReceipt,
-    VoteRecord,
+    transition, Ballot, ParticipantId, Poll, PollId, PollResults, PresentationId, TextEntry,
+    VoteReceipt, VoteRecord,
 };
 
 #[derive(Clone, Debug)]
@@ -41,7 +41,7 @@ impl FakeIntake {
 
 /// The checks every intake makes, in the port's order, and what the ballot
 /// does to the participant's vote.
-fn admit(state: &State, ballot: &Ballot) -> Result<VoteReceipt, IntakeError> {
+fn admit(state: &State, ballot: &Ballot, now: SystemTime) -> Result<VoteReceipt, IntakeError> {
     let stored = state
         .presentations
         .get(&ballot.presentation_id)
@@ -55,7 +55,7 @@ fn admit(state: &State, ballot: &Ballot) -> Result<VoteReceipt, IntakeError> {
     if presentation.current_poll().map(|p| p.id) != Some(poll.id) {
         return Err(IntakeError::PollNotCurrent);
     }
-    if !poll.voting_open {
+    if !poll.accepts_votes_at(now) {
         return Err(IntakeError::VotingClosed);
     }
     if ballot.kind.is_some_and(|k| k != poll.settings.kind) {
@@ -83,8 +83,9 @@ impl VoteIntake for FakeIntake {
             return Err(IntakeError::Unavailable(unavailable()));
         }
         let now = self.world.clock.now_ms();
+        let at = self.world.now();
         let mut state = self.world.lock();
-        let receipt = admit(&state, &ballot)?;
+        let receipt = admit(&state, &ballot, at)?;
         if receipt == VoteReceipt::AlreadyCounted {
             return Ok(receipt);
         }
@@ -96,12 +97,16 @@ impl VoteIntake for FakeIntake {
         let id = state.next_entry;
         state.next_entry += 1;
         let version = i64::try_from(id).unwrap_or(i64::MAX);
+        let round = state
+            .poll(ballot.poll_id)
+            .map_or(1, |(s, i)| s.presentation.polls[i].round);
         if self.queued {
             let vote = QueuedVote {
                 entry: id.to_string(),
                 presentation_id: ballot.presentation_id,
                 poll_id: ballot.poll_id,
                 participant: ballot.participant,
+                round,
                 choice: ballot.choice,
                 accepted_at_ms: now,
                 version,
@@ -118,7 +123,7 @@ impl VoteIntake for FakeIntake {
         } else {
             state
                 .stored
-                .entry(ballot.poll_id)
+                .entry((ballot.poll_id, round))
                 .or_default()
                 .insert(ballot.participant, (ballot.choice, version));
         }
@@ -185,21 +190,57 @@ impl VoteLedger for FakeLedger {
         poll: PollId,
     ) -> Result<PollResults, LedgerError> {
         self.read(presentation, poll, |poll, votes| {
-            // The counters are recomputed from the votes: what the real
-            // ledgers keep moving must always equal this.
-            let mut counters: BTreeMap<&str, u64> = BTreeMap::new();
-            for (_, choice) in &votes {
-                for (field, amount) in marks(choice) {
-                    *counters.entry(field).or_default() += amount;
-                }
-            }
-            let entries = votes
-                .iter()
-                .filter_map(|(participant, choice)| TextEntry::of(poll.id, **participant, choice))
-                .collect();
-            PollResults::from_counters(poll, counters, votes.len() as u64, entries)
+            let votes: Vec<(ParticipantId, &str)> =
+                votes.into_iter().map(|(p, c)| (*p, c.as_str())).collect();
+            results_of(poll, &votes)
         })
     }
+
+    async fn round_results(
+        &self,
+        presentation: PresentationId,
+        poll: PollId,
+        round: u32,
+    ) -> Result<PollResults, LedgerError> {
+        let current = self.read(presentation, poll, |poll, _| poll.round)?;
+        if round == current {
+            return self.results(presentation, poll).await;
+        }
+        if round == 0 || round > current {
+            return Err(LedgerError::RoundNotFound);
+        }
+        // An earlier round, from the source of truth.
+        let state = self.world.lock();
+        let (stored, index) = state.poll(poll).ok_or(LedgerError::PollNotFound)?;
+        let mut poll = stored.presentation.polls[index].clone();
+        poll.round = round;
+        let votes: Vec<(ParticipantId, &str)> = state
+            .stored
+            .get(&(poll.id, round))
+            .map(|rows| {
+                rows.iter()
+                    .filter_map(|(p, (choice, _))| Some((*p, choice.as_deref()?)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(results_of(&poll, &votes))
+    }
+}
+
+/// A poll's results from its votes. The counters are recomputed: what the
+/// real ledgers keep moving must always equal this.
+fn results_of(poll: &Poll, votes: &[(ParticipantId, &str)]) -> PollResults {
+    let mut counters: BTreeMap<&str, u64> = BTreeMap::new();
+    for (_, choice) in votes {
+        for (field, amount) in marks(choice) {
+            *counters.entry(field).or_default() += amount;
+        }
+    }
+    let entries = votes
+        .iter()
+        .filter_map(|(participant, choice)| TextEntry::of(poll.id, *participant, choice))
+        .collect();
+    PollResults::from_counters(poll, counters, votes.len() as u64, entries)
 }
 
 /// One consumer of the world's queue.
@@ -315,7 +356,7 @@ impl VoteArchive for FakeArchive {
             if state.poll(vote.poll_id).is_none() {
                 continue;
             }
-            let rows = state.stored.entry(vote.poll_id).or_default();
+            let rows = state.stored.entry((vote.poll_id, vote.round)).or_default();
             // An action applies only over an older one: a redelivered entry
             // changes nothing.
             if rows
