@@ -235,3 +235,76 @@ async fn a_failing_store_is_unavailable_not_missing() {
         Err(IntakeError::Unavailable(_))
     ));
 }
+
+/// Quiz points at known times, on the fakes' clock: a 20 s timer and 1000
+/// points; correct answers after 5 s and 10 s earn
+/// round(1000 × (1 − (t / 20) / 2)) = 875 and 750; a wrong answer 0; equal
+/// scores share a rank; a changed answer is scored when it changed.
+#[tokio::test]
+async fn quiz_answers_score_by_time_and_ties_share_a_rank() {
+    use std::time::Duration;
+    use tally_domain::kinds::{PollType, SettingsDraft};
+    let world = FakeWorld::new();
+    let (tally, _, _) = world.tally(false);
+    let quiz = tally_testkit::fixtures::typed(
+        "2 + 2?",
+        PollType::Quiz,
+        &["A", "B", "C"],
+        SettingsDraft {
+            correct: Some(vec!["B".to_owned()]),
+            time_limit_secs: Some(20),
+            allow_change: Some(true),
+            ..SettingsDraft::default()
+        },
+    );
+    let created = tally
+        .create_presentation(tally_testkit::fixtures::one(quiz), None)
+        .await
+        .unwrap();
+    let (p, token) = (created.presentation, created.presenter_token);
+    let poll = &p.polls[0];
+    let [ada, bob, cy, dee] = [0; 4].map(|_| ParticipantId::from_uuid(uuid::Uuid::new_v4()));
+    let answer = |who, key: &str| {
+        let ballot = Ballot::checked(
+            p.id,
+            poll.id,
+            &poll.settings,
+            who,
+            tally_domain::kinds::RawChoice::Key(key.to_owned()),
+        )
+        .unwrap();
+        tally.cast_vote(ballot)
+    };
+    tally.set_name(p.id, ada, "Ada").await.unwrap();
+    tally.set_name(p.id, bob, "Bob").await.unwrap();
+    assert!(tally.set_name(p.id, cy, "  ").await.is_err());
+
+    world.clock().advance(Duration::from_secs(5));
+    answer(ada, "B").await.unwrap();
+    // Cy answers right at first, then changes to a wrong answer.
+    answer(cy, "B").await.unwrap();
+    world.clock().advance(Duration::from_secs(5));
+    answer(bob, "B").await.unwrap();
+    answer(dee, "B").await.unwrap();
+    answer(cy, "C").await.unwrap();
+
+    let board = tally.leaderboard(p.id, Some(&token)).await.unwrap();
+    let rows: Vec<(&str, u64, u64, u64)> = board
+        .iter()
+        .map(|s| (s.name.as_str(), s.score, s.correct, s.rank))
+        .collect();
+    let dee_name = tally_domain::kinds::pseudonym(p.id, dee);
+    let cy_name = tally_domain::kinds::pseudonym(p.id, cy);
+    let mut expected = vec![
+        ("Ada", 875, 1, 1),
+        ("Bob", 750, 1, 2),
+        (dee_name.as_str(), 750, 1, 2),
+        (cy_name.as_str(), 0, 0, 4),
+    ];
+    expected[1..3].sort_by(|a, b| a.0.cmp(b.0));
+    assert_eq!(rows, expected);
+    assert!(
+        tally.leaderboard(p.id, None).await.is_err(),
+        "presenter only"
+    );
+}

@@ -204,6 +204,7 @@ impl NewPresentationBody {
                     .as_deref()
                     .map_or(Ok(PollType::Single), PollType::parse)
                     .map_err(PollError::from)?;
+                not_built_yet(kind, &poll.settings)?;
                 Ok(PollDraft::typed(
                     question,
                     options,
@@ -214,6 +215,21 @@ impl NewPresentationBody {
             .collect::<Result<Vec<_>, Problem>>()?;
         Ok(PresentationDraft::new(polls)?)
     }
+}
+
+/// Q&A polls and moderated entries are in the contract but not built yet:
+/// refused plainly, rather than accepted and then not held or not served.
+fn not_built_yet(kind: PollType, settings: &PollSettingsBody) -> Result<(), Problem> {
+    let missing = if kind == PollType::Qa {
+        Some("Q&A polls (type \"qa\") are not available yet")
+    } else if settings.moderated == Some(true) {
+        Some("moderated polls are not available yet: entries would not be held")
+    } else {
+        None
+    };
+    missing.map_or(Ok(()), |detail| {
+        Err(Problem::bad_request("invalid_poll", detail))
+    })
 }
 
 /// 201 answer to POST /presentations: v4's `presentation_id`, plus Tally's
@@ -695,6 +711,29 @@ pub struct PresentationPageBody {
     pub presentations: Vec<PresentationSummaryBody>,
     /// Pass as `?cursor=` for the next page; null on the last page.
     pub next_cursor: Option<String>,
+}
+
+/// `POST /presentations/{id}/participants`: the name a participant shows
+/// as on the leaderboard.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantBody {
+    pub client_id: Uuid,
+    /// 1 to 30 characters once trimmed; the profanity filter applies.
+    #[schema(example = "Ada", min_length = 1, max_length = 30)]
+    pub name: String,
+}
+
+/// A row of the quiz leaderboard.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StandingBody {
+    /// The participant's name, or a stable pseudonym such as "Otter 3F1C".
+    pub name: String,
+    pub score: u64,
+    /// Correct answers.
+    pub correct: u64,
+    /// 1 for the best; equal scores share a rank (1, 1, 3).
+    pub rank: u64,
 }
 
 /// A poll's round after a reset.

@@ -8,9 +8,9 @@ use tally_domain::ports::IntakeError;
 use tally_domain::presentation::PresentationError;
 use tally_domain::presenter::AccessDenied;
 use tally_domain::usecases::{
-    CreatePresentationError, DeletePresentationError, GetPresentationError, ListPresentationsError,
-    ListVotesError, MoveSlideError, PollResultsError, ResetPollError, SetTimerError,
-    SetVotingError,
+    CreatePresentationError, DeletePresentationError, GetPresentationError, LeaderboardError,
+    ListPresentationsError, ListVotesError, MoveSlideError, PollResultsError, ResetPollError,
+    SetNameError, SetTimerError, SetVotingError,
 };
 use tally_domain::SlideError;
 
@@ -117,6 +117,26 @@ impl From<MoveSlideError> for Problem {
             MoveSlideError::Denied(denied) => denied.into(),
             MoveSlideError::Slide(slide) => slide.into(),
             MoveSlideError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<SetNameError> for Problem {
+    fn from(e: SetNameError) -> Self {
+        match e {
+            SetNameError::NotFound => Problem::not_found(NO_PRESENTATION),
+            SetNameError::Invalid(_) => Problem::bad_request("invalid_name", e.to_string()),
+            SetNameError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<LeaderboardError> for Problem {
+    fn from(e: LeaderboardError) -> Self {
+        match e {
+            LeaderboardError::NotFound => Problem::not_found(NO_PRESENTATION),
+            LeaderboardError::Denied(denied) => denied.into(),
+            LeaderboardError::Unavailable(cause) => Problem::unavailable(&cause),
         }
     }
 }

@@ -95,6 +95,14 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
                 .post(presenter::reset_poll::<P>),
         )
         .service(
+            web::resource("/presentations/{presentation_id}/participants")
+                .post(audience::set_name::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}/leaderboard")
+                .get(presenter::leaderboard::<P>),
+        )
+        .service(
             web::resource("/presentations/{presentation_id}/polls/current/results/show")
                 .post(presenter::show_results::<P>),
         )

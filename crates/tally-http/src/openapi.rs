@@ -25,6 +25,8 @@ use utoipa::{Modify, OpenApi};
         handlers::votes::retract_vote,
         handlers::presenter::set_timer,
         handlers::presenter::reset_poll,
+        handlers::presenter::leaderboard,
+        handlers::audience::set_name,
         handlers::v4::list_votes,
         handlers::presenter::previous_poll,
         handlers::presenter::go_to_poll,
@@ -48,6 +50,7 @@ use utoipa::{Modify, OpenApi};
         dto::PresentationSummaryBody, dto::PresentationPageBody,
         dto::PollSettingsBody, dto::ScaleBody, dto::RetractBody, dto::WordResultBody,
         dto::EntryResultBody, dto::TimerBody, dto::TimerRequestBody, dto::RoundBody,
+        dto::ParticipantBody, dto::StandingBody,
     )),
     modifiers(&PresenterTokenScheme, &ErrorsAsServed),
     tags(

@@ -2,7 +2,7 @@ use crate::load;
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
 use tally_domain::kinds::PollType;
-use tally_domain::ports::{LedgerError, VoteLedger};
+use tally_domain::ports::{LedgerError, QuizAnswer, VoteLedger};
 use tally_domain::{ParticipantId, PollId, PollResults, PresentationId, TextEntry, VoteRecord};
 use tokio_postgres::types::ToSql;
 use uuid::Uuid;
@@ -23,6 +23,10 @@ const POLL: &str = "SELECT q.id, q.question, q.voting_open, q.results_visible, q
      q.settings::text AS settings, q.opened_at, q.deadline, q.round, o.key, o.value \
      FROM polls q LEFT JOIN options o ON o.poll_id = q.id \
      WHERE q.id = $1 AND q.presentation_id = $2 ORDER BY o.position";
+/// Answers on quiz polls, in each poll's current round.
+const QUIZ_ANSWERS: &str = "SELECT v.poll_id, v.participant_id, v.choice, v.accepted_at \
+     FROM votes v JOIN polls q ON q.id = v.poll_id AND q.round = v.round \
+     WHERE q.presentation_id = $1 AND q.kind = 'quiz' AND v.choice IS NOT NULL";
 const COUNTERS: &str = "SELECT field, count FROM tallies WHERE poll_id = $1 AND round = $2";
 const PARTICIPANTS: &str =
     "SELECT count(*) FROM votes WHERE poll_id = $1 AND round = $2 AND choice IS NOT NULL";
@@ -93,6 +97,32 @@ impl VoteLedger for PgLedger {
         round: u32,
     ) -> Result<PollResults, LedgerError> {
         self.results_of(presentation, poll, Some(round)).await
+    }
+
+    async fn quiz_answers(
+        &self,
+        presentation: PresentationId,
+    ) -> Result<Vec<QuizAnswer>, LedgerError> {
+        let client = self.pool.get().await.context("no Postgres connection")?;
+        let statement = client
+            .prepare_cached(QUIZ_ANSWERS)
+            .await
+            .context("preparing")?;
+        let rows = client
+            .query(&statement, &[presentation.as_uuid()])
+            .await
+            .context("reading quiz answers")?;
+        rows.iter()
+            .map(|row| {
+                Ok(QuizAnswer {
+                    poll: PollId::from_uuid(row.try_get(0)?),
+                    participant: ParticipantId::from_uuid(row.try_get(1)?),
+                    choice: row.try_get(2)?,
+                    answered_at: row.try_get(3)?,
+                })
+            })
+            .collect::<anyhow::Result<_>>()
+            .map_err(LedgerError::Unavailable)
     }
 }
 

@@ -1,13 +1,14 @@
 use crate::{fence, load};
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
+use tally_domain::kinds::DisplayName;
 use tally_domain::ports::{
-    InsertPresentationError, NewPresentation, PollsOnScreen, PresentationStore, ResetPollError,
-    SlideChangeError, StoreError, VotingChangeError,
+    InsertPresentationError, NameChangeError, NewPresentation, PollsOnScreen, PresentationStore,
+    ResetPollError, SlideChangeError, StoreError, VotingChangeError,
 };
 use tally_domain::{
-    JoinCode, PollId, Presentation, PresentationId, PresentationSummary, PresenterAccess,
-    PresenterId, SlideMove, SlideState, TokenHash,
+    JoinCode, ParticipantId, PollId, Presentation, PresentationId, PresentationSummary,
+    PresenterAccess, PresenterId, SlideMove, SlideState, TokenHash,
 };
 use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
@@ -403,6 +404,51 @@ impl PresentationStore for PgStore {
     ) -> Result<Presentation, VotingChangeError> {
         self.set_current_poll_flag(id, SET_RESULTS_VISIBLE, visible)
             .await
+    }
+
+    async fn set_name(
+        &self,
+        id: PresentationId,
+        participant: ParticipantId,
+        name: &DisplayName,
+    ) -> Result<(), NameChangeError> {
+        let client = self.client().await?;
+        let set = client
+            .execute(
+                "INSERT INTO participants (presentation_id, participant_id, name) \
+                 SELECT id, $2, $3 FROM presentations WHERE id = $1 \
+                 ON CONFLICT (presentation_id, participant_id) DO UPDATE SET name = excluded.name",
+                &[id.as_uuid(), participant.as_uuid(), &name.as_str()],
+            )
+            .await
+            .map_err(store_error)?;
+        if set == 0 {
+            return Err(NameChangeError::NotFound);
+        }
+        Ok(())
+    }
+
+    async fn names(
+        &self,
+        id: PresentationId,
+    ) -> Result<Vec<(ParticipantId, DisplayName)>, StoreError> {
+        let client = self.client().await?;
+        let rows = client
+            .query(
+                "SELECT participant_id, name FROM participants WHERE presentation_id = $1",
+                &[id.as_uuid()],
+            )
+            .await
+            .map_err(store_error)?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    ParticipantId::from_uuid(row.try_get(0)?),
+                    DisplayName::parse(row.try_get(1)?).context("stored name")?,
+                ))
+            })
+            .collect::<anyhow::Result<_>>()
+            .map_err(StoreError)
     }
 
     async fn reset_poll(

@@ -5,7 +5,7 @@ use crate::Redis;
 use anyhow::Context as _;
 use std::collections::HashMap;
 use tally_domain::kinds::PollType;
-use tally_domain::ports::{LedgerError, PresentationStore, VoteLedger};
+use tally_domain::ports::{LedgerError, PresentationStore, QuizAnswer, VoteLedger};
 use tally_domain::{ParticipantId, PollId, PollResults, PresentationId, TextEntry, VoteRecord};
 
 /// Live results and the listing, read from the counters the vote script
@@ -124,6 +124,15 @@ impl<S: PresentationStore, L: VoteLedger> VoteLedger for RedisLedger<S, L> {
                     .await
             }
         }
+    }
+
+    /// From Postgres: answers are scored by when they were given, which
+    /// the flushed rows keep (the live counters do not).
+    async fn quiz_answers(
+        &self,
+        presentation: PresentationId,
+    ) -> Result<Vec<QuizAnswer>, LedgerError> {
+        self.rebuilder.ledger().quiz_answers(presentation).await
     }
 }
 

@@ -10,12 +10,14 @@
 pub mod aggregate;
 pub mod choice;
 pub mod encoding;
+pub mod names;
 pub mod quiz;
 pub mod settings;
 pub mod words;
 
 pub use aggregate::{Aggregates, OptionRanking, OptionRating, WordCount};
 pub use choice::{Choice, InvalidVote, RawChoice, Word};
+pub use names::{pseudonym, DisplayName, NameError};
 pub use quiz::{leaderboard, score, Standing};
 pub use settings::{PollSettings, PollType, Scale, ScaleDraft, SettingsDraft, SettingsError};
 pub use words::normalise;

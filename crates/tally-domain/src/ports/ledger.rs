@@ -53,4 +53,27 @@ pub trait VoteLedger: Clone + Send + Sync + 'static {
         poll: PollId,
         round: u32,
     ) -> impl Future<Output = Result<PollResults, LedgerError>> + Send;
+
+    /// Every participant's answer on the presentation's quiz polls, in each
+    /// poll's current round, as the source of truth holds them (on the
+    /// spike path, once flushed: within a flush interval).
+    ///
+    /// # Errors
+    /// MUST return [`LedgerError::Unavailable`] only when the store fails;
+    /// an unknown presentation has no answers.
+    fn quiz_answers(
+        &self,
+        presentation: PresentationId,
+    ) -> impl Future<Output = Result<Vec<QuizAnswer>, LedgerError>> + Send;
+}
+
+/// A participant's answer on a quiz poll, and when it was given (the vote,
+/// or its last change).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuizAnswer {
+    pub poll: PollId,
+    pub participant: crate::ParticipantId,
+    /// The answer in its stored form (`kinds::encoding`).
+    pub choice: String,
+    pub answered_at: std::time::SystemTime,
 }

@@ -18,14 +18,14 @@ pub use archive::{ArchiveError, ArchivedBatch, VoteArchive};
 pub use clock::Clock;
 pub use events::{NoEvents, PresentationEvents};
 pub use intake::{IntakeError, VoteIntake};
-pub use ledger::{LedgerError, VoteLedger};
+pub use ledger::{LedgerError, QuizAnswer, VoteLedger};
 pub use metrics::{
     FlushMetrics, FlushStage, FlushedBatch, IntakeMetrics, IntakePath, RejectReason, VoteMetrics,
 };
 pub use queue::{QueueError, QueuedVote, VoteQueue};
 pub use store::{
-    InsertPresentationError, NewPresentation, PollsOnScreen, PresentationStore, ResetPollError,
-    SlideChangeError, StoreError, VotingChangeError,
+    InsertPresentationError, NameChangeError, NewPresentation, PollsOnScreen, PresentationStore,
+    ResetPollError, SlideChangeError, StoreError, VotingChangeError,
 };
 pub use switch::IntakeSwitch;
 

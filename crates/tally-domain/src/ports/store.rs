@@ -16,6 +16,14 @@ pub struct PollsOnScreen {
 /// The store failed for a reason the caller cannot fix (connection lost,
 /// timeout, a bug). Mapped to an opaque 5xx or 503 at the edge.
 #[derive(Debug, Error)]
+pub enum NameChangeError {
+    #[error("no such presentation")]
+    NotFound,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[derive(Debug, Error)]
 pub enum ResetPollError {
     #[error("no such presentation")]
     NotFound,
@@ -198,6 +206,29 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         id: PresentationId,
         poll: PollId,
     ) -> impl Future<Output = Result<Presentation, ResetPollError>> + Send;
+
+    /// Sets the name `participant` shows as on the presentation's
+    /// leaderboard (replacing an earlier one).
+    ///
+    /// # Errors
+    /// MUST return [`NameChangeError::NotFound`] for an unknown presentation.
+    fn set_name(
+        &self,
+        id: PresentationId,
+        participant: crate::ParticipantId,
+        name: &crate::kinds::DisplayName,
+    ) -> impl Future<Output = Result<(), NameChangeError>> + Send;
+
+    /// The names participants chose on the presentation.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn names(
+        &self,
+        id: PresentationId,
+    ) -> impl Future<
+        Output = Result<Vec<(crate::ParticipantId, crate::kinds::DisplayName)>, StoreError>,
+    > + Send;
 
     /// Shows or hides the results of the poll on screen to the audience,
     /// bumping the slide version, and returns the presentation as it now is.

@@ -14,7 +14,8 @@
 //! idempotent, so one that the fast path also ran is stored once.
 
 use crate::ports::{
-    IntakeError, IntakeMetrics, IntakePath, IntakeSwitch, LedgerError, VoteIntake, VoteLedger,
+    IntakeError, IntakeMetrics, IntakePath, IntakeSwitch, LedgerError, QuizAnswer, VoteIntake,
+    VoteLedger,
 };
 use crate::{Ballot, PollId, PollResults, PresentationId, VoteReceipt, VoteRecord};
 use futures::future::{select, Either};
@@ -182,5 +183,20 @@ impl<F: VoteLedger, D: VoteLedger, S: IntakeSwitch> VoteLedger for FailoverLedge
             }
         }
         self.direct.round_results(presentation, poll, round).await
+    }
+
+    async fn quiz_answers(
+        &self,
+        presentation: PresentationId,
+    ) -> Result<Vec<QuizAnswer>, LedgerError> {
+        if self.switch.is_up() {
+            match self.fast.quiz_answers(presentation).await {
+                Err(LedgerError::Unavailable(e)) => {
+                    tracing::warn!(error = %format!("{e:#}"), "quiz answers from the direct path: the fast path failed");
+                }
+                other => return other,
+            }
+        }
+        self.direct.quiz_answers(presentation).await
     }
 }

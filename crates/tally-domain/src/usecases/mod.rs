@@ -6,6 +6,7 @@ mod access;
 mod failover;
 mod flush;
 mod presentations;
+mod quiz;
 mod slides;
 mod votes;
 
@@ -16,6 +17,7 @@ pub use presentations::{
     CreatePresentationError, CreatedPresentation, DeletePresentationError, GetPresentationError,
     JoinError, ListPresentationsError, PresentationPage, MAX_PAGE_SIZE,
 };
+pub use quiz::{scores, LeaderboardError, SetNameError};
 pub use slides::{MoveSlideError, ResetPollError, SetTimerError, SetVotingError};
 pub use votes::{CastVoteError, ListVotesError, PollResultsError};
 

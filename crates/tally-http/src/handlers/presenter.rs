@@ -4,7 +4,7 @@
 use super::{on_screen, poll_id, presentation_id, Handled};
 use crate::dto::{
     GoToBody, PageQuery, PollBody, PresentationPageBody, PresentationSummaryBody, ResultsBody,
-    ResultsVisibilityBody, RoundBody, RoundQuery, TimerRequestBody, VotingStateBody,
+    ResultsVisibilityBody, RoundBody, RoundQuery, StandingBody, TimerRequestBody, VotingStateBody,
 };
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
@@ -174,6 +174,35 @@ pub async fn reset_poll<P: Ports>(
         round: reset.round,
         voting_open: reset.voting_open,
     }))
+}
+
+/// The quiz leaderboard over every quiz poll of the presentation
+/// (`poll-types.md`): highest score first; ties share a rank. Answers on
+/// the spike path count once flushed (within a flush interval). Presenter
+/// only.
+#[utoipa::path(get, path = "/presentations/{presentation_id}/leaderboard", tag = "poll types",
+    params(("presentation_id" = Uuid, Path)), security(("presenter_token" = [])),
+    responses((status = 200, body = [StandingBody]), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn leaderboard<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    credential: PresenterCredential,
+    id: web::Path<Uuid>,
+) -> Handled {
+    let standings = tally
+        .leaderboard(presentation_id(*id), credential.token())
+        .await?;
+    Ok(HttpResponse::Ok().json(
+        standings
+            .into_iter()
+            .map(|s| StandingBody {
+                name: s.name,
+                score: s.score,
+                correct: s.correct,
+                rank: s.rank,
+            })
+            .collect::<Vec<_>>(),
+    ))
 }
 
 async fn set_voting<P: Ports>(

@@ -60,6 +60,12 @@ fn presenter_operations(c: &Created) -> Vec<(Method, String, Option<Value>)> {
             format!("/presentations/{p}/polls/{poll}/results"),
             None,
         ),
+        (Method::GET, format!("/presentations/{p}/leaderboard"), None),
+        (
+            Method::POST,
+            format!("/presentations/{p}/polls/{poll}/reset"),
+            None,
+        ),
         (Method::DELETE, format!("/presentations/{p}"), None),
     ]
 }

@@ -81,6 +81,28 @@ impl<S: PresentationStore, E: PresentationEvents> PresentationStore for EventedS
         Ok(self.told(self.inner.set_voting(id, open).await?).await)
     }
 
+    async fn set_name(
+        &self,
+        id: PresentationId,
+        participant: tally_domain::ParticipantId,
+        name: &tally_domain::kinds::DisplayName,
+    ) -> Result<(), tally_domain::ports::NameChangeError> {
+        self.inner.set_name(id, participant, name).await
+    }
+
+    async fn names(
+        &self,
+        id: PresentationId,
+    ) -> Result<
+        Vec<(
+            tally_domain::ParticipantId,
+            tally_domain::kinds::DisplayName,
+        )>,
+        StoreError,
+    > {
+        self.inner.names(id).await
+    }
+
     async fn reset_poll(
         &self,
         id: PresentationId,

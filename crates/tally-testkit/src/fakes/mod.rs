@@ -43,10 +43,20 @@ struct Entry {
 /// Each poll's votes: participant to encoded choice.
 type Votes = HashMap<PollId, BTreeMap<ParticipantId, String>>;
 
-/// Each poll's rows in the source of truth, per round: participant to
-/// (encoded choice, or `None` once retracted; version of the action that
-/// wrote it).
-type Rows = HashMap<(PollId, u32), BTreeMap<ParticipantId, (Option<String>, i64)>>;
+/// Each poll's rows in the source of truth, per round: participant to its
+/// latest action.
+type Rows = HashMap<(PollId, u32), BTreeMap<ParticipantId, Row>>;
+
+/// A participant's latest action on a poll in a round.
+#[derive(Clone, Debug)]
+struct Row {
+    /// The encoded choice, or `None` once retracted.
+    choice: Option<String>,
+    /// The version of the action that wrote it.
+    version: i64,
+    /// When it was acknowledged, in milliseconds since the epoch.
+    accepted_at_ms: u64,
+}
 
 #[derive(Debug, Default)]
 struct State {
@@ -57,6 +67,8 @@ struct State {
     /// Votes in the source of truth: written by the direct intake and the
     /// archive.
     stored: Rows,
+    /// Display names, per presentation and participant.
+    names: HashMap<(PresentationId, ParticipantId), tally_domain::kinds::DisplayName>,
     /// The queue between the fast intake and the archive, in order.
     queue: BTreeMap<u64, Entry>,
     next_entry: u64,
@@ -207,7 +219,7 @@ impl FakeWorld {
             .stored
             .values()
             .flat_map(BTreeMap::values)
-            .filter(|(choice, _)| choice.is_some())
+            .filter(|row| row.choice.is_some())
             .count()
     }
 
@@ -220,7 +232,7 @@ impl FakeWorld {
             .iter()
             .filter(|((id, _), _)| *id == poll)
             .max_by_key(|((_, round), _)| *round)?;
-        rows.get(&participant)?.0.clone()
+        rows.get(&participant)?.choice.clone()
     }
 
     /// Votes queued and not yet acknowledged.

@@ -2,10 +2,12 @@
 
 use super::{unavailable, FakeWorld, Stored};
 use std::time::SystemTime;
+use tally_domain::kinds::DisplayName;
 use tally_domain::ports::{
-    InsertPresentationError, NewPresentation, PollsOnScreen, PresentationStore, ResetPollError,
-    SlideChangeError, StoreError, VotingChangeError,
+    InsertPresentationError, NameChangeError, NewPresentation, PollsOnScreen, PresentationStore,
+    ResetPollError, SlideChangeError, StoreError, VotingChangeError,
 };
+use tally_domain::ParticipantId;
 use tally_domain::{
     JoinCode, Poll, PollId, Presentation, PresentationId, PresentationSummary, PresenterAccess,
     PresenterId, SlideMove, SlideState, TokenHash,
@@ -210,6 +212,35 @@ impl PresentationStore for FakeStore {
     ) -> Result<Presentation, VotingChangeError> {
         let now = self.world.now();
         self.set_current_flag(id, |poll| poll.set_timer(now, seconds))
+    }
+
+    async fn set_name(
+        &self,
+        id: PresentationId,
+        participant: ParticipantId,
+        name: &DisplayName,
+    ) -> Result<(), NameChangeError> {
+        self.check()?;
+        let mut state = self.world.lock();
+        if !state.presentations.contains_key(&id) {
+            return Err(NameChangeError::NotFound);
+        }
+        state.names.insert((id, participant), name.clone());
+        Ok(())
+    }
+
+    async fn names(
+        &self,
+        id: PresentationId,
+    ) -> Result<Vec<(ParticipantId, DisplayName)>, StoreError> {
+        self.check()?;
+        let state = self.world.lock();
+        Ok(state
+            .names
+            .iter()
+            .filter(|((p, _), _)| *p == id)
+            .map(|((_, participant), name)| (*participant, name.clone()))
+            .collect())
     }
 
     async fn reset_poll(

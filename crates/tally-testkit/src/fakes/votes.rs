@@ -1,14 +1,14 @@
 //! The vote ports in memory: two intakes (direct and queued), the ledger,
 //! the queue and the archive, over the world's votes.
 
-use super::{unavailable, Entry, FakeWorld, State};
+use super::{unavailable, Entry, FakeWorld, Row, State};
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime};
 use tally_domain::kinds::encoding::marks;
 use tally_domain::kinds::PollType;
 use tally_domain::ports::{
     ArchiveError, ArchivedBatch, Clock as _, IntakeError, LedgerError, QueueError, QueuedVote,
-    VoteArchive, VoteIntake, VoteLedger, VoteQueue,
+    QuizAnswer, VoteArchive, VoteIntake, VoteLedger, VoteQueue,
 };
 use tally_domain::{
     transition, Ballot, ParticipantId, Poll, PollId, PollResults, PresentationId, TextEntry,
@@ -125,7 +125,14 @@ impl VoteIntake for FakeIntake {
                 .stored
                 .entry((ballot.poll_id, round))
                 .or_default()
-                .insert(ballot.participant, (ballot.choice, version));
+                .insert(
+                    ballot.participant,
+                    Row {
+                        choice: ballot.choice,
+                        version,
+                        accepted_at_ms: now,
+                    },
+                );
         }
         Ok(receipt)
     }
@@ -219,11 +226,47 @@ impl VoteLedger for FakeLedger {
             .get(&(poll.id, round))
             .map(|rows| {
                 rows.iter()
-                    .filter_map(|(p, (choice, _))| Some((*p, choice.as_deref()?)))
+                    .filter_map(|(p, row)| Some((*p, row.choice.as_deref()?)))
                     .collect()
             })
             .unwrap_or_default();
         Ok(results_of(&poll, &votes))
+    }
+
+    async fn quiz_answers(
+        &self,
+        presentation: PresentationId,
+    ) -> Result<Vec<QuizAnswer>, LedgerError> {
+        if self.world.failing() {
+            return Err(LedgerError::Unavailable(unavailable()));
+        }
+        let state = self.world.lock();
+        let Some(stored) = state.presentations.get(&presentation) else {
+            return Ok(Vec::new());
+        };
+        let mut answers = Vec::new();
+        for poll in &stored.presentation.polls {
+            if poll.settings.kind != PollType::Quiz {
+                continue;
+            }
+            for (participant, row) in state
+                .stored
+                .get(&(poll.id, poll.round))
+                .into_iter()
+                .flatten()
+            {
+                if let Some(choice) = &row.choice {
+                    answers.push(QuizAnswer {
+                        poll: poll.id,
+                        participant: *participant,
+                        choice: choice.clone(),
+                        answered_at: SystemTime::UNIX_EPOCH
+                            + Duration::from_millis(row.accepted_at_ms),
+                    });
+                }
+            }
+        }
+        Ok(answers)
     }
 }
 
@@ -361,11 +404,18 @@ impl VoteArchive for FakeArchive {
             // changes nothing.
             if rows
                 .get(&vote.participant)
-                .is_some_and(|(_, version)| *version >= vote.version)
+                .is_some_and(|row| row.version >= vote.version)
             {
                 continue;
             }
-            rows.insert(vote.participant, (vote.choice.clone(), vote.version));
+            rows.insert(
+                vote.participant,
+                Row {
+                    choice: vote.choice.clone(),
+                    version: vote.version,
+                    accepted_at_ms: vote.accepted_at_ms,
+                },
+            );
             inserted += 1;
         }
         Ok(ArchivedBatch {
