@@ -316,3 +316,150 @@ async fn votes_racing_a_deletion_get_an_answer_never_a_server_error() {
     );
     assert_eq!(vote_rows(&app.db.client().await).await, 0);
 }
+
+/// The choices the change races pick from (multiple choice, up to two).
+const CHANGES: [&[&str]; 4] = [&["A"], &["B"], &["A", "C"], &["B", "C"]];
+
+/// Participants change and retract their votes on a poll with
+/// `allow_change`, through two servers. Each participant's own actions run
+/// one after the other (so its last acknowledged action is known), while
+/// the participants race each other; one more participant fires all its
+/// changes at once. Afterwards each participant's vote is its last action,
+/// in the live listing and in Postgres, and the counters (live and stored)
+/// equal the rows.
+async fn changes_racing_changes(app: &TestApp, second: &str) {
+    let response = app
+        .create(&json!({"polls": [{
+            "question": "Which?", "type": "multiple", "max_choices": 2, "allow_change": true,
+            "options": [{"key": "A", "value": "a"}, {"key": "B", "value": "b"}, {"key": "C", "value": "c"}],
+        }]}))
+        .await;
+    let created: serde_json::Value = response.json().await.unwrap();
+    let id = created["presentation_id"].as_str().unwrap().to_owned();
+    let token = created["presenter_token"].as_str().unwrap().to_owned();
+    let shown = app.get_json(&format!("/presentations/{id}")).await;
+    let poll = shown["polls"][0]["poll_id"].as_str().unwrap().to_owned();
+    let bases = [app.address.clone(), second.to_owned()];
+
+    // Action i of a participant: a change to CHANGES[i % 4], or every
+    // fifth a retraction. None: retract.
+    let action = |i: usize| (i % 5 != 4).then(|| CHANGES[i % CHANGES.len()]);
+    let (id_for_send, poll_for_send) = (id.clone(), poll.clone());
+    let send = move |client: reqwest::Client,
+                     base: String,
+                     voter: Uuid,
+                     keys: Option<&'static [&'static str]>| {
+        let url = format!("{base}/presentations/{id_for_send}/polls/current/votes");
+        let poll = poll_for_send.clone();
+        async move {
+            let request = match keys {
+                Some(keys) => client
+                    .post(url)
+                    .json(&json!({"keys": keys, "client_id": voter, "poll_id": poll})),
+                None => client
+                    .delete(url)
+                    .json(&json!({"client_id": voter, "poll_id": poll})),
+            };
+            request.send().await.unwrap().status()
+        }
+    };
+
+    let voters: Vec<Uuid> = (0..24).map(|_| Uuid::new_v4()).collect();
+    let mut tasks = Vec::new();
+    for (n, voter) in voters.iter().copied().enumerate() {
+        let (client, bases, send) = (app.client.clone(), bases.clone(), send.clone());
+        let steps = 3 + n % 8;
+        tasks.push(tokio::spawn(async move {
+            let mut last = None;
+            for i in 0..steps {
+                let keys = action(i + n);
+                let status = send(client.clone(), bases[i % 2].clone(), voter, keys).await;
+                assert_eq!(status, StatusCode::NO_CONTENT, "{voter} step {i}");
+                last = keys;
+            }
+            (voter, last)
+        }));
+    }
+    // One participant's changes all at once: any of them may be last.
+    let racer = Uuid::new_v4();
+    let burst: Vec<_> = (0..20)
+        .map(|i| {
+            tokio::spawn(send(
+                app.client.clone(),
+                bases[i % 2].clone(),
+                racer,
+                Some(CHANGES[i % 4]),
+            ))
+        })
+        .collect();
+    let mut expected: HashMap<Uuid, Option<&[&str]>> = HashMap::new();
+    for task in tasks {
+        let (voter, last) = task.await.unwrap();
+        expected.insert(voter, last);
+    }
+    for task in burst {
+        assert_eq!(task.await.unwrap(), StatusCode::NO_CONTENT);
+    }
+
+    let listing: Vec<serde_json::Value> = app
+        .presenter(
+            Method::GET,
+            &format!("/presentations/{id}/polls/{poll}/votes"),
+            Some(&token),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let listed: HashMap<Uuid, String> = listing
+        .iter()
+        .map(|v| {
+            (
+                v["client_id"].as_str().unwrap().parse().unwrap(),
+                v["key"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    for (voter, last) in &expected {
+        assert_eq!(
+            listed.get(voter).cloned(),
+            last.map(|k| k.join(", ")),
+            "{voter}"
+        );
+    }
+    let raced = listed.get(&racer).expect("the racer voted");
+    assert!(CHANGES.iter().any(|k| k.join(", ") == *raced), "{raced}");
+
+    let voted = expected.values().filter(|v| v.is_some()).count() + 1;
+    assert_agreement(app, &id, voted).await;
+    // Postgres holds the same final votes.
+    let client = app.db.client().await;
+    let rows = client
+        .query(
+            "SELECT participant_id, choice FROM votes WHERE poll_id = $1::text::uuid AND choice IS NOT NULL",
+            &[&poll],
+        )
+        .await
+        .unwrap();
+    let stored: HashMap<Uuid, String> = rows
+        .iter()
+        .map(|r| (r.get(0), r.get::<_, String>(1).replace('\u{1e}', ", ")))
+        .collect();
+    assert_eq!(stored, listed);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changes_racing_changes_end_in_the_last_action_on_postgres() {
+    let app = spawn_open_app().await;
+    let second_server = start_server(&app.db.url(), true).await;
+    changes_racing_changes(&app, &second_server.address).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changes_racing_changes_end_in_the_last_action_on_the_redis_path() {
+    let app = spawn_redis_app().await;
+    let second_server = app.peer().await;
+    changes_racing_changes(&app, &second_server.address).await;
+}
