@@ -16,8 +16,15 @@
 # loopback, and stops by itself. Writes a new section to benches/RESULTS.md
 # with each run's figures and the spread of the ratios.
 #
+# Each run also measures the Redis intake of every poll type at 256
+# connections, single choice first as the same run's baseline
+# (poll-types.md; targets: multiple, scale, ranking, points at >= 0.8x,
+# wordcloud and open at >= 0.6x). ONLY=types runs just that part (on every
+# CPU and pinned) and writes its own section.
+#
 # Tunables: RUNS (3), SECONDS_PER_RUN (10), VOTERS (30000), WINDOW_MS (1000),
-# SOCKETS (30000), PHONES (30000), RATE (1000), WORKERS per process (1).
+# SOCKETS (30000), PHONES (30000), RATE (1000), WORKERS per process (1),
+# ONLY (unset: everything; "types": the poll types' intake only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -31,6 +38,8 @@ sockets="${SOCKETS:-30000}"
 window="${WINDOW_MS:-1000}"
 phones="${PHONES:-30000}"
 rate="${RATE:-1000}"
+only="${ONLY:-}"
+kinds=(single multiple scale ranking points wordcloud open quiz)
 workers="${WORKERS:-1}"
 # Below the kernel's ephemeral range (32768 and up), so no client socket of
 # an earlier load run can be holding them when the servers bind.
@@ -102,7 +111,26 @@ fallbacks() { # $1: label. Intake switches to Postgres in the run's logs.
   echo "FALLBACKS $1 $(cat "$work"/tally-"$run"-redis-*.log | grep -c 'falls back to Postgres' || true)" >> "$work/out-$run.txt"
 }
 
+types() { # $1: label prefix. The Redis intake of every poll type, single first.
+  for kind in "${kinds[@]}"; do
+    lg sustained --connections 256 --seconds "$secs" --database-url "$db" --kind "$kind" --label "$1types-$kind"
+    verify "$1types-$kind"
+  done
+}
+
 for run in $(seq "$runs"); do
+  if [ "$only" = types ]; then
+    echo "== run $run of $runs: poll types, every CPU, then pinned" >&2
+    lg_cpus="$all_cpus"; pin_stores "$all_cpus"
+    start_tallies redis "$all_cpus"
+    types ""
+    stop_tallies
+    pin_stores 0; lg_cpus=1
+    start_tallies redis 0
+    types pinned-
+    stop_tallies
+    continue
+  fi
   echo "== run $run of $runs: every CPU" >&2
   lg_cpus="$all_cpus"; pin_stores "$all_cpus"
   start_tallies redis "$all_cpus"
@@ -118,6 +146,7 @@ for run in $(seq "$runs"); do
   lg ws --sockets "$sockets" --processes 2
   lg join --phones "$phones" --window-ms "$window" --processes 4
   lg join --phones "$phones" --window-ms 10000 --processes 4 --label join-burst-10s
+  types ""
   stop_tallies
   fallbacks all
   start_tallies postgres "$all_cpus"
@@ -141,6 +170,60 @@ for run in $(seq "$runs"); do
   fallbacks pinned
 done
 pin_stores "$all_cpus"
+
+# The poll types' intake: a table per run and the ratios' spread.
+types_report() {
+python3 - "$work" "$runs" "$secs" "$only" <<'PY' >> benches/RESULTS.md
+import json, sys, subprocess, datetime, platform, statistics
+work, runs, secs, only = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+kinds = ["single", "multiple", "scale", "ranking", "points", "wordcloud", "open", "quiz"]
+targets = {"multiple": 0.8, "scale": 0.8, "ranking": 0.8, "points": 0.8, "wordcloud": 0.6, "open": 0.6}
+prefixes = [("every CPU", "")] + ([("pinned", "pinned-")] if only == "types" else [])
+if only == "types":
+    cpu = next((l.split(":",1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    commit = subprocess.run(["git","rev-parse","--short","HEAD"],capture_output=True,text=True).stdout.strip()
+    print(f"""
+## Poll types' intake: run of {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC (commit {commit}), {runs} runs
+
+- Command: `ONLY=types benches/run.sh` (RUNS={runs}, SECONDS_PER_RUN={secs})
+- Machine: {platform.node()}, {cpu}, {subprocess.run(["nproc"],capture_output=True,text=True).stdout.strip()} cores; load generator, 2 tally processes (Redis intake), Redis (AOF, fsync always) and Postgres 15 all on it. Pinned: every server on CPU 0, the load generator on CPU 1.
+- Each type: `loadgen sustained --connections 256 --kind <type>`, a new participant per vote, closed loop, {secs} s; single choice first, in the same run, is the baseline of the ratios. `tally verify` after each.
+""")
+else:
+    print("\n### Poll types' intake (Redis, 256 connections, every CPU; single choice of the same run is the baseline)\n")
+ratios = {}
+for r in range(1, runs + 1):
+    res, verdicts = {}, []
+    for line in open(f"{work}/out-{r}.txt"):
+        if line.startswith("RESULT "):
+            s = json.loads(line[7:]); res.setdefault(s["scenario"], s)
+        elif line.startswith("VERDICT ") and "types-" in line:
+            verdicts.append(line.split(None, 1)[1].strip())
+    print(f"Run {r}: `tally verify` {'; '.join(verdicts)}.\n")
+    for where, prefix in prefixes:
+        base = res[f"{prefix}types-single"]["rate_per_s"]
+        print(f"| {where}: type | votes/s | ratio to single | p50 ms | p99 ms | errors | lost | target |")
+        print("|---|---|---|---|---|---|---|---|")
+        for k in kinds:
+            s = res[f"{prefix}types-{k}"]
+            ratio = s["rate_per_s"] / max(base, 1e-9)
+            ratios.setdefault((where, k), []).append(ratio)
+            errs = ", ".join(f"{e}: {n}" for e, n in s["errors"].items()) or "none"
+            t = targets.get(k)
+            print(f'| {k} | {s["rate_per_s"]:.0f} | {ratio:.2f} | {s["p50_ms"]:.1f} | {s["p99_ms"]:.1f} | {errs} | {s["lost"]} | {"" if t is None else (">= " + str(t))} |')
+        print()
+print("Ratios to single choice over the runs (min / median / max):\n")
+print("| where | type | min | median | max | target | met in every run |")
+print("|---|---|---|---|---|---|---|")
+for (where, k), xs in ratios.items():
+    if k == "single":
+        continue
+    t = targets.get(k)
+    met = "" if t is None else ("yes" if min(xs) >= t else "no")
+    print(f"| {where} | {k} | {min(xs):.2f} | {statistics.median(xs):.2f} | {max(xs):.2f} | {'' if t is None else '>= ' + str(t)} | {met} |")
+PY
+}
+if [ "$only" = types ]; then types_report; exit 0; fi
 
 python3 - "$work" "$runs" "$secs" "$voters" "$window" "$workers" "$sockets" "$phones" "$rate" <<'PY' >> benches/RESULTS.md
 import json, sys, subprocess, datetime, platform, statistics
@@ -282,4 +365,5 @@ for name, values in ratios.items():
     print(f"| {name} | {fmt(statistics.median(values))} | {fmt(min(values))} to {fmt(max(values))} | {targets[name]} |")
 print()
 PY
+types_report
 tail -n 20 benches/RESULTS.md

@@ -81,6 +81,10 @@ enum Scenario {
         database_url: String,
         #[arg(long, default_value = "sustained")]
         label: String,
+        /// The poll type voted on (poll-types.md): single, multiple, scale,
+        /// ranking, points, wordcloud, open or quiz.
+        #[arg(long, default_value = "single")]
+        kind: String,
     },
     Spike {
         #[arg(long, default_value_t = 30_000)]
@@ -224,8 +228,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             seconds,
             database_url,
             label,
+            kind,
         } => {
-            scenarios::sustained(target, sources, connections, seconds, &database_url, &label).await
+            scenarios::sustained(
+                target,
+                sources,
+                connections,
+                seconds,
+                &database_url,
+                &label,
+                &kind,
+            )
+            .await
         }
         Scenario::Spike {
             voters,

@@ -83,12 +83,66 @@ pub async fn create(conn: &mut Conn, body: &serde_json::Value) -> anyhow::Result
 
 /// Creates a one-poll presentation; returns (presentation id, poll id).
 async fn presentation(target: SocketAddr) -> anyhow::Result<(String, String)> {
+    typed_presentation(target, "single").await
+}
+
+/// Creates a one-poll presentation of a poll type (`poll-types.md`), three
+/// options where the type has options; returns (presentation id, poll id).
+async fn typed_presentation(target: SocketAddr, kind: &str) -> anyhow::Result<(String, String)> {
     let mut conn = Conn::open(target, source(0, 1)).await?;
-    let body = serde_json::json!({"polls": [{"question": "Benchmark?", "options": [
-        {"key": "A", "value": "a"}, {"key": "B", "value": "b"}, {"key": "C", "value": "c"}]}]});
-    let created = create(&mut conn, &body).await?;
+    let options = serde_json::json!([
+        {"key": "A", "value": "a"}, {"key": "B", "value": "b"}, {"key": "C", "value": "c"}]);
+    let mut poll = serde_json::json!({"question": "Benchmark?", "options": options});
+    match kind {
+        "single" => {}
+        "wordcloud" | "open" => {
+            poll = serde_json::json!({"question": "Benchmark?", "type": kind});
+        }
+        "quiz" => {
+            poll["type"] = kind.into();
+            poll["correct"] = serde_json::json!(["B"]);
+        }
+        _ => poll["type"] = kind.into(),
+    }
+    let created = create(&mut conn, &serde_json::json!({ "polls": [poll] })).await?;
     let poll = created.polls.into_iter().next().context("no poll")?;
     Ok((created.id, poll))
+}
+
+/// A vote of a poll type, the i-th of a run: the choices vary with i so
+/// that counters of every kind move (word clouds: three words of fifty).
+pub(crate) fn typed_vote_body(kind: &str, poll: &str, participant: Uuid, i: usize) -> Bytes {
+    let keys = ["A", "B", "C"];
+    let field = match kind {
+        "multiple" => format!(r#""keys":["{}","{}"]"#, keys[i % 3], keys[(i + 1) % 3]),
+        "scale" => format!(
+            r#""ratings":{{"A":{},"B":{},"C":{}}}"#,
+            1 + i % 5,
+            1 + (i / 5) % 5,
+            1 + (i / 25) % 5
+        ),
+        "ranking" => {
+            let first = i % 3;
+            format!(
+                r#""ranking":["{}","{}","{}"]"#,
+                keys[first],
+                keys[(first + 1 + i / 3 % 2) % 3],
+                keys[(first + 2 - i / 3 % 2) % 3]
+            )
+        }
+        "points" => format!(r#""points":{{"A":{},"B":{},"C":10}}"#, i % 50, 40 - i % 30),
+        "wordcloud" => format!(
+            r#""words":["word{}","Word{}!","wörd {}"]"#,
+            i % 50,
+            (i / 7) % 50,
+            (i / 13) % 50
+        ),
+        "open" => format!(r#""text":"Comment number {} from the audience""#, i % 1000),
+        _ => format!(r#""key":"{}""#, keys[i % 3]),
+    };
+    Bytes::from(format!(
+        r#"{{{field},"client_id":"{participant}","poll_id":"{poll}"}}"#
+    ))
 }
 
 pub(crate) fn vote_body(poll: &str, participant: Uuid, i: usize) -> Bytes {
@@ -250,8 +304,10 @@ pub async fn sustained(
     seconds: u64,
     database_url: &str,
     label: &str,
+    kind: &str,
 ) -> anyhow::Result<()> {
-    let (presentation, poll) = presentation(target).await?;
+    let (presentation, poll) = typed_presentation(target, kind).await?;
+    let kind = kind.to_owned();
     let path = format!("/presentations/{presentation}/polls/current/votes");
     let poll_for_requests = poll.clone();
     let outcomes = closed_loop(target, sources, connections, seconds, move |c, i| {
@@ -259,7 +315,12 @@ pub async fn sustained(
         (
             Method::POST,
             path.clone(),
-            Some(vote_body(&poll_for_requests, participant, c + i)),
+            Some(typed_vote_body(
+                &kind,
+                &poll_for_requests,
+                participant,
+                c + i,
+            )),
             Some(participant),
         )
     })
