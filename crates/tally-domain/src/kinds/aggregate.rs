@@ -227,11 +227,14 @@ impl Aggregates {
 
     /// The cloud: each word under the spelling used most (ties: the first
     /// in code-point order), most frequent first (ties: alphabetical), at
-    /// most [`WORDS_SHOWN`].
+    /// most [`WORDS_SHOWN`]. Words the profanity filter matches are not
+    /// shown (they still count in the stored counters).
     pub fn cloud(&self) -> Vec<WordCount> {
         let mut words: Vec<WordCount> = self
             .words
-            .values()
+            .iter()
+            .filter(|(normal, _)| !super::names::is_inappropriate(normal))
+            .map(|(_, spellings)| spellings)
             .filter_map(|spellings| {
                 let count = spellings.values().sum();
                 let (word, _) = spellings
@@ -357,9 +360,10 @@ mod tests {
         };
         let choices = [
             Choice::Words(vec![word("café", "Café"), word("tea", "tea")]),
-            Choice::Words(vec![word("café", "café")]),
+            Choice::Words(vec![word("café", "café"), word("shit", "Shit")]),
             Choice::Words(vec![word("café", "Café")]),
         ];
+        // "shit" is counted but, matched by the profanity filter, not shown.
         let cloud = Aggregates::of(&choices).cloud();
         assert_eq!(
             cloud,

@@ -281,30 +281,86 @@ mod tests {
         assert!(!is_plain("A\u{1e}B"));
     }
 
-    fn ranking_choice() -> impl Strategy<Value = Choice> {
-        Just(keys(&["A", "B", "C", "D"]))
-            .prop_shuffle()
-            .prop_flat_map(|all| (1..=all.len()).prop_map(move |n| all[..n].to_vec()))
-            .prop_map(Choice::Ranking)
+    /// Choices of one poll type: (the type, a history of votes and
+    /// retractions by six participants).
+    fn history() -> impl Strategy<Value = (PollType, Vec<(u8, Option<Choice>)>)> {
+        let option = || prop::sample::select(keys(&["A", "B", "C", "D"]));
+        let of_kind = move |kind: PollType| -> BoxedStrategy<Choice> {
+            match kind {
+                PollType::Single | PollType::Quiz => option().prop_map(Choice::One).boxed(),
+                PollType::Multiple => prop::collection::btree_set(option(), 1..=4)
+                    .prop_map(Choice::Many)
+                    .boxed(),
+                PollType::Scale => prop::collection::btree_map(option(), -2i64..=5, 1..=4)
+                    .prop_map(Choice::Ratings)
+                    .boxed(),
+                PollType::Ranking => Just(keys(&["A", "B", "C", "D"]))
+                    .prop_shuffle()
+                    .prop_flat_map(|all| (1..=all.len()).prop_map(move |n| all[..n].to_vec()))
+                    .prop_map(Choice::Ranking)
+                    .boxed(),
+                PollType::Points => prop::collection::btree_map(option(), 1u64..=100, 1..=4)
+                    .prop_map(Choice::Points)
+                    .boxed(),
+                PollType::Wordcloud => {
+                    prop::collection::btree_map("[a-c]{1,2}", "[a-cA-C]{1,2}", 1..=3)
+                        .prop_map(|words| {
+                            Choice::Words(
+                                words
+                                    .into_iter()
+                                    .map(|(normal, spelling)| Word { normal, spelling })
+                                    .collect(),
+                            )
+                        })
+                        .boxed()
+                }
+                PollType::Open | PollType::Qa => "[a-z ]{1,8}".prop_map(Choice::Text).boxed(),
+            }
+        };
+        prop::sample::select(PollType::ALL[..8].to_vec()).prop_flat_map(move |kind| {
+            let step = (0u8..6, prop::option::weighted(0.8, of_kind(kind)));
+            (Just(kind), prop::collection::vec(step, 0..40))
+        })
     }
 
     proptest! {
-        /// The counters the encodings move, summed, read back as the
-        /// aggregates the choices give directly.
+        /// Every type: counters moved as the intakes move them (each action
+        /// by the net change from the participant's stored choice) read
+        /// back as the aggregates of the final choices.
         #[test]
-        fn counters_of_encodings_read_back_as_the_aggregates(choices in proptest::collection::vec(ranking_choice(), 0..20)) {
-            let mut counters: BTreeMap<String, u64> = BTreeMap::new();
-            for choice in &choices {
-                for (field, amount) in marks(&choice.encode()) {
-                    *counters.entry(field.to_owned()).or_default() += amount;
+        fn moved_counters_read_back_as_the_final_choices((kind, steps) in history()) {
+            let mut counters: BTreeMap<String, i64> = BTreeMap::new();
+            let mut stored: BTreeMap<u8, String> = BTreeMap::new();
+            let mut last: BTreeMap<u8, Choice> = BTreeMap::new();
+            for (participant, choice) in steps {
+                let new = choice.as_ref().map(Choice::encode);
+                let old = stored.get(&participant).cloned();
+                for (field, delta) in net_change(old.as_deref(), new.as_deref()) {
+                    *counters.entry(field.to_owned()).or_default() += delta;
+                }
+                counters.retain(|_, n| *n != 0);
+                match (new, choice) {
+                    (Some(encoded), Some(choice)) => {
+                        stored.insert(participant, encoded);
+                        last.insert(participant, choice);
+                    }
+                    _ => {
+                        stored.remove(&participant);
+                        last.remove(&participant);
+                    }
                 }
             }
+            prop_assert!(counters.values().all(|n| *n > 0), "{counters:?}");
             let read = Aggregates::from_counters(
-                PollType::Ranking,
-                counters.iter().map(|(f, n)| (f.as_str(), *n)),
-                choices.len() as u64,
+                kind,
+                counters.iter().map(|(f, n)| (f.as_str(), n.unsigned_abs())),
+                last.len() as u64,
             );
-            prop_assert_eq!(read, Aggregates::of(&choices));
+            let mut want = Aggregates::of(last.values());
+            if kind != PollType::Open {
+                want.texts = 0;
+            }
+            prop_assert_eq!(read, want);
         }
     }
 }
