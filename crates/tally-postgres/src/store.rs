@@ -94,16 +94,9 @@ impl PgStore {
     ) -> Result<Presentation, VotingChangeError> {
         let mut client = self.client().await?;
         let tx = begin_fenced(&mut client, id).await?;
-        let row = tx
-            .query_opt(
-                "UPDATE presentations SET state_version = state_version + 1 \
-                 WHERE id = $1 RETURNING current_poll_index",
-                &[id.as_uuid()],
-            )
-            .await
-            .map_err(store_error)?
+        let index = bump_version(&tx, id)
+            .await?
             .ok_or(VotingChangeError::NotFound)?;
-        let index: i32 = row.try_get(0).map_err(store_error)?;
         tx.execute(update, &[id.as_uuid(), &index, &value])
             .await
             .map_err(store_error)?;
@@ -129,6 +122,24 @@ async fn begin_fenced(
 
 /// Reads the presentation inside the transaction, then commits: the caller
 /// gets the state *this* change produced even if another follows at once.
+/// Bumps the presentation's state version (inside a fenced transaction);
+/// returns the index of the poll on screen, or `None` when there is no such
+/// presentation.
+async fn bump_version(
+    tx: &deadpool_postgres::Transaction<'_>,
+    id: PresentationId,
+) -> Result<Option<i32>, StoreError> {
+    tx.query_opt(
+        "UPDATE presentations SET state_version = state_version + 1 \
+         WHERE id = $1 RETURNING current_poll_index",
+        &[id.as_uuid()],
+    )
+    .await
+    .map_err(store_error)?
+    .map(|row| row.try_get(0).map_err(store_error))
+    .transpose()
+}
+
 async fn commit_returning(
     tx: deadpool_postgres::Transaction<'_>,
     id: PresentationId,
@@ -460,16 +471,9 @@ impl PresentationStore for PgStore {
         // Fenced: a vote in flight counts in the old round, a later one in
         // the new.
         let tx = begin_fenced(&mut client, id).await?;
-        let row = tx
-            .query_opt(
-                "UPDATE presentations SET state_version = state_version + 1 \
-                 WHERE id = $1 RETURNING current_poll_index",
-                &[id.as_uuid()],
-            )
-            .await
-            .map_err(store_error)?
+        let current = bump_version(&tx, id)
+            .await?
             .ok_or(ResetPollError::NotFound)?;
-        let current: i32 = row.try_get(0).map_err(store_error)?;
         let position: i32 = tx
             .query_opt(RESET, &[id.as_uuid(), poll.as_uuid()])
             .await

@@ -4,16 +4,12 @@ use tally_domain::{OptionKey, OptionValue, PollDraft, PollOption, PresentationDr
 
 /// A poll with the given question and option keys (values "Option <key>").
 pub fn poll(question: &str, keys: &[&str]) -> PollDraft {
-    PollDraft::new(
-        Question::parse(question).expect("question"),
-        keys.iter()
-            .map(|k| PollOption {
-                key: OptionKey::parse(*k).expect("key"),
-                value: OptionValue::parse(format!("Option {k}")).expect("value"),
-            })
-            .collect(),
+    typed(
+        question,
+        tally_domain::kinds::PollType::Single,
+        keys,
+        tally_domain::kinds::SettingsDraft::default(),
     )
-    .expect("poll")
 }
 
 /// A deck of `n` polls, each with options A, B and C.

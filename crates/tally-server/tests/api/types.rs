@@ -94,6 +94,32 @@ async fn go_to(app: &TestApp, deck: &Deck, index: usize) {
     assert_eq!(response.status(), StatusCode::OK);
 }
 
+/// GETs `path` as the presenter until `done` holds, for at most 5 s (reads
+/// of Postgres on the Redis path wait for a flush); returns the last body.
+async fn presenter_until(
+    app: &TestApp,
+    deck: &Deck,
+    path: &str,
+    done: impl Fn(&Value) -> bool,
+) -> Value {
+    let mut body = Value::Null;
+    for _ in 0..200 {
+        body = app
+            .presenter(Method::GET, path, Some(&deck.token))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if done(&body) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    body
+}
+
 async fn results(app: &TestApp, deck: &Deck, poll: usize) -> Value {
     let response = app
         .presenter(
@@ -558,21 +584,7 @@ async fn rounds_are_counted_apart(app: TestApp) {
         deck.id, deck.polls[0]
     );
     // Round 1 is read from Postgres: on the Redis path, once flushed.
-    let mut first = Value::Null;
-    for _ in 0..200 {
-        first = app
-            .presenter(Method::GET, &url, Some(&deck.token))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if first["total_votes"] == 3 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
+    let first = presenter_until(&app, &deck, &url, |r| r["total_votes"] == 3).await;
     assert_eq!(first["round"], 1, "{first}");
     let counts: Vec<u64> = first["options"]
         .as_array()
@@ -660,22 +672,11 @@ async fn the_leaderboard_ranks_the_faster_correct_answer_first(app: TestApp) {
     );
 
     let url = format!("/presentations/{}/leaderboard", deck.id);
-    let mut board = Value::Null;
     // On the Redis path, answers count once flushed.
-    for _ in 0..200 {
-        board = app
-            .presenter(Method::GET, &url, Some(&deck.token))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if board.as_array().is_some_and(|rows| rows.len() == 3) {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
+    let board = presenter_until(&app, &deck, &url, |b| {
+        b.as_array().is_some_and(|rows| rows.len() == 3)
+    })
+    .await;
     let rows = board.as_array().expect("a leaderboard");
     assert_eq!(rows.len(), 3, "{board}");
     assert_eq!(
