@@ -19,6 +19,7 @@ use crate::ports::{
 };
 use crate::{Ballot, PollId, PollResults, PresentationId, VoteReceipt, VoteRecord};
 use futures::future::{select, Either};
+use std::future::Future;
 use std::pin::pin;
 use std::time::Instant;
 
@@ -135,21 +136,44 @@ impl<F: VoteLedger, D: VoteLedger, S: IntakeSwitch> FailoverLedger<F, D, S> {
     }
 }
 
+impl<F: VoteLedger, D: VoteLedger, S: IntakeSwitch> FailoverLedger<F, D, S> {
+    /// A read from the fast path while it is up, from the direct path when
+    /// it is down or the fast read fails for unavailability (`what` names
+    /// the read in the warning).
+    async fn read<'a, T, FF, DF>(
+        &'a self,
+        what: &str,
+        fast: impl FnOnce(&'a F) -> FF,
+        direct: impl FnOnce(&'a D) -> DF,
+    ) -> Result<T, LedgerError>
+    where
+        FF: Future<Output = Result<T, LedgerError>>,
+        DF: Future<Output = Result<T, LedgerError>>,
+    {
+        if self.switch.is_up() {
+            match fast(&self.fast).await {
+                Err(LedgerError::Unavailable(e)) => {
+                    tracing::warn!(error = %format!("{e:#}"), "{what} from the direct path: the fast path failed");
+                }
+                other => return other,
+            }
+        }
+        direct(&self.direct).await
+    }
+}
+
 impl<F: VoteLedger, D: VoteLedger, S: IntakeSwitch> VoteLedger for FailoverLedger<F, D, S> {
     async fn votes(
         &self,
         presentation: PresentationId,
         poll: PollId,
     ) -> Result<Vec<VoteRecord>, LedgerError> {
-        if self.switch.is_up() {
-            match self.fast.votes(presentation, poll).await {
-                Err(LedgerError::Unavailable(e)) => {
-                    tracing::warn!(error = %format!("{e:#}"), "listing votes from the direct path: the fast path failed");
-                }
-                other => return other,
-            }
-        }
-        self.direct.votes(presentation, poll).await
+        self.read(
+            "listing votes",
+            |fast| fast.votes(presentation, poll),
+            |direct| direct.votes(presentation, poll),
+        )
+        .await
     }
 
     async fn results(
@@ -157,15 +181,12 @@ impl<F: VoteLedger, D: VoteLedger, S: IntakeSwitch> VoteLedger for FailoverLedge
         presentation: PresentationId,
         poll: PollId,
     ) -> Result<PollResults, LedgerError> {
-        if self.switch.is_up() {
-            match self.fast.results(presentation, poll).await {
-                Err(LedgerError::Unavailable(e)) => {
-                    tracing::warn!(error = %format!("{e:#}"), "results from the direct path: the fast path failed");
-                }
-                other => return other,
-            }
-        }
-        self.direct.results(presentation, poll).await
+        self.read(
+            "results",
+            |fast| fast.results(presentation, poll),
+            |direct| direct.results(presentation, poll),
+        )
+        .await
     }
 
     async fn round_results(
@@ -174,29 +195,23 @@ impl<F: VoteLedger, D: VoteLedger, S: IntakeSwitch> VoteLedger for FailoverLedge
         poll: PollId,
         round: u32,
     ) -> Result<PollResults, LedgerError> {
-        if self.switch.is_up() {
-            match self.fast.round_results(presentation, poll, round).await {
-                Err(LedgerError::Unavailable(e)) => {
-                    tracing::warn!(error = %format!("{e:#}"), "results from the direct path: the fast path failed");
-                }
-                other => return other,
-            }
-        }
-        self.direct.round_results(presentation, poll, round).await
+        self.read(
+            "results",
+            |fast| fast.round_results(presentation, poll, round),
+            |direct| direct.round_results(presentation, poll, round),
+        )
+        .await
     }
 
     async fn quiz_answers(
         &self,
         presentation: PresentationId,
     ) -> Result<Vec<QuizAnswer>, LedgerError> {
-        if self.switch.is_up() {
-            match self.fast.quiz_answers(presentation).await {
-                Err(LedgerError::Unavailable(e)) => {
-                    tracing::warn!(error = %format!("{e:#}"), "quiz answers from the direct path: the fast path failed");
-                }
-                other => return other,
-            }
-        }
-        self.direct.quiz_answers(presentation).await
+        self.read(
+            "quiz answers",
+            |fast| fast.quiz_answers(presentation),
+            |direct| direct.quiz_answers(presentation),
+        )
+        .await
     }
 }

@@ -133,11 +133,8 @@ pub async fn cast_vote<P: Ports>(
                 poll_id(body.poll_id),
                 ParticipantId::from_uuid(body.client_id),
             );
-            let settings = match reads.presentation(tally, presentation).await {
-                Ok(snapshot) => match snapshot.settings(poll) {
-                    Some(settings) => settings.clone(),
-                    None => return Err(tally.refuse_vote(IntakeError::PollNotFound).into()),
-                },
+            let snapshot = match reads.presentation(tally, presentation).await {
+                Ok(snapshot) => snapshot,
                 Err(GetPresentationError::NotFound) => {
                     return Err(tally.refuse_vote(IntakeError::PresentationNotFound).into())
                 }
@@ -150,7 +147,11 @@ pub async fn cast_vote<P: Ports>(
                     _ => return Err(Problem::unavailable(&cause)),
                 },
             };
-            Ballot::checked(presentation, poll, &settings, participant, raw)
+            // Borrowed from the cached snapshot: no copy per vote.
+            let Some(settings) = snapshot.settings(poll) else {
+                return Err(tally.refuse_vote(IntakeError::PollNotFound).into());
+            };
+            Ballot::checked(presentation, poll, settings, participant, raw)
                 .map_err(|e| Problem::bad_request("invalid_vote", e.to_string()))
         },
     )

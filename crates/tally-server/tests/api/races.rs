@@ -328,17 +328,12 @@ const CHANGES: [&[&str]; 4] = [&["A"], &["B"], &["A", "C"], &["B", "C"]];
 /// in the live listing and in Postgres, and the counters (live and stored)
 /// equal the rows.
 async fn changes_racing_changes(app: &TestApp, second: &str) {
-    let response = app
-        .create(&json!({"polls": [{
-            "question": "Which?", "type": "multiple", "max_choices": 2, "allow_change": true,
-            "options": [{"key": "A", "value": "a"}, {"key": "B", "value": "b"}, {"key": "C", "value": "c"}],
-        }]}))
-        .await;
-    let created: serde_json::Value = response.json().await.unwrap();
-    let id = created["presentation_id"].as_str().unwrap().to_owned();
-    let token = created["presenter_token"].as_str().unwrap().to_owned();
-    let shown = app.get_json(&format!("/presentations/{id}")).await;
-    let poll = shown["polls"][0]["poll_id"].as_str().unwrap().to_owned();
+    let body = json!({"polls": [{
+        "question": "Which?", "type": "multiple", "max_choices": 2, "allow_change": true,
+        "options": [{"key": "A", "value": "a"}, {"key": "B", "value": "b"}, {"key": "C", "value": "c"}],
+    }]});
+    let created = crate::common::create_presentation(&app.client, &app.address, &body).await;
+    let (id, token, poll) = (created.id, created.token, created.poll_ids[0].clone());
     let bases = [app.address.clone(), second.to_owned()];
 
     // Action i of a participant: a change to CHANGES[i % 4], or every

@@ -3,33 +3,13 @@
 //! results, the malformed votes of the contract (400 `invalid_vote`),
 //! identical re-votes, changes and retractions.
 
-use crate::helpers::{assert_problem, spawn_app, spawn_redis_app, TestApp};
+use crate::helpers::{assert_problem, spawn_app, spawn_redis_app, Created, TestApp};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-struct Deck {
-    id: String,
-    token: String,
-    polls: Vec<String>,
-}
-
-async fn create(app: &TestApp, polls: Value) -> Deck {
-    let response = app.create(&json!({ "polls": polls })).await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let created: Value = response.json().await.unwrap();
-    let id = created["presentation_id"].as_str().unwrap().to_owned();
-    let shown = app.get_json(&format!("/presentations/{id}")).await;
-    Deck {
-        token: created["presenter_token"].as_str().unwrap().to_owned(),
-        polls: shown["polls"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p["poll_id"].as_str().unwrap().to_owned())
-            .collect(),
-        id,
-    }
+async fn create(app: &TestApp, polls: Value) -> Created {
+    crate::common::create_presentation(&app.client, &app.address, &json!({ "polls": polls })).await
 }
 
 fn abc() -> Value {
@@ -51,14 +31,14 @@ fn every_type(allow_change: bool) -> Value {
 
 async fn vote(
     app: &TestApp,
-    deck: &Deck,
+    deck: &Created,
     poll: usize,
     client: Uuid,
     vote: Value,
 ) -> reqwest::Response {
     let mut body = vote;
     body["client_id"] = json!(client);
-    body["poll_id"] = json!(deck.polls[poll]);
+    body["poll_id"] = json!(deck.poll_ids[poll]);
     app.request(
         Method::POST,
         &format!("/presentations/{}/polls/current/votes", deck.id),
@@ -69,18 +49,18 @@ async fn vote(
     .unwrap()
 }
 
-async fn retract(app: &TestApp, deck: &Deck, poll: usize, client: Uuid) -> reqwest::Response {
+async fn retract(app: &TestApp, deck: &Created, poll: usize, client: Uuid) -> reqwest::Response {
     app.request(
         Method::DELETE,
         &format!("/presentations/{}/polls/current/votes", deck.id),
     )
-    .json(&json!({"client_id": client, "poll_id": deck.polls[poll]}))
+    .json(&json!({"client_id": client, "poll_id": deck.poll_ids[poll]}))
     .send()
     .await
     .unwrap()
 }
 
-async fn go_to(app: &TestApp, deck: &Deck, index: usize) {
+async fn go_to(app: &TestApp, deck: &Created, index: usize) {
     let response = app
         .presenter(
             Method::PUT,
@@ -98,7 +78,7 @@ async fn go_to(app: &TestApp, deck: &Deck, index: usize) {
 /// of Postgres on the Redis path wait for a flush); returns the last body.
 async fn presenter_until(
     app: &TestApp,
-    deck: &Deck,
+    deck: &Created,
     path: &str,
     done: impl Fn(&Value) -> bool,
 ) -> Value {
@@ -120,13 +100,13 @@ async fn presenter_until(
     body
 }
 
-async fn results(app: &TestApp, deck: &Deck, poll: usize) -> Value {
+async fn results(app: &TestApp, deck: &Created, poll: usize) -> Value {
     let response = app
         .presenter(
             Method::GET,
             &format!(
                 "/presentations/{}/polls/{}/results",
-                deck.id, deck.polls[poll]
+                deck.id, deck.poll_ids[poll]
             ),
             Some(&deck.token),
         )
@@ -265,7 +245,7 @@ async fn every_type_takes_its_votes_and_refuses_malformed_ones(app: TestApp) {
 
     let by_type: Vec<Value> = {
         let mut all = Vec::new();
-        for index in 0..deck.polls.len() {
+        for index in 0..deck.poll_ids.len() {
             all.push(results(&app, &deck, index).await);
         }
         all
@@ -345,7 +325,7 @@ async fn every_type_takes_its_votes_and_refuses_malformed_ones(app: TestApp) {
     assert_eq!(votes(&by_type[6]), [1, 1, 0]);
     // Flushed (on the Redis path): live counters, stored counters and vote
     // rows agree, two rows per poll.
-    crate::races::assert_agreement(&app, &deck.id, 2 * deck.polls.len()).await;
+    crate::races::assert_agreement(&app, &deck.id, 2 * deck.poll_ids.len()).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -464,7 +444,12 @@ async fn settings_that_do_not_fit_the_type_are_400() {
     }
 }
 
-async fn timer(app: &TestApp, deck: &Deck, token: Option<&str>, seconds: u64) -> reqwest::Response {
+async fn timer(
+    app: &TestApp,
+    deck: &Created,
+    token: Option<&str>,
+    seconds: u64,
+) -> reqwest::Response {
     app.presenter(
         Method::POST,
         &format!("/presentations/{}/polls/current/timer", deck.id),
@@ -512,7 +497,7 @@ async fn a_timer_closes_voting_on_every_process() {
 
     let vote_on = |address: &str, client: Uuid| {
         let url = format!("{address}/presentations/{}/polls/current/votes", deck.id);
-        let body = json!({"key": "A", "client_id": client, "poll_id": deck.polls[0]});
+        let body = json!({"key": "A", "client_id": client, "poll_id": deck.poll_ids[0]});
         app.client.post(url).json(&body).send()
     };
     assert_eq!(
@@ -557,7 +542,10 @@ async fn rounds_are_counted_apart(app: TestApp) {
     let reset: Value = app
         .presenter(
             Method::POST,
-            &format!("/presentations/{}/polls/{}/reset", deck.id, deck.polls[0]),
+            &format!(
+                "/presentations/{}/polls/{}/reset",
+                deck.id, deck.poll_ids[0]
+            ),
             Some(&deck.token),
         )
         .send()
@@ -581,7 +569,7 @@ async fn rounds_are_counted_apart(app: TestApp) {
 
     let url = format!(
         "/presentations/{}/polls/{}/results?round=1",
-        deck.id, deck.polls[0]
+        deck.id, deck.poll_ids[0]
     );
     // Round 1 is read from Postgres: on the Redis path, once flushed.
     let first = presenter_until(&app, &deck, &url, |r| r["total_votes"] == 3).await;

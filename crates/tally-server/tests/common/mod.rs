@@ -31,9 +31,15 @@ pub fn deck_body(polls: usize) -> Value {
 /// Creates a deck of `polls` polls on the server at `base` and reads back
 /// its poll ids.
 pub async fn create_deck(client: &reqwest::Client, base: &str, polls: usize) -> Created {
+    create_presentation(client, base, &deck_body(polls)).await
+}
+
+/// Creates the presentation `body` on the server at `base` and reads back
+/// its poll ids.
+pub async fn create_presentation(client: &reqwest::Client, base: &str, body: &Value) -> Created {
     let response = client
         .post(format!("{base}/presentations"))
-        .json(&deck_body(polls))
+        .json(body)
         .send()
         .await
         .unwrap();

@@ -133,19 +133,13 @@ fn expected(p: &Presentation, raws: &[RawChoice]) -> Aggregates {
     Aggregates::of(&choices)
 }
 
-const VOTABLE: [PollType; 8] = [
-    PollType::Single,
-    PollType::Multiple,
-    PollType::Scale,
-    PollType::Ranking,
-    PollType::Points,
-    PollType::Wordcloud,
-    PollType::Open,
-    PollType::Quiz,
-];
+/// The types that take votes (Q&A takes questions).
+fn votable() -> impl Iterator<Item = PollType> {
+    PollType::ALL.into_iter().filter(|k| *k != PollType::Qa)
+}
 
 pub async fn every_type_counts_a_vote_once_and_refuses_a_different_one<A: Adapters>(adapters: &A) {
-    for kind in VOTABLE {
+    for kind in votable() {
         let p = poll_of(adapters, kind, options_of(kind), settings_of(kind, false)).await;
         let (first, second) = two_votes(kind);
         let (voter, other) = (someone(), someone());
@@ -193,7 +187,7 @@ pub async fn every_type_counts_a_vote_once_and_refuses_a_different_one<A: Adapte
 }
 
 pub async fn changes_and_retractions_move_the_counts_exactly<A: Adapters>(adapters: &A) {
-    for kind in VOTABLE {
+    for kind in votable() {
         let p = poll_of(adapters, kind, options_of(kind), settings_of(kind, true)).await;
         let (first, second) = two_votes(kind);
         let (voter, other) = (someone(), someone());
