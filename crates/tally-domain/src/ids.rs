@@ -83,3 +83,16 @@ impl PresenterId {
         Self(Uuid::now_v7())
     }
 }
+
+uuid_id!(
+    /// A Q&A question. New ids are UUIDv7, so they sort by when they were
+    /// asked.
+    QuestionId
+);
+
+impl QuestionId {
+    /// A fresh, time-ordered id.
+    pub fn generate() -> Self {
+        Self(Uuid::now_v7())
+    }
+}

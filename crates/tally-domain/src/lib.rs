@@ -14,12 +14,10 @@ pub mod presenter;
 pub mod usecases;
 pub mod vote;
 
-pub use ids::{ParticipantId, PollId, PresentationId, PresenterId};
+pub use ids::{ParticipantId, PollId, PresentationId, PresenterId, QuestionId};
 pub use poll::{OptionKey, OptionValue, Poll, PollDraft, PollOption, Question};
 pub use presentation::{
     Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove, SlideState,
 };
 pub use presenter::{JoinCode, PresenterAccess, PresenterToken, TokenHash};
-pub use vote::{
-    entry_id, transition, Ballot, OptionTally, PollResults, TextEntry, VoteReceipt, VoteRecord,
-};
+pub use vote::{transition, Ballot, OptionTally, PollResults, TextEntry, VoteReceipt, VoteRecord};

@@ -1,6 +1,7 @@
 //! Presentations: an ordered deck of polls, one of which is on screen.
 
 use crate::ids::{PresentationId, PresenterId};
+use crate::kinds::ProfanityFilter;
 use crate::poll::{Poll, PollDraft};
 use crate::presenter::JoinCode;
 use std::time::SystemTime;
@@ -22,6 +23,7 @@ pub enum PresentationError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PresentationDraft {
     polls: Vec<PollDraft>,
+    profanity_filter: ProfanityFilter,
 }
 
 impl PresentationDraft {
@@ -34,11 +36,25 @@ impl PresentationDraft {
         if polls.len() > MAX_POLLS {
             return Err(PresentationError::TooManyPolls);
         }
-        Ok(Self { polls })
+        Ok(Self {
+            polls,
+            profanity_filter: ProfanityFilter::default(),
+        })
+    }
+
+    /// The draft with `filter` for the audience's text.
+    #[must_use]
+    pub fn with_profanity_filter(mut self, filter: ProfanityFilter) -> Self {
+        self.profanity_filter = filter;
+        self
     }
 
     pub fn polls(&self) -> &[PollDraft] {
         &self.polls
+    }
+
+    pub fn profanity_filter(&self) -> ProfanityFilter {
+        self.profanity_filter
     }
 }
 
@@ -51,6 +67,8 @@ pub struct Presentation {
     pub polls: Vec<Poll>,
     pub slide: SlideState,
     pub created_at: SystemTime,
+    /// How strictly the audience's text is filtered.
+    pub profanity_filter: ProfanityFilter,
 }
 
 impl Presentation {

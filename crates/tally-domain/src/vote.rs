@@ -3,9 +3,9 @@
 use crate::ids::{ParticipantId, PollId, PresentationId};
 use crate::kinds::encoding::{self, is_plain};
 use crate::kinds::{Aggregates, InvalidVote, PollSettings, PollType, RawChoice};
+use crate::kinds::{Cloud, Decisions, Moderation, QuestionView};
 use crate::poll::{OptionKey, OptionValue, Poll, Question};
 use crate::ports::IntakeError;
-use sha2::{Digest as _, Sha256};
 
 /// One participant's vote, change or retraction on one poll, as received.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -161,7 +161,8 @@ impl VoteRecord {
 /// An open-text entry, as the presenter sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TextEntry {
-    /// Stable per participant and poll, and reveals neither.
+    /// [`crate::kinds::text_entry_id`]: of the participant's text on the
+    /// poll, and reveals neither.
     pub entry_id: String,
     pub text: String,
     pub hidden: bool,
@@ -173,22 +174,11 @@ impl TextEntry {
     pub fn of(poll: PollId, participant: ParticipantId, choice: &str) -> Option<Self> {
         let text = encoding::text_of(choice)?;
         Some(Self {
-            entry_id: entry_id(poll, participant),
+            entry_id: crate::kinds::text_entry_id(poll, participant, text),
             text: text.to_owned(),
             hidden: false,
         })
     }
-}
-
-/// A participant's entry id on a poll: 16 hex digits of a hash of both ids.
-/// The client id is the participant's only credential, so it is never
-/// shown; the hash cannot be turned back into it.
-pub fn entry_id(poll: PollId, participant: ParticipantId) -> String {
-    let digest = Sha256::new()
-        .chain_update(poll.as_uuid().as_bytes())
-        .chain_update(participant.as_uuid().as_bytes())
-        .finalize();
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The count for one option.
@@ -217,6 +207,14 @@ pub struct PollResults {
     pub aggregates: Aggregates,
     /// Open text: the entries, in participant order.
     pub entries: Vec<TextEntry>,
+    /// Q&A: the questions, in listing order ([`crate::kinds::arrange`]).
+    pub questions: Vec<QuestionView>,
+    /// What holds entries back: the poll's default until
+    /// [`PollResults::moderate`] applies the store's.
+    pub moderation: Moderation,
+    /// Made for the audience ([`PollResults::public`]): nothing held is
+    /// left in.
+    pub for_audience: bool,
     /// The round these results count (the poll's current one unless asked).
     pub round: u32,
 }
@@ -239,7 +237,7 @@ impl PollResults {
                 votes: aggregates.votes.get(&o.key).copied().unwrap_or(0),
             })
             .collect();
-        Self {
+        let mut results = Self {
             poll_id: poll.id,
             question: poll.question.clone(),
             total_votes: options.iter().map(|o| o.votes).sum(),
@@ -249,7 +247,44 @@ impl PollResults {
             settings: poll.settings.clone(),
             aggregates,
             entries,
+            questions: Vec::new(),
+            moderation: Moderation::default(),
+            for_audience: false,
             round: poll.round,
+        };
+        // Until the store's decisions are applied, entries are held as the
+        // poll's settings and the default filter say: never shown by
+        // mistake.
+        results.moderate(Moderation::new(
+            poll.settings.moderated,
+            Decisions::default(),
+        ));
+        results
+    }
+
+    /// Applies `moderation`: marks the entries it holds.
+    pub fn moderate(&mut self, moderation: Moderation) {
+        for entry in &mut self.entries {
+            entry.hidden = moderation.holds_entry(&entry.entry_id, &[&entry.text]);
         }
+        self.moderation = moderation;
+    }
+
+    /// The word cloud, moderated.
+    pub fn cloud(&self) -> Cloud {
+        let mut cloud = self.aggregates.cloud(self.poll_id, &self.moderation);
+        if self.for_audience {
+            cloud.held.clear();
+        }
+        cloud
+    }
+
+    /// The results as the audience may see them: without the entries,
+    /// words and questions moderation holds.
+    pub fn public(mut self) -> Self {
+        self.entries.retain(|e| !e.hidden);
+        self.questions.retain(|q| !q.hidden);
+        self.for_audience = true;
+        self
     }
 }

@@ -5,7 +5,9 @@ use crate::problem::Problem;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::time::SystemTime;
-use tally_domain::kinds::{PollSettings, PollType, RawChoice, ScaleDraft, SettingsDraft};
+use tally_domain::kinds::{
+    PollSettings, PollType, ProfanityFilter, QuestionView, RawChoice, ScaleDraft, SettingsDraft,
+};
 use tally_domain::poll::PollError;
 use tally_domain::{
     OptionKey, OptionValue, Poll, PollDraft, PollOption, PollResults, Presentation,
@@ -175,11 +177,25 @@ pub struct NewPresentationBody {
     /// 1 to 200 polls, in slide order.
     #[schema(min_items = 1, max_items = 200)]
     pub polls: Vec<NewPollBody>,
+    /// Tally: how strictly word-cloud words, open-text entries and Q&A
+    /// questions are filtered (`off`, `standard`, `strict`; default
+    /// `standard`). Matched entries are held, not shown, until the
+    /// presenter approves them.
+    #[serde(default)]
+    #[schema(example = "standard")]
+    pub profanity_filter: Option<String>,
 }
 
 impl NewPresentationBody {
     /// Validates into a domain draft.
     pub fn into_draft(self) -> Result<PresentationDraft, Problem> {
+        let filter = self
+            .profanity_filter
+            .as_deref()
+            .map(ProfanityFilter::parse)
+            .transpose()
+            .map_err(|e| Problem::bad_request("invalid_presentation", e.to_string()))?
+            .unwrap_or_default();
         let polls = self
             .polls
             .into_iter()
@@ -204,7 +220,6 @@ impl NewPresentationBody {
                     .as_deref()
                     .map_or(Ok(PollType::Single), PollType::parse)
                     .map_err(PollError::from)?;
-                not_built_yet(kind, &poll.settings)?;
                 Ok(PollDraft::typed(
                     question,
                     options,
@@ -213,23 +228,8 @@ impl NewPresentationBody {
                 )?)
             })
             .collect::<Result<Vec<_>, Problem>>()?;
-        Ok(PresentationDraft::new(polls)?)
+        Ok(PresentationDraft::new(polls)?.with_profanity_filter(filter))
     }
-}
-
-/// Q&A polls and moderated entries are in the contract but not built yet:
-/// refused plainly, rather than accepted and then not held or not served.
-fn not_built_yet(kind: PollType, settings: &PollSettingsBody) -> Result<(), Problem> {
-    let missing = if kind == PollType::Qa {
-        Some("Q&A polls (type \"qa\") are not available yet")
-    } else if settings.moderated == Some(true) {
-        Some("moderated polls are not available yet: entries would not be held")
-    } else {
-        None
-    };
-    missing.map_or(Ok(()), |detail| {
-        Err(Problem::bad_request("invalid_poll", detail))
-    })
 }
 
 /// 201 answer to POST /presentations: v4's `presentation_id`, plus Tally's
@@ -491,12 +491,75 @@ pub struct OptionResultBody {
 pub struct WordResultBody {
     pub word: String,
     pub count: u64,
+    /// For `…/entries/{entry_id}/hide` and `/approve`: stable for the
+    /// word's normal form on the poll.
+    #[schema(example = "9b2e61f0c4d8a7e3")]
+    pub entry_id: String,
+}
+
+/// A Q&A question.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QuestionResultBody {
+    pub question_id: Uuid,
+    pub text: String,
+    pub upvotes: u64,
+    pub answered: bool,
+    pub pinned: bool,
+    /// Held by moderation (the presenter's results only; the audience's
+    /// lists leave held questions out).
+    pub hidden: bool,
+    /// RFC 3339, UTC.
+    pub asked_at: String,
+}
+
+impl From<&QuestionView> for QuestionResultBody {
+    fn from(q: &QuestionView) -> Self {
+        Self {
+            question_id: *q.id.as_uuid(),
+            text: q.text.clone(),
+            upvotes: q.upvotes,
+            answered: q.answered,
+            pinned: q.pinned,
+            hidden: q.hidden,
+            asked_at: rfc3339(q.asked_at),
+        }
+    }
+}
+
+/// POST …/questions body.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct AskBody {
+    pub client_id: Uuid,
+    /// 1 to the poll's `max_length` characters (default 280) once trimmed.
+    #[schema(example = "Will the slides be shared?")]
+    pub text: String,
+}
+
+/// 201 answer to POST …/questions.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AskedBody {
+    pub question_id: Uuid,
+}
+
+/// POST and DELETE …/questions/{question_id}/upvote body.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct UpvoteBody {
+    pub client_id: Uuid,
+}
+
+/// GET …/questions query.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct QuestionsQuery {
+    /// `top` (most upvoted first; the default) or `recent`. Pinned
+    /// questions come first and answered ones last either way.
+    pub sort: Option<String>,
 }
 
 /// An open-text entry.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EntryResultBody {
-    /// Stable per participant and poll; not the client id.
+    /// Of the participant's text on the poll (a changed text is a new
+    /// entry); reveals neither the client id nor anything else.
     pub entry_id: String,
     pub text: String,
     pub hidden: bool,
@@ -524,7 +587,9 @@ pub struct EntryResultBody {
                        {"key": "B", "value": "Beta", "points": 40, "mean": 40.0}]}),
     json!({"poll_id": "0190f3c4-0000-7000-8000-000000000005", "type": "wordcloud", "round": 1,
            "question": "One word?", "voting_open": true, "participants": 2,
-           "words": [{"word": "Café", "count": 2}, {"word": "tea", "count": 1}]}),
+           "words": [{"word": "Café", "count": 2, "entry_id": "9b2e61f0c4d8a7e3"},
+                     {"word": "tea", "count": 1, "entry_id": "05d1c3b7e9a2f468"}],
+           "held_words": [{"word": "Shit", "count": 1, "entry_id": "7c40e2a9b1d6f385"}]}),
     json!({"poll_id": "0190f3c4-0000-7000-8000-000000000006", "type": "open", "round": 1,
            "question": "Feedback?", "voting_open": true, "participants": 1,
            "entries": [{"entry_id": "3f1c9a0b2d4e5f60", "text": "More breaks", "hidden": false}]}),
@@ -532,6 +597,11 @@ pub struct EntryResultBody {
            "question": "2 + 2?", "voting_open": false, "participants": 2, "total_votes": 2,
            "correct": ["B"],
            "options": [{"key": "A", "value": "3", "votes": 0}, {"key": "B", "value": "4", "votes": 2}]}),
+    json!({"poll_id": "0190f3c4-0000-7000-8000-000000000008", "type": "qa", "round": 1,
+           "question": "Questions for the speaker", "voting_open": true, "participants": 0,
+           "questions": [{"question_id": "0190f3c4-0000-7000-8000-0000000000a1",
+                          "text": "Will the slides be shared?", "upvotes": 12, "answered": false,
+                          "pinned": true, "hidden": false, "asked_at": "2026-11-22T10:15:02.120Z"}]}),
 ))]
 pub struct ResultsBody {
     pub poll_id: Uuid,
@@ -551,12 +621,21 @@ pub struct ResultsBody {
     /// Quiz: the correct keys.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub correct: Option<Vec<String>>,
-    /// Word cloud: most frequent first, at most 100.
+    /// Word cloud: the words shown, most frequent first, at most 100.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub words: Option<Vec<WordResultBody>>,
-    /// Open text.
+    /// Word cloud, presenter only: the words moderation holds (the
+    /// profanity filter, or a moderated poll before approval), at most
+    /// 100, for the moderation queue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held_words: Option<Vec<WordResultBody>>,
+    /// Open text. The audience's copy leaves held entries out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entries: Option<Vec<EntryResultBody>>,
+    /// Q&A: pinned first, then by upvotes, answered last. The audience's
+    /// copy leaves held questions out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub questions: Option<Vec<QuestionResultBody>>,
 }
 
 impl From<PollResults> for ResultsBody {
@@ -575,6 +654,16 @@ impl From<PollResults> for ResultsBody {
             ..OptionResultBody::default()
         };
         let aggregates = &r.aggregates;
+        let mut cloud = (kind == PollType::Wordcloud).then(|| r.cloud());
+        let words = |list: Vec<tally_domain::kinds::WordCount>| -> Vec<WordResultBody> {
+            list.into_iter()
+                .map(|w| WordResultBody {
+                    word: w.word,
+                    count: w.count,
+                    entry_id: w.entry_id,
+                })
+                .collect()
+        };
         let options = match kind {
             PollType::Single | PollType::Multiple | PollType::Quiz => Some(
                 r.options
@@ -644,16 +733,10 @@ impl From<PollResults> for ResultsBody {
                     .map(|k| k.as_str().to_owned())
                     .collect()
             }),
-            words: (kind == PollType::Wordcloud).then(|| {
-                aggregates
-                    .cloud()
-                    .into_iter()
-                    .map(|w| WordResultBody {
-                        word: w.word,
-                        count: w.count,
-                    })
-                    .collect()
-            }),
+            words: cloud.as_mut().map(|c| words(std::mem::take(&mut c.shown))),
+            held_words: cloud.filter(|_| !r.for_audience).map(|c| words(c.held)),
+            questions: (kind == PollType::Qa)
+                .then(|| r.questions.iter().map(QuestionResultBody::from).collect()),
             entries: (kind == PollType::Open).then(|| {
                 r.entries
                     .iter()

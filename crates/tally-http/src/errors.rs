@@ -8,9 +8,10 @@ use tally_domain::ports::IntakeError;
 use tally_domain::presentation::PresentationError;
 use tally_domain::presenter::AccessDenied;
 use tally_domain::usecases::{
-    CreatePresentationError, DeletePresentationError, GetPresentationError, LeaderboardError,
-    ListPresentationsError, ListVotesError, MoveSlideError, PollResultsError, ResetPollError,
-    SetNameError, SetTimerError, SetVotingError,
+    AskQuestionError, CreatePresentationError, DeletePresentationError, GetPresentationError,
+    LeaderboardError, ListPresentationsError, ListQuestionsError, ListVotesError, ModerateError,
+    MoveSlideError, PollResultsError, ResetPollError, SetNameError, SetTimerError, SetVotingError,
+    UpvoteError,
 };
 use tally_domain::SlideError;
 
@@ -212,6 +213,53 @@ impl From<PollResultsError> for Problem {
             PollResultsError::RoundNotFound => Problem::not_found(e.to_string()),
             PollResultsError::Denied(denied) => denied.into(),
             PollResultsError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<AskQuestionError> for Problem {
+    fn from(e: AskQuestionError) -> Self {
+        match e {
+            AskQuestionError::NotFound => Problem::not_found(NO_PRESENTATION),
+            AskQuestionError::PollNotFound => Problem::not_found(NO_POLL),
+            AskQuestionError::NotQa(_) => Problem::conflict("not_a_qa_poll", e.to_string()),
+            AskQuestionError::Invalid(_) => Problem::bad_request("invalid_question", e.to_string()),
+            AskQuestionError::Limit => Problem::conflict("question_limit", e.to_string()),
+            AskQuestionError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<UpvoteError> for Problem {
+    fn from(e: UpvoteError) -> Self {
+        match e {
+            UpvoteError::QuestionNotFound => Problem::not_found(e.to_string()),
+            UpvoteError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<ListQuestionsError> for Problem {
+    fn from(e: ListQuestionsError) -> Self {
+        match e {
+            ListQuestionsError::NotFound => Problem::not_found(NO_PRESENTATION),
+            ListQuestionsError::PollNotFound => Problem::not_found(NO_POLL),
+            ListQuestionsError::NotQa(_) => Problem::conflict("not_a_qa_poll", e.to_string()),
+            ListQuestionsError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<ModerateError> for Problem {
+    fn from(e: ModerateError) -> Self {
+        match e {
+            ModerateError::NotFound => Problem::not_found(NO_PRESENTATION),
+            ModerateError::PollNotFound => Problem::not_found(NO_POLL),
+            ModerateError::QuestionNotFound => Problem::not_found(e.to_string()),
+            ModerateError::NoEntries(_) => Problem::conflict("no_entries", e.to_string()),
+            ModerateError::MalformedEntryId => Problem::bad_request("invalid_entry", e.to_string()),
+            ModerateError::Denied(denied) => denied.into(),
+            ModerateError::Unavailable(cause) => Problem::unavailable(&cause),
         }
     }
 }

@@ -20,7 +20,7 @@ pub use handlers::ops::ReadinessCheck;
 
 use actix_web::web;
 use extract::{json_config, PRESENTATION_BODY_LIMIT, SMALL_BODY_LIMIT, VOTE_BODY_LIMIT};
-use handlers::{audience, ops, presenter, v4, votes};
+use handlers::{audience, ops, presenter, questions, v4, votes};
 use problem::Problem;
 use tally_domain::ports::Ports;
 use utoipa::OpenApi as _;
@@ -93,6 +93,31 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
         .service(
             web::resource("/presentations/{presentation_id}/polls/{poll_id}/reset")
                 .post(presenter::reset_poll::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}/polls/{poll_id}/questions")
+                .get(questions::list::<P>)
+                .post(questions::ask::<P>),
+        )
+        // Before the `{action}` pattern below, which "upvote" would match.
+        .service(
+            web::resource(
+                "/presentations/{presentation_id}/polls/{poll_id}/questions/{question_id}/upvote",
+            )
+            .post(questions::upvote::<P>)
+            .delete(questions::withdraw_upvote::<P>),
+        )
+        .service(
+            web::resource(
+                "/presentations/{presentation_id}/polls/{poll_id}/questions/{question_id}/{action}",
+            )
+            .post(questions::flag::<P>),
+        )
+        .service(
+            web::resource(
+                "/presentations/{presentation_id}/polls/{poll_id}/entries/{entry_id}/{action}",
+            )
+            .post(questions::moderate_entry::<P>),
         )
         .service(
             web::resource("/presentations/{presentation_id}/participants")

@@ -32,6 +32,7 @@ impl Ports for TestPorts {
     type Ledger = FakeLedger;
     type Metrics = FakeMetrics;
     type Events = (FakeEvents, ReadEvents);
+    type Board = tally_testkit::fakes::FakeBoard;
 }
 
 /// The app as `tally serve` builds it, on the fakes of `world`.
@@ -52,6 +53,7 @@ async fn app(
         world.ledger(),
         FakeMetrics::default(),
         (told, reads.events()),
+        world.board(),
         false,
     );
     let telemetry: Arc<dyn HttpTelemetry> = Arc::new(Unobserved);

@@ -102,3 +102,44 @@ pub async fn counters<C: GenericClient>(
         .filter_map(|key| by_poll.remove(&key))
         .collect())
 }
+
+/// One Q&A question's upvotes, counted from both sides.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UpvoteCount {
+    pub poll: PollId,
+    pub question: Uuid,
+    /// `questions.upvotes`.
+    pub stored: u64,
+    /// Rows of `question_upvotes`.
+    pub rows: u64,
+}
+
+const UPVOTES: &str = "SELECT x.poll_id, x.id, x.upvotes::bigint, \
+       (SELECT count(*) FROM question_upvotes u WHERE u.question_id = x.id) \
+     FROM questions x JOIN polls q ON q.id = x.poll_id \
+     WHERE $1::uuid IS NULL OR q.presentation_id = $1 ORDER BY x.poll_id, x.id";
+
+/// Every question of `presentation` (of every presentation when `None`),
+/// its upvote count against its upvote rows.
+///
+/// # Errors
+/// When Postgres fails.
+pub async fn upvotes<C: GenericClient>(
+    client: &C,
+    presentation: Option<PresentationId>,
+) -> anyhow::Result<Vec<UpvoteCount>> {
+    let id: Option<Uuid> = presentation.map(|p| *p.as_uuid());
+    client
+        .query(UPVOTES, &[&id])
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(UpvoteCount {
+                poll: PollId::from_uuid(row.try_get(0)?),
+                question: row.try_get(1)?,
+                stored: u64::try_from(row.try_get::<_, i64>(2)?)?,
+                rows: u64::try_from(row.try_get::<_, i64>(3)?)?,
+            })
+        })
+        .collect()
+}

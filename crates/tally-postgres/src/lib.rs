@@ -13,6 +13,7 @@
 
 mod archive;
 pub mod audit;
+mod board;
 mod fence;
 mod intake;
 mod ledger;
@@ -23,6 +24,7 @@ mod store;
 mod tallies;
 
 pub use archive::PgArchive;
+pub use board::PgBoard;
 pub use intake::PgIntake;
 pub use ledger::PgLedger;
 pub use migrate::{migrate, migrate_to, MigrationReport};

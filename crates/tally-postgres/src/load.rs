@@ -4,7 +4,7 @@
 use anyhow::Context as _;
 use deadpool_postgres::GenericClient;
 use std::time::SystemTime;
-use tally_domain::kinds::{PollType, SettingsDraft};
+use tally_domain::kinds::{PollType, ProfanityFilter, SettingsDraft};
 use tally_domain::{
     JoinCode, OptionKey, OptionValue, Poll, PollDraft, PollId, PollOption, Presentation,
     PresentationId, PresenterId, Question, SlideState,
@@ -14,7 +14,7 @@ use tokio_postgres::Row;
 use uuid::Uuid;
 
 const PRESENTATION: &str = "SELECT id, presenter_id, join_code, poll_count, current_poll_index, \
-     state_version, created_at FROM presentations WHERE id = $1";
+     state_version, created_at, profanity_filter FROM presentations WHERE id = $1";
 
 const POLLS: &str = "SELECT q.id, q.question, q.voting_open, q.results_visible, q.kind, \
      q.settings::text AS settings, q.opened_at, q.deadline, q.round, o.key, o.value \
@@ -46,6 +46,7 @@ pub(crate) async fn presentation<C: GenericClient>(
         join_code: join_code(&head)?,
         slide: slide_state(&head)?,
         created_at: head.try_get::<_, SystemTime>("created_at")?,
+        profanity_filter: ProfanityFilter::parse(head.try_get("profanity_filter")?)?,
         polls,
     }))
 }

@@ -239,14 +239,16 @@ impl PresentationStore for PgStore {
         let poll_count = i32::try_from(polls.len()).map_err(store_error)?;
         let inserted = tx
             .query_one(
-                "INSERT INTO presentations (id, presenter_id, join_code, created_open, poll_count) \
-                 VALUES ($1, $2, $3, $4, $5) RETURNING created_at",
+                "INSERT INTO presentations \
+                 (id, presenter_id, join_code, created_open, poll_count, profanity_filter) \
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING created_at",
                 &[
                     new.id.as_uuid(),
                     new.presenter_id.as_uuid(),
                     &new.join_code.as_str(),
                     &new.created_open,
                     &poll_count,
+                    &new.draft.profanity_filter().as_str(),
                 ],
             )
             .await;
@@ -325,6 +327,7 @@ impl PresentationStore for PgStore {
                 version: 1,
             },
             created_at,
+            profanity_filter: new.draft.profanity_filter(),
             polls: poll_ids
                 .into_iter()
                 .zip(polls)

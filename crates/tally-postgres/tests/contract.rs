@@ -28,7 +28,8 @@ impl Adapters for Postgres {
     }
 }
 
-async fn postgres() -> Postgres {
+/// A fresh database and a pool on it.
+async fn database() -> (TestDatabase, tally_postgres::Pool) {
     let db = TestDatabase::create().await;
     let pool = tally_postgres::connect(&PoolSettings {
         url: db.url(),
@@ -37,6 +38,11 @@ async fn postgres() -> Postgres {
         connect_timeout: std::time::Duration::from_secs(10),
     })
     .expect("pool");
+    (db, pool)
+}
+
+async fn postgres() -> Postgres {
+    let (db, pool) = database().await;
     Postgres {
         store: PgStore::new(pool.clone()),
         intake: PgIntake::new(pool.clone()),
@@ -46,3 +52,35 @@ async fn postgres() -> Postgres {
 }
 
 tally_testkit::port_contract_tests!(postgres().await);
+
+struct Boarded {
+    store: PgStore,
+    board: tally_postgres::PgBoard,
+    _db: TestDatabase,
+}
+
+impl tally_testkit::contract::board::BoardAdapters for Boarded {
+    type Store = PgStore;
+    type Board = tally_postgres::PgBoard;
+    fn store(&self) -> &PgStore {
+        &self.store
+    }
+    fn board(&self) -> &Self::Board {
+        &self.board
+    }
+}
+
+mod board {
+    use super::*;
+
+    async fn boarded() -> Boarded {
+        let (db, pool) = database().await;
+        Boarded {
+            store: PgStore::new(pool.clone()),
+            board: tally_postgres::PgBoard::new(pool),
+            _db: db,
+        }
+    }
+
+    tally_testkit::board_contract_tests!(boarded().await);
+}

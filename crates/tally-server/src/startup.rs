@@ -16,7 +16,7 @@ use tally_domain::usecases::{FailoverIntake, FailoverLedger, FlushSettings, Flus
 use tally_http::admission::Admission;
 use tally_http::live::{LiveEvents, LiveHub};
 use tally_http::reads::{ReadCache, ReadEvents};
-use tally_postgres::{PgArchive, PgIntake, PgLedger, PgStore};
+use tally_postgres::{PgArchive, PgBoard, PgIntake, PgLedger, PgStore};
 use tally_prometheus::Metrics;
 use tally_redis::recovery;
 use tally_redis::{
@@ -37,6 +37,7 @@ impl Ports for PgPorts {
     type Metrics = Metrics;
     /// The read cache, then this process's live channels.
     type Events = (ReadEvents, LiveEvents);
+    type Board = PgBoard;
 }
 
 /// The adapters of the spike path: votes and live results in Redis, state
@@ -57,6 +58,7 @@ impl Ports for RedisPorts {
         MirrorEvents<PgStore, PgLedger>,
         (ChangePublisher, (ReadEvents, LiveEvents)),
     );
+    type Board = PgBoard;
 }
 
 /// A built, bound, migrated application, ready to run.
@@ -127,6 +129,7 @@ impl Application {
                     pg_ledger,
                     metrics.clone(),
                     (reads.events(), live_hub.events()),
+                    PgBoard::new(pool.clone()),
                     settings.open_presenter,
                 );
                 serve(tally, serving)?
@@ -222,6 +225,10 @@ impl Application {
                     FailoverLedger::new(RedisLedger::new(redis, rebuilder), pg_ledger, health),
                     metrics.clone(),
                     events,
+                    // Questions and moderation decisions go to Postgres on
+                    // both paths: they are typed, not tapped, and far fewer
+                    // than votes (README, "Q&A").
+                    PgBoard::new(pool.clone()),
                     settings.open_presenter,
                 );
                 let hub = live_hub.clone();

@@ -1,5 +1,5 @@
 //! `tally verify`: do the Redis counters, the Postgres counts and the vote
-//! rows agree?
+//! rows agree? And each Q&A question's upvote count and its upvote rows?
 
 use anyhow::Context as _;
 use std::fmt;
@@ -158,6 +158,18 @@ pub async fn verify(
                 }
             }
         }
+    }
+    // A Q&A question's upvotes: the count against the rows (Q&A has no
+    // live counter in Redis and no rounds).
+    for question in tally_postgres::audit::upvotes(&**client, Some(presentation)).await? {
+        counters.push(CounterCheck {
+            poll: question.poll,
+            round: 1,
+            field: format!("upvotes {}", question.question),
+            redis: None,
+            postgres: question.stored,
+            rows: question.rows,
+        });
     }
     Ok(Report {
         presentation,

@@ -212,3 +212,33 @@ mod clock {
     use super::*;
     tally_testkit::clock_contract_tests!(FakeClock::default());
 }
+
+struct FakeBoarded {
+    store: FakeStore,
+    board: tally_testkit::fakes::FakeBoard,
+}
+
+impl tally_testkit::contract::board::BoardAdapters for FakeBoarded {
+    type Store = FakeStore;
+    type Board = tally_testkit::fakes::FakeBoard;
+    fn store(&self) -> &FakeStore {
+        &self.store
+    }
+    fn board(&self) -> &Self::Board {
+        &self.board
+    }
+}
+
+mod board {
+    use super::*;
+
+    fn boarded() -> FakeBoarded {
+        let world = FakeWorld::new();
+        FakeBoarded {
+            store: world.store(),
+            board: world.board(),
+        }
+    }
+
+    tally_testkit::board_contract_tests!(boarded());
+}

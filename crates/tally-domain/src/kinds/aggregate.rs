@@ -8,6 +8,8 @@
 //! choices (the property test below).
 
 use super::choice::Choice;
+use super::moderation::{word_entry_id, Moderation};
+use crate::ids::PollId;
 use crate::poll::OptionKey;
 use std::collections::BTreeMap;
 
@@ -79,6 +81,8 @@ pub struct OptionRanking {
 /// A word of the cloud: the spelling used most, and the count.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WordCount {
+    /// For moderation: [`word_entry_id`] of the word's normal form.
+    pub entry_id: String,
     pub word: String,
     pub count: u64,
 }
@@ -225,31 +229,51 @@ impl Aggregates {
             .collect()
     }
 
-    /// The cloud: each word under the spelling used most (ties: the first
-    /// in code-point order), most frequent first (ties: alphabetical), at
-    /// most [`WORDS_SHOWN`]. Words the profanity filter matches are not
-    /// shown (they still count in the stored counters).
-    pub fn cloud(&self) -> Vec<WordCount> {
-        let mut words: Vec<WordCount> = self
-            .words
-            .iter()
-            .filter(|(normal, _)| !super::names::is_inappropriate(normal))
-            .map(|(_, spellings)| spellings)
-            .filter_map(|spellings| {
-                let count = spellings.values().sum();
-                let (word, _) = spellings
-                    .iter()
-                    .max_by(|(a, m), (b, n)| m.cmp(n).then_with(|| b.cmp(a)))?;
-                Some(WordCount {
-                    word: word.clone(),
-                    count,
-                })
-            })
-            .collect();
-        words.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
-        words.truncate(WORDS_SHOWN);
-        words
+    /// The cloud of poll `poll`: each word under the spelling used most
+    /// (ties: the first in code-point order), most frequent first (ties:
+    /// alphabetical), at most [`WORDS_SHOWN`] shown and as many held.
+    /// Words `moderation` holds are counted (the stored counters keep
+    /// them) but not shown.
+    pub fn cloud(&self, poll: PollId, moderation: &Moderation) -> Cloud {
+        let mut cloud = Cloud::default();
+        for (normal, spellings) in &self.words {
+            let count = spellings.values().sum();
+            let Some((word, _)) = spellings
+                .iter()
+                .max_by(|(a, m), (b, n)| m.cmp(n).then_with(|| b.cmp(a)))
+            else {
+                continue;
+            };
+            let entry_id = word_entry_id(poll, normal);
+            let texts: Vec<&str> = std::iter::once(normal.as_str())
+                .chain(spellings.keys().map(String::as_str))
+                .collect();
+            let held = moderation.holds_entry(&entry_id, &texts);
+            let word = WordCount {
+                entry_id,
+                word: word.clone(),
+                count,
+            };
+            if held {
+                cloud.held.push(word);
+            } else {
+                cloud.shown.push(word);
+            }
+        }
+        for words in [&mut cloud.shown, &mut cloud.held] {
+            words.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
+            words.truncate(WORDS_SHOWN);
+        }
+        cloud
     }
+}
+
+/// A word cloud: the words shown, and those moderation holds (for the
+/// presenter's queue).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cloud {
+    pub shown: Vec<WordCount>,
+    pub held: Vec<WordCount>,
 }
 
 /// The median rating of a distribution holding `count` ratings.
@@ -363,21 +387,38 @@ mod tests {
             Choice::Words(vec![word("café", "café"), word("shit", "Shit")]),
             Choice::Words(vec![word("café", "Café")]),
         ];
-        // "shit" is counted but, matched by the profanity filter, not shown.
-        let cloud = Aggregates::of(&choices).cloud();
-        assert_eq!(
-            cloud,
-            vec![
-                WordCount {
-                    word: "Café".into(),
-                    count: 3
-                },
-                WordCount {
-                    word: "tea".into(),
-                    count: 1
-                },
+        // "shit" is counted but, matched by the profanity filter, held.
+        let poll = PollId::generate();
+        let cloud = Aggregates::of(&choices).cloud(poll, &Moderation::default());
+        let shown: Vec<(&str, u64)> = cloud
+            .shown
+            .iter()
+            .map(|w| (w.word.as_str(), w.count))
+            .collect();
+        assert_eq!(shown, [("Café", 3), ("tea", 1)]);
+        assert_eq!(cloud.shown[0].entry_id, word_entry_id(poll, "café"));
+        let held: Vec<(&str, u64)> = cloud
+            .held
+            .iter()
+            .map(|w| (w.word.as_str(), w.count))
+            .collect();
+        assert_eq!(held, [("Shit", 1)]);
+        // The presenter approves it, and hides "tea".
+        let moderation = Moderation {
+            decisions: [
+                (
+                    word_entry_id(poll, "shit"),
+                    crate::kinds::Decision::Approved,
+                ),
+                (word_entry_id(poll, "tea"), crate::kinds::Decision::Hidden),
             ]
-        );
+            .into(),
+            ..Moderation::default()
+        };
+        let cloud = Aggregates::of(&choices).cloud(poll, &moderation);
+        let shown: Vec<&str> = cloud.shown.iter().map(|w| w.word.as_str()).collect();
+        assert_eq!(shown, ["Café", "Shit"]);
+        assert_eq!(cloud.held.len(), 1);
     }
 
     fn choice() -> impl Strategy<Value = Choice> {

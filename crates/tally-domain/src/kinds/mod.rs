@@ -10,14 +10,22 @@
 pub mod aggregate;
 pub mod choice;
 pub mod encoding;
+pub mod moderation;
 pub mod names;
+pub mod qa;
 pub mod quiz;
 pub mod settings;
 pub mod words;
 
-pub use aggregate::{Aggregates, OptionRanking, OptionRating, WordCount};
+pub use aggregate::{Aggregates, Cloud, OptionRanking, OptionRating, WordCount};
 pub use choice::{Choice, InvalidVote, RawChoice, Word};
+pub use moderation::{
+    text_entry_id, word_entry_id, Decision, Decisions, Moderation, ProfanityFilter, UnknownFilter,
+};
 pub use names::{pseudonym, DisplayName, NameError};
+pub use qa::{
+    arrange, Asked, QuestionFlag, QuestionOrder, QuestionText, QuestionTextError, QuestionView,
+};
 pub use quiz::{leaderboard, score, Standing};
 pub use settings::{PollSettings, PollType, Scale, ScaleDraft, SettingsDraft, SettingsError};
 pub use words::normalise;

@@ -5,6 +5,7 @@
 //! against every implementation.
 
 mod archive;
+mod board;
 mod clock;
 mod events;
 mod intake;
@@ -15,6 +16,7 @@ mod store;
 mod switch;
 
 pub use archive::{ArchiveError, ArchivedBatch, VoteArchive};
+pub use board::{BoardError, NewQuestion, QuestionBoard};
 pub use clock::Clock;
 pub use events::{NoEvents, PresentationEvents};
 pub use intake::{IntakeError, VoteIntake};
@@ -30,11 +32,12 @@ pub use store::{
 pub use switch::IntakeSwitch;
 
 /// The set of adapters a [`crate::usecases::Tally`] runs on. One type
-/// parameter instead of five keeps the HTTP layer's handler signatures short.
+/// parameter instead of six keeps the HTTP layer's handler signatures short.
 pub trait Ports: Send + Sync + 'static {
     type Store: PresentationStore;
     type Intake: VoteIntake;
     type Ledger: VoteLedger;
     type Metrics: VoteMetrics;
     type Events: PresentationEvents;
+    type Board: QuestionBoard;
 }

@@ -6,6 +6,7 @@ mod access;
 mod failover;
 mod flush;
 mod presentations;
+mod questions;
 mod quiz;
 mod slides;
 mod votes;
@@ -17,6 +18,7 @@ pub use presentations::{
     CreatePresentationError, CreatedPresentation, DeletePresentationError, GetPresentationError,
     JoinError, ListPresentationsError, PresentationPage, MAX_PAGE_SIZE,
 };
+pub use questions::{AskQuestionError, ListQuestionsError, ModerateError, UpvoteError};
 pub use quiz::{scores, LeaderboardError, SetNameError};
 pub use slides::{MoveSlideError, ResetPollError, SetTimerError, SetVotingError};
 pub use votes::{CastVoteError, ListVotesError, PollResultsError};
@@ -31,6 +33,7 @@ pub struct Tally<P: Ports> {
     ledger: P::Ledger,
     metrics: P::Metrics,
     events: P::Events,
+    board: P::Board,
     open_mode: bool,
 }
 
@@ -42,6 +45,7 @@ impl<P: Ports> Clone for Tally<P> {
             ledger: self.ledger.clone(),
             metrics: self.metrics.clone(),
             events: self.events.clone(),
+            board: self.board.clone(),
             open_mode: self.open_mode,
         }
     }
@@ -51,13 +55,15 @@ impl<P: Ports> Tally<P> {
     /// `open_mode` is the compatibility switch (`TALLY_OPEN_PRESENTER=1`):
     /// presentations created without credentials while it is on can be
     /// driven without a token. See [`crate::PresenterAccess::authorize`].
-    /// `events` is told of every change the use cases commit.
+    /// `events` is told of every change the use cases commit; `board`
+    /// keeps Q&A questions and moderation decisions.
     pub fn new(
         store: P::Store,
         intake: P::Intake,
         ledger: P::Ledger,
         metrics: P::Metrics,
         events: P::Events,
+        board: P::Board,
         open_mode: bool,
     ) -> Self {
         Self {
@@ -66,6 +72,7 @@ impl<P: Ports> Tally<P> {
             ledger,
             metrics,
             events,
+            board,
             open_mode,
         }
     }

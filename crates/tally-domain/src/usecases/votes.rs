@@ -128,10 +128,12 @@ impl<P: Ports> Tally<P> {
         id: PresentationId,
         poll: PollId,
     ) -> Result<PollResults, PollResultsError> {
-        self.ledger
+        let results = self
+            .ledger
             .results(id, poll)
             .await
-            .map_err(PollResultsError::from)
+            .map_err(PollResultsError::from)?;
+        self.with_audience_text(id, results).await
     }
 
     /// Checks a presenter credential without doing anything else (for
@@ -154,10 +156,11 @@ impl<P: Ports> Tally<P> {
         round: Option<u32>,
     ) -> Result<PollResults, PollResultsError> {
         self.check_presenter(id, credential).await?;
-        match round {
+        let results = match round {
             None => self.ledger.results(id, poll).await,
             Some(round) => self.ledger.round_results(id, poll, round).await,
         }
-        .map_err(PollResultsError::from)
+        .map_err(PollResultsError::from)?;
+        self.with_audience_text(id, results).await
     }
 }

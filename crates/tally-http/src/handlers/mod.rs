@@ -4,6 +4,7 @@
 pub mod audience;
 pub mod ops;
 pub mod presenter;
+pub mod questions;
 pub mod v4;
 pub mod votes;
 

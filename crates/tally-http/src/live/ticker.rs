@@ -7,6 +7,7 @@ use super::{messages, RESULTS_EVERY};
 use futures::future::BoxFuture;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
+use tally_domain::kinds::PollType;
 use tally_domain::ports::Ports;
 use tally_domain::usecases::{PollResultsError, Tally};
 use tally_domain::{PollId, PollResults, PresentationId};
@@ -68,21 +69,36 @@ async fn send_results(source: &dyn LiveResults, id: PresentationId, channel: &Ch
     match source.results(id, poll).await {
         Ok(results) => {
             let audience = channel.audience_everywhere();
+            // The audience's copy leaves out what moderation holds; only
+            // audience text can be held, so other polls share one message.
+            let holds_text = matches!(
+                results.settings.kind,
+                PollType::Wordcloud | PollType::Open | PollType::Qa
+            );
+            let public =
+                (channel.results_visible() && holds_text).then(|| results.clone().public());
             let message: Arc<str> = messages::results(results, audience).into();
             // Only changes are sent: serialised once, compared once.
             // Runs under the stream's lock: once the channel is gone,
             // `deleted` stays the newest message.
-            let update = |current: &mut Arc<str>| {
-                if channel.is_gone() || *current == message {
-                    false
-                } else {
-                    *current = message.clone();
-                    true
+            let update = |message: &Arc<str>| {
+                let message = message.clone();
+                move |current: &mut Arc<str>| {
+                    if channel.is_gone() || *current == message {
+                        false
+                    } else {
+                        *current = message.clone();
+                        true
+                    }
                 }
             };
-            channel.results.send_if_modified(update);
+            channel.results.send_if_modified(update(&message));
             if channel.results_visible() {
-                channel.audience_results.send_if_modified(update);
+                let public: Arc<str> = match public {
+                    Some(public) => messages::results(public, audience).into(),
+                    None => message,
+                };
+                channel.audience_results.send_if_modified(update(&public));
             }
         }
         Err(e) => tracing::warn!(presentation = %id, error = %e, "live results unavailable"),

@@ -13,6 +13,7 @@ mod helpers;
 mod live;
 mod live_protocol;
 mod ops;
+mod qa;
 mod races;
 mod redis_path;
 mod schemathesis;

@@ -12,7 +12,9 @@
 //! | `IntakeSwitch` | [`switch`] | [`crate::switch_contract_tests`] |
 //! | `VoteMetrics`, `IntakeMetrics`, `FlushMetrics` | [`metrics`] | [`crate::metrics_contract_tests`] |
 //! | `Clock` | [`clock`] | [`crate::clock_contract_tests`] |
+//! | `QuestionBoard` | [`board`] | [`crate::board_contract_tests`] |
 
+pub mod board;
 pub mod clock;
 pub mod evented;
 pub mod events;

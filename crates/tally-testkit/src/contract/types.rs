@@ -318,7 +318,7 @@ pub async fn word_cloud_words_count_under_their_normal_form<A: Adapters>(adapter
             .await
             .unwrap();
     }
-    let cloud = results(adapters, &p).await.aggregates.cloud();
+    let cloud = results(adapters, &p).await.cloud().shown;
     let got: Vec<(&str, u64)> = cloud.iter().map(|w| (w.word.as_str(), w.count)).collect();
     // Café: spelt "Café" twice, "café", "CAFÉ", "ｃａｆé" once each; tea:
     // "tea" twice ("«tea»", "tea."), "Tea" once.

@@ -8,11 +8,13 @@
 //! The world can be made to fail ([`FakeWorld::fail`]): every data port then
 //! answers with its "unavailable" error, to test the paths that handle one.
 
+mod board;
 mod clock;
 mod observers;
 mod store;
 mod votes;
 
+pub use board::FakeBoard;
 pub use clock::FakeClock;
 pub use observers::{FakeEvents, FakeMetrics, FakePermit, FakeSwitch, Told};
 pub use store::FakeStore;
@@ -69,6 +71,10 @@ struct State {
     stored: Rows,
     /// Display names, per presentation and participant.
     names: HashMap<(PresentationId, ParticipantId), tally_domain::kinds::DisplayName>,
+    /// Q&A questions, by id.
+    questions: BTreeMap<tally_domain::QuestionId, board::Question>,
+    /// The presenter's decisions on entries, per poll.
+    decisions: HashMap<PollId, BTreeMap<String, tally_domain::kinds::Decision>>,
     /// The queue between the fast intake and the archive, in order.
     queue: BTreeMap<u64, Entry>,
     next_entry: u64,
@@ -201,6 +207,10 @@ impl FakeWorld {
         FakeIntake::queued(self.clone())
     }
 
+    pub fn board(&self) -> FakeBoard {
+        FakeBoard::new(self.clone())
+    }
+
     pub fn ledger(&self) -> FakeLedger {
         FakeLedger::new(self.clone())
     }
@@ -250,6 +260,7 @@ impl FakeWorld {
             self.ledger(),
             metrics.clone(),
             events.clone(),
+            self.board(),
             open_mode,
         );
         (tally, events, metrics)
@@ -266,6 +277,7 @@ impl Ports for FakePorts {
     type Ledger = FakeLedger;
     type Metrics = FakeMetrics;
     type Events = FakeEvents;
+    type Board = FakeBoard;
 }
 
 /// The error the fakes answer with while the world fails.

@@ -115,6 +115,7 @@ impl PresentationStore for FakeStore {
             },
             polls,
             created_at: SystemTime::now(),
+            profanity_filter: new.draft.profanity_filter(),
         };
         let access = PresenterAccess {
             presenter_id: new.presenter_id,
