@@ -25,7 +25,15 @@ pub struct CounterCheck {
     pub rows: u64,
 }
 
+/// How a Q&A question's upvote counter is named in the report.
+const UPVOTES: &str = "upvotes ";
+
 impl CounterCheck {
+    /// A Q&A question's upvotes: Redis never holds them.
+    pub fn is_upvotes(&self) -> bool {
+        self.field.starts_with(UPVOTES)
+    }
+
     pub fn agrees(&self) -> bool {
         self.postgres == self.rows && self.redis.is_none_or(|r| r == self.rows)
     }
@@ -165,7 +173,7 @@ pub async fn verify(
         counters.push(CounterCheck {
             poll: question.poll,
             round: 1,
-            field: format!("upvotes {}", question.question),
+            field: format!("{UPVOTES}{}", question.question),
             redis: None,
             postgres: question.stored,
             rows: question.rows,

@@ -75,7 +75,7 @@ pub(crate) async fn assert_agreement(app: &TestApp, presentation: &str, rows: us
             report
                 .counters
                 .iter()
-                .all(|c| c.redis.is_some() || Some(c.round) < latest(c.poll)),
+                .all(|c| c.redis.is_some() || c.is_upvotes() || Some(c.round) < latest(c.poll)),
             "{report}"
         );
     }
@@ -457,4 +457,314 @@ async fn changes_racing_changes_end_in_the_last_action_on_the_redis_path() {
     let app = spawn_redis_app().await;
     let second_server = app.peer().await;
     changes_racing_changes(&app, &second_server.address).await;
+}
+
+/// Rows of `poll` with a choice: participant to round.
+async fn rounds_of(app: &TestApp, poll: &str) -> HashMap<(Uuid, i32), String> {
+    let client = app.db.client().await;
+    client
+        .query(
+            "SELECT participant_id, round, choice FROM votes \
+             WHERE poll_id = $1::text::uuid AND choice IS NOT NULL",
+            &[&poll],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| ((r.get(0), r.get(1)), r.get(2)))
+        .collect()
+}
+
+/// Votes on two processes race a reset of their poll. A vote acknowledged
+/// before the reset was sent counts in round 1; one sent after the reset
+/// was answered counts in round 2; those in between count in exactly one
+/// of them. Then everyone votes again: round 2 holds every participant
+/// once, and counters, tallies and rows agree in both rounds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn votes_racing_a_reset_count_once_in_one_round_on_the_redis_path() {
+    let app = spawn_redis_app().await;
+    let second = app.peer().await;
+    let body = json!({"polls": [{
+        "question": "Which?", "type": "multiple", "max_choices": 2,
+        "options": [{"key": "A", "value": "a"}, {"key": "B", "value": "b"}],
+    }]});
+    let deck = crate::common::create_presentation(&app.client, &app.address, &body).await;
+    let poll = deck.poll_ids[0].clone();
+    let bases = [app.address.clone(), second.address.clone()];
+    let start = std::time::Instant::now();
+    let send = |voter: Uuid, base: String| {
+        let client = app.client.clone();
+        let url = format!("{base}/presentations/{}/polls/current/votes", deck.id);
+        let body = json!({"keys": ["A", "B"], "client_id": voter, "poll_id": poll});
+        async move {
+            let sent = start.elapsed();
+            let status = client.post(url).json(&body).send().await.unwrap().status();
+            (voter, sent, status, start.elapsed())
+        }
+    };
+    let voters: Vec<Uuid> = (0..90).map(|_| Uuid::new_v4()).collect();
+    // A third vote first; the rest are sent, 2 ms apart, around the reset.
+    let mut done = Vec::new();
+    for (i, voter) in voters[..30].iter().enumerate() {
+        done.push(send(*voter, bases[i % 2].clone()).await);
+    }
+    let racing: Vec<_> = voters[30..]
+        .iter()
+        .enumerate()
+        .map(|(i, voter)| {
+            let task = send(*voter, bases[i % 2].clone());
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_millis(2 * i as u64)).await;
+                task.await
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(40)).await;
+    let reset_sent = start.elapsed();
+    let reset = app
+        .presenter(
+            Method::POST,
+            &format!("/presentations/{}/polls/{poll}/reset", deck.id),
+            Some(&deck.token),
+        )
+        .send()
+        .await
+        .unwrap();
+    let reset_done = start.elapsed();
+    assert_eq!(reset.status(), StatusCode::OK);
+    for task in racing {
+        done.push(task.await.unwrap());
+    }
+    for (voter, _, status, _) in &done {
+        assert_eq!(*status, StatusCode::NO_CONTENT, "{voter}");
+    }
+    // Everyone again, after the reset: new in round 2, or the same vote
+    // again there.
+    for (i, voter) in voters.iter().enumerate() {
+        let (_, _, status, _) = send(*voter, bases[i % 2].clone()).await;
+        assert_eq!(status, StatusCode::NO_CONTENT, "{voter}");
+    }
+
+    let mut rows = HashMap::new();
+    for _ in 0..400 {
+        rows = rounds_of(&app, &poll).await;
+        if rows.keys().filter(|(_, round)| *round == 2).count() == voters.len() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let round_two: Vec<Uuid> = rows
+        .keys()
+        .filter(|(_, r)| *r == 2)
+        .map(|(v, _)| *v)
+        .collect();
+    assert_eq!(round_two.len(), voters.len(), "round 2 holds everyone once");
+    let mut in_round_one = 0;
+    for (voter, sent, _, acked) in &done {
+        let first = rows.contains_key(&(*voter, 1));
+        in_round_one += usize::from(first);
+        if *acked < reset_sent {
+            assert!(first, "{voter} was acknowledged before the reset");
+        }
+        if *sent > reset_done {
+            assert!(!first, "{voter} voted after the reset");
+        }
+    }
+    assert!(in_round_one >= 30, "{in_round_one}");
+    assert_eq!(rows.len(), voters.len() + in_round_one);
+    assert_agreement(&app, &deck.id, voters.len() + in_round_one).await;
+}
+
+/// Votes on two processes race the timer's deadline: each is acknowledged
+/// (and stored) or refused with 409 `voting_closed` (and not stored).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn votes_racing_the_deadline_are_stored_exactly_when_acknowledged_on_the_redis_path() {
+    let app = spawn_redis_app().await;
+    let second = app.peer().await;
+    let body = json!({"polls": [{"question": "Words?", "type": "wordcloud"}]});
+    let deck = crate::common::create_presentation(&app.client, &app.address, &body).await;
+    let poll = deck.poll_ids[0].clone();
+    let timer = app
+        .presenter(
+            Method::POST,
+            &format!("/presentations/{}/polls/current/timer", deck.id),
+            Some(&deck.token),
+        )
+        .json(&json!({"seconds": 1}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(timer.status(), StatusCode::OK);
+    let bases = [app.address.clone(), second.address.clone()];
+    // 80 votes spread over 1.6 s around the 1 s deadline.
+    let tasks: Vec<_> = (0..80u64)
+        .map(|i| {
+            let client = app.client.clone();
+            let url = format!(
+                "{}/presentations/{}/polls/current/votes",
+                bases[(i % 2) as usize],
+                deck.id
+            );
+            let voter = Uuid::new_v4();
+            let body = json!({"words": ["late", "early"], "client_id": voter, "poll_id": poll});
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_millis(20 * i)).await;
+                let response = client.post(url).json(&body).send().await.unwrap();
+                let status = response.status();
+                let code = if status == StatusCode::CONFLICT {
+                    let problem: serde_json::Value = response.json().await.unwrap();
+                    problem["code"].as_str().unwrap_or_default().to_owned()
+                } else {
+                    String::new()
+                };
+                (voter, status, code)
+            })
+        })
+        .collect();
+    let mut acknowledged = Vec::new();
+    let mut refused = Vec::new();
+    for task in tasks {
+        let (voter, status, code) = task.await.unwrap();
+        match status {
+            StatusCode::NO_CONTENT => acknowledged.push(voter),
+            StatusCode::CONFLICT => {
+                assert_eq!(code, "voting_closed");
+                refused.push(voter);
+            }
+            other => panic!("{voter}: {other}"),
+        }
+    }
+    assert!(
+        !acknowledged.is_empty() && !refused.is_empty(),
+        "{} acknowledged, {} refused",
+        acknowledged.len(),
+        refused.len()
+    );
+    assert_agreement(&app, &deck.id, acknowledged.len()).await;
+    let rows = rounds_of(&app, &poll).await;
+    for voter in &acknowledged {
+        assert!(rows.contains_key(&(*voter, 1)), "{voter} was acknowledged");
+    }
+    for voter in &refused {
+        assert!(!rows.contains_key(&(*voter, 1)), "{voter} was refused");
+    }
+}
+
+/// Participants upvote and withdraw upvotes of three questions through two
+/// processes at once: each question's count is the number of participants
+/// whose last acknowledged action was an upvote, and equals its rows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn q_and_a_upvotes_in_parallel_end_in_each_last_action_on_the_redis_path() {
+    let app = spawn_redis_app().await;
+    let second = app.peer().await;
+    let body = json!({"polls": [{"question": "Ask", "type": "qa"}]});
+    let deck = crate::common::create_presentation(&app.client, &app.address, &body).await;
+    let questions_url = |base: &str| {
+        format!(
+            "{base}/presentations/{}/polls/{}/questions",
+            deck.id, deck.poll_ids[0]
+        )
+    };
+    let mut questions = Vec::new();
+    for text in ["One?", "Two?", "Three?"] {
+        let response = app
+            .client
+            .post(questions_url(&app.address))
+            .json(&json!({"client_id": Uuid::new_v4(), "text": text}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let body: serde_json::Value = response.json().await.unwrap();
+        questions.push(body["question_id"].as_str().unwrap().to_owned());
+    }
+    let bases = [app.address.clone(), second.address.clone()];
+    let action = move |client: reqwest::Client, url: String, who: Uuid, on: bool| async move {
+        let request = if on {
+            client.post(url)
+        } else {
+            client.delete(url)
+        };
+        request
+            .json(&json!({ "client_id": who }))
+            .send()
+            .await
+            .unwrap()
+            .status()
+    };
+    // Participant n acts 3 + n % 6 times on question n % 3, alternating
+    // servers, up on even steps, down on odd ones (repeats included).
+    let people: Vec<Uuid> = (0..36).map(|_| Uuid::new_v4()).collect();
+    let tasks: Vec<_> = people
+        .iter()
+        .copied()
+        .enumerate()
+        .map(|(n, who)| {
+            let url = format!(
+                "{}/{}/upvote",
+                questions_url(&bases[n % 2]),
+                questions[n % 3]
+            );
+            let other = format!(
+                "{}/{}/upvote",
+                questions_url(&bases[(n + 1) % 2]),
+                questions[n % 3]
+            );
+            let client = app.client.clone();
+            tokio::spawn(async move {
+                let steps = 3 + n % 6;
+                let mut last = false;
+                for i in 0..steps {
+                    let on = (i + n / 3) % 2 == 0 || i == steps - 1 && n % 4 == 0;
+                    let target = if i % 2 == 0 {
+                        url.clone()
+                    } else {
+                        other.clone()
+                    };
+                    assert_eq!(
+                        action(client.clone(), target, who, on).await,
+                        StatusCode::NO_CONTENT
+                    );
+                    last = on;
+                }
+                (n % 3, last)
+            })
+        })
+        .collect();
+    // One more participant sends twenty upvotes of the first question at
+    // once: counted once.
+    let burster = Uuid::new_v4();
+    let burst: Vec<_> = (0..20)
+        .map(|i| {
+            let url = format!("{}/{}/upvote", questions_url(&bases[i % 2]), questions[0]);
+            tokio::spawn(action(app.client.clone(), url, burster, true))
+        })
+        .collect();
+    let mut expected = [1u64, 0, 0];
+    for task in tasks {
+        let (question, up) = task.await.unwrap();
+        expected[question] += u64::from(up);
+    }
+    for task in burst {
+        assert_eq!(task.await.unwrap(), StatusCode::NO_CONTENT);
+    }
+    let listed: Vec<serde_json::Value> = app
+        .client
+        .get(questions_url(&second.address))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let upvotes = |id: &str| {
+        listed.iter().find(|q| q["question_id"] == id).unwrap()["upvotes"]
+            .as_u64()
+            .unwrap()
+    };
+    for (n, question) in questions.iter().enumerate() {
+        assert_eq!(upvotes(question), expected[n], "question {n}");
+    }
+    // `tally verify`: every count equals its rows (no votes on this poll).
+    assert_agreement(&app, &deck.id, 0).await;
 }
