@@ -22,9 +22,15 @@
 # wordcloud and open at >= 0.6x). ONLY=types runs just that part (on every
 # CPU and pinned) and writes its own section.
 #
+# Each run also spikes VOTERS phones onto a word cloud (three words each)
+# and onto a quiz with a 20 s timer, beside the single-choice spike: nothing
+# lost, `tally verify` agreeing. ONLY=spikes runs just the three spikes (on
+# every CPU and pinned) and writes its own section.
+#
 # Tunables: RUNS (3), SECONDS_PER_RUN (10), VOTERS (30000), WINDOW_MS (1000),
 # SOCKETS (30000), PHONES (30000), RATE (1000), WORKERS per process (1),
-# ONLY (unset: everything; "types": the poll types' intake only).
+# ONLY (unset: everything; "types": the poll types' intake only; "spikes":
+# the single-choice, word-cloud and quiz spikes only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -118,7 +124,31 @@ types() { # $1: label prefix. The Redis intake of every poll type, single first.
   done
 }
 
+spike_of() { # $1: label, then loadgen spike's options.
+  local label=$1; shift
+  lg spike --voters "$voters" --window-ms "$window" --processes 2 --database-url "$db" --label "$label" "$@"
+  verify "$label"
+}
+type_spikes() { # $1: label prefix. The word-cloud and quiz spikes.
+  spike_of "$1spike-wordcloud" --kind wordcloud
+  spike_of "$1spike-quiz" --kind quiz --time-limit-secs 20
+}
+
 for run in $(seq "$runs"); do
+  if [ "$only" = spikes ]; then
+    echo "== run $run of $runs: spikes by type, every CPU, then pinned" >&2
+    lg_cpus="$all_cpus"; pin_stores "$all_cpus"
+    start_tallies redis "$all_cpus"
+    spike_of "spike-$voters"
+    type_spikes ""
+    stop_tallies
+    pin_stores 0; lg_cpus=1
+    start_tallies redis 0
+    spike_of pinned-spike
+    type_spikes pinned-
+    stop_tallies
+    continue
+  fi
   if [ "$only" = types ]; then
     echo "== run $run of $runs: poll types, every CPU, then pinned" >&2
     lg_cpus="$all_cpus"; pin_stores "$all_cpus"
@@ -143,6 +173,7 @@ for run in $(seq "$runs"); do
   done
   lg spike --voters "$voters" --window-ms "$window" --processes 2 --database-url "$db"
   verify spike
+  type_spikes ""
   lg ws --sockets "$sockets" --processes 2
   lg join --phones "$phones" --window-ms "$window" --processes 4
   lg join --phones "$phones" --window-ms 10000 --processes 4 --label join-burst-10s
@@ -223,7 +254,46 @@ for (where, k), xs in ratios.items():
     print(f"| {where} | {k} | {min(xs):.2f} | {statistics.median(xs):.2f} | {max(xs):.2f} | {'' if t is None else '>= ' + str(t)} | {met} |")
 PY
 }
+# The spikes by poll type: a table per run, single choice beside them.
+spikes_report() {
+python3 - "$work" "$runs" "$voters" "$window" "$only" <<'PY' >> benches/RESULTS.md
+import json, sys, subprocess, datetime, platform
+work, runs, voters, window, only = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+wheres = [("every CPU", "", f"spike-{voters}")] + ([("pinned", "pinned-", "pinned-spike")] if only == "spikes" else [])
+if only == "spikes":
+    cpu = next((l.split(":",1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    commit = subprocess.run(["git","rev-parse","--short","HEAD"],capture_output=True,text=True).stdout.strip()
+    print(f"""
+## Spikes by poll type: run of {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC (commit {commit}), {runs} runs
+
+- Command: `ONLY=spikes benches/run.sh` (RUNS={runs}, VOTERS={voters}, WINDOW_MS={window})
+- Machine: {platform.node()}, {cpu}, {subprocess.run(["nproc"],capture_output=True,text=True).stdout.strip()} cores; load generator, 2 tally processes (Redis intake), Redis (AOF, fsync always) and Postgres 15 all on it. Pinned: every server on CPU 0, the load generator on CPU 1.
+- `loadgen spike --voters {voters} --window-ms {window} --processes 2 --kind <type>`: every phone on its own connection (spread over 127.0.0.x sources), sends within the window, retries after 429/503/504 for up to 30 s. Word cloud: three words per phone (of 50 spellings); quiz: one correct key of three, `time_limit_secs: 20` from the poll's creation. Single choice in the same run is the baseline. `tally verify` after each.
+""")
+else:
+    print(f"\n### Spikes of {voters} phones by poll type (every CPU; single choice of the same run is the baseline)\n")
+for r in range(1, runs + 1):
+    res, verdicts = {}, {}
+    for line in open(f"{work}/out-{r}.txt"):
+        if line.startswith("RESULT "):
+            s = json.loads(line[7:]); res.setdefault(s["scenario"], s)
+        elif line.startswith("VERDICT "):
+            label, verdict = line.split()[1:3]; verdicts[label] = verdict
+    print(f"| run {r} | spike | acknowledged first try / in the end | refused for good | first try p99 ms | final p99 / max ms | final p99 / single's | durable after last ack ms | lost | refused but stored | `tally verify` |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for where, prefix, single in wheres:
+        base = res[single]["spike"]["final_p99_ms"]
+        for kind, label in [("single", single), ("wordcloud", f"{prefix}spike-wordcloud"), ("quiz, 20 s timer", f"{prefix}spike-quiz")]:
+            s = res[label]; k = s["spike"]
+            verdict = verdicts.get(label, verdicts.get("spike" if label == single and not prefix else label, "?"))
+            print(f'| {where} | {kind} | {k["accepted_first_try"]} / {k["accepted_final"]} of {k["voters"]} | {k["refused_for_good"]} '
+                  f'| {k["first_try_p99_ms"]:.0f} | {k["final_p99_ms"]:.0f} / {k["final_max_ms"]:.0f} | {k["final_p99_ms"] / max(base, 1):.2f} '
+                  f'| {s["durable_after_ms"]} | {s["lost"]} | {s["unacknowledged_stored"]} | {verdict} |')
+    print()
+PY
+}
 if [ "$only" = types ]; then types_report; exit 0; fi
+if [ "$only" = spikes ]; then spikes_report; exit 0; fi
 
 python3 - "$work" "$runs" "$secs" "$voters" "$window" "$workers" "$sockets" "$phones" "$rate" <<'PY' >> benches/RESULTS.md
 import json, sys, subprocess, datetime, platform, statistics
@@ -366,4 +436,5 @@ for name, values in ratios.items():
 print()
 PY
 types_report
+spikes_report
 tail -n 20 benches/RESULTS.md

@@ -100,6 +100,17 @@ enum Scenario {
         /// A phone stops retrying this long after its first send.
         #[arg(long, default_value_t = 30_000)]
         retry_deadline_ms: u64,
+        /// The poll type voted on (poll-types.md), as for `sustained`;
+        /// word clouds get three words per phone.
+        #[arg(long, default_value = "single")]
+        kind: String,
+        /// The poll's `time_limit_secs` (the timer starts when the poll
+        /// is created, on screen).
+        #[arg(long)]
+        time_limit_secs: Option<u64>,
+        /// The scenario's name in the report (default `spike-<voters>`).
+        #[arg(long)]
+        label: Option<String>,
     },
     /// Every read endpoint at a fixed rate, one after the other.
     Rate {
@@ -191,6 +202,8 @@ enum Scenario {
         window_ms: u64,
         #[arg(long)]
         retry_deadline_ms: u64,
+        #[arg(long, default_value = "single")]
+        kind: String,
     },
 }
 
@@ -247,7 +260,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             processes,
             database_url,
             retry_deadline_ms,
+            kind,
+            time_limit_secs,
+            label,
         } => {
+            let poll = scenarios::TypedPoll {
+                kind,
+                time_limit_secs,
+            };
+            let label = label.unwrap_or_else(|| format!("spike-{voters}"));
             scenarios::spike(
                 target,
                 sources,
@@ -256,6 +277,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 processes,
                 &database_url,
                 Duration::from_millis(retry_deadline_ms),
+                &poll,
+                &label,
             )
             .await
         }
@@ -323,6 +346,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             start_at_ms,
             window_ms,
             retry_deadline_ms,
+            kind,
         } => {
             scenarios::spike_shard(
                 target,
@@ -334,6 +358,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 start_at_ms,
                 window_ms,
                 Duration::from_millis(retry_deadline_ms),
+                &kind,
             )
             .await
         }

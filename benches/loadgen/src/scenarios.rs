@@ -81,14 +81,29 @@ pub async fn create(conn: &mut Conn, body: &serde_json::Value) -> anyhow::Result
     })
 }
 
-/// Creates a one-poll presentation; returns (presentation id, poll id).
-async fn presentation(target: SocketAddr) -> anyhow::Result<(String, String)> {
-    typed_presentation(target, "single").await
+/// The poll a scenario votes on: its type (`poll-types.md`) and timer.
+#[derive(Clone, Debug)]
+pub struct TypedPoll {
+    pub kind: String,
+    pub time_limit_secs: Option<u64>,
+}
+
+impl Default for TypedPoll {
+    fn default() -> Self {
+        Self {
+            kind: "single".to_owned(),
+            time_limit_secs: None,
+        }
+    }
 }
 
 /// Creates a one-poll presentation of a poll type (`poll-types.md`), three
 /// options where the type has options; returns (presentation id, poll id).
-async fn typed_presentation(target: SocketAddr, kind: &str) -> anyhow::Result<(String, String)> {
+async fn typed_presentation(
+    target: SocketAddr,
+    typed: &TypedPoll,
+) -> anyhow::Result<(String, String)> {
+    let kind = typed.kind.as_str();
     let mut conn = Conn::open(target, source(0, 1)).await?;
     let options = serde_json::json!([
         {"key": "A", "value": "a"}, {"key": "B", "value": "b"}, {"key": "C", "value": "c"}]);
@@ -103,6 +118,9 @@ async fn typed_presentation(target: SocketAddr, kind: &str) -> anyhow::Result<(S
             poll["correct"] = serde_json::json!(["B"]);
         }
         _ => poll["type"] = kind.into(),
+    }
+    if let Some(secs) = typed.time_limit_secs {
+        poll["time_limit_secs"] = secs.into();
     }
     let created = create(&mut conn, &serde_json::json!({ "polls": [poll] })).await?;
     let poll = created.polls.into_iter().next().context("no poll")?;
@@ -306,7 +324,11 @@ pub async fn sustained(
     label: &str,
     kind: &str,
 ) -> anyhow::Result<()> {
-    let (presentation, poll) = typed_presentation(target, kind).await?;
+    let typed = TypedPoll {
+        kind: kind.to_owned(),
+        time_limit_secs: None,
+    };
+    let (presentation, poll) = typed_presentation(target, &typed).await?;
     let kind = kind.to_owned();
     let path = format!("/presentations/{presentation}/polls/current/votes");
     let poll_for_requests = poll.clone();
@@ -329,6 +351,7 @@ pub async fn sustained(
     print_summary(&summary(label, &outcomes, 204, Some(durable)))
 }
 
+#[allow(clippy::too_many_arguments)]
 pub async fn spike(
     target: SocketAddr,
     sources: usize,
@@ -337,8 +360,10 @@ pub async fn spike(
     processes: usize,
     database_url: &str,
     retry_deadline: Duration,
+    typed: &TypedPoll,
+    label: &str,
 ) -> anyhow::Result<()> {
-    let (presentation, poll) = presentation(target).await?;
+    let (presentation, poll) = typed_presentation(target, typed).await?;
     // Every shard first opens its connections; the votes start together.
     let start_at_ms = now_ms() + 3_000 + u64::try_from(voters / 10).unwrap_or(0);
     let exe = std::env::current_exe()?;
@@ -364,6 +389,8 @@ pub async fn spike(
                     &window_ms.to_string(),
                     "--retry-deadline-ms",
                     &retry_deadline.as_millis().to_string(),
+                    "--kind",
+                    &typed.kind,
                 ])
                 .stdout(std::process::Stdio::piped())
                 .spawn()?,
@@ -378,7 +405,7 @@ pub async fn spike(
         outcomes.merge(serde_json::from_slice(&out.stdout).context("shard output")?);
     }
     let durable = durability(database_url, &poll, &outcomes).await?;
-    let mut summary = summary(&format!("spike-{voters}"), &outcomes, 204, Some(durable));
+    let mut summary = summary(label, &outcomes, 204, Some(durable));
     let (first_p50, first_p99, _) = quantiles_ms(&outcomes.first_try_us);
     let (final_p50, final_p99, final_max) = quantiles_ms(&outcomes.final_ack_us);
     let spike = SpikeSummary {
@@ -419,16 +446,23 @@ pub async fn spike_shard(
     start_at_ms: u64,
     window_ms: u64,
     retry_deadline: Duration,
+    kind: &str,
 ) -> anyhow::Result<()> {
     let path = Arc::new(format!("/presentations/{presentation}/polls/current/votes"));
     let poll = Arc::new(poll.to_owned());
+    let kind = Arc::new(kind.to_owned());
     let total = Arc::new(Mutex::new(Outcomes::default()));
     // Open every connection first, a few hundred at a time.
     let opening = Arc::new(tokio::sync::Semaphore::new(256));
     let mut tasks = Vec::with_capacity(voters);
     for v in 0..voters {
-        let (path, poll, total, opening) =
-            (path.clone(), poll.clone(), total.clone(), opening.clone());
+        let (path, poll, total, opening, kind) = (
+            path.clone(),
+            poll.clone(),
+            total.clone(),
+            opening.clone(),
+            kind.clone(),
+        );
         // Spread sends evenly over the window.
         let send_at = start_at_ms
             + window_ms * u64::try_from(v).unwrap_or(0) / u64::try_from(voters.max(1)).unwrap_or(1);
@@ -446,7 +480,7 @@ pub async fn spike_shard(
             let wait = send_at.saturating_sub(now_ms());
             tokio::time::sleep(Duration::from_millis(wait)).await;
             let participant = Uuid::new_v4();
-            let body = vote_body(&poll, participant, v);
+            let body = typed_vote_body(&kind, &poll, participant, v);
             out.first_send_ms = now_ms();
             phone_votes(conn, target, source, &path, body, retry_deadline, &mut out).await;
             if out.final_ack_us.is_empty() {
