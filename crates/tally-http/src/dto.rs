@@ -513,14 +513,15 @@ pub struct QuestionResultBody {
 }
 
 impl From<&QuestionView> for QuestionResultBody {
-    fn from(q: &QuestionView) -> Self {
+    fn from(view: &QuestionView) -> Self {
+        let q = &view.asked;
         Self {
             question_id: *q.id.as_uuid(),
             text: q.text.clone(),
             upvotes: q.upvotes,
             answered: q.answered,
             pinned: q.pinned,
-            hidden: q.hidden,
+            hidden: view.hidden,
             asked_at: rfc3339(q.asked_at),
         }
     }

@@ -61,12 +61,7 @@ pub struct Asked {
 /// A question as listed: with whether moderation holds it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuestionView {
-    pub id: QuestionId,
-    pub text: String,
-    pub asked_at: SystemTime,
-    pub upvotes: u64,
-    pub answered: bool,
-    pub pinned: bool,
+    pub asked: Asked,
     pub hidden: bool,
 }
 
@@ -126,18 +121,13 @@ pub fn arrange(
 ) -> Vec<QuestionView> {
     let mut views: Vec<QuestionView> = questions
         .into_iter()
-        .map(|q| QuestionView {
-            hidden: moderation.holds(q.decision, &[&q.text]),
-            id: q.id,
-            text: q.text,
-            asked_at: q.asked_at,
-            upvotes: q.upvotes,
-            answered: q.answered,
-            pinned: q.pinned,
+        .map(|asked| QuestionView {
+            hidden: moderation.holds(asked.decision, &[&asked.text]),
+            asked,
         })
         .collect();
     match order {
-        QuestionOrder::Top => views.sort_by_key(|q| {
+        QuestionOrder::Top => views.sort_by_key(|QuestionView { asked: q, .. }| {
             (
                 Reverse(q.pinned),
                 q.answered,
@@ -146,7 +136,7 @@ pub fn arrange(
                 q.id,
             )
         }),
-        QuestionOrder::Recent => views.sort_by_key(|q| {
+        QuestionOrder::Recent => views.sort_by_key(|QuestionView { asked: q, .. }| {
             (
                 Reverse(q.pinned),
                 q.answered,
@@ -177,7 +167,7 @@ mod tests {
     }
 
     fn texts(views: &[QuestionView]) -> Vec<&str> {
-        views.iter().map(|q| q.text.as_str()).collect()
+        views.iter().map(|q| q.asked.text.as_str()).collect()
     }
 
     #[test]
@@ -241,7 +231,7 @@ mod tests {
         assert_eq!(
             views
                 .iter()
-                .map(|q| (q.upvotes, q.hidden))
+                .map(|q| (q.asked.upvotes, q.hidden))
                 .collect::<Vec<_>>(),
             [(0, false), (0, true)]
         );

@@ -1,6 +1,6 @@
 //! The question board, in memory.
 
-use super::{unavailable, FakeWorld, State};
+use super::{FakeWorld, State};
 use std::collections::BTreeSet;
 use tally_domain::kinds::qa::MAX_QUESTIONS_PER_PARTICIPANT;
 use tally_domain::kinds::{Asked, Decision, Decisions, PollType, QuestionFlag};
@@ -28,10 +28,7 @@ impl FakeBoard {
     }
 
     fn check(&self) -> Result<(), StoreError> {
-        if self.world.failing() {
-            return Err(StoreError(unavailable()));
-        }
-        Ok(())
+        self.world.available(StoreError)
     }
 
     /// The question `id` on `poll` of `presentation`, to change.

@@ -185,6 +185,15 @@ impl FakeWorld {
         self.failing.load(Ordering::SeqCst)
     }
 
+    /// `Ok` unless the world is failing; then the "unavailable" error `E`
+    /// wraps (each port has its own error type).
+    fn available<E>(&self, error: impl FnOnce(anyhow::Error) -> E) -> Result<(), E> {
+        if self.failing() {
+            return Err(error(unavailable()));
+        }
+        Ok(())
+    }
+
     fn lock(&self) -> MutexGuard<'_, State> {
         self.state
             .lock()

@@ -1,6 +1,6 @@
 //! The presentation store, in memory.
 
-use super::{unavailable, FakeWorld, Stored};
+use super::{FakeWorld, Stored};
 use std::time::SystemTime;
 use tally_domain::kinds::DisplayName;
 use tally_domain::ports::{
@@ -24,10 +24,7 @@ impl FakeStore {
     }
 
     fn check(&self) -> Result<(), StoreError> {
-        if self.world.failing() {
-            return Err(StoreError(unavailable()));
-        }
-        Ok(())
+        self.world.available(StoreError)
     }
 
     /// Changes the presentation under the lock, bumping its version.

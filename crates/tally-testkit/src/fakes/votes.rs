@@ -1,7 +1,7 @@
 //! The vote ports in memory: two intakes (direct and queued), the ledger,
 //! the queue and the archive, over the world's votes.
 
-use super::{unavailable, Entry, FakeWorld, Row, State};
+use super::{Entry, FakeWorld, Row, State};
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime};
 use tally_domain::kinds::encoding::marks;
@@ -79,9 +79,7 @@ fn admit(state: &State, ballot: &Ballot, now: SystemTime) -> Result<VoteReceipt,
 
 impl VoteIntake for FakeIntake {
     async fn cast(&self, ballot: Ballot) -> Result<VoteReceipt, IntakeError> {
-        if self.world.failing() {
-            return Err(IntakeError::Unavailable(unavailable()));
-        }
+        self.world.available(IntakeError::Unavailable)?;
         let now = self.world.clock.now_ms();
         let at = self.world.now();
         let mut state = self.world.lock();
@@ -156,9 +154,7 @@ impl FakeLedger {
         poll: PollId,
         read: impl FnOnce(&Poll, Vec<(&tally_domain::ParticipantId, &String)>) -> T,
     ) -> Result<T, LedgerError> {
-        if self.world.failing() {
-            return Err(LedgerError::Unavailable(unavailable()));
-        }
+        self.world.available(LedgerError::Unavailable)?;
         let state = self.world.lock();
         let poll = state
             .presentations
@@ -237,9 +233,7 @@ impl VoteLedger for FakeLedger {
         &self,
         presentation: PresentationId,
     ) -> Result<Vec<QuizAnswer>, LedgerError> {
-        if self.world.failing() {
-            return Err(LedgerError::Unavailable(unavailable()));
-        }
+        self.world.available(LedgerError::Unavailable)?;
         let state = self.world.lock();
         let Some(stored) = state.presentations.get(&presentation) else {
             return Ok(Vec::new());
@@ -302,10 +296,7 @@ impl FakeQueue {
     }
 
     fn check(&self) -> Result<(), QueueError> {
-        if self.world.failing() {
-            return Err(QueueError(unavailable()));
-        }
-        Ok(())
+        self.world.available(QueueError)
     }
 
     /// Hands out up to `max` entries that `pick` selects, stamping them as
@@ -390,9 +381,7 @@ impl FakeArchive {
 
 impl VoteArchive for FakeArchive {
     async fn store(&self, batch: &[QueuedVote]) -> Result<ArchivedBatch, ArchiveError> {
-        if self.world.failing() {
-            return Err(ArchiveError(unavailable()));
-        }
+        self.world.available(ArchiveError)?;
         let mut state = self.world.lock();
         let mut inserted = 0;
         for vote in batch {
