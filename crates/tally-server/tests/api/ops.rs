@@ -120,6 +120,44 @@ async fn openapi_and_docs_are_served() {
         );
     }
     assert!(spec["components"]["securitySchemes"]["presenter_token"].is_object());
+    // poll-types.md: every new path, and a results example per type.
+    for path in [
+        "/presentations/{presentation_id}/polls/{poll_id}/questions",
+        "/presentations/{presentation_id}/polls/{poll_id}/questions/{question_id}/upvote",
+        "/presentations/{presentation_id}/polls/{poll_id}/questions/{question_id}/{action}",
+        "/presentations/{presentation_id}/polls/{poll_id}/entries/{entry_id}/{action}",
+        "/presentations/{presentation_id}/polls/current/timer",
+        "/presentations/{presentation_id}/polls/{poll_id}/reset",
+        "/presentations/{presentation_id}/leaderboard",
+    ] {
+        assert!(
+            spec["paths"][path].is_object(),
+            "{path} missing from OpenAPI"
+        );
+    }
+    let examples: std::collections::BTreeSet<&str> = spec["components"]["schemas"]["ResultsBody"]
+        ["examples"]
+        .as_array()
+        .expect("results examples")
+        .iter()
+        .map(|e| e["type"].as_str().unwrap())
+        .collect();
+    // Multiple choice's body is single choice's (`options[{votes}]`).
+    for kind in [
+        "single",
+        "scale",
+        "ranking",
+        "points",
+        "wordcloud",
+        "open",
+        "quiz",
+        "qa",
+    ] {
+        assert!(
+            examples.contains(kind),
+            "no results example of {kind}: {examples:?}"
+        );
+    }
     let docs = app.client.get(app.url("/docs/")).send().await.unwrap();
     assert_eq!(docs.status(), StatusCode::OK);
     assert!(docs
