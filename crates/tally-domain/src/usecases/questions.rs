@@ -235,10 +235,18 @@ impl<P: Ports> Tally<P> {
         }
         let failed = |e: StoreError| PollResultsError::Unavailable(e.0);
         let poll = results.poll_id;
-        let decisions = self.board.decisions(id, poll).await.map_err(failed)?;
-        let moderation = Moderation::new(results.settings.moderated, decisions);
-        if kind == PollType::Qa {
-            let asked = self.board.questions(id, poll).await.map_err(failed)?;
+        // A Q&A poll's questions are read together with the decisions (the
+        // live ticker asks every tick).
+        let (decisions, asked) = futures::future::join(self.board.decisions(id, poll), async {
+            if kind == PollType::Qa {
+                self.board.questions(id, poll).await.map(Some)
+            } else {
+                Ok(None)
+            }
+        })
+        .await;
+        let moderation = Moderation::new(results.settings.moderated, decisions.map_err(failed)?);
+        if let Some(asked) = asked.map_err(failed)? {
             results.questions = arrange(asked, &moderation, QuestionOrder::Top);
         }
         results.moderate(moderation);

@@ -4,6 +4,7 @@
 //! moderated polls holding entries until they are approved.
 
 use crate::helpers::{assert_problem, spawn_app, spawn_redis_app, Created, TestApp};
+use crate::types::results;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -72,20 +73,6 @@ async fn presenter_post(app: &TestApp, path: &str, token: Option<&str>) -> Statu
         .await
         .unwrap()
         .status()
-}
-
-async fn results(app: &TestApp, deck: &Created, poll: usize) -> Value {
-    let path = format!(
-        "/presentations/{}/polls/{}/results",
-        deck.id, deck.poll_ids[poll]
-    );
-    let response = app
-        .presenter(Method::GET, &path, Some(&deck.token))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
 }
 
 /// Questions on a Q&A poll that is not on screen; upvotes once per
@@ -224,7 +211,7 @@ async fn questions_are_asked_upvoted_and_moderated_on_redis() {
     questions_are_asked_upvoted_and_moderated(spawn_redis_app().await).await;
 }
 
-/// Polls presenter results until `done` holds (the Redis path's text
+/// Presenter results of `poll` once `done` holds (the Redis path's text
 /// entries are read from Postgres once flushed).
 async fn results_until(
     app: &TestApp,
@@ -232,15 +219,11 @@ async fn results_until(
     poll: usize,
     done: impl Fn(&Value) -> bool,
 ) -> Value {
-    let mut body = Value::Null;
-    for _ in 0..200 {
-        body = results(app, deck, poll).await;
-        if done(&body) {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    body
+    let path = format!(
+        "/presentations/{}/polls/{}/results",
+        deck.id, deck.poll_ids[poll]
+    );
+    crate::types::presenter_until(app, deck, &path, done).await
 }
 
 fn words(body: &Value, field: &str) -> Vec<(String, u64)> {

@@ -76,7 +76,7 @@ pub(crate) async fn go_to(app: &TestApp, deck: &Created, index: usize) {
 
 /// GETs `path` as the presenter until `done` holds, for at most 5 s (reads
 /// of Postgres on the Redis path wait for a flush); returns the last body.
-async fn presenter_until(
+pub(crate) async fn presenter_until(
     app: &TestApp,
     deck: &Created,
     path: &str,
@@ -100,7 +100,7 @@ async fn presenter_until(
     body
 }
 
-async fn results(app: &TestApp, deck: &Created, poll: usize) -> Value {
+pub(crate) async fn results(app: &TestApp, deck: &Created, poll: usize) -> Value {
     let response = app
         .presenter(
             Method::GET,
