@@ -31,6 +31,15 @@ rust_ok() {
   [ "${minor:-0}" -ge 85 ]
 }
 rust_ok || need+=(rustc-web cargo-web)
+# The web app's browser tests (scripts/test.sh sets TALLY_DEPS_BROWSER=1):
+# Debian's Chromium, driven by Playwright from npm with its executable path
+# set to it (Playwright's own browser download cannot work here), and
+# zbarimg to decode the big screen's QR code.
+if [ "${TALLY_DEPS_BROWSER:-0}" = 1 ]; then
+  command -v chromium >/dev/null || need+=(chromium)
+  command -v zbarimg >/dev/null || need+=(zbar-tools)
+  command -v npm >/dev/null || need+=(npm)
+fi
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "deps: installing ${need[*]}" >&2
@@ -51,6 +60,18 @@ if [ "$("$tools/schemathesis/bin/st" --version 2>/dev/null)" != "st, version $SC
   "$tools/schemathesis/bin/pip" install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 export TALLY_SCHEMATHESIS="$tools/schemathesis/bin/st"
+
+# Playwright (playwright-core: no browser download) and axe-core, at the
+# versions package-lock.json pins, for the browser tests.
+if [ "${TALLY_DEPS_BROWSER:-0}" = 1 ]; then
+  e2e="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/crates/tally-web/e2e"
+  if ! cmp -s "$e2e/package-lock.json" "$e2e/node_modules/.tally-installed-lock" 2>/dev/null; then
+    echo "deps: installing the browser tests' npm packages into $e2e/node_modules" >&2
+    (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    cp "$e2e/package-lock.json" "$e2e/node_modules/.tally-installed-lock"
+  fi
+  export TALLY_CHROMIUM="${TALLY_CHROMIUM:-$(command -v chromium)}"
+fi
 
 # The Postgres server binaries are not on PATH on Debian.
 if [ -z "${TALLY_PG_BIN:-}" ]; then

@@ -4,6 +4,7 @@
 # loopback in temporary directories; nothing here needs a running service.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export TALLY_DEPS_BROWSER=1
 source scripts/deps.sh
 
 # One test process at a time per binary keeps the 2-core CI machine from

@@ -255,6 +255,12 @@ pub struct PollBody {
     pub options: Vec<OptionBody>,
     #[serde(flatten)]
     pub settings: PollSettingsBody,
+    /// Tally, on polls with a `type`: the field a vote on this poll carries
+    /// (`key`, `keys`, `ratings`, …). A quiz's depends on how many keys
+    /// are correct, which the poll does not otherwise show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "keys")]
+    pub vote_field: Option<&'static str>,
 }
 
 impl From<&Poll> for PollBody {
@@ -271,6 +277,8 @@ impl From<&Poll> for PollBody {
                 })
                 .collect(),
             settings: PollSettingsBody::of(&poll.settings),
+            vote_field: (poll.settings != PollSettings::single(poll.settings.options.clone()))
+                .then(|| poll.settings.vote_field()),
         }
     }
 }

@@ -69,6 +69,9 @@ pub(crate) fn serve<P: Ports>(
     let hub = web::Data::new(hub);
     let admission = web::Data::from(admission);
     let reads = web::Data::from(reads);
+    let pages = tally_web::WebSettings {
+        public_url: settings.public_url.clone(),
+    };
     let mut server = HttpServer::new(move || {
         App::new()
             .wrap(from_fn(tally_http::middleware::respond))
@@ -80,6 +83,7 @@ pub(crate) fn serve<P: Ports>(
             .app_data(admission.clone())
             .app_data(reads.clone())
             .configure(tally_http::routes::<P>)
+            .configure(|cfg| tally_web::routes(cfg, pages.clone()))
     })
     .max_connections(settings.max_connections_per_worker)
     .keep_alive(Duration::from_secs(settings.keep_alive_secs))

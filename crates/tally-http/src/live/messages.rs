@@ -21,6 +21,9 @@ struct StateMessage {
     /// when true, `results` messages follow on the audience channel.
     pub results_visible: bool,
     pub poll: Option<PollBody>,
+    /// The poll's round: it grows when the presenter resets the poll, and
+    /// the audience may vote again.
+    pub round: Option<u32>,
     /// The poll's timer: when voting closes, in milliseconds since the Unix
     /// epoch by the server's clock, and how many were left when this state
     /// was sent (`server_time_ms`). Absent without a timer.
@@ -39,6 +42,7 @@ pub fn state(presentation: &Presentation) -> String {
         voting_open: poll.is_some_and(|p| p.voting_open),
         results_visible: poll.is_some_and(|p| p.results_visible),
         poll: poll.map(PollBody::from),
+        round: poll.map(|p| p.round),
         timer: poll.and_then(TimerBody::of),
     })
     .unwrap_or_default()

@@ -62,8 +62,28 @@ pub async fn audience_socket<P: Ports>(
 #[derive(Debug, Deserialize)]
 pub struct TokenQuery {
     /// Browsers cannot set headers on a WebSocket, so the presenter token
-    /// may come as `?token=`.
+    /// may come as `?token=`. Prefer the subprotocol form below: a query
+    /// string lands in access logs, a header does not.
     token: Option<String>,
+}
+
+/// The subprotocol a presenter socket speaks. A browser offers it together
+/// with [`BEARER_PROTOCOL`]`<token>`, the one header a page can set on a
+/// WebSocket (`new WebSocket(url, ["tally.presenter", "tally.bearer.tly_…"])`),
+/// and the server answers with this one, never echoing the token.
+pub const PRESENTER_PROTOCOL: &str = "tally.presenter";
+/// Prefix of the offered subprotocol that carries the presenter token.
+pub const BEARER_PROTOCOL: &str = "tally.bearer.";
+
+/// The token offered as a `Sec-WebSocket-Protocol` entry, if any.
+fn offered_token(req: &HttpRequest) -> Option<PresenterToken> {
+    req.headers()
+        .get_all(actix_web::http::header::SEC_WEBSOCKET_PROTOCOL)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .find_map(|p| p.trim().strip_prefix(BEARER_PROTOCOL))
+        .filter(|t| !t.is_empty())
+        .map(PresenterToken::from_presented)
 }
 
 /// `GET /presentations/{id}/live/presenter`: live results of the poll on
@@ -82,6 +102,7 @@ pub async fn presenter_socket<P: Ports>(
     let id = PresentationId::from_uuid(*id);
     let token = credential
         .0
+        .or_else(|| offered_token(&req))
         .or_else(|| query.into_inner().token.map(PresenterToken::from_presented));
     tally
         .authorize_presenter(id, token.as_ref())
@@ -92,7 +113,8 @@ pub async fn presenter_socket<P: Ports>(
         .await
         .map_err(Problem::from)?;
     let channel = membership.channel.clone();
-    let (response, session, stream) = actix_ws::handle(&req, body)?;
+    let (response, session, stream) =
+        actix_ws::handle_with_protocols(&req, body, &[PRESENTER_PROTOCOL])?;
     hub.ensure_ticker(id, channel.clone());
     let rx = channel.results.subscribe();
     actix_web::rt::spawn(run(session, stream, rx, None, hub.closing(), membership));

@@ -26,6 +26,11 @@ pub struct Settings {
     pub database_url: SecretString,
     /// Redis connection URL (used by the spike path; optional for now).
     pub redis_url: Option<SecretString>,
+    /// The address phones use to reach Tally (`https://vote.example.org`),
+    /// shown on the big screen as the join URL and in its QR code. Unset,
+    /// the big screen uses the address it was opened with.
+    #[serde(default)]
+    pub public_url: Option<String>,
     /// Compatibility switch: presentations created without credentials can
     /// be driven without a token (`TALLY_OPEN_PRESENTER=1`).
     pub open_presenter: bool,
@@ -277,6 +282,7 @@ const ENV_SETTINGS: &[&str] = &[
     "port",
     "database_url",
     "redis_url",
+    "public_url",
     "open_presenter",
     "database_pool_size",
     "database_wait_timeout_ms",

@@ -8,6 +8,7 @@ mod admission;
 mod authorisation;
 mod bad_input;
 mod binary;
+mod browser;
 mod extensions;
 mod helpers;
 mod live;

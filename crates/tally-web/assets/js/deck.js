@@ -1,0 +1,44 @@
+// What this browser remembers about the presentations it created. The
+// presenter token is kept here, in local storage, and sent only in the
+// Authorization header (or the WebSocket subprotocol): never in a URL,
+// which servers and proxies write to their logs.
+import { store, h, fill } from './dom.js';
+
+export const tokenOf = (id) => store.get(`tally.token.${id}`);
+export const decks = () => store.get('tally.decks', []);
+export const deckOf = (id) => decks().find((d) => d.id === id);
+
+export function remember(deck, token) {
+  store.set(`tally.token.${deck.id}`, token);
+  store.set('tally.decks', [deck, ...decks().filter((d) => d.id !== deck.id)]);
+}
+
+export function forget(id) {
+  store.remove(`tally.token.${id}`);
+  store.set('tally.decks', decks().filter((d) => d.id !== id));
+}
+
+export const idInPath = () => {
+  const m = location.pathname.match(/^\/(?:present|screen)\/([0-9a-f-]{36})\/?$/i);
+  return m ? m[1].toLowerCase() : '';
+};
+
+// A presenter page without the token refuses to work: it offers to take
+// the token (typed or pasted, kept in this browser), nothing else.
+export function askForToken(app, id, title) {
+  const input = h('input', { id: 'token', type: 'password', autocomplete: 'off', required: true });
+  fill(app,
+    h('h1', {}, title),
+    h('div', { class: 'notice error', role: 'alert' },
+      'This browser does not hold the presenter key for this presentation, so it cannot run it.'),
+    h('form', { class: 'card stack', onsubmit: (e) => {
+      e.preventDefault();
+      const token = input.value.trim();
+      if (!token) return;
+      remember({ ...(deckOf(id) || { id, title: 'Presentation', created_at: new Date().toISOString() }) }, token);
+      location.reload();
+    } },
+    h('label', { for: 'token' }, 'Presenter key (starts with tly_)'), input,
+    h('button', { type: 'submit' }, 'Use this key')),
+    h('p', {}, h('a', { href: '/' }, 'Back to your presentations')));
+}

@@ -1,0 +1,226 @@
+//! The web app: the deck editor (`/`), the presenter console
+//! (`/present/{id}`), the big screen (`/screen/{id}`) and the phone page
+//! (`/j`, `/j/{code}`), plus the QR code a big screen shows.
+//!
+//! The pages are plain HTML, CSS and JavaScript modules under `assets/`,
+//! embedded in the binary at build time: a venue's closed network needs no
+//! CDN, no font service and no build step. They talk to the same JSON API
+//! and live channels as any other client; this crate holds no use case.
+//!
+//! Every page and asset is sent with a Content-Security-Policy that allows
+//! only this origin's scripts and styles, and no inline script, so that
+//! audience text can never run as code even if a page escaped it wrongly.
+
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::Compress;
+use actix_web::{web, HttpRequest, HttpResponse};
+use rust_embed::RustEmbed;
+use serde::Serialize;
+
+/// The pages and their scripts and styles.
+#[derive(RustEmbed)]
+#[folder = "assets/"]
+struct Assets;
+
+/// Sent with every page and asset. `connect-src 'self'` covers the live
+/// channels' `ws:`/`wss:` to this origin; images are this origin's (the QR
+/// code) only.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
+     style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; \
+     base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// What the pages need from the configuration.
+#[derive(Clone, Debug, Default)]
+pub struct WebSettings {
+    /// The address phones use to reach this service, for example
+    /// `https://vote.example.org`, shown as the join URL and in the QR code.
+    /// Without it, the address the big screen itself was opened with is
+    /// used, which is right when the presenter's laptop opens it by the
+    /// same name the phones will use.
+    pub public_url: Option<String>,
+}
+
+/// Registers the pages, the assets and the QR code. Each resource is
+/// compressed (gzip) when the browser accepts it.
+pub fn routes(cfg: &mut web::ServiceConfig, settings: WebSettings) {
+    cfg.app_data(web::Data::new(settings));
+    for (path, file) in [
+        ("/", "home.html"),
+        ("/present/{presentation_id}", "console.html"),
+        ("/screen/{presentation_id}", "screen.html"),
+        ("/j", "phone.html"),
+        ("/j/{join_code}", "phone.html"),
+    ] {
+        cfg.service(
+            web::resource(path)
+                .wrap(Compress::default())
+                .route(web::get().to(move |req: HttpRequest| async move { asset(&req, file) })),
+        );
+    }
+    cfg.service(
+        web::resource("/assets/{file:.+}")
+            .wrap(Compress::default())
+            .route(
+                web::get().to(|req: HttpRequest, file: web::Path<String>| async move {
+                    asset(&req, &file)
+                }),
+            ),
+    )
+    .service(web::resource("/j/{join_code}/qr.svg").route(web::get().to(qr_svg)))
+    .service(web::resource("/j/{join_code}/link").route(web::get().to(join_link)));
+}
+
+/// An embedded file, revalidated by its hash on every load: a new release
+/// is picked up at once, and an unchanged file costs a 304.
+fn asset(req: &HttpRequest, name: &str) -> HttpResponse {
+    let Some(file) = Assets::get(name) else {
+        return HttpResponse::NotFound().finish();
+    };
+    let etag = format!("\"{}\"", hex(&file.metadata.sha256_hash()[..12]));
+    let unchanged = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    let mut response = if unchanged {
+        HttpResponse::NotModified()
+    } else {
+        HttpResponse::Ok()
+    };
+    response
+        .insert_header((header::CONTENT_TYPE, content_type(name)))
+        .insert_header((header::ETAG, etag))
+        .insert_header((header::CACHE_CONTROL, "no-cache"));
+    secure(&mut response);
+    if unchanged {
+        return response.finish();
+    }
+    response.body(file.data.into_owned())
+}
+
+fn content_type(name: &str) -> &'static str {
+    match name.rsplit('.').next() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("json" | "webmanifest") => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The headers every page and asset carries.
+fn secure(response: &mut actix_web::HttpResponseBuilder) {
+    response
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        ))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        // Page addresses never carry a secret, but the join code need not
+        // travel to other sites either.
+        .insert_header((header::REFERRER_POLICY, "no-referrer"));
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A join code as phones type it: six digits, optionally split by a space
+/// or a dash. Anything else is not a code.
+fn join_code(raw: &str) -> Option<String> {
+    let digits: String = raw.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    (digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
+}
+
+/// The URL a phone opens to join: `{public_url}/j/{code}`.
+fn join_url(req: &HttpRequest, settings: &WebSettings, code: &str) -> String {
+    let base = match &settings.public_url {
+        Some(url) => url.trim_end_matches('/').to_owned(),
+        None => {
+            let info = req.connection_info();
+            format!("{}://{}", info.scheme(), info.host())
+        }
+    };
+    format!("{base}/j/{code}")
+}
+
+#[derive(Serialize)]
+struct JoinLink {
+    url: String,
+    join_code: String,
+}
+
+/// `GET /j/{code}/link`: the join URL the QR code holds, for the big
+/// screen to print beside it.
+async fn join_link(
+    req: HttpRequest,
+    settings: web::Data<WebSettings>,
+    code: web::Path<String>,
+) -> HttpResponse {
+    let Some(code) = join_code(&code) else {
+        return HttpResponse::NotFound().finish();
+    };
+    HttpResponse::Ok().json(JoinLink {
+        url: join_url(&req, &settings, &code),
+        join_code: code,
+    })
+}
+
+/// `GET /j/{code}/qr.svg`: the join URL as a QR code, drawn here so that
+/// no outside service learns the code. Error correction M survives a
+/// projector's glare and a phone's angle.
+async fn qr_svg(
+    req: HttpRequest,
+    settings: web::Data<WebSettings>,
+    code: web::Path<String>,
+) -> HttpResponse {
+    let Some(code) = join_code(&code) else {
+        return HttpResponse::NotFound().finish();
+    };
+    let url = join_url(&req, &settings, &code);
+    let Ok(qr) = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
+    else {
+        // Only a public_url of over two kilobytes gets here.
+        return HttpResponse::UnprocessableEntity().finish();
+    };
+    let svg = qr
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(256, 256)
+        .quiet_zone(true)
+        .build();
+    let mut response = HttpResponse::Ok();
+    response
+        .insert_header((header::CONTENT_TYPE, "image/svg+xml"))
+        .insert_header((header::CACHE_CONTROL, "no-cache"));
+    secure(&mut response);
+    response.body(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_codes_are_six_digits_with_optional_separators() {
+        assert_eq!(join_code("482913").as_deref(), Some("482913"));
+        assert_eq!(join_code("482 913").as_deref(), Some("482913"));
+        assert_eq!(join_code("482-913").as_deref(), Some("482913"));
+        assert_eq!(join_code("48291"), None);
+        assert_eq!(join_code("48291x"), None);
+        assert_eq!(join_code("<script>"), None);
+    }
+
+    #[test]
+    fn every_page_and_its_scripts_are_embedded() {
+        for name in [
+            "home.html",
+            "console.html",
+            "screen.html",
+            "phone.html",
+            "tally.css",
+        ] {
+            assert!(Assets::get(name).is_some(), "{name} is not embedded");
+        }
+    }
+}
