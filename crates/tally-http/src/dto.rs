@@ -859,3 +859,14 @@ pub struct PageQuery {
 fn rfc3339(t: SystemTime) -> String {
     humantime::format_rfc3339_millis(t).to_string()
 }
+
+/// A participant's own quiz score.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScoreBody {
+    /// Points over every quiz poll of the presentation.
+    #[schema(example = 1875)]
+    pub score: u64,
+    /// Correct answers.
+    #[schema(example = 2)]
+    pub correct: u64,
+}

@@ -124,6 +124,10 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
                 .post(audience::set_name::<P>),
         )
         .service(
+            web::resource("/presentations/{presentation_id}/participants/{client_id}/score")
+                .get(audience::score::<P>),
+        )
+        .service(
             web::resource("/presentations/{presentation_id}/leaderboard")
                 .get(presenter::leaderboard::<P>),
         )

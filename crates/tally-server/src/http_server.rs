@@ -69,6 +69,7 @@ pub(crate) fn serve<P: Ports>(
     let hub = web::Data::new(hub);
     let admission = web::Data::from(admission);
     let reads = web::Data::from(reads);
+    let scores = web::Data::new(tally_http::handlers::audience::ScoreCache::new());
     let pages = tally_web::WebSettings {
         public_url: settings.public_url.clone(),
     };
@@ -82,6 +83,7 @@ pub(crate) fn serve<P: Ports>(
             .app_data(hub.clone())
             .app_data(admission.clone())
             .app_data(reads.clone())
+            .app_data(scores.clone())
             .configure(tally_http::routes::<P>)
             .configure(|cfg| tally_web::routes(cfg, pages.clone()))
     })

@@ -326,6 +326,8 @@ await console_.locator('body').press('r');
 await until('the console leaderboard', async () => /^1Ann/.test((await console_.textContent('#leaderboard-table tbody tr')) || ''));
 await until('the screen leaderboard', async () => /^1Ann/.test((await screen.textContent('#leaderboard-table tbody tr').catch(() => '')) || ''));
 await phones[0].page.waitForSelector('text=Correct!');
+await phones[0].page.waitForSelector(`text=Your quiz score: ${board[0].score} points (1 correct)`, { timeout: 10000 });
+await phones[2].page.waitForSelector('text=Your quiz score: 0 points (0 correct)', { timeout: 10000 });
 await phones[2].page.waitForSelector('text=Not this time.');
 await shot(screen, 'screen-quiz-1920x1080');
 await screen.setViewportSize({ width: 1280, height: 720 });

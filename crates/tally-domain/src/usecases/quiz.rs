@@ -95,23 +95,10 @@ impl<P: Ports> Tally<P> {
     ) -> Result<Vec<Standing>, LeaderboardError> {
         self.check_presenter(id, credential).await?;
         let unavailable = |e: anyhow::Error| LeaderboardError::Unavailable(e);
-        let presentation = self
-            .store
-            .get(id)
-            .await
-            .map_err(|e| unavailable(e.0))?
-            .ok_or(LeaderboardError::NotFound)?;
-        let (answers, names) = futures::try_join!(
-            async {
-                self.ledger.quiz_answers(id).await.map_err(|e| match e {
-                    LedgerError::Unavailable(e) => unavailable(e),
-                    other => unavailable(anyhow::anyhow!("{other}")),
-                })
-            },
-            async { self.store.names(id).await.map_err(|e| unavailable(e.0)) },
-        )?;
+        let (totals, names) = futures::try_join!(self.quiz_scores(id), async {
+            self.store.names(id).await.map_err(|e| unavailable(e.0))
+        })?;
         let names: HashMap<ParticipantId, DisplayName> = names.into_iter().collect();
-        let totals = scores(&presentation, &answers);
         Ok(leaderboard(totals.into_iter().map(
             |(participant, (points, correct))| {
                 let name = names
@@ -120,5 +107,36 @@ impl<P: Ports> Tally<P> {
                 (name, points, correct)
             },
         )))
+    }
+
+    /// Every participant's quiz score and correct answers, without names
+    /// or ranks. Not for the presenter only: the HTTP edge gives each phone
+    /// its own entry (it knows its participant id), from one computation
+    /// shared by every phone for a moment.
+    ///
+    /// # Errors
+    /// [`LeaderboardError::NotFound`] for an unknown presentation;
+    /// [`LeaderboardError::Unavailable`] when a store fails.
+    pub async fn quiz_scores(
+        &self,
+        id: PresentationId,
+    ) -> Result<HashMap<ParticipantId, (u64, u64)>, LeaderboardError> {
+        let unavailable = |e: anyhow::Error| LeaderboardError::Unavailable(e);
+        let (presentation, answers) = futures::try_join!(
+            async {
+                self.store
+                    .get(id)
+                    .await
+                    .map_err(|e| unavailable(e.0))?
+                    .ok_or(LeaderboardError::NotFound)
+            },
+            async {
+                self.ledger.quiz_answers(id).await.map_err(|e| match e {
+                    LedgerError::Unavailable(e) => unavailable(e),
+                    other => unavailable(anyhow::anyhow!("{other}")),
+                })
+            },
+        )?;
+        Ok(scores(&presentation, &answers))
     }
 }

@@ -1,10 +1,13 @@
 //! What phones use beyond v4: joining by code.
 
 use super::Handled;
-use crate::dto::{JoinBody, ParticipantBody};
+use crate::dto::{JoinBody, ParticipantBody, ScoreBody};
 use crate::problem::Problem;
 use crate::reads::ReadCache;
 use actix_web::{web, HttpResponse};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
 use tally_domain::ports::Ports;
 use tally_domain::usecases::Tally;
 use uuid::Uuid;
@@ -46,4 +49,71 @@ pub async fn set_name<P: Ports>(
         )
         .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// The quiz scores of recently asked presentations, each computed once for
+/// every phone that asks within [`ScoreCache::FRESH_FOR`]: when the
+/// presenter shows a quiz's results, thousands of phones ask at once, and
+/// one read of the answers serves them all (concurrent misses of one
+/// presentation wait for the same load).
+#[derive(Clone, Debug)]
+pub struct ScoreCache(moka::future::Cache<Uuid, Arc<Scores>>);
+
+type Scores = HashMap<tally_domain::ParticipantId, (u64, u64)>;
+
+impl ScoreCache {
+    /// How stale a phone's score may be. Answers on the spike path reach
+    /// the scores once flushed anyway.
+    pub const FRESH_FOR: Duration = Duration::from_secs(2);
+
+    pub fn new() -> Self {
+        Self(
+            moka::future::Cache::builder()
+                .max_capacity(10_000)
+                .time_to_live(Self::FRESH_FOR)
+                .build(),
+        )
+    }
+}
+
+impl Default for ScoreCache {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Your own quiz score over every quiz poll of the presentation, as the
+/// leaderboard counts it, at most two seconds old. Only the participant's
+/// own entry is returned; a participant who has answered nothing scores 0.
+#[utoipa::path(get, path = "/presentations/{presentation_id}/participants/{client_id}/score", tag = "poll types",
+    params(("presentation_id" = Uuid, Path), ("client_id" = Uuid, Path)),
+    responses((status = 200, body = ScoreBody), (status = 404, body = Problem),
+        (status = 503, body = Problem)))]
+pub async fn score<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    cache: web::Data<ScoreCache>,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, Problem> {
+    let (presentation, client) = path.into_inner();
+    let scores = cache
+        .0
+        .try_get_with(presentation, async {
+            tally
+                .quiz_scores(tally_domain::PresentationId::from_uuid(presentation))
+                .await
+                .map(Arc::new)
+        })
+        .await
+        // The error is shared by every phone that waited on the same load.
+        .map_err(|e| match &*e {
+            tally_domain::usecases::LeaderboardError::NotFound => {
+                Problem::not_found("no presentation with this id")
+            }
+            other => Problem::unavailable(&anyhow::anyhow!("{other}")),
+        })?;
+    let (score, correct) = scores
+        .get(&tally_domain::ParticipantId::from_uuid(client))
+        .copied()
+        .unwrap_or_default();
+    Ok(HttpResponse::Ok().json(ScoreBody { score, correct }))
 }

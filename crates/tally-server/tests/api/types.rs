@@ -687,6 +687,37 @@ async fn the_leaderboard_ranks_the_faster_correct_answer_first(app: TestApp) {
         (Some(0), Some(0))
     );
     assert_eq!(rows[2]["rank"], 3);
+    // Each phone reads its own score, without the token, as the leaderboard
+    // counts it; a participant who answered nothing scores 0.
+    for (who, expected) in [
+        (fast, json!({"score": first, "correct": 1})),
+        (slow, json!({"score": second, "correct": 1})),
+        (wrong, json!({"score": 0, "correct": 0})),
+        (Uuid::new_v4(), json!({"score": 0, "correct": 0})),
+    ] {
+        let own = app
+            .request(
+                Method::GET,
+                &format!("/presentations/{}/participants/{who}/score", deck.id),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(own.status(), StatusCode::OK);
+        assert_eq!(own.json::<serde_json::Value>().await.unwrap(), expected);
+    }
+    let nowhere = app
+        .request(
+            Method::GET,
+            &format!(
+                "/presentations/{}/participants/{fast}/score",
+                Uuid::new_v4()
+            ),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_problem(nowhere, StatusCode::NOT_FOUND).await;
     // The Redis app runs with the open-presenter switch; the secure default
     // needs the token.
     if app.redis.is_none() {

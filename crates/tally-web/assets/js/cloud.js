@@ -15,9 +15,15 @@ export function layoutCloud(el, words) {
   const placed = [];
   const keep = new Set();
   for (const w of words.slice(0, 100)) {
-    const size = Math.round(minSize + (maxSize - minSize) * Math.sqrt(w.count / top));
+    let size = Math.round(minSize + (maxSize - minSize) * Math.sqrt(w.count / top));
     measure.font = `700 ${size}px ${family}`;
-    const bw = Math.ceil(measure.measureText(w.word).width) + 8;
+    let bw = Math.ceil(measure.measureText(w.word).width) + 8;
+    if (bw > width * 0.95) {
+      // A long entry shrinks to fit rather than being cut off.
+      size = Math.max(8, Math.floor((size * width * 0.95) / bw));
+      measure.font = `700 ${size}px ${family}`;
+      bw = Math.ceil(measure.measureText(w.word).width) + 8;
+    }
     const bh = Math.ceil(size * 1.1);
     let spot = null;
     for (let t = 0; t < 2400; t += 1) {

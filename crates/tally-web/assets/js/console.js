@@ -17,6 +17,11 @@ let results = null;
 let leaderboard = [];
 let lastBoard = 0;
 let presenterStatus = 'connecting';
+let slidesStatus = 'connecting';
+const drawConn = () => {
+  const el = document.getElementById('conn');
+  if (el) fill(el, `Slides: ${slidesStatus} · results: ${presenterStatus}`);
+};
 
 const call = (method, path, body) => api(method, `/presentations/${id}${path}`, { body, token });
 
@@ -192,7 +197,6 @@ async function start() {
     if (e.status === 401 || e.status === 403) return askForToken(app, id, 'Presenter console');
     say(`Could not load the presentation: ${e.message}`, 'error');
   }
-  const conn = document.getElementById('conn');
   follow(`/presentations/${id}/live`, {
     eventsPath: `/presentations/${id}/events`,
     onMessage: (m) => {
@@ -204,7 +208,7 @@ async function start() {
         say('This presentation was deleted.', 'error');
       }
     },
-    onStatus: (s) => { fill(conn, `Slides: ${s} · results: ${presenterStatus}`); },
+    onStatus: (s) => { slidesStatus = s; drawConn(); },
   });
   follow(`/presentations/${id}/live/presenter`, {
     protocols: ['tally.presenter', `tally.bearer.${token}`],
@@ -214,7 +218,7 @@ async function start() {
         drawResultsPanel();
       }
     },
-    onStatus: (s) => { presenterStatus = s; },
+    onStatus: (s) => { presenterStatus = s; drawConn(); },
   });
   document.addEventListener('keydown', onKey);
   if (deck && deck.polls.some((p) => p.type === 'quiz')) loadBoard();

@@ -186,10 +186,34 @@ function renderResults() {
     const right = picked === [...results.correct].sort().join(',');
     extra.push(h('p', { class: `notice ${right ? 'ok' : 'error'}` }, right ? 'Correct!' : 'Not this time.'));
   }
+  if (results.correct) {
+    extra.push(h('p', { id: 'score', class: 'countdown' }, score == null ? '' : `Your quiz score: ${score.score} points (${score.correct} correct)`));
+    loadScore();
+  }
   const chart = holder.querySelector('.chart') || h('div', { class: 'chart' });
   drawResults(chart, results, poll);
   fill(holder, extra, chart);
 }
+
+let score = null;
+let scoreAt = 0;
+// Your score over every quiz poll so far. Tally shares one computation
+// among all phones for two seconds, so asking is cheap; answers on the
+// spike path count once flushed, hence the few retries.
+async function loadScore() {
+  if (Date.now() - scoreAt < 2500) return;
+  scoreAt = Date.now();
+  try {
+    score = await api('GET', `/presentations/${joined.presentation_id}/participants/${clientId}/score`);
+    const el = document.getElementById('score');
+    if (el) el.textContent = `Your quiz score: ${score.score} points (${score.correct} correct)`;
+  } catch {
+    // Shown on the next results update.
+  }
+}
+setInterval(() => {
+  if (state && state.results_visible && results && results.correct) loadScore();
+}, 3000);
 
 // ---- voting ----
 

@@ -169,6 +169,12 @@ async function start() {
       }
     },
   });
+  // A resized window (or a projector plugged in) lays the stage out again.
+  addEventListener('resize', () => {
+    const body = document.getElementById('body');
+    if (body) body.dataset.mode = '';
+    draw();
+  });
   // Keeps the countdown moving between state messages.
   setInterval(drawSub, 1000);
 }
