@@ -44,17 +44,22 @@ pub struct WebSettings {
 /// compressed (gzip) when the browser accepts it.
 pub fn routes(cfg: &mut web::ServiceConfig, settings: WebSettings) {
     cfg.app_data(web::Data::new(settings));
-    for (path, file) in [
-        ("/", "home.html"),
-        ("/present/{presentation_id}", "console.html"),
-        ("/screen/{presentation_id}", "screen.html"),
-        ("/j", "phone.html"),
-        ("/j/{join_code}", "phone.html"),
-    ] {
+    for (path, page) in PAGES {
+        let html = page.html();
         cfg.service(
-            web::resource(path)
+            web::resource(*path)
                 .wrap(Compress::default())
-                .route(web::get().to(move |req: HttpRequest| async move { asset(&req, file) })),
+                .route(web::get().to(move || {
+                    let html = html.clone();
+                    async move {
+                        let mut response = HttpResponse::Ok();
+                        response
+                            .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
+                            .insert_header((header::CACHE_CONTROL, "no-cache"));
+                        secure(&mut response);
+                        response.body(html)
+                    }
+                })),
         );
     }
     cfg.service(
@@ -68,6 +73,56 @@ pub fn routes(cfg: &mut web::ServiceConfig, settings: WebSettings) {
     )
     .service(web::resource("/j/{join_code}/qr.svg").route(web::get().to(qr_svg)))
     .service(web::resource("/j/{join_code}/link").route(web::get().to(join_link)));
+}
+
+/// A page: the shell `assets/page.html` with its title, script and body
+/// class filled in; the script draws the rest.
+#[derive(Clone, Copy, Debug)]
+struct Page {
+    title: &'static str,
+    script: &'static str,
+    class: &'static str,
+}
+
+const HOME: Page = Page {
+    title: "Tally: live polls",
+    script: "home",
+    class: "",
+};
+const CONSOLE: Page = Page {
+    title: "Presenter console · Tally",
+    script: "console",
+    class: "",
+};
+const SCREEN: Page = Page {
+    title: "Big screen · Tally",
+    script: "screen",
+    class: "screen",
+};
+const PHONE: Page = Page {
+    title: "Join · Tally",
+    script: "phone",
+    class: "phone",
+};
+
+const PAGES: &[(&str, Page)] = &[
+    ("/", HOME),
+    ("/present/{presentation_id}", CONSOLE),
+    ("/screen/{presentation_id}", SCREEN),
+    ("/j", PHONE),
+    ("/j/{join_code}", PHONE),
+];
+
+impl Page {
+    fn html(self) -> web::Bytes {
+        let shell = Assets::get("page.html").map(|f| f.data).unwrap_or_default();
+        web::Bytes::from(
+            String::from_utf8_lossy(&shell)
+                .replace("{title}", self.title)
+                .replace("{script}", self.script)
+                .replace("{class}", self.class),
+        )
+    }
 }
 
 /// An embedded file, revalidated by its hash on every load: a new release
@@ -133,6 +188,16 @@ fn join_code(raw: &str) -> Option<String> {
     (digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
 }
 
+/// The join link of a code as phones may type it; `None` if it is not a
+/// code.
+fn join_link_of(req: &HttpRequest, settings: &WebSettings, raw: &str) -> Option<JoinLink> {
+    let code = join_code(raw)?;
+    Some(JoinLink {
+        url: join_url(req, settings, &code),
+        join_code: code,
+    })
+}
+
 /// The URL a phone opens to join: `{public_url}/j/{code}`.
 fn join_url(req: &HttpRequest, settings: &WebSettings, code: &str) -> String {
     let base = match &settings.public_url {
@@ -158,13 +223,10 @@ async fn join_link(
     settings: web::Data<WebSettings>,
     code: web::Path<String>,
 ) -> HttpResponse {
-    let Some(code) = join_code(&code) else {
-        return HttpResponse::NotFound().finish();
-    };
-    HttpResponse::Ok().json(JoinLink {
-        url: join_url(&req, &settings, &code),
-        join_code: code,
-    })
+    match join_link_of(&req, &settings, &code) {
+        Some(link) => HttpResponse::Ok().json(link),
+        None => HttpResponse::NotFound().finish(),
+    }
 }
 
 /// `GET /j/{code}/qr.svg`: the join URL as a QR code, drawn here so that
@@ -175,10 +237,9 @@ async fn qr_svg(
     settings: web::Data<WebSettings>,
     code: web::Path<String>,
 ) -> HttpResponse {
-    let Some(code) = join_code(&code) else {
+    let Some(JoinLink { url, .. }) = join_link_of(&req, &settings, &code) else {
         return HttpResponse::NotFound().finish();
     };
-    let url = join_url(&req, &settings, &code);
     let Ok(qr) = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
     else {
         // Only a public_url of over two kilobytes gets here.
@@ -213,14 +274,13 @@ mod tests {
 
     #[test]
     fn every_page_and_its_scripts_are_embedded() {
-        for name in [
-            "home.html",
-            "console.html",
-            "screen.html",
-            "phone.html",
-            "tally.css",
-        ] {
-            assert!(Assets::get(name).is_some(), "{name} is not embedded");
+        for (_, page) in PAGES {
+            let html = String::from_utf8_lossy(&page.html()).into_owned();
+            assert!(html.contains(&format!("<title>{}</title>", page.title)));
+            let script = format!("js/{}.js", page.script);
+            assert!(html.contains(&format!("/assets/{script}")));
+            assert!(Assets::get(&script).is_some(), "{script} is not embedded");
         }
+        assert!(Assets::get("tally.css").is_some());
     }
 }
