@@ -232,6 +232,16 @@ await screen.evaluate(() => {
   window.__updates = 0;
   new MutationObserver(() => { window.__updates++; }).observe(document.getElementById('chart'), { subtree: true, characterData: true, childList: true });
 });
+// The baseline, in the same page and run: 3 s with no update.
+await new Promise((r) => setTimeout(r, 3000));
+const idle = await screen.evaluate(() => {
+  const f = window.__frames.slice(1).sort((a, b) => a - b);
+  window.__frames = [];
+  window.__long = [];
+  window.__updates = 0;
+  return { frames: f.length, p95: f[Math.floor(f.length * 0.95)], max: f[f.length - 1] };
+});
+figures['big screen idle for 3 s (baseline)'] = `${idle.frames} frames, gap p95 ${idle.p95.toFixed(1)} ms, max ${idle.max.toFixed(1)} ms`;
 const pollId = created.body.polls[0].poll_id;
 const burstStart = Date.now();
 for (let i = 0; i < 240; i++) {
@@ -244,6 +254,7 @@ const redraw = await screen.evaluate(() => {
   const f = window.__frames.slice(1).sort((a, b) => a - b);
   return { frames: f.length, p50: f[Math.floor(f.length / 2)], p95: f[Math.floor(f.length * 0.95)], max: f[f.length - 1], long: window.__long, updates: window.__updates };
 });
+figures['big screen p95 frame gap, burst / idle'] = (redraw.p95 / idle.p95).toFixed(2);
 figures['big screen during 240 votes in 3 s'] = `${redraw.frames} frames, gap p50 ${redraw.p50.toFixed(1)} ms, p95 ${redraw.p95.toFixed(1)} ms, max ${redraw.max.toFixed(1)} ms; ${redraw.long.length} long tasks; ${redraw.updates} chart mutations; ${Date.now() - burstStart} ms`;
 await until('the screen to count 243 responses', async () => (await screen.textContent('#responses')) === '243 responses');
 
