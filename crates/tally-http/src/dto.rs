@@ -144,7 +144,7 @@ impl PollSettingsBody {
     /// The settings a poll shows: none for a v4 single-choice poll, so that
     /// its body is exactly v4's.
     fn of(settings: &PollSettings) -> Self {
-        if *settings == PollSettings::single(settings.options.clone()) {
+        if is_plain_v4(settings) {
             return Self::default();
         }
         let draft = settings.draft();
@@ -277,10 +277,15 @@ impl From<&Poll> for PollBody {
                 })
                 .collect(),
             settings: PollSettingsBody::of(&poll.settings),
-            vote_field: (poll.settings != PollSettings::single(poll.settings.options.clone()))
-                .then(|| poll.settings.vote_field()),
+            vote_field: (!is_plain_v4(&poll.settings)).then(|| poll.settings.vote_field()),
         }
     }
+}
+
+/// A v4 single-choice poll with no setting of Tally's: its body is exactly
+/// v4's, without `type` or any extension field.
+fn is_plain_v4(settings: &PollSettings) -> bool {
+    *settings == PollSettings::single(settings.options.clone())
 }
 
 /// A presentation (v4 Presentation).

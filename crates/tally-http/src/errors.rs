@@ -15,7 +15,7 @@ use tally_domain::usecases::{
 };
 use tally_domain::SlideError;
 
-const NO_PRESENTATION: &str = "no presentation with this id";
+pub(crate) const NO_PRESENTATION: &str = "no presentation with this id";
 const NO_POLL: &str = "the presentation has no poll with this id";
 
 impl From<AccessDenied> for Problem {

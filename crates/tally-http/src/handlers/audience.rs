@@ -107,7 +107,7 @@ pub async fn score<P: Ports>(
         // The error is shared by every phone that waited on the same load.
         .map_err(|e| match &*e {
             tally_domain::usecases::LeaderboardError::NotFound => {
-                Problem::not_found("no presentation with this id")
+                Problem::not_found(crate::errors::NO_PRESENTATION)
             }
             other => Problem::unavailable(&anyhow::anyhow!("{other}")),
         })?;

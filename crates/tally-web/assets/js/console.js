@@ -5,7 +5,7 @@
 import { h, fill } from './dom.js';
 import { api } from './api.js';
 import { follow } from './live.js';
-import { drawResults, summary, arrangeQuestions, pollType } from './results.js';
+import { drawResults, summary, arrangeQuestions, pollType, leaderboardTable } from './results.js';
 import { tokenOf, deckOf, idInPath, askForToken } from './deck.js';
 
 const app = document.getElementById('app');
@@ -166,10 +166,7 @@ async function loadBoard() {
   } catch {
     return;
   }
-  fill(document.getElementById('leaderboard'), leaderboard.length
-    ? h('table', { id: 'leaderboard-table' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Rank'), h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Score'), h('th', { scope: 'col' }, 'Correct'))),
-      h('tbody', {}, leaderboard.slice(0, 20).map((s) => h('tr', {}, h('td', {}, s.rank), h('td', {}, s.name), h('td', {}, s.score), h('td', {}, s.correct)))))
-    : h('p', { class: 'muted' }, 'No answers yet.'));
+  fill(document.getElementById('leaderboard'), leaderboardTable(leaderboard, { limit: 20, withCorrect: true }));
 }
 
 function onKey(e) {

@@ -26,8 +26,6 @@ export function fill(el, ...children) {
   return el;
 }
 
-export const $ = (selector, root = document) => root.querySelector(selector);
-
 // A version 4 UUID. crypto.randomUUID exists only on https or localhost,
 // and a venue's network is often plain http, so build one from
 // getRandomValues, which exists everywhere.

@@ -24,7 +24,6 @@ let stateAt = 0; // when it arrived (performance.now()), for the countdown
 let results = null; // the newest audience `results` message
 let connection = 'connecting';
 let note = null; // {kind, text}: the last outcome, shown under the poll
-let draftKey = null; // keeps a half-filled form across re-renders
 let questions = [];
 let questionsTimer = null;
 
@@ -234,7 +233,6 @@ function renderVote(el, poll, type) {
           render();
         } }, 'Change my vote'),
         h('button', { class: 'danger', onclick: () => retract(poll) }, 'Retract my vote')) : null);
-    if (mine.state === 'sending') fill(document.getElementById('outcome') || el, '');
     return;
   }
   if (!state.voting_open) {
@@ -257,8 +255,6 @@ function renderVote(el, poll, type) {
     store.set(voteKey(poll.poll_id, state.round), { ...mine, state: 'sent' });
     render();
   } }, 'Keep my vote'));
-  const key = `${poll.poll_id}.${state.round}`;
-  if (draftKey !== key) draftKey = key;
   fill(el, form);
 }
 

@@ -139,6 +139,17 @@ export function drawResults(container, r, poll) {
   (DRAW[type] || choice)(container, r, poll);
 }
 
+// The quiz leaderboard as a table: the first `limit` standings, with the
+// count of correct answers where `withCorrect`.
+export function leaderboardTable(rows, { limit, withCorrect }) {
+  if (!rows.length) return h('p', { class: 'muted' }, 'No scores yet.');
+  const head = ['Rank', 'Name', 'Score', ...(withCorrect ? ['Correct'] : [])];
+  return h('table', { id: 'leaderboard-table' },
+    h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, rows.slice(0, limit).map((s) => h('tr', {},
+      [s.rank, s.name, s.score, ...(withCorrect ? [s.correct] : [])].map((c) => h('td', {}, c))))));
+}
+
 // One sentence for a screen reader, naming what leads.
 export function summary(r) {
   const type = pollType(r);

@@ -5,7 +5,7 @@
 import { h, fill } from './dom.js';
 import { api } from './api.js';
 import { follow } from './live.js';
-import { drawResults, summary, pollType } from './results.js';
+import { drawResults, summary, pollType, leaderboardTable } from './results.js';
 import { tokenOf, deckOf, idInPath, askForToken, remember } from './deck.js';
 
 const app = document.getElementById('app');
@@ -92,7 +92,8 @@ function draw() {
     body.dataset.mode = 'results';
     chart = h('div', { id: 'chart' });
     fill(body, type === 'quiz'
-      ? h('div', { class: 'split' }, chart, h('div', {}, h('h2', {}, 'Leaderboard'), h('div', { id: 'leaderboard' })))
+      ? h('div', { class: 'split' }, chart, h('div', {}, h('h2', {}, 'Leaderboard'),
+        h('div', { id: 'leaderboard' }, leaderboardTable(leaderboard, { limit: 8, withCorrect: false }))))
       : chart);
   }
   drawResults(chart, mine, poll);
@@ -132,10 +133,7 @@ async function loadBoard() {
     return;
   }
   const el = document.getElementById('leaderboard');
-  if (el) fill(el, leaderboard.length
-    ? h('table', { id: 'leaderboard-table' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Score'))),
-      h('tbody', {}, leaderboard.slice(0, 8).map((s) => h('tr', {}, h('td', {}, s.rank), h('td', {}, s.name), h('td', {}, s.score)))))
-    : h('p', { class: 'muted' }, 'No scores yet.'));
+  if (el) fill(el, leaderboardTable(leaderboard, { limit: 8, withCorrect: false }));
 }
 
 async function start() {
