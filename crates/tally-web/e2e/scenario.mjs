@@ -13,82 +13,11 @@
 // on every page, the XSS case, the token never in a URL, presenter pages
 // refusing to work without the token, the phone page's byte budget, and
 // screenshots of every page at phone and projector sizes.
-import { chromium } from 'playwright-core';
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-
-const BASE = process.env.TALLY_URL || 'http://127.0.0.1:8080';
-const SHOTS = process.env.TALLY_SHOTS || new URL('./screenshots/', import.meta.url).pathname;
-const AXE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const XSS = '<img src=x onerror=alert(1)>';
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-mkdirSync(SHOTS, { recursive: true });
-
-const log = (...a) => console.log('[e2e]', ...a);
-const figures = {};
-const seenUrls = [];
-const problems = [];
-
-const browser = await chromium.launch({
-  executablePath: process.env.TALLY_CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-
-async function context(options = {}) {
-  const ctx = await browser.newContext({ baseURL: BASE, ...options });
-  ctx.on('request', (r) => seenUrls.push(r.url()));
-  ctx.on('page', watch);
-  return ctx;
-}
-
-// Every page: no script error, no CSP violation, no dialog (an XSS would
-// open one), and every WebSocket URL recorded for the token check.
-function watch(page) {
-  page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(`CSP: ${m.text()}`);
-  });
-  page.on('dialog', async (d) => {
-    problems.push(`a dialog opened on ${page.url()}: ${d.message()}`);
-    await d.dismiss();
-  });
-  page.on('websocket', (ws) => seenUrls.push(ws.url()));
-}
-
-async function axe(page, name) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  figures[`axe ${name}`] = `${result.violations.length} violations, ${bad.length} serious or critical`;
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`), [], `axe on ${name}`);
-}
-
-const shot = (page, name) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
-
-async function api(method, path, token, body) {
-  const res = await fetch(BASE + path, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-async function until(what, fn, timeout = 15000) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    last = await fn();
-    if (last) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import {
+  BASE, SHOTS, XSS, PHONE, log, figures, context, axe, shot, api, until, assertTokenNeverInUrl, finish,
+} from './harness.mjs';
 
 // ---- 1. The presenter builds a 3-poll deck in the editor ----
 const presenter = await context({ viewport: { width: 1280, height: 800 } });
@@ -366,10 +295,7 @@ for (const path of [`/present/${id}`, `/screen/${id}`]) {
 }
 
 // ---- The token never travels in a URL ----
-assert.ok(seenUrls.length > 50, `saw ${seenUrls.length} requests`);
-const leaked = seenUrls.filter((u) => u.includes(token) || u.includes('token='));
-assert.deepEqual(leaked, [], 'no request carries the presenter token in its URL');
-figures['requests checked for the token'] = seenUrls.length;
+figures['requests checked for the token'] = assertTokenNeverInUrl(token);
 
 // ---- Headers ----
 for (const path of ['/', '/j', `/present/${id}`, `/screen/${id}`, '/assets/js/phone.js']) {
@@ -379,9 +305,4 @@ for (const path of ['/', '/j', `/present/${id}`, `/screen/${id}`, '/assets/js/ph
   assert.ok(!/unsafe-inline|unsafe-eval/.test(csp), `${path}: no inline script allowed`);
 }
 
-assert.deepEqual(problems, [], 'no page error, CSP violation or dialog');
-await browser.close();
-writeFileSync(`${SHOTS}/figures.json`, JSON.stringify(figures, null, 2));
-for (const [k, v] of Object.entries(figures)) log(`${k}: ${v}`);
-log(`screenshots in ${SHOTS}`);
-log('PASS');
+await finish('event');

@@ -29,6 +29,12 @@ const SEND_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// `GET /presentations/{id}/live`: the audience channel. Sends the current
 /// state at once, then every change.
+///
+/// The presenter's own pages (console, big screen) follow the slides here
+/// too. They offer the presenter subprotocols, as on the presenter socket,
+/// so that they are counted as presenter screens rather than in the
+/// audience the console shows; a token that does not open this
+/// presentation is refused as on the presenter socket.
 pub async fn audience_socket<P: Ports>(
     req: HttpRequest,
     body: web::Payload,
@@ -38,13 +44,26 @@ pub async fn audience_socket<P: Ports>(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, actix_web::Error> {
     let id = PresentationId::from_uuid(*id);
+    let role = match offered_token(&req) {
+        Some(token) => {
+            tally
+                .authorize_presenter(id, Some(&token))
+                .await
+                .map_err(Problem::from)?;
+            Role::Presenter
+        }
+        None => Role::Audience,
+    };
     // Counted before the ticker starts, so it sees this phone.
     let membership = hub
-        .join(&tally, id, Role::Audience, telemetry)
+        .join(&tally, id, role, telemetry)
         .await
         .map_err(Problem::from)?;
     let channel = membership.channel.clone();
-    let (response, session, stream) = actix_ws::handle(&req, body)?;
+    let (response, session, stream) = match role {
+        Role::Presenter => actix_ws::handle_with_protocols(&req, body, &[PRESENTER_PROTOCOL])?,
+        _ => actix_ws::handle(&req, body)?,
+    };
     let rx = channel.state.subscribe();
     let results = channel.audience_results.subscribe();
     hub.ensure_ticker(id, channel.clone());

@@ -1,8 +1,8 @@
-//! The web app in a real browser: `crates/tally-web/e2e/scenario.mjs`
-//! drives Debian's Chromium with Playwright (from npm; the test command
+//! The web app in a real browser: the scenarios in `crates/tally-web/e2e/`
+//! drive Debian's Chromium with Playwright (from npm; the test command
 //! installs both) against the real binary on the spike path, with real
-//! Postgres and Redis and presenter tokens required. The scenario checks
-//! each step itself and exits non-zero on the first failure; its figures
+//! Postgres and Redis and presenter tokens required. Each scenario checks
+//! every step itself and exits non-zero on the first failure; its figures
 //! and the screenshots' folder are printed at the end.
 
 use crate::binary::serve_on;
@@ -10,10 +10,10 @@ use std::process::Command;
 use tally_testkit::postgres::EmptyDatabase;
 use tally_testkit::redis::{Durability, RedisServer};
 
-const SCENARIO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tally-web/e2e/scenario.mjs");
+const E2E: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tally-web/e2e/");
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_web_app_runs_an_event_end_to_end_in_chromium() {
+/// Runs `crates/tally-web/e2e/{script}` against a fresh Tally.
+async fn run_scenario(script: &'static str) {
     let db = EmptyDatabase::create().await;
     let redis = RedisServer::start(Durability::Durable).unwrap();
     let served = serve_on(&db.url(), false, Some(&redis.url())).await;
@@ -22,7 +22,7 @@ async fn the_web_app_runs_an_event_end_to_end_in_chromium() {
         let base = served.base.clone();
         move || {
             Command::new("node")
-                .arg(SCENARIO)
+                .arg(format!("{E2E}{script}"))
                 .env("TALLY_URL", base)
                 .env("TALLY_CHROMIUM", chromium)
                 .output()
@@ -35,7 +35,24 @@ async fn the_web_app_runs_an_event_end_to_end_in_chromium() {
     eprintln!("{out}");
     assert!(
         run.status.success() && out.contains("[e2e] PASS"),
-        "the browser scenario failed:\n{out}\n{}",
+        "the browser scenario {script} failed:\n{out}\n{}",
         String::from_utf8_lossy(&run.stderr)
     );
+}
+
+/// The scenario: a deck built in the editor, the QR code, three
+/// phones, the counts, slide changes, an offline vote, the leaderboard;
+/// axe-core, the XSS case and the token check along the way.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_web_app_runs_an_event_end_to_end_in_chromium() {
+    run_scenario("scenario.mjs").await;
+}
+
+/// The rest of what the pages do: voting in the other types, change and
+/// retract, a reload and a rejoin keeping the vote, Q&A and the console's
+/// moderation, the timer, a reset round, Space to close voting, go-to,
+/// the SSE fallback, a dropped socket's reconnection, and the 429 retry.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_flow_works_in_chromium() {
+    run_scenario("flows.mjs").await;
 }

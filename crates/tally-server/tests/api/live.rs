@@ -113,6 +113,71 @@ async fn results_reach_the_presenter_channel_on_the_redis_path() {
     results_reach_the_presenter(spawn_redis_app().await).await;
 }
 
+/// A WebSocket to `path` offering the presenter subprotocols, as the web
+/// app's console and big screen do: the answer, or the refusal's status.
+async fn connect_as_presenter(
+    app: &TestApp,
+    path: &str,
+    token: &str,
+) -> Result<(Socket, Option<String>), u16> {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest as _;
+    let url = format!("{}{path}", app.address.replace("http://", "ws://"));
+    let mut request = url.into_client_request().unwrap();
+    request.headers_mut().insert(
+        "Sec-WebSocket-Protocol",
+        format!("tally.presenter, tally.bearer.{token}")
+            .parse()
+            .unwrap(),
+    );
+    match tokio_tungstenite::connect_async(request).await {
+        Ok((socket, response)) => {
+            let chosen = response
+                .headers()
+                .get("Sec-WebSocket-Protocol")
+                .map(|v| v.to_str().unwrap().to_owned());
+            Ok((socket, chosen))
+        }
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+            Err(response.status().as_u16())
+        }
+        Err(other) => panic!("connecting: {other}"),
+    }
+}
+
+/// The console and the big screen follow the slides on the audience
+/// channel; with the presenter's key they are presenter screens, not
+/// audience, so the console counts only the phones.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_presenters_own_slide_sockets_are_not_counted_as_audience() {
+    let app = spawn_app().await;
+    let c = app.create_deck(1).await;
+    let path = format!("/presentations/{}/live", c.id);
+    let (mut console, chosen) = connect_as_presenter(&app, &path, &c.token).await.unwrap();
+    assert_eq!(
+        chosen.as_deref(),
+        Some("tally.presenter"),
+        "the token is never echoed"
+    );
+    assert_eq!(next_json(&mut console).await["type"], "state");
+    let (_screen, _) = connect_as_presenter(&app, &path, &c.token).await.unwrap();
+    let _phone = connect(&app, &path).await;
+    let mut results = presenter(&app, &c).await;
+    app.vote(&c.id, &c.poll_ids[0], Uuid::new_v4(), "A").await;
+    let seen = until(&mut results, |m| {
+        m["type"] == "results" && m["total_votes"] == 1
+    })
+    .await;
+    assert_eq!(
+        seen["audience"], 1,
+        "one phone; the two presenter pages are not audience"
+    );
+    // A key that does not open this presentation is refused, not counted.
+    assert_eq!(
+        connect_as_presenter(&app, &path, "tly_wrong").await.err(),
+        Some(403)
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_presenter_channel_needs_the_token() {
     let app = spawn_app().await;

@@ -194,7 +194,10 @@ async function start() {
     if (e.status === 401 || e.status === 403) return askForToken(app, id, 'Presenter console');
     say(`Could not load the presentation: ${e.message}`, 'error');
   }
+  // The slides, as the phones get them; the subprotocols mark this page
+  // as the presenter's, so it is not counted in the audience.
   follow(`/presentations/${id}/live`, {
+    protocols: ['tally.presenter', `tally.bearer.${token}`],
     eventsPath: `/presentations/${id}/events`,
     onMessage: (m) => {
       if (m.type === 'state' && (!state || m.version >= state.version)) {

@@ -408,7 +408,7 @@ async function deliver(key, record, previous) {
   try {
     await api('POST', `/presentations/${record.presentation_id}/polls/current/votes`, {
       body: { ...record.body, client_id: clientId, poll_id: record.poll_id },
-      onWaiting: () => setOutcome('', 'Sending…'),
+      onWaiting: busy,
     });
     store.set(key, { ...record, state: 'sent' });
     note = null;
@@ -445,7 +445,7 @@ async function retract(poll) {
   try {
     await api('DELETE', `/presentations/${joined.presentation_id}/polls/current/votes`, {
       body: { client_id: clientId, poll_id: poll.poll_id },
-      onWaiting: () => setOutcome('', 'Sending…'),
+      onWaiting: busy,
     });
     store.remove(key);
     note = { kind: 'ok', text: 'Your vote was retracted.' };
@@ -454,6 +454,9 @@ async function retract(poll) {
   }
   render();
 }
+
+// Tally shed the request (429 or 503); it is sent again after Retry-After.
+const busy = (ms) => setOutcome('', `Sending… Tally is busy; trying again in ${Math.max(1, Math.round(ms / 1000))} s.`);
 
 function setOutcome(kind, text) {
   const el = document.getElementById('outcome');
@@ -467,11 +470,14 @@ function renderQa(el, poll) {
   const text = h('textarea', { id: 'ask', maxlength: poll.max_length || 280 });
   const list = h('ol', { class: 'questions', id: 'qa-list', 'aria-live': 'polite' });
   const draw = () => fill(list, questions.length ? questions.map((q) => h('li', {},
+    // The name starts with what the button shows (WCAG 2.5.3): the
+    // count, then what pressing it does.
     h('button', {
       class: `small ${upvoted.has(q.question_id) ? '' : 'secondary'}`, 'aria-pressed': upvoted.has(q.question_id) ? 'true' : 'false',
-      'aria-label': `Upvote: ${q.text}`,
+      'data-question': q.text,
       onclick: () => upvote(poll, q, upvoted, draw),
-    }, `▲ ${q.upvotes}`),
+    }, h('span', { 'aria-hidden': 'true' }, '▲ '), String(q.upvotes),
+    h('span', { class: 'visually-hidden' }, ` upvotes. Upvote: ${q.text}`)),
     h('span', { class: 'grow' }, q.text, q.answered ? h('span', { class: 'tag' }, ' answered') : null)))
     : h('li', { class: 'muted' }, 'No questions yet. Be the first.'));
   fill(el,
@@ -481,7 +487,7 @@ function renderQa(el, poll) {
       if (!t) return setOutcome('error', 'Type your question first.');
       try {
         await api('POST', `/presentations/${joined.presentation_id}/polls/${poll.poll_id}/questions`, {
-          body: { client_id: clientId, text: t }, onWaiting: () => setOutcome('', 'Sending…'),
+          body: { client_id: clientId, text: t }, onWaiting: busy,
         });
         text.value = '';
         setOutcome('ok', 'Your question was sent.');

@@ -60,7 +60,9 @@ function drawState() {
   const poll = state && state.poll;
   // A new slide, or results shown or hidden: the stage is drawn afresh.
   document.getElementById('body').dataset.mode = '';
-  fill(document.getElementById('question'), poll ? poll.question : 'Waiting for the presenter…');
+  const question = document.getElementById('question');
+  if (question.textContent !== (poll ? poll.question : '')) fill(document.getElementById('announce'));
+  fill(question, poll ? poll.question : 'Waiting for the presenter…');
   draw();
 }
 
@@ -106,11 +108,14 @@ function drawSub() {
   const sub = document.getElementById('sub');
   if (!poll || !sub) return;
   const mine = results && results.poll_id === poll.poll_id ? results : null;
-  const n = mine ? mine.participants || 0 : 0;
+  // A Q&A poll counts its questions on show; the others, who answered.
+  const qa = (poll.type || 'single') === 'qa';
+  const n = mine ? (qa ? (mine.questions || []).filter((q) => !q.hidden).length : mine.participants || 0) : 0;
+  const noun = qa ? ['question', 'questions'] : ['response', 'responses'];
   const left = Math.max(0, (state.ms_left || 0) - (performance.now() - stateAt));
   const timer = state.voting_open && state.deadline_ms != null ? ` · closes in ${Math.ceil(left / 1000)} s` : '';
   fill(sub, `${state.voting_open ? 'Voting open' : 'Voting closed'}${timer} · `,
-    h('span', { id: 'responses' }, `${n} ${n === 1 ? 'response' : 'responses'}`));
+    h('span', { id: 'responses' }, `${n} ${n === 1 ? noun[0] : noun[1]}`));
 }
 
 // Says what changed, at most every few seconds, so a screen reader keeps up
@@ -118,7 +123,14 @@ function drawSub() {
 function announce(r) {
   const due = lastAnnounced + ANNOUNCE_EVERY_MS - Date.now();
   if (due > 0) {
-    if (!pendingAnnounce) pendingAnnounce = setTimeout(() => { pendingAnnounce = null; if (results) announce(results); }, due);
+    if (!pendingAnnounce) {
+      pendingAnnounce = setTimeout(() => {
+        pendingAnnounce = null;
+        // Only results still on screen: the slide may have moved on.
+        const poll = state && state.poll;
+        if (results && poll && state.results_visible && results.poll_id === poll.poll_id) announce(results);
+      }, due);
+    }
     return;
   }
   lastAnnounced = Date.now();
@@ -146,7 +158,10 @@ async function start() {
     if (e.status === 401 || e.status === 403) return askForToken(app, id, 'Big screen');
   }
   layout(link);
+  // The slides, as the phones get them; the subprotocols mark this page
+  // as the presenter's, so it is not counted in the audience.
   follow(`/presentations/${id}/live`, {
+    protocols: ['tally.presenter', `tally.bearer.${token}`],
     eventsPath: `/presentations/${id}/events`,
     onMessage: (m) => {
       if (m.type === 'state' && (!state || m.version >= state.version)) {
