@@ -5,6 +5,7 @@
 //! This crate performs no IO. Adapters (Postgres, Redis, HTTP) depend on it;
 //! it depends on none of them. `cargo tree -p tally-domain` shows that.
 
+pub mod contest;
 pub mod ids;
 pub mod kinds;
 pub mod poll;
