@@ -12,8 +12,13 @@ use tally_testkit::redis::{Durability, RedisServer};
 
 const E2E: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tally-web/e2e/");
 
+/// One Chromium at a time: the 2-core CI machine runs the other tests of
+/// this binary beside it, and two browsers at once starved them.
+static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// Runs `crates/tally-web/e2e/{script}` against a fresh Tally.
 async fn run_scenario(script: &'static str) {
+    let _turn = ONE_BROWSER.lock().await;
     let db = EmptyDatabase::create().await;
     let redis = RedisServer::start(Durability::Durable).unwrap();
     let served = serve_on(&db.url(), false, Some(&redis.url())).await;
