@@ -16,7 +16,7 @@
 // from Tally's API, not only from the pages.
 import assert from 'node:assert/strict';
 import {
-  PHONE, XSS, log, figures, seenUrls, context, axe, shot, api, until, sleep, expectConfirm,
+  PHONE, XSS, log, figures, seenUrls, context, axe, shot, api, until, expectConfirm,
   assertTokenNeverInUrl, finish,
 } from './harness.mjs';
 

@@ -16,7 +16,7 @@
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import {
-  BASE, SHOTS, XSS, PHONE, log, figures, context, axe, shot, api, until, assertTokenNeverInUrl, finish,
+  BASE, SHOTS, XSS, PHONE, log, figures, context, axe, shot, api, until, sleep, assertTokenNeverInUrl, finish,
 } from './harness.mjs';
 
 // ---- 1. The presenter builds a 3-poll deck in the editor ----
@@ -162,7 +162,7 @@ await screen.evaluate(() => {
   new MutationObserver(() => { window.__updates++; }).observe(document.getElementById('chart'), { subtree: true, characterData: true, childList: true });
 });
 // The baseline, in the same page and run: 3 s with no update.
-await new Promise((r) => setTimeout(r, 3000));
+await sleep(3000);
 const idle = await screen.evaluate(() => {
   const f = window.__frames.slice(1).sort((a, b) => a - b);
   window.__frames = [];
@@ -176,9 +176,9 @@ const burstStart = Date.now();
 for (let i = 0; i < 240; i++) {
   const cid = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
   api('POST', `/presentations/${id}/polls/current/votes`, null, { key: i % 3 ? 'A' : 'B', client_id: cid, poll_id: pollId });
-  await new Promise((r) => setTimeout(r, 12.5));
+  await sleep(12.5);
 }
-await new Promise((r) => setTimeout(r, 600));
+await sleep(600);
 const redraw = await screen.evaluate(() => {
   const f = window.__frames.slice(1).sort((a, b) => a - b);
   return { frames: f.length, p50: f[Math.floor(f.length / 2)], p95: f[Math.floor(f.length * 0.95)], max: f[f.length - 1], long: window.__long, updates: window.__updates };
@@ -249,7 +249,7 @@ await shot(phones[0].page, 'phone-vote-quiz-360x740');
 await phones[0].page.getByLabel('4').check();
 await phones[0].page.click('button[type="submit"]');
 await phones[0].page.waitForSelector('text=Your vote was counted');
-await new Promise((r) => setTimeout(r, 2500));
+await sleep(2500);
 await phones[1].page.getByLabel('4').check();
 await phones[1].page.click('button[type="submit"]');
 await phones[2].page.getByLabel('3').check();

@@ -217,12 +217,18 @@ impl<J: Clone + Ord, C: Clone + Ord> Marks<J, C> {
         Self { by, criteria }
     }
 
-    /// Each judge's weighted total for `c`, over the criteria they scored.
-    fn totals(&self, c: &C, weights: &[&BigRational]) -> Vec<BigRational> {
+    /// The marks each judge gave `c`, one slot per criterion.
+    fn sheets_of<'a>(&'a self, c: &'a C) -> impl Iterator<Item = &'a [Option<BigRational>]> {
         self.by
             .iter()
-            .filter(|((_, who), _)| who == c)
-            .filter_map(|(_, slots)| {
+            .filter(move |((_, who), _)| who == c)
+            .map(|(_, slots)| slots.as_slice())
+    }
+
+    /// Each judge's weighted total for `c`, over the criteria they scored.
+    fn totals(&self, c: &C, weights: &[&BigRational]) -> Vec<BigRational> {
+        self.sheets_of(c)
+            .filter_map(|slots| {
                 let scored: Vec<(&BigRational, &BigRational)> = slots
                     .iter()
                     .zip(weights)
@@ -237,10 +243,8 @@ impl<J: Clone + Ord, C: Clone + Ord> Marks<J, C> {
 
     /// Every judge's mark for `c` on criterion `k`.
     fn on(&self, c: &C, k: usize) -> Vec<BigRational> {
-        self.by
-            .iter()
-            .filter(|((_, who), _)| who == c)
-            .filter_map(|(_, slots)| slots[k].clone())
+        self.sheets_of(c)
+            .filter_map(|slots| slots[k].clone())
             .collect()
     }
 
@@ -278,8 +282,8 @@ impl<J: Clone + Ord, C: Clone + Ord> Marks<J, C> {
     }
 }
 
-fn mean<'a>(
-    values: impl Iterator<Item = impl std::borrow::Borrow<BigRational> + 'a>,
+fn mean<B: std::borrow::Borrow<BigRational>>(
+    values: impl IntoIterator<Item = B>,
 ) -> Option<BigRational> {
     let mut sum = BigRational::zero();
     let mut n = 0u64;

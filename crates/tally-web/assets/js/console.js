@@ -6,7 +6,7 @@ import { h, fill } from './dom.js';
 import { api } from './api.js';
 import { follow } from './live.js';
 import { drawResults, summary, arrangeQuestions, pollType, leaderboardTable } from './results.js';
-import { tokenOf, deckOf, idInPath, askForToken } from './deck.js';
+import { tokenOf, deckOf, idInPath, askForToken, presenterProtocols } from './deck.js';
 
 const app = document.getElementById('app');
 const id = idInPath();
@@ -197,7 +197,7 @@ async function start() {
   // The slides, as the phones get them; the subprotocols mark this page
   // as the presenter's, so it is not counted in the audience.
   follow(`/presentations/${id}/live`, {
-    protocols: ['tally.presenter', `tally.bearer.${token}`],
+    protocols: presenterProtocols(token),
     eventsPath: `/presentations/${id}/events`,
     onMessage: (m) => {
       if (m.type === 'state' && (!state || m.version >= state.version)) {
@@ -211,7 +211,7 @@ async function start() {
     onStatus: (s) => { slidesStatus = s; drawConn(); },
   });
   follow(`/presentations/${id}/live/presenter`, {
-    protocols: ['tally.presenter', `tally.bearer.${token}`],
+    protocols: presenterProtocols(token),
     onMessage: (m) => {
       if (m.type === 'results') {
         results = m;

@@ -18,6 +18,11 @@ export function forget(id) {
   store.set('tally.decks', decks().filter((d) => d.id !== id));
 }
 
+// The WebSocket subprotocols that carry the presenter key: a page cannot
+// set headers on a WebSocket, and a URL would be logged. The server answers
+// with `tally.presenter` and never echoes the key.
+export const presenterProtocols = (token) => ['tally.presenter', `tally.bearer.${token}`];
+
 export const idInPath = () => {
   const m = location.pathname.match(/^\/(?:present|screen)\/([0-9a-f-]{36})\/?$/i);
   return m ? m[1].toLowerCase() : '';

@@ -474,7 +474,6 @@ function renderQa(el, poll) {
     // count, then what pressing it does.
     h('button', {
       class: `small ${upvoted.has(q.question_id) ? '' : 'secondary'}`, 'aria-pressed': upvoted.has(q.question_id) ? 'true' : 'false',
-      'data-question': q.text,
       onclick: () => upvote(poll, q, upvoted, draw),
     }, h('span', { 'aria-hidden': 'true' }, '▲ '), String(q.upvotes),
     h('span', { class: 'visually-hidden' }, ` upvotes. Upvote: ${q.text}`)),

@@ -6,7 +6,7 @@ import { h, fill } from './dom.js';
 import { api } from './api.js';
 import { follow } from './live.js';
 import { drawResults, summary, pollType, leaderboardTable } from './results.js';
-import { tokenOf, deckOf, idInPath, askForToken, remember } from './deck.js';
+import { tokenOf, deckOf, idInPath, askForToken, presenterProtocols, remember } from './deck.js';
 
 const app = document.getElementById('app');
 const id = idInPath();
@@ -61,8 +61,10 @@ function drawState() {
   // A new slide, or results shown or hidden: the stage is drawn afresh.
   document.getElementById('body').dataset.mode = '';
   const question = document.getElementById('question');
-  if (question.textContent !== (poll ? poll.question : '')) fill(document.getElementById('announce'));
-  fill(question, poll ? poll.question : 'Waiting for the presenter…');
+  const text = poll ? poll.question : 'Waiting for the presenter…';
+  // A new question: the last slide's announcement no longer applies.
+  if (question.textContent !== text) fill(document.getElementById('announce'));
+  fill(question, text);
   draw();
 }
 
@@ -109,7 +111,7 @@ function drawSub() {
   if (!poll || !sub) return;
   const mine = results && results.poll_id === poll.poll_id ? results : null;
   // A Q&A poll counts its questions on show; the others, who answered.
-  const qa = (poll.type || 'single') === 'qa';
+  const qa = pollType(poll) === 'qa';
   const n = mine ? (qa ? (mine.questions || []).filter((q) => !q.hidden).length : mine.participants || 0) : 0;
   const noun = qa ? ['question', 'questions'] : ['response', 'responses'];
   const left = Math.max(0, (state.ms_left || 0) - (performance.now() - stateAt));
@@ -161,7 +163,7 @@ async function start() {
   // The slides, as the phones get them; the subprotocols mark this page
   // as the presenter's, so it is not counted in the audience.
   follow(`/presentations/${id}/live`, {
-    protocols: ['tally.presenter', `tally.bearer.${token}`],
+    protocols: presenterProtocols(token),
     eventsPath: `/presentations/${id}/events`,
     onMessage: (m) => {
       if (m.type === 'state' && (!state || m.version >= state.version)) {
@@ -174,7 +176,7 @@ async function start() {
     },
   });
   follow(`/presentations/${id}/live/presenter`, {
-    protocols: ['tally.presenter', `tally.bearer.${token}`],
+    protocols: presenterProtocols(token),
     onMessage: (m) => {
       if (m.type === 'results') {
         results = m;
