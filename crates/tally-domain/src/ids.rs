@@ -96,3 +96,37 @@ impl QuestionId {
         Self(Uuid::now_v7())
     }
 }
+
+uuid_id!(
+    /// A judged contest.
+    ContestId
+);
+uuid_id!(
+    /// A contestant (an entry) of a contest.
+    ContestantId
+);
+uuid_id!(
+    /// A judging criterion of a contest.
+    CriterionId
+);
+uuid_id!(
+    /// A round of a contest (preliminaries, finals).
+    RoundId
+);
+uuid_id!(
+    /// An invite link of a contest; a judge is a link with the judge role.
+    LinkId
+);
+
+/// Fresh time-ordered ids for the contest's entities.
+macro_rules! generated {
+    ($($name:ident),*) => {$(
+        impl $name {
+            /// A fresh, time-ordered id.
+            pub fn generate() -> Self {
+                Self(Uuid::now_v7())
+            }
+        }
+    )*};
+}
+generated!(ContestId, ContestantId, CriterionId, RoundId, LinkId);

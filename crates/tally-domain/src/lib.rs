@@ -15,7 +15,10 @@ pub mod presenter;
 pub mod usecases;
 pub mod vote;
 
-pub use ids::{ParticipantId, PollId, PresentationId, PresenterId, QuestionId};
+pub use ids::{
+    ContestId, ContestantId, CriterionId, LinkId, ParticipantId, PollId, PresentationId,
+    PresenterId, QuestionId, RoundId,
+};
 pub use poll::{OptionKey, OptionValue, Poll, PollDraft, PollOption, Question};
 pub use presentation::{
     Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove, SlideState,

@@ -13,6 +13,9 @@ use tally_domain::usecases::{
     MoveSlideError, PollResultsError, ResetPollError, SetNameError, SetTimerError, SetVotingError,
     UpvoteError,
 };
+use tally_domain::usecases::{
+    ContestDenied, ContestReadError, CreateContestError, LinkError, RoundError, SheetError,
+};
 use tally_domain::SlideError;
 
 pub(crate) const NO_PRESENTATION: &str = "no presentation with this id";
@@ -260,6 +263,99 @@ impl From<ModerateError> for Problem {
             ModerateError::MalformedEntryId => Problem::bad_request("invalid_entry", e.to_string()),
             ModerateError::Denied(denied) => denied.into(),
             ModerateError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+// Judged contests.
+
+const NO_CONTEST: &str = "no contest with this id";
+const NO_ROUND: &str = "the contest has no round with this id";
+
+impl From<ContestDenied> for Problem {
+    fn from(denied: ContestDenied) -> Self {
+        let forbidden = |code| Problem::new(StatusCode::FORBIDDEN, code, denied.to_string());
+        match denied {
+            ContestDenied::MissingToken => {
+                Problem::unauthorized("contest_secret_required", denied.to_string())
+            }
+            ContestDenied::UnknownToken => forbidden("contest_secret_rejected"),
+            ContestDenied::Revoked => forbidden("link_revoked"),
+            ContestDenied::Role => forbidden("role_forbidden"),
+        }
+    }
+}
+
+impl From<CreateContestError> for Problem {
+    fn from(e: CreateContestError) -> Self {
+        match e {
+            CreateContestError::Invalid(_) | CreateContestError::AudiencePoll => {
+                Problem::bad_request("invalid_contest", e.to_string())
+            }
+            CreateContestError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<ContestReadError> for Problem {
+    fn from(e: ContestReadError) -> Self {
+        match e {
+            ContestReadError::NotFound => Problem::not_found(NO_CONTEST),
+            ContestReadError::RoundNotFound => Problem::not_found(NO_ROUND),
+            ContestReadError::Denied(d) => d.into(),
+            ContestReadError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<LinkError> for Problem {
+    fn from(e: LinkError) -> Self {
+        match e {
+            LinkError::NotFound => Problem::not_found(NO_CONTEST),
+            LinkError::LinkNotFound | LinkError::JudgeNotFound | LinkError::ContestantNotFound => {
+                Problem::not_found(e.to_string())
+            }
+            LinkError::InvalidRole | LinkError::InvalidName => {
+                Problem::bad_request("invalid_link", e.to_string())
+            }
+            LinkError::Denied(d) => d.into(),
+            LinkError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<RoundError> for Problem {
+    fn from(e: RoundError) -> Self {
+        match e {
+            RoundError::NotFound => Problem::not_found(NO_CONTEST),
+            RoundError::RoundNotFound => Problem::not_found(NO_ROUND),
+            RoundError::JudgeNotFound => Problem::not_found(e.to_string()),
+            RoundError::State(_) => Problem::conflict("round_state", e.to_string()),
+            RoundError::SheetNotSubmitted => {
+                Problem::conflict("sheet_not_submitted", e.to_string())
+            }
+            RoundError::Changed => Problem::conflict("round_changed", e.to_string()),
+            RoundError::Denied(d) => d.into(),
+            RoundError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<SheetError> for Problem {
+    fn from(e: SheetError) -> Self {
+        match e {
+            SheetError::NotFound => Problem::not_found(NO_CONTEST),
+            SheetError::RoundNotFound => Problem::not_found(NO_ROUND),
+            SheetError::ContestantNotFound | SheetError::CriterionNotFound => {
+                Problem::bad_request("invalid_sheet", e.to_string())
+            }
+            SheetError::InvalidMark { .. } => Problem::bad_request("invalid_mark", e.to_string()),
+            SheetError::InvalidComment => Problem::bad_request("invalid_comment", e.to_string()),
+            SheetError::RoundState(_) => Problem::conflict("round_not_open", e.to_string()),
+            SheetError::Submitted => Problem::conflict("sheet_submitted", e.to_string()),
+            SheetError::Incomplete(_) => Problem::conflict("sheet_incomplete", e.to_string()),
+            SheetError::Denied(d) => d.into(),
+            SheetError::Unavailable(cause) => Problem::unavailable(&cause),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! enums to problem+json at this edge, nowhere else.
 
 pub mod admission;
+pub mod contest_dto;
 pub mod dto;
 mod errors;
 pub mod extract;
@@ -20,9 +21,9 @@ pub use handlers::ops::ReadinessCheck;
 
 use actix_web::web;
 use extract::{json_config, PRESENTATION_BODY_LIMIT, SMALL_BODY_LIMIT, VOTE_BODY_LIMIT};
-use handlers::{audience, ops, presenter, questions, v4, votes};
+use handlers::{audience, contests, ops, presenter, questions, v4, votes};
 use problem::Problem;
-use tally_domain::ports::Ports;
+use tally_domain::ports::{ContestStore, Ports};
 use utoipa::OpenApi as _;
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -163,6 +164,62 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
         .service(web::redirect("/docs", "/docs/"))
         .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", openapi::ApiDoc::openapi()))
         .default_service(web::to(not_found));
+}
+
+/// Registers the judged contests' routes. The caller adds
+/// `web::Data<Contests<S>>`.
+pub fn contest_routes<S: ContestStore>(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/contests")
+            // A judge's sheet can hold every contestant × every criterion.
+            .app_data(json_config(PRESENTATION_BODY_LIMIT))
+            .service(web::resource("").post(contests::create::<S>))
+            .service(web::resource("/{contest_id}").get(contests::get::<S>))
+            .service(
+                web::resource("/{contest_id}/links")
+                    .get(contests::links::<S>)
+                    .post(contests::invite::<S>),
+            )
+            .service(web::resource("/{contest_id}/links/{link_id}").delete(contests::revoke::<S>))
+            .service(web::resource("/{contest_id}/conflicts").get(contests::conflicts::<S>))
+            .service(
+                web::resource("/{contest_id}/judges/{judge_id}/conflicts")
+                    .put(contests::set_conflicts::<S>),
+            )
+            .service(web::resource("/{contest_id}/audit").get(contests::audit::<S>))
+            .service(
+                web::resource("/{contest_id}/rounds/{round_id}/open")
+                    .post(contests::open_round::<S>),
+            )
+            .service(
+                web::resource("/{contest_id}/rounds/{round_id}/close")
+                    .post(contests::close_round::<S>),
+            )
+            .service(
+                web::resource("/{contest_id}/rounds/{round_id}/publish")
+                    .post(contests::publish::<S>),
+            )
+            .service(
+                web::resource("/{contest_id}/rounds/{round_id}/progress")
+                    .get(contests::progress::<S>),
+            )
+            .service(
+                web::resource("/{contest_id}/rounds/{round_id}/results")
+                    .get(contests::results::<S>),
+            )
+            .service(
+                web::resource("/{contest_id}/rounds/{round_id}/export").get(contests::export::<S>),
+            )
+            .service(
+                web::resource("/{contest_id}/rounds/{round_id}/sheet")
+                    .get(contests::sheet::<S>)
+                    .put(contests::save_sheet::<S>),
+            )
+            .service(
+                web::resource("/{contest_id}/rounds/{round_id}/sheets/{judge_id}/reopen")
+                    .post(contests::reopen_sheet::<S>),
+            ),
+    );
 }
 
 async fn not_found() -> actix_web::HttpResponse {

@@ -2,7 +2,7 @@
 
 use crate::middleware::V4_ROUTES;
 use crate::problem::PROBLEM_JSON;
-use crate::{dto, handlers, problem};
+use crate::{contest_dto as cd, dto, handlers, problem};
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -45,6 +45,23 @@ use utoipa::{Modify, OpenApi};
         handlers::presenter::delete_presentation,
         handlers::presenter::list_presentations,
         handlers::audience::join,
+        handlers::contests::create,
+        handlers::contests::get,
+        handlers::contests::invite,
+        handlers::contests::links,
+        handlers::contests::revoke,
+        handlers::contests::set_conflicts,
+        handlers::contests::conflicts,
+        handlers::contests::open_round,
+        handlers::contests::close_round,
+        handlers::contests::publish,
+        handlers::contests::reopen_sheet,
+        handlers::contests::progress,
+        handlers::contests::results,
+        handlers::contests::export,
+        handlers::contests::audit,
+        handlers::contests::sheet,
+        handlers::contests::save_sheet,
         handlers::ops::livez,
         handlers::ops::readyz,
         handlers::ops::metrics,
@@ -59,6 +76,12 @@ use utoipa::{Modify, OpenApi};
         dto::EntryResultBody, dto::TimerBody, dto::TimerRequestBody, dto::RoundBody,
         dto::ParticipantBody, dto::ScoreBody, dto::StandingBody, dto::QuestionResultBody, dto::AskBody,
         dto::AskedBody, dto::UpvoteBody,
+        cd::CriterionInput, cd::AudienceInput, cd::NewContestBody, cd::CriterionBody,
+        cd::ContestantBody, cd::RoundStateBody, cd::ContestBody, cd::ContestCreatedBody,
+        cd::NewLinkBody, cd::LinkBody, cd::LinkCreatedBody, cd::ConflictsBody,
+        cd::JudgeConflictsBody, cd::MarkInput, cd::CommentInput, cd::SaveSheetBody, cd::MarkBody,
+        cd::CommentBody, cd::SheetBody, cd::MissingBody, cd::ProgressBody, cd::CriterionScoreBody,
+        cd::ContestStandingBody, cd::RoundResultsBody, cd::PublishedBody, cd::AuditEntryBody,
     )),
     modifiers(&PresenterTokenScheme, &ErrorsAsServed),
     tags(
@@ -66,6 +89,7 @@ use utoipa::{Modify, OpenApi};
         (name = "presenter", description = "Tally extensions for presenters"),
         (name = "audience", description = "Tally extensions for phones"),
         (name = "poll types", description = "Poll types beyond single choice (poll-types.md)"),
+        (name = "contests", description = "Judged contests: criteria, judges, score sheets, audit, publishing"),
         (name = "ops", description = "Health and metrics"),
     )
 )]

@@ -5,6 +5,7 @@
 //!   (the baseline, and the fallback when Redis is down);
 //! - [`PgLedger`] implements the vote ledger port;
 //! - [`PgArchive`] stores batches flushed from the Redis intake;
+//! - [`PgContests`] implements the contest store port (judged contests);
 //! - [`migrate`] applies the embedded migrations from `migrations/`.
 //!
 //! SQL is parameterised only. Consistency between concurrent votes and slide
@@ -14,6 +15,7 @@
 mod archive;
 pub mod audit;
 mod board;
+mod contests;
 mod fence;
 mod intake;
 mod ledger;
@@ -25,6 +27,7 @@ mod tallies;
 
 pub use archive::PgArchive;
 pub use board::PgBoard;
+pub use contests::{PgContests, UnauditedMark};
 pub use intake::PgIntake;
 pub use ledger::PgLedger;
 pub use migrate::{migrate, migrate_to, MigrationReport};

@@ -9,12 +9,12 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use std::time::Duration;
 use tally_domain::ports::Ports;
-use tally_domain::usecases::Tally;
+use tally_domain::usecases::{Contests, Tally};
 use tally_http::admission::Admission;
 use tally_http::live::LiveHub;
 use tally_http::reads::ReadCache;
 use tally_http::ReadinessCheck;
-use tally_postgres::Pool;
+use tally_postgres::{PgContests, Pool};
 use tally_prometheus::Metrics;
 use tracing_actix_web::TracingLogger;
 
@@ -44,6 +44,7 @@ pub(crate) struct Serving<'a> {
     pub hub: Arc<LiveHub>,
     pub reads: Arc<ReadCache>,
     pub admission: Arc<Admission>,
+    pub contests: Contests<PgContests>,
 }
 
 /// Serves the use cases over HTTP, and their live results to the live
@@ -60,6 +61,7 @@ pub(crate) fn serve<P: Ports>(
         hub,
         reads,
         admission,
+        contests,
     } = serving;
     hub.serve_results(Arc::new(tally.clone()));
     let tally = web::Data::new(tally);
@@ -69,6 +71,7 @@ pub(crate) fn serve<P: Ports>(
     let hub = web::Data::new(hub);
     let admission = web::Data::from(admission);
     let reads = web::Data::from(reads);
+    let contests = web::Data::new(contests);
     let scores = web::Data::new(tally_http::handlers::audience::ScoreCache::new());
     let pages = tally_web::WebSettings {
         public_url: settings.public_url.clone(),
@@ -84,6 +87,8 @@ pub(crate) fn serve<P: Ports>(
             .app_data(admission.clone())
             .app_data(reads.clone())
             .app_data(scores.clone())
+            .app_data(contests.clone())
+            .configure(tally_http::contest_routes::<PgContests>)
             .configure(tally_http::routes::<P>)
             .configure(|cfg| tally_web::routes(cfg, pages.clone()))
     })

@@ -29,8 +29,9 @@ enum Command {
     /// Exit 0 if this machine's `tally serve` answers /readyz (for container
     /// health checks, where no curl is installed).
     Health,
-    /// Compare Redis counters, Postgres counts and vote rows; exit 0 when
-    /// they agree, 1 when they differ.
+    /// Compare Redis counters, Postgres counts and vote rows, and recompute
+    /// every published contest round's digest from its stored marks; exit
+    /// 0 when everything agrees, 1 when anything differs.
     Verify {
         /// Presentations to check (default: all).
         #[arg(long = "presentation")]
@@ -125,5 +126,8 @@ async fn run_verify(settings: &Settings, ids: &[String], wait: u64) -> anyhow::R
         all_agree &= report.agrees();
         print!("{report}");
     }
+    let contests = verify::verify_contests(&pool).await?;
+    all_agree &= contests.agrees();
+    print!("{contests}");
     Ok(all_agree)
 }

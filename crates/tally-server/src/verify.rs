@@ -1,10 +1,15 @@
 //! `tally verify`: do the Redis counters, the Postgres counts and the vote
 //! rows agree? And each Q&A question's upvote count and its upvote rows?
+//! And does every published contest round's digest still match its stored
+//! marks, and every mark the audit log?
 
 use anyhow::Context as _;
 use std::fmt;
-use tally_domain::{PollId, PresentationId};
-use tally_postgres::Pool;
+use tally_domain::contest::digest::digest;
+use tally_domain::ports::ContestStore as _;
+use tally_domain::usecases::submitted_marks;
+use tally_domain::{ContestId, PollId, PresentationId, RoundId};
+use tally_postgres::{PgContests, Pool, UnauditedMark};
 use tally_redis::RedisMirror;
 use uuid::Uuid;
 
@@ -198,4 +203,86 @@ pub async fn all_presentations(pool: &Pool) -> anyhow::Result<Vec<PresentationId
     rows.iter()
         .map(|r| Ok(PresentationId::from_uuid(r.try_get(0)?)))
         .collect()
+}
+
+/// One published contest round: the digest stored at publishing against
+/// the digest of the marks stored now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestCheck {
+    pub contest: ContestId,
+    pub round: RoundId,
+    pub published: String,
+    pub recomputed: String,
+}
+
+/// Judged contests: every published round's digest, and every stored mark
+/// against the audit log's last record of it.
+#[derive(Debug, Clone)]
+pub struct ContestReport {
+    pub rounds: Vec<DigestCheck>,
+    pub unaudited: Vec<UnauditedMark>,
+}
+
+impl ContestReport {
+    pub fn agrees(&self) -> bool {
+        self.unaudited.is_empty() && self.rounds.iter().all(|r| r.published == r.recomputed)
+    }
+}
+
+impl fmt::Display for ContestReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "contests: {} ({} published rounds, {} marks off the audit log)",
+            if self.agrees() { "agree" } else { "DIFFER" },
+            self.rounds.len(),
+            self.unaudited.len()
+        )?;
+        for r in &self.rounds {
+            let mark = if r.published == r.recomputed {
+                ""
+            } else {
+                "  <- digest mismatch: a stored score changed after publishing"
+            };
+            writeln!(
+                f,
+                "  contest {} round {}: published {} recomputed {}{mark}",
+                r.contest, r.round, r.published, r.recomputed
+            )?;
+        }
+        for m in &self.unaudited {
+            writeln!(
+                f,
+                "  round {} judge {} contestant {} criterion {}: stored {} but the audit log says {}",
+                m.round,
+                m.judge,
+                m.contestant,
+                m.criterion,
+                m.stored.as_deref().unwrap_or("nothing"),
+                m.audited.as_deref().unwrap_or("nothing"),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Recomputes every published round's digest from the stored marks, and
+/// checks each stored mark against the audit log.
+///
+/// # Errors
+/// When Postgres fails.
+pub async fn verify_contests(pool: &Pool) -> anyhow::Result<ContestReport> {
+    let store = PgContests::new(pool.clone());
+    let mut rounds = Vec::new();
+    for (contest, round, published) in store.published_rounds().await.map_err(|e| e.0)? {
+        let sheets = store.sheets(contest, round).await.map_err(|e| e.0)?;
+        rounds.push(DigestCheck {
+            contest,
+            round,
+            published,
+            recomputed: digest(round, &submitted_marks(&sheets.sheets)),
+        });
+    }
+    let unaudited = store.unaudited_marks().await.map_err(|e| e.0)?;
+    Ok(ContestReport { rounds, unaudited })
 }

@@ -87,6 +87,10 @@ pub struct Standing<C> {
     /// How many judges scored the contestant.
     pub judges: usize,
     pub audience: u64,
+    /// The audience component included in `adjusted`, rounded: the
+    /// people's-choice weight × this contestant's share of the votes.
+    /// `None` when the contest has no audience component.
+    pub people: Option<BigRational>,
 }
 
 /// Every contestant's standing, best first.
@@ -117,6 +121,45 @@ pub fn rank<J: Clone + Ord, C: Clone + Ord>(
     tie_breaks: &[TieBreak],
     audience: &BTreeMap<C, u64>,
 ) -> Ranking<C> {
+    rank_with_people(
+        criteria,
+        contestants,
+        sheets,
+        method,
+        tie_breaks,
+        audience,
+        None,
+    )
+}
+
+/// [`rank`], with people's choice as a weighted component: a contestant's
+/// adjusted score gains `people_weight` × their share of all audience
+/// votes (so a contestant with every vote gains the whole weight). Only
+/// contestants some judge scored get it: the audience adds to a judged
+/// score, it does not replace one.
+pub fn rank_with_people<J: Clone + Ord, C: Clone + Ord>(
+    criteria: &[Criterion],
+    contestants: &[C],
+    sheets: &[Sheet<J, C>],
+    method: &Method,
+    tie_breaks: &[TieBreak],
+    audience: &BTreeMap<C, u64>,
+    people_weight: Option<&BigRational>,
+) -> Ranking<C> {
+    let votes: u64 = contestants
+        .iter()
+        .map(|c| audience.get(c).copied().unwrap_or(0))
+        .sum();
+    let people_of = |c: &C| {
+        people_weight.map(|w| {
+            if votes == 0 {
+                return BigRational::zero();
+            }
+            let share =
+                BigRational::new(audience.get(c).copied().unwrap_or(0).into(), votes.into());
+            round(&(w * share), DECIMALS)
+        })
+    };
     let marks = Marks::collect(criteria.len(), contestants, sheets);
     let weights: Vec<&BigRational> = criteria.iter().map(|c| c.weight().value()).collect();
     let z = matches!(method, Method::ZScore).then(|| marks.z_scores());
@@ -144,11 +187,17 @@ pub fn rank<J: Clone + Ord, C: Clone + Ord>(
                     (trimmed_mean(totals.clone(), trim), per)
                 }
             };
+            let people = people_of(c);
+            let adjusted = adjusted.map(|a| match &people {
+                Some(p) => round(&a, DECIMALS) + p,
+                None => round(&a, DECIMALS),
+            });
             Standing {
                 contestant: c.clone(),
                 rank: 0,
                 raw,
-                adjusted: adjusted.map(|a| round(&a, DECIMALS)),
+                adjusted,
+                people,
                 by_criterion: by_criterion
                     .into_iter()
                     .map(|s| s.map(|s| round(&s, DECIMALS)))

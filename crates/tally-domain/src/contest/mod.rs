@@ -10,10 +10,17 @@
 //! integer arithmetic to 30 decimals and the adjusted scores are rounded to
 //! [`aggregate::DECIMALS`] decimals before they are compared (see there).
 //!
-//! Not built yet: contests, rounds, judges and sheets as stored entities,
-//! invite links, the audit log, publishing and its digest, the pages.
+//! Around the arithmetic: the contest as stored ([`model`]) and as an
+//! organiser describes it ([`draft`]), a round's results ([`results`]) and
+//! the digest a publication carries ([`digest`]). The use cases are in
+//! [`crate::usecases::Contests`], the storage port in
+//! [`crate::ports::ContestStore`].
 
 pub mod aggregate;
+pub mod digest;
+pub mod draft;
+pub mod model;
+pub mod results;
 pub mod rules;
 
 pub use aggregate::{rank, Method, Ranking, Sheet, Standing, TieBreak};

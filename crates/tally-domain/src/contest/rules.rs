@@ -65,9 +65,11 @@ impl Mark {
     }
 }
 
+/// Exact for every parsed mark (at most 30 digits), so that a mark stored
+/// as text reads back equal.
 impl fmt::Display for Mark {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", super::aggregate::decimal(&self.0, 6))
+        write!(f, "{}", super::aggregate::decimal(&self.0, 30))
     }
 }
 
@@ -115,6 +117,10 @@ impl ScoreRange {
 
     pub fn max(&self) -> &Mark {
         &self.max
+    }
+
+    pub fn step(&self) -> &Mark {
+        &self.step
     }
 }
 

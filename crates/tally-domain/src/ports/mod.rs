@@ -7,6 +7,7 @@
 mod archive;
 mod board;
 mod clock;
+mod contests;
 mod events;
 mod intake;
 mod ledger;
@@ -18,6 +19,7 @@ mod switch;
 pub use archive::{ArchiveError, ArchivedBatch, VoteArchive};
 pub use board::{BoardError, NewQuestion, QuestionBoard};
 pub use clock::Clock;
+pub use contests::{ContestStore, ContestStoreError, MarkChange, NewContest, SheetChanges};
 pub use events::{NoEvents, PresentationEvents};
 pub use intake::{IntakeError, VoteIntake};
 pub use ledger::{LedgerError, QuizAnswer, VoteLedger};

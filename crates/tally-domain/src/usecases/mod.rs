@@ -3,6 +3,7 @@
 //! about HTTP.
 
 mod access;
+mod contests;
 mod failover;
 mod flush;
 mod presentations;
@@ -12,6 +13,10 @@ mod slides;
 mod votes;
 
 pub use access::PresenterCheckError;
+pub use contests::{
+    submitted_marks, Check, ContestDenied, ContestReadError, Contests, CreateContestError,
+    JudgeProgress, JudgeSheet, LinkError, MarkDraft, ResultsView, RoundError, SheetError,
+};
 pub use failover::{FailoverIntake, FailoverLedger};
 pub use flush::{FlushError, FlushSettings, Flusher};
 pub use presentations::{

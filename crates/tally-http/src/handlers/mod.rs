@@ -2,6 +2,7 @@
 //! live here.
 
 pub mod audience;
+pub mod contests;
 pub mod ops;
 pub mod presenter;
 pub mod questions;

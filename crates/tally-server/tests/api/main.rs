@@ -9,6 +9,7 @@ mod authorisation;
 mod bad_input;
 mod binary;
 mod browser;
+mod contests;
 mod extensions;
 mod helpers;
 mod live;

@@ -1,0 +1,138 @@
+//! A round's results as organisers read them, exports carry them and a
+//! publication freezes them: raw beside adjusted for every contestant, each
+//! criterion's score, and the rank. Decimals are strings, so no JSON reader
+//! turns an exact score into a float.
+
+use super::aggregate::{decimal, rank_with_people, Method, Sheet, DECIMALS};
+use super::model::{Contest, SheetState, StoredSheet};
+use crate::ids::{ContestantId, LinkId, RoundId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriterionScore {
+    pub criterion_id: Uuid,
+    pub name: String,
+    pub score: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StandingView {
+    pub rank: usize,
+    pub contestant_id: Uuid,
+    pub name: String,
+    /// The weighted mean of the judges' totals.
+    pub raw: Option<String>,
+    /// The contest method's score (with the audience component, if any),
+    /// which orders the ranking.
+    pub adjusted: Option<String>,
+    pub by_criterion: Vec<CriterionScore>,
+    /// Judges who submitted marks for this contestant.
+    pub judges: usize,
+    pub audience_votes: u64,
+    /// The audience component included in `adjusted`.
+    pub people: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundResults {
+    pub round_id: Uuid,
+    pub round: String,
+    /// `weighted_mean`, `trimmed_mean` or `z_score`.
+    pub method: String,
+    /// Submitted sheets counted.
+    pub sheets: usize,
+    pub standings: Vec<StandingView>,
+}
+
+pub fn method_name(method: &Method) -> &'static str {
+    match method {
+        Method::WeightedMean => "weighted_mean",
+        Method::TrimmedMean { .. } => "trimmed_mean",
+        Method::ZScore => "z_score",
+    }
+}
+
+/// Ranks the round from its submitted sheets. Drafts do not count: a judge
+/// is counted once they submit. `audience` is the people's-choice poll's
+/// votes by option text.
+pub fn results(
+    contest: &Contest,
+    round: RoundId,
+    sheets: &[StoredSheet],
+    audience: &BTreeMap<String, u64>,
+) -> RoundResults {
+    let submitted: Vec<&StoredSheet> = sheets
+        .iter()
+        .filter(|s| s.state == SheetState::Submitted)
+        .collect();
+    let marks: Vec<Sheet<LinkId, ContestantId>> = submitted
+        .iter()
+        .flat_map(|s| s.marks.iter())
+        .filter_map(|m| {
+            Some(Sheet {
+                judge: m.judge,
+                contestant: m.contestant,
+                criterion: contest.criterion_index(m.criterion)?,
+                mark: m.mark.clone(),
+            })
+        })
+        .collect();
+    let ids: Vec<ContestantId> = contest.contestants.iter().map(|c| c.id).collect();
+    let votes: BTreeMap<ContestantId, u64> = contest
+        .contestants
+        .iter()
+        .map(|c| (c.id, audience.get(&c.name).copied().unwrap_or(0)))
+        .collect();
+    let criteria: Vec<_> = contest.criteria.iter().map(|(_, c)| c.clone()).collect();
+    let ranking = rank_with_people(
+        &criteria,
+        &ids,
+        &marks,
+        &contest.method,
+        &contest.tie_breaks,
+        &votes,
+        contest.audience.as_ref().map(|a| a.weight.value()),
+    );
+    let text = |v: &Option<num_rational::BigRational>| v.as_ref().map(|v| decimal(v, DECIMALS));
+    let standings = ranking
+        .standings
+        .iter()
+        .map(|s| StandingView {
+            rank: s.rank,
+            contestant_id: *s.contestant.as_uuid(),
+            name: contest
+                .contestants
+                .iter()
+                .find(|c| c.id == s.contestant)
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
+            raw: text(&s.raw),
+            adjusted: text(&s.adjusted),
+            by_criterion: contest
+                .criteria
+                .iter()
+                .zip(&s.by_criterion)
+                .map(|((id, c), score)| CriterionScore {
+                    criterion_id: *id.as_uuid(),
+                    name: c.name().to_owned(),
+                    score: text(score),
+                })
+                .collect(),
+            judges: s.judges,
+            audience_votes: s.audience,
+            people: text(&s.people),
+        })
+        .collect();
+    RoundResults {
+        round_id: *round.as_uuid(),
+        round: contest
+            .round(round)
+            .map(|r| r.name.clone())
+            .unwrap_or_default(),
+        method: method_name(&contest.method).to_owned(),
+        sheets: submitted.len(),
+        standings,
+    }
+}

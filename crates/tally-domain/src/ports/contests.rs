@@ -1,0 +1,273 @@
+use super::StoreError;
+use crate::contest::model::{
+    AuditEntry, Caller, Contest, Link, Role, RoundSheets, RoundState, StoredSheet,
+};
+use crate::contest::Mark;
+use crate::ids::{ContestId, ContestantId, CriterionId, LinkId, RoundId};
+use crate::presenter::TokenHash;
+use std::collections::{BTreeMap, BTreeSet};
+use std::future::Future;
+use thiserror::Error;
+
+/// Why the contest store refused a change. Nothing is stored in any of
+/// these cases.
+#[derive(Debug, Error)]
+pub enum ContestStoreError {
+    #[error("no such round")]
+    RoundNotFound,
+    #[error("no such link")]
+    LinkNotFound,
+    #[error("no such contestant")]
+    ContestantNotFound,
+    /// The round is not in a state the change allows; its state now.
+    #[error("the round is {0}")]
+    RoundState(RoundState),
+    #[error("the sheet is submitted; only the organiser can reopen it")]
+    SheetSubmitted,
+    #[error("the sheet is not submitted")]
+    SheetNotSubmitted,
+    /// A submission found this many marks missing.
+    #[error("the sheet lacks {0} marks")]
+    Incomplete(usize),
+    /// The round changed after the marks a publication was computed from
+    /// were read.
+    #[error("the round changed while it was being published")]
+    Changed,
+    /// The people's-choice poll is not a single-choice poll.
+    #[error("no such single-choice poll")]
+    AudiencePoll,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A new contest, validated; the store assigns nothing.
+#[derive(Clone, Debug)]
+pub struct NewContest {
+    pub contest: Contest,
+    pub owner: TokenHash,
+}
+
+/// A change to one mark: a value, or `None` to clear it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkChange {
+    pub contestant: ContestantId,
+    pub criterion: CriterionId,
+    pub mark: Option<Mark>,
+}
+
+/// What a judge saves at once.
+#[derive(Clone, Debug, Default)]
+pub struct SheetChanges {
+    pub marks: Vec<MarkChange>,
+    /// A comment per contestant; empty text clears it.
+    pub comments: Vec<(ContestantId, String)>,
+    /// Submit after saving, requiring exactly this many marks on the sheet
+    /// (the contestants the judge may score × the criteria).
+    pub submit: Option<usize>,
+}
+
+/// Contests, their rounds, links, sheets and the append-only audit log.
+///
+/// Every change records who made it in the audit log, in the same
+/// transaction: the log holds every change that was stored and nothing
+/// that was not. Changes to a round serialise on the round: a sheet saved
+/// while the round closes is either stored before the close or refused.
+pub trait ContestStore: Clone + Send + Sync + 'static {
+    /// Stores the contest with its criteria, contestants and rounds (all in
+    /// draft).
+    ///
+    /// # Errors
+    /// MUST return [`ContestStoreError::AudiencePoll`] when the contest's
+    /// people's-choice poll is not a single-choice poll.
+    fn create(&self, new: NewContest)
+        -> impl Future<Output = Result<(), ContestStoreError>> + Send;
+
+    /// # Errors
+    /// MUST return `Ok(None)` for an unknown id.
+    fn get(
+        &self,
+        id: ContestId,
+    ) -> impl Future<Output = Result<Option<Contest>, StoreError>> + Send;
+
+    /// Who `token` names in the contest: its owner, or one of its links
+    /// (revoked ones included, marked so). `Ok(None)` when it names nobody
+    /// there (an unknown secret, or another contest's).
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn caller(
+        &self,
+        id: ContestId,
+        token: TokenHash,
+    ) -> impl Future<Output = Result<Option<Caller>, StoreError>> + Send;
+
+    /// Adds an invite link.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn add_link(
+        &self,
+        id: ContestId,
+        link: LinkId,
+        role: Role,
+        name: &str,
+        token: TokenHash,
+        actor: &str,
+    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
+
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn links(&self, id: ContestId) -> impl Future<Output = Result<Vec<Link>, StoreError>> + Send;
+
+    /// Revokes a link for good. Idempotent.
+    ///
+    /// # Errors
+    /// MUST return [`ContestStoreError::LinkNotFound`] when the link is not
+    /// the contest's.
+    fn revoke_link(
+        &self,
+        id: ContestId,
+        link: LinkId,
+        actor: &str,
+    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
+
+    /// Replaces the contestants `judge` is excluded from.
+    ///
+    /// # Errors
+    /// MUST return [`ContestStoreError::LinkNotFound`] when `judge` is not
+    /// one of the contest's judges, [`ContestStoreError::ContestantNotFound`]
+    /// when a contestant is not the contest's.
+    fn set_conflicts(
+        &self,
+        id: ContestId,
+        judge: LinkId,
+        contestants: &BTreeSet<ContestantId>,
+        actor: &str,
+    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
+
+    /// Every judge's excluded contestants.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn conflicts(
+        &self,
+        id: ContestId,
+    ) -> impl Future<Output = Result<BTreeMap<LinkId, BTreeSet<ContestantId>>, StoreError>> + Send;
+
+    /// Moves the round to `to` if it is in one of `from`.
+    ///
+    /// # Errors
+    /// MUST return [`ContestStoreError::RoundNotFound`], or
+    /// [`ContestStoreError::RoundState`] with the current state when it is
+    /// not in `from`.
+    fn move_round(
+        &self,
+        id: ContestId,
+        round: RoundId,
+        from: &[RoundState],
+        to: RoundState,
+        actor: &str,
+    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
+
+    /// Saves `changes` on `judge`'s sheet in the round, auditing each mark
+    /// and comment that changed, and submits it when asked.
+    ///
+    /// # Errors
+    /// MUST return [`ContestStoreError::RoundState`] unless the round is
+    /// open, [`ContestStoreError::SheetSubmitted`] when the sheet is
+    /// submitted, [`ContestStoreError::Incomplete`] when a submission finds
+    /// marks missing (storing none of the changes in every case).
+    fn save_sheet(
+        &self,
+        id: ContestId,
+        round: RoundId,
+        judge: LinkId,
+        changes: SheetChanges,
+        actor: &str,
+    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
+
+    /// Reopens a submitted sheet (the organiser's call), audited.
+    ///
+    /// # Errors
+    /// MUST return [`ContestStoreError::SheetNotSubmitted`] when it is not
+    /// submitted, [`ContestStoreError::RoundState`] when the round is
+    /// published.
+    fn reopen_sheet(
+        &self,
+        id: ContestId,
+        round: RoundId,
+        judge: LinkId,
+        actor: &str,
+    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
+
+    /// Every sheet of the round (drafts included), with the audit position
+    /// read at.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn sheets(
+        &self,
+        id: ContestId,
+        round: RoundId,
+    ) -> impl Future<Output = Result<RoundSheets, StoreError>> + Send;
+
+    /// One judge's sheet; an untouched sheet is an empty draft.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn sheet(
+        &self,
+        id: ContestId,
+        round: RoundId,
+        judge: LinkId,
+    ) -> impl Future<Output = Result<StoredSheet, StoreError>> + Send;
+
+    /// Freezes the closed round as published, with its digest and results
+    /// (JSON), if the round's version is still `seen`.
+    ///
+    /// # Errors
+    /// MUST return [`ContestStoreError::RoundState`] unless the round is
+    /// closed, [`ContestStoreError::Changed`] when it changed after `seen`.
+    fn publish(
+        &self,
+        id: ContestId,
+        round: RoundId,
+        digest: &str,
+        snapshot: &crate::contest::results::RoundResults,
+        seen: i64,
+        actor: &str,
+    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
+
+    /// The results frozen at publishing, if the round is published.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn published(
+        &self,
+        id: ContestId,
+        round: RoundId,
+    ) -> impl Future<
+        Output = Result<Option<(String, crate::contest::results::RoundResults)>, StoreError>,
+    > + Send;
+
+    /// The audit log after `after`, oldest first, at most `limit` entries.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn audit(
+        &self,
+        id: ContestId,
+        after: i64,
+        limit: usize,
+    ) -> impl Future<Output = Result<Vec<AuditEntry>, StoreError>> + Send;
+
+    /// The people's-choice poll's votes by option text, in its current
+    /// round (what the source of truth holds).
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn audience_votes(
+        &self,
+        poll: crate::ids::PollId,
+    ) -> impl Future<Output = Result<BTreeMap<String, u64>, StoreError>> + Send;
+}
