@@ -1,6 +1,9 @@
 //! The web app: the deck editor (`/`), the presenter console
 //! (`/present/{id}`), the big screen (`/screen/{id}`) and the phone page
-//! (`/j`, `/j/{code}`), plus the QR code a big screen shows.
+//! (`/j`, `/j/{code}`), plus the QR code a big screen shows; and for judged
+//! contests, the organiser's editor and progress view (`/contest`,
+//! `/contest/{id}`), the judge's sheet (`/judge/{id}`) and the big-screen
+//! reveal of a published round (`/reveal/{id}/{round}`).
 //!
 //! The pages are plain HTML, CSS and JavaScript modules under `assets/`,
 //! embedded in the binary at build time: a venue's closed network needs no
@@ -105,12 +108,32 @@ const PHONE: Page = Page {
     class: "phone",
 };
 
+const CONTEST: Page = Page {
+    title: "Judged contest · Tally",
+    script: "contest",
+    class: "",
+};
+const JUDGE: Page = Page {
+    title: "Score sheet · Tally",
+    script: "judge",
+    class: "phone",
+};
+const REVEAL: Page = Page {
+    title: "Results · Tally",
+    script: "reveal",
+    class: "screen",
+};
+
 const PAGES: &[(&str, Page)] = &[
     ("/", HOME),
     ("/present/{presentation_id}", CONSOLE),
     ("/screen/{presentation_id}", SCREEN),
     ("/j", PHONE),
     ("/j/{join_code}", PHONE),
+    ("/contest", CONTEST),
+    ("/contest/{contest_id}", CONTEST),
+    ("/judge/{contest_id}", JUDGE),
+    ("/reveal/{contest_id}/{round_id}", REVEAL),
 ];
 
 impl Page {

@@ -61,3 +61,11 @@ async fn the_web_app_runs_an_event_end_to_end_in_chromium() {
 async fn every_page_flow_works_in_chromium() {
     run_scenario("flows.mjs").await;
 }
+
+/// Judged contests: the editor, invite links, two judges' sheets on
+/// phones, progress, a reopened sheet, publishing by a co-host, and the
+/// big-screen reveal place by place.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_judged_contest_runs_in_chromium() {
+    run_scenario("contest.mjs").await;
+}

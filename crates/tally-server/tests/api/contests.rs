@@ -845,3 +845,98 @@ async fn judges_submitting_while_the_round_closes() {
     .await;
     assert_eq!(results["sheets"], accepted);
 }
+
+/// People's choice: a single-choice poll whose options are named like the
+/// contestants. As a weighted component it adds weight × share of the
+/// votes; as a tie-break it orders contestants the judges could not part.
+#[tokio::test]
+async fn the_audience_vote_enters_the_ranking() {
+    let app = spawn_app().await;
+    let deck = crate::common::create_presentation(
+        &app.client,
+        &app.address,
+        &json!({"polls": [{"question": "Your favourite?", "options": [
+            {"key": "A", "value": "Alto"}, {"key": "B", "value": "Bass"},
+            {"key": "C", "value": "Cello"}]}]}),
+    )
+    .await;
+    for key in ["C", "C", "C", "A"] {
+        let r = app
+            .vote(&deck.id, &deck.poll_ids[0], uuid::Uuid::new_v4(), key)
+            .await;
+        assert!(r.status().is_success(), "{}", r.status());
+    }
+    let judged = [
+        ("Alto", "Voice", "8"),
+        ("Alto", "Stage", "8"),
+        ("Bass", "Voice", "6"),
+        ("Bass", "Stage", "6"),
+        ("Cello", "Voice", "8"),
+        ("Cello", "Stage", "8"),
+    ];
+    let mut outcomes = Vec::new();
+    for (weight, tie_break) in [("1", false), ("0", true)] {
+        let mut body = choir_body();
+        body["tie_break_criterion"] = Value::Null;
+        body["tie_break_audience"] = json!(tie_break);
+        body["audience"] = json!({"poll_id": deck.poll_ids[0], "weight": weight});
+        let c = create_contest(&app, &body).await;
+        let (_, judge) = invite(&app, &c, "judge", "Judge").await;
+        organise(&app, &c, "open").await;
+        ok_json(save(&app, &c, &judge, &marks(&c, &judged, true)).await).await;
+        let results = ok_json(
+            call(
+                &app,
+                Method::GET,
+                &c.round_path("/results"),
+                Some(&c.owner),
+                None,
+            )
+            .await,
+        )
+        .await;
+        let people: Vec<(String, u64, String)> = results["standings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["name"].as_str().unwrap().to_owned(),
+                    s["audience_votes"].as_u64().unwrap(),
+                    s["people"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        outcomes.push((standings(&results), people));
+    }
+    // Weight 1: Cello 8 + 3/4, Alto 8 + 1/4, Bass 6 + 0.
+    let row = |rank: u64, name: &str, raw: &str, adjusted: &str| {
+        (rank, name.to_owned(), raw.to_owned(), adjusted.to_owned())
+    };
+    assert_eq!(
+        outcomes[0].0,
+        [
+            row(1, "Cello", "8", "8.75"),
+            row(2, "Alto", "8", "8.25"),
+            row(3, "Bass", "6", "6"),
+        ]
+    );
+    assert_eq!(
+        outcomes[0].1,
+        [
+            ("Cello".to_owned(), 3, "0.75".to_owned()),
+            ("Alto".to_owned(), 1, "0.25".to_owned()),
+            ("Bass".to_owned(), 0, "0".to_owned()),
+        ]
+    );
+    // Weight 0, audience as the tie-break: Alto and Cello tie at 8, and
+    // Cello's 3 votes beat Alto's 1.
+    assert_eq!(
+        outcomes[1].0,
+        [
+            row(1, "Cello", "8", "8"),
+            row(2, "Alto", "8", "8"),
+            row(3, "Bass", "6", "6"),
+        ]
+    );
+}

@@ -1,0 +1,216 @@
+// The organiser's pages: a new contest (`/contest`), and a contest's
+// editor and progress view (`/contest/{id}`): invite judges and co-hosts,
+// open and close rounds, see who has submitted and what is missing, reopen
+// a sheet, read raw beside adjusted results, publish, export, and open the
+// big-screen reveal. Progress and results refresh every few seconds.
+import { h, fill } from './dom.js';
+import { api } from './api.js';
+import { keep, takeKey, contestIdIn, askForKey } from './contest-key.js';
+
+const app = document.getElementById('app');
+const [id] = contestIdIn('contest');
+const REFRESH_MS = 3000;
+
+function say(text, kind = '') {
+  const el = document.getElementById('message');
+  if (el) fill(el, text ? h('div', { class: `notice ${kind}` }, text) : null);
+}
+
+const lines = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+function newContest() {
+  const field = (label, input) => h('div', { class: 'stack' }, h('label', { for: input.id }, label), input);
+  const method = h('select', { id: 'method' },
+    h('option', { value: 'weighted_mean' }, 'Weighted mean'),
+    h('option', { value: 'trimmed_mean' }, 'Trimmed mean (drop highest and lowest)'),
+    h('option', { value: 'z_score' }, 'Z-scores per judge (evens out harsh and lenient judges)'));
+  fill(app,
+    h('h1', {}, 'New judged contest'),
+    h('div', { id: 'message', role: 'alert' }),
+    h('form', { class: 'card stack', id: 'new-contest', onsubmit: async (e) => {
+      e.preventDefault();
+      const v = (x) => document.getElementById(x).value;
+      const criteria = lines(v('criteria')).map((line) => {
+        const [name, weight = '1', min = '1', max = '10', step = '1', ...rest] = line.split('|').map((s) => s.trim());
+        return { name, weight, min, max, step, description: rest.join(' | ') };
+      });
+      const body = {
+        title: v('title'),
+        method: v('method'),
+        trim_min_judges: v('method') === 'trimmed_mean' ? Number(v('trim')) : null,
+        criteria,
+        contestants: lines(v('contestants')),
+        rounds: lines(v('rounds')),
+        tie_break_criterion: v('tie') || null,
+      };
+      try {
+        const made = await api('POST', '/contests', { body });
+        keep(made.contest.contest_id, made.owner_token);
+        location.assign(`/contest/${made.contest.contest_id}`);
+      } catch (err) {
+        say(err.message, 'error');
+      }
+    } },
+    field('Title', h('input', { id: 'title', required: true, maxlength: 200 })),
+    field('Method', method),
+    field('Trimmed mean: trim when at least this many judges scored', h('input', { id: 'trim', type: 'number', min: 3, value: 4 })),
+    field('Criteria, one per line: name | weight | min | max | step | description',
+      h('textarea', { id: 'criteria', rows: 4, required: true, value: 'Voice | 2 | 1 | 10 | 0.5 | Pitch, tone and blend\nStage | 1 | 1 | 10 | 1 | Presence' })),
+    field('Contestants, one per line', h('textarea', { id: 'contestants', rows: 4, required: true })),
+    field('Rounds, one per line', h('textarea', { id: 'rounds', rows: 2, required: true, value: 'Final' })),
+    field('Tie-break criterion (optional)', h('input', { id: 'tie', maxlength: 80 })),
+    h('button', { type: 'submit', id: 'create' }, 'Create contest')));
+}
+
+let contest = null;
+let roundId = '';
+const token = id ? takeKey(id) : null;
+const call = (method, path, body) => api(method, `/contests/${id}${path}`, { body, token });
+
+async function act(label, fn) {
+  try {
+    await fn();
+    say('');
+    await refresh();
+  } catch (e) {
+    say(`${label}: ${e.message}`, 'error');
+  }
+}
+
+// A download that needs the Authorization header: fetched, then saved.
+async function download(format) {
+  const res = await fetch(`/contests/${id}/rounds/${roundId}/export?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!res.ok) return say(`Export: HTTP ${res.status}`, 'error');
+  const a = h('a', { href: URL.createObjectURL(await res.blob()), download: `results.${format}` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+function layout() {
+  const round = h('select', { id: 'round', onchange: (e) => { roundId = e.target.value; refresh(); } },
+    contest.rounds.map((r) => h('option', { value: r.round_id }, r.name)));
+  fill(app,
+    h('h1', {}, contest.title),
+    h('p', { class: 'muted' }, `Method: ${contest.method.replace('_', ' ')} · criteria: `,
+      contest.criteria.map((c) => `${c.name} ×${c.weight} (${c.min}–${c.max}, step ${c.step})`).join('; ')),
+    h('div', { id: 'message', role: 'alert' }),
+    h('section', { 'aria-labelledby': 'people-h', id: 'people' },
+      h('h2', { id: 'people-h' }, 'Judges and helpers'),
+      h('ul', { id: 'links' }),
+      h('form', { class: 'row', id: 'invite', onsubmit: (e) => {
+        e.preventDefault();
+        const role = document.getElementById('role').value;
+        const name = document.getElementById('link-name').value;
+        act('Invite', async () => {
+          const made = await call('POST', '/links', { role, name });
+          const page = role === 'judge' ? 'judge' : 'contest';
+          const url = `${location.origin}/${page}/${id}#${made.token}`;
+          fill(document.getElementById('new-link'),
+            h('label', { for: 'new-link-url' }, `Private link for ${name} (shown once; send it to them only)`),
+            h('input', { id: 'new-link-url', readonly: true, value: url, class: 'grow' }));
+          document.getElementById('link-name').value = '';
+        });
+      } },
+      h('label', { for: 'role' }, 'Role'),
+      h('select', { id: 'role' }, h('option', { value: 'judge' }, 'Judge'), h('option', { value: 'cohost' }, 'Co-host'), h('option', { value: 'moderator' }, 'Moderator')),
+      h('label', { for: 'link-name' }, 'Name'),
+      h('input', { id: 'link-name', required: true, maxlength: 200 }),
+      h('button', { type: 'submit', id: 'invite-button' }, 'Invite')),
+      h('div', { id: 'new-link', class: 'stack' })),
+    h('section', { 'aria-labelledby': 'round-h' },
+      h('h2', { id: 'round-h' }, 'Round'),
+      h('div', { class: 'row' }, h('label', { for: 'round' }, 'Round'), round,
+        h('span', { class: 'tag', id: 'round-state' }),
+        h('button', { id: 'open', class: 'secondary', onclick: () => act('Open', () => call('POST', `/rounds/${roundId}/open`)) }, 'Open for scoring'),
+        h('button', { id: 'close', class: 'secondary', onclick: () => act('Close', () => call('POST', `/rounds/${roundId}/close`)) }, 'Close'),
+        h('button', { id: 'publish', onclick: () => {
+          if (confirm('Publish this round? Its results are frozen and anyone can read them.')) act('Publish', () => call('POST', `/rounds/${roundId}/publish`));
+        } }, 'Publish')),
+      h('p', { id: 'digest', class: 'muted' }),
+      h('h3', {}, 'Progress'),
+      h('p', { id: 'progress-summary', role: 'status' }),
+      h('table', { id: 'progress' }),
+      h('h3', {}, 'Results (raw beside adjusted)'),
+      h('table', { id: 'results' }),
+      h('div', { class: 'row' },
+        h('a', { class: 'button secondary', id: 'reveal-link', target: '_blank', rel: 'noopener' }, 'Reveal on the big screen'),
+        h('button', { class: 'secondary', onclick: () => download('csv') }, 'Export CSV'),
+        h('button', { class: 'secondary', onclick: () => download('json') }, 'Export JSON'))));
+}
+
+function drawLinks(links) {
+  fill(document.getElementById('links'), links.map((l) => h('li', {},
+    `${l.name} · ${l.role}`, l.revoked ? h('span', { class: 'tag' }, 'revoked') : ' ',
+    l.revoked ? null : h('button', { class: 'small danger', onclick: () => {
+      if (confirm(`Revoke ${l.name}'s link? It stops working at once.`)) act('Revoke', () => call('DELETE', `/links/${l.link_id}`));
+    } }, `Revoke ${l.name}`))));
+}
+
+function drawProgress(progress) {
+  const submitted = progress.filter((p) => p.state === 'submitted').length;
+  fill(document.getElementById('progress-summary'), `${submitted} of ${progress.length} judges submitted`);
+  const name = (cid) => (contest.contestants.find((c) => c.contestant_id === cid) || {}).name || '?';
+  fill(document.getElementById('progress'),
+    h('thead', {}, h('tr', {}, h('th', {}, 'Judge'), h('th', {}, 'Sheet'), h('th', {}, 'Marks'), h('th', {}, 'Missing'), h('th', {}, h('span', { class: 'visually-hidden' }, 'Actions')))),
+    h('tbody', {}, progress.map((p) => h('tr', {},
+      h('td', {}, p.judge.name),
+      h('td', {}, p.state),
+      h('td', {}, `${p.scored} of ${p.expected}`),
+      h('td', {}, [...new Set(p.missing.map((m) => name(m.contestant_id)))].join(', ') || '–'),
+      h('td', {}, p.state === 'submitted' ? h('button', { class: 'small secondary', onclick: () => {
+        if (confirm(`Reopen ${p.judge.name}'s sheet? It stops counting until they submit again.`)) act('Reopen', () => call('POST', `/rounds/${roundId}/sheets/${p.judge.link_id}/reopen`));
+      } }, `Reopen ${p.judge.name}`) : null)))));
+}
+
+function drawResults(results) {
+  const criteria = results.standings.length ? results.standings[0].by_criterion : [];
+  fill(document.getElementById('results'),
+    h('thead', {}, h('tr', {}, h('th', {}, 'Rank'), h('th', {}, 'Contestant'), h('th', {}, 'Raw'), h('th', {}, 'Adjusted'),
+      criteria.map((c) => h('th', {}, c.name)), h('th', {}, 'Judges'))),
+    h('tbody', {}, results.standings.map((s) => h('tr', {},
+      h('td', {}, String(s.rank)), h('td', {}, s.name), h('td', {}, s.raw || '–'), h('td', {}, s.adjusted || '–'),
+      s.by_criterion.map((c) => h('td', {}, c.score || '–')), h('td', {}, String(s.judges))))));
+  fill(document.getElementById('digest'), results.digest ? `Published. Digest (SHA-256 of every submitted mark): ${results.digest}` : `Private until published · ${results.sheets} submitted sheets counted`);
+}
+
+async function refresh() {
+  try {
+    contest = await call('GET', '');
+    const round = contest.rounds.find((r) => r.round_id === roundId);
+    fill(document.getElementById('round-state'), round ? round.state : '');
+    // Only the moves the round's state allows are offered.
+    const state = round ? round.state : '';
+    document.getElementById('open').disabled = !['draft', 'closed'].includes(state);
+    document.getElementById('close').disabled = state !== 'open';
+    document.getElementById('publish').disabled = state !== 'closed';
+    document.getElementById('reveal-link').href = `/reveal/${id}/${roundId}`;
+    // Only the owner manages links; a co-host's page leaves them out.
+    const links = call('GET', '/links').catch((e) => (e.status === 403 ? null : Promise.reject(e)));
+    const [people, progress, results] = await Promise.all([
+      links, call('GET', `/rounds/${roundId}/progress`), call('GET', `/rounds/${roundId}/results`)]);
+    if (people) drawLinks(people);
+    else document.getElementById('people').classList.add('hidden');
+    drawProgress(progress);
+    drawResults(results);
+  } catch (e) {
+    say(e.message, 'error');
+  }
+}
+
+async function start() {
+  if (!id) return newContest();
+  if (!token) return askForKey(app, id, 'Contest', 'the organiser\'s secret');
+  try {
+    contest = await call('GET', '');
+  } catch (e) {
+    return fill(app, h('h1', {}, 'Contest'), h('div', { class: 'notice error', role: 'alert' }, e.message));
+  }
+  roundId = (contest.rounds.find((r) => r.state !== 'published') || contest.rounds[0]).round_id;
+  layout();
+  document.getElementById('round').value = roundId;
+  await refresh();
+  setInterval(refresh, REFRESH_MS);
+}
+
+start();
