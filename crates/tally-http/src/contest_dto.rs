@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use tally_domain::contest::draft::{ContestDraft, CriterionDraft};
-use tally_domain::contest::model::{AuditEntry, Contest, Link, StoredSheet};
+use tally_domain::contest::model::{AuditEntry, Contest, Contestant, Link, StoredSheet};
 use tally_domain::contest::results::{method_name, RoundResults};
 use tally_domain::contest::TieBreak;
 use tally_domain::usecases::{JudgeProgress, JudgeSheet};
@@ -113,6 +113,16 @@ pub struct ContestantBody {
     pub name: String,
 }
 
+fn contestants_of(contestants: &[Contestant]) -> Vec<ContestantBody> {
+    contestants
+        .iter()
+        .map(|x| ContestantBody {
+            contestant_id: *x.id.as_uuid(),
+            name: x.name.clone(),
+        })
+        .collect()
+}
+
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct RoundStateBody {
     pub round_id: Uuid,
@@ -162,14 +172,7 @@ impl From<&Contest> for ContestBody {
                     step: k.range().step().to_string(),
                 })
                 .collect(),
-            contestants: c
-                .contestants
-                .iter()
-                .map(|x| ContestantBody {
-                    contestant_id: *x.id.as_uuid(),
-                    name: x.name.clone(),
-                })
-                .collect(),
+            contestants: contestants_of(&c.contestants),
             rounds: c
                 .rounds
                 .iter()
@@ -338,14 +341,7 @@ impl From<&JudgeSheet> for SheetBody {
             round_state: s.round_state.as_str().to_owned(),
             judge_id: *s.judge.as_uuid(),
             state: s.sheet.state.as_str().to_owned(),
-            contestants: s
-                .contestants
-                .iter()
-                .map(|x| ContestantBody {
-                    contestant_id: *x.id.as_uuid(),
-                    name: x.name.clone(),
-                })
-                .collect(),
+            contestants: contestants_of(&s.contestants),
             marks: marks_of(&s.sheet),
             comments: s
                 .sheet

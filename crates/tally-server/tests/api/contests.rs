@@ -107,6 +107,11 @@ async fn ok_json(response: reqwest::Response) -> Value {
     serde_json::from_str(&body).unwrap_or(Value::Null)
 }
 
+/// GET `path` with `secret` (if any); the JSON of a 2xx answer.
+async fn get(app: &TestApp, path: &str, secret: Option<&str>) -> Value {
+    ok_json(call(app, Method::GET, path, secret, None).await).await
+}
+
 /// An invite link: (link id, secret).
 async fn invite(app: &TestApp, c: &Contest, role: &str, name: &str) -> (String, String) {
     let body = ok_json(
@@ -159,7 +164,7 @@ async fn organise(app: &TestApp, c: &Contest, action: &str) -> reqwest::Response
 }
 
 async fn audit(app: &TestApp, c: &Contest) -> Vec<Value> {
-    ok_json(call(app, Method::GET, &c.path("/audit"), Some(&c.owner), None).await)
+    get(app, &c.path("/audit"), Some(&c.owner))
         .await
         .as_array()
         .unwrap()
@@ -210,7 +215,7 @@ async fn a_round_is_scored_locked_reopened_published_and_verified() {
     let (_, cohost) = invite(&app, &c, "cohost", "Co-host").await;
 
     // The criteria are public: anyone reads them.
-    let public = ok_json(call(&app, Method::GET, &c.path(""), None, None).await).await;
+    let public = get(&app, &c.path(""), None).await;
     assert_eq!(public["criteria"][0]["step"], "0.5");
     assert_eq!(public["tie_breaks"], json!(["Voice"]));
 
@@ -224,8 +229,7 @@ async fn a_round_is_scored_locked_reopened_published_and_verified() {
     )
     .await;
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
-    let sheet =
-        ok_json(call(&app, Method::GET, &c.round_path("/sheet"), Some(&j3), None).await).await;
+    let sheet = get(&app, &c.round_path("/sheet"), Some(&j3)).await;
     let names: Vec<&str> = sheet["contestants"]
         .as_array()
         .unwrap()
@@ -305,17 +309,7 @@ async fn a_round_is_scored_locked_reopened_published_and_verified() {
     ok_json(save(&app, &c, &j3, &marks(&c, &j3_marks, true)).await).await;
 
     // The organiser's progress view: everyone submitted, nothing missing.
-    let progress = ok_json(
-        call(
-            &app,
-            Method::GET,
-            &c.round_path("/progress"),
-            Some(&cohost),
-            None,
-        )
-        .await,
-    )
-    .await;
+    let progress = get(&app, &c.round_path("/progress"), Some(&cohost)).await;
     let states: Vec<(&str, u64, u64)> = progress
         .as_array()
         .unwrap()
@@ -349,17 +343,7 @@ async fn a_round_is_scored_locked_reopened_published_and_verified() {
     )
     .await;
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
-    let live = ok_json(
-        call(
-            &app,
-            Method::GET,
-            &c.round_path("/results"),
-            Some(&c.owner),
-            None,
-        )
-        .await,
-    )
-    .await;
+    let live = get(&app, &c.round_path("/results"), Some(&c.owner)).await;
     assert_eq!(live["sheets"], 2, "a reopened sheet does not count");
     ok_json(save(&app, &c, &j2, &marks(&c, &[("Cello", "Stage", "9")], true)).await).await;
 
@@ -398,7 +382,7 @@ async fn a_round_is_scored_locked_reopened_published_and_verified() {
             "6.777777777778".to_owned(),
         ),
     ];
-    let live = ok_json(call(&app, Method::GET, &results, Some(&cohost), None).await).await;
+    let live = get(&app, &results, Some(&cohost)).await;
     assert_eq!(standings(&live), expected);
     assert_eq!(live["published"], false);
 
@@ -414,10 +398,10 @@ async fn a_round_is_scored_locked_reopened_published_and_verified() {
     assert_eq!(digest.len(), 64);
 
     // Anyone now reads the frozen results and the digest.
-    let public = ok_json(call(&app, Method::GET, &results, None, None).await).await;
+    let public = get(&app, &results, None).await;
     assert_eq!(standings(&public), expected);
     assert_eq!(public["digest"], digest.as_str());
-    let contest = ok_json(call(&app, Method::GET, &c.path(""), None, None).await).await;
+    let contest = get(&app, &c.path(""), None).await;
     assert_eq!(contest["rounds"][0]["state"], "published");
     assert_eq!(contest["rounds"][0]["digest"], digest.as_str());
 
@@ -792,17 +776,7 @@ async fn judges_submitting_while_the_round_closes() {
     }
     assert_eq!(closer.await.unwrap(), StatusCode::NO_CONTENT);
 
-    let progress = ok_json(
-        call(
-            &app,
-            Method::GET,
-            &c.round_path("/progress"),
-            Some(&c.owner),
-            None,
-        )
-        .await,
-    )
-    .await;
+    let progress = get(&app, &c.round_path("/progress"), Some(&c.owner)).await;
     let log = audit(&app, &c).await;
     let closed_at = log.iter().find(|e| e["action"] == "round_closed").unwrap()["seq"]
         .as_i64()
@@ -832,17 +806,7 @@ async fn judges_submitting_while_the_round_closes() {
     }
     eprintln!("{accepted} of {JUDGES} submissions landed before the close");
     // The results count exactly the acknowledged submissions.
-    let results = ok_json(
-        call(
-            &app,
-            Method::GET,
-            &c.round_path("/results"),
-            Some(&c.owner),
-            None,
-        )
-        .await,
-    )
-    .await;
+    let results = get(&app, &c.round_path("/results"), Some(&c.owner)).await;
     assert_eq!(results["sheets"], accepted);
 }
 
@@ -884,17 +848,7 @@ async fn the_audience_vote_enters_the_ranking() {
         let (_, judge) = invite(&app, &c, "judge", "Judge").await;
         organise(&app, &c, "open").await;
         ok_json(save(&app, &c, &judge, &marks(&c, &judged, true)).await).await;
-        let results = ok_json(
-            call(
-                &app,
-                Method::GET,
-                &c.round_path("/results"),
-                Some(&c.owner),
-                None,
-            )
-            .await,
-        )
-        .await;
+        let results = get(&app, &c.round_path("/results"), Some(&c.owner)).await;
         let people: Vec<(String, u64, String)> = results["standings"]
             .as_array()
             .unwrap()
