@@ -522,3 +522,24 @@ pub struct ExportQuery {
     /// CSV only: `ranking` (default) or `marks` (every submitted mark).
     pub table: Option<String>,
 }
+
+/// A contestant's private feedback link, shown once.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct FeedbackLinkBody {
+    /// Send as `Authorization: Bearer <token>` to `GET /contests/{id}/feedback`.
+    pub token: String,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct FeedbackCommentBody {
+    pub round: String,
+    pub text: String,
+}
+
+/// The judges' comments on one contestant, from submitted sheets, without
+/// the judges' names.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct FeedbackBody {
+    pub contestant: ContestantBody,
+    pub comments: Vec<FeedbackCommentBody>,
+}

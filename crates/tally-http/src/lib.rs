@@ -187,6 +187,11 @@ pub fn contest_routes<S: ContestStore>(cfg: &mut web::ServiceConfig) {
                     .put(contests::set_conflicts::<S>),
             )
             .service(web::resource("/{contest_id}/audit").get(contests::audit::<S>))
+            .service(web::resource("/{contest_id}/feedback").get(contests::feedback::<S>))
+            .service(
+                web::resource("/{contest_id}/contestants/{contestant_id}/feedback-link")
+                    .post(contests::release_feedback::<S>),
+            )
             .service(
                 web::resource("/{contest_id}/rounds/{round_id}/open")
                     .post(contests::open_round::<S>),

@@ -62,6 +62,8 @@ use utoipa::{Modify, OpenApi};
         handlers::contests::audit,
         handlers::contests::sheet,
         handlers::contests::save_sheet,
+        handlers::contests::release_feedback,
+        handlers::contests::feedback,
         handlers::ops::livez,
         handlers::ops::readyz,
         handlers::ops::metrics,
@@ -82,6 +84,7 @@ use utoipa::{Modify, OpenApi};
         cd::JudgeConflictsBody, cd::MarkInput, cd::CommentInput, cd::SaveSheetBody, cd::MarkBody,
         cd::CommentBody, cd::SheetBody, cd::MissingBody, cd::ProgressBody, cd::CriterionScoreBody,
         cd::ContestStandingBody, cd::RoundResultsBody, cd::PublishedBody, cd::AuditEntryBody,
+        cd::FeedbackLinkBody, cd::FeedbackCommentBody, cd::FeedbackBody,
     )),
     modifiers(&PresenterTokenScheme, &ErrorsAsServed),
     tags(

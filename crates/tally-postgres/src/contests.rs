@@ -11,8 +11,8 @@
 use deadpool_postgres::{Pool, Transaction};
 use std::collections::{BTreeMap, BTreeSet};
 use tally_domain::contest::model::{
-    Audience, AuditEntry, Caller, Contest, Contestant, Link, Role, Round, RoundSheets, RoundState,
-    SheetState, StoredMark, StoredSheet,
+    Audience, AuditEntry, Caller, Contest, Contestant, Feedback, Link, Role, Round, RoundSheets,
+    RoundState, SheetState, StoredMark, StoredSheet,
 };
 use tally_domain::contest::results::RoundResults;
 use tally_domain::contest::{Criterion, Mark, Method, ScoreRange, TieBreak};
@@ -997,6 +997,94 @@ impl ContestStore for PgContests {
                 })
             })
             .collect()
+    }
+
+    async fn release_feedback(
+        &self,
+        id: ContestId,
+        contestant: ContestantId,
+        token: TokenHash,
+        actor: &str,
+    ) -> Result<(), ContestStoreError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(failed)?;
+        let released = tx
+            .execute(
+                "UPDATE contestants SET feedback_token_hash = $3 WHERE id = $1 AND contest_id = $2",
+                &[
+                    contestant.as_uuid(),
+                    id.as_uuid(),
+                    &token.as_bytes().as_slice(),
+                ],
+            )
+            .await
+            .map_err(failed)?;
+        if released == 0 {
+            return Err(ContestStoreError::ContestantNotFound);
+        }
+        tx.execute(
+            AUDIT,
+            &[
+                id.as_uuid(),
+                &None::<Uuid>,
+                &actor,
+                &"release_feedback",
+                &None::<Uuid>,
+                &Some(*contestant.as_uuid()),
+                &None::<Uuid>,
+                &None::<&str>,
+                &None::<&str>,
+            ],
+        )
+        .await
+        .map_err(failed)?;
+        tx.commit().await.map_err(failed)
+    }
+
+    async fn feedback(
+        &self,
+        id: ContestId,
+        token: TokenHash,
+    ) -> Result<Option<Feedback>, StoreError> {
+        let client = self.client().await?;
+        let Some(row) = client
+            .query_opt(
+                "SELECT id, name FROM contestants WHERE contest_id = $1 AND feedback_token_hash = $2",
+                &[id.as_uuid(), &token.as_bytes().as_slice()],
+            )
+            .await
+            .map_err(store_error)?
+        else {
+            return Ok(None);
+        };
+        let contestant = Contestant {
+            id: ContestantId::from_uuid(row.try_get(0).map_err(store_error)?),
+            name: row.try_get(1).map_err(store_error)?,
+        };
+        let rows = client
+            .query(
+                "SELECT r.name, c.text FROM contest_comments c \
+                 JOIN contest_rounds r ON r.id = c.round_id \
+                 JOIN contest_sheets s ON s.round_id = c.round_id AND s.judge_id = c.judge_id \
+                 WHERE c.contestant_id = $1 AND s.state = 'submitted' \
+                 ORDER BY r.position, c.judge_id",
+                &[contestant.id.as_uuid()],
+            )
+            .await
+            .map_err(store_error)?;
+        let comments = rows
+            .iter()
+            .map(|r| {
+                Ok((
+                    r.try_get(0).map_err(store_error)?,
+                    r.try_get(1).map_err(store_error)?,
+                ))
+            })
+            .collect::<Result<_, StoreError>>()?;
+        Ok(Some(Feedback {
+            contestant,
+            comments,
+        }))
     }
 
     async fn audience_votes(&self, poll: PollId) -> Result<BTreeMap<String, u64>, StoreError> {

@@ -223,3 +223,11 @@ pub struct AuditEntry {
     pub before: Option<String>,
     pub after: Option<String>,
 }
+
+/// What a contestant's feedback link shows: the judges' comments on them
+/// from submitted sheets, as (round name, text), without judges' names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Feedback {
+    pub contestant: Contestant,
+    pub comments: Vec<(String, String)>,
+}

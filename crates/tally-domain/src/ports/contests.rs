@@ -1,6 +1,6 @@
 use super::StoreError;
 use crate::contest::model::{
-    AuditEntry, Caller, Contest, Link, Role, RoundSheets, RoundState, StoredSheet,
+    AuditEntry, Caller, Contest, Feedback, Link, Role, RoundSheets, RoundState, StoredSheet,
 };
 use crate::contest::Mark;
 use crate::ids::{ContestId, ContestantId, CriterionId, LinkId, RoundId};
@@ -260,6 +260,32 @@ pub trait ContestStore: Clone + Send + Sync + 'static {
         after: i64,
         limit: usize,
     ) -> impl Future<Output = Result<Vec<AuditEntry>, StoreError>> + Send;
+
+    /// Gives `contestant` a private feedback link (replacing an earlier
+    /// one, which stops working), audited.
+    ///
+    /// # Errors
+    /// MUST return [`ContestStoreError::ContestantNotFound`] when the
+    /// contestant is not the contest's.
+    fn release_feedback(
+        &self,
+        id: ContestId,
+        contestant: ContestantId,
+        token: TokenHash,
+        actor: &str,
+    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
+
+    /// The contestant whose feedback link `token` is, with the judges'
+    /// comments on them from submitted sheets, as (round name, text) in
+    /// round order. `Ok(None)` when the link names nobody in the contest.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn feedback(
+        &self,
+        id: ContestId,
+        token: TokenHash,
+    ) -> impl Future<Output = Result<Option<Feedback>, StoreError>> + Send;
 
     /// The people's-choice poll's votes by option text, in its current
     /// round (what the source of truth holds).

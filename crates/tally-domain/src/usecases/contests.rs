@@ -16,8 +16,8 @@
 
 use crate::contest::draft::{name, ContestDraft, ContestDraftError, MAX_COMMENT, MAX_NAME};
 use crate::contest::model::{
-    AuditEntry, Caller, Contest, Contestant, Link, Role, RoundState, SheetState, StoredMark,
-    StoredSheet,
+    AuditEntry, Caller, Contest, Contestant, Feedback, Link, Role, RoundState, SheetState,
+    StoredMark, StoredSheet,
 };
 use crate::contest::results::{results, RoundResults};
 use crate::contest::{digest, CriterionError, Mark};
@@ -625,6 +625,38 @@ impl<S: ContestStore> Contests<S> {
     ) -> Result<Vec<AuditEntry>, ContestReadError> {
         self.check(id, credential, Allowed::Organiser).await?;
         Ok(self.store.audit(id, after, limit).await?)
+    }
+
+    /// Releases the judges' comments on a contestant to them through a
+    /// private link (its secret returned once; an earlier link stops
+    /// working).
+    pub async fn release_feedback(
+        &self,
+        id: ContestId,
+        credential: Option<&PresenterToken>,
+        contestant: ContestantId,
+    ) -> Result<PresenterToken, LinkError> {
+        let (_, caller) = self.check(id, credential, Allowed::Organiser).await?;
+        let token = PresenterToken::generate();
+        self.store
+            .release_feedback(id, contestant, token.hash(), &caller.actor())
+            .await
+            .map_err(link_error)?;
+        Ok(token)
+    }
+
+    /// What a contestant's feedback link shows: the judges' comments on
+    /// them from submitted sheets, without the judges' names.
+    pub async fn feedback(
+        &self,
+        id: ContestId,
+        credential: Option<&PresenterToken>,
+    ) -> Result<Feedback, ContestReadError> {
+        let token = credential.ok_or(ContestReadError::Denied(ContestDenied::MissingToken))?;
+        self.store
+            .feedback(id, token.hash())
+            .await?
+            .ok_or(ContestReadError::Denied(ContestDenied::UnknownToken))
     }
 
     /// The calling judge's sheet in a round.

@@ -3,9 +3,10 @@
 
 use super::Handled;
 use crate::contest_dto::{
-    AuditEntryBody, AuditQuery, ConflictsBody, ContestBody, ContestCreatedBody, ExportQuery,
-    JudgeConflictsBody, LinkBody, LinkCreatedBody, NewContestBody, NewLinkBody, ProgressBody,
-    PublishedBody, RoundResultsBody, SaveSheetBody, SheetBody,
+    AuditEntryBody, AuditQuery, ConflictsBody, ContestBody, ContestCreatedBody, ContestantBody,
+    ExportQuery, FeedbackBody, FeedbackCommentBody, FeedbackLinkBody, JudgeConflictsBody, LinkBody,
+    LinkCreatedBody, NewContestBody, NewLinkBody, ProgressBody, PublishedBody, RoundResultsBody,
+    SaveSheetBody, SheetBody,
 };
 use crate::extract::PresenterCredential as Credential;
 use crate::problem::Problem;
@@ -13,7 +14,7 @@ use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use bytes::Bytes;
 use std::collections::BTreeSet;
-use tally_domain::contest::model::StoredMark;
+use tally_domain::contest::model::{Feedback, StoredMark};
 use tally_domain::ports::ContestStore;
 use tally_domain::usecases::{Contests, MarkDraft, ResultsView};
 use tally_domain::{ContestId, ContestantId, CriterionId, LinkId, RoundId};
@@ -569,4 +570,59 @@ pub async fn save_sheet<S: ContestStore>(
         .judge_sheet(contest, credential.token(), round)
         .await?;
     Ok(HttpResponse::Ok().json(SheetBody::from(&sheet)))
+}
+
+/// Release the judges' comments on a contestant through a private link
+/// (organisers). Releasing again replaces the link; the old one stops.
+#[utoipa::path(post, path = "/contests/{contest_id}/contestants/{contestant_id}/feedback-link", tag = "contests",
+    params(("contest_id" = Uuid, Path), ("contestant_id" = Uuid, Path)),
+    security(("presenter_token" = [])),
+    responses((status = 201, body = FeedbackLinkBody), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 503, body = Problem)))]
+pub async fn release_feedback<S: ContestStore>(
+    contests: web::Data<Contests<S>>,
+    path: web::Path<(Uuid, Uuid)>,
+    credential: Credential,
+) -> Handled {
+    let (contest, contestant) = path.into_inner();
+    let token = contests
+        .release_feedback(
+            ContestId::from_uuid(contest),
+            credential.token(),
+            ContestantId::from_uuid(contestant),
+        )
+        .await?;
+    Ok(HttpResponse::Created().json(FeedbackLinkBody {
+        token: token.expose().to_owned(),
+    }))
+}
+
+/// A contestant reads the judges' comments on them with their feedback
+/// link's secret.
+#[utoipa::path(get, path = "/contests/{contest_id}/feedback", tag = "contests",
+    params(("contest_id" = Uuid, Path)), security(("presenter_token" = [])),
+    responses((status = 200, body = FeedbackBody), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 503, body = Problem)))]
+pub async fn feedback<S: ContestStore>(
+    contests: web::Data<Contests<S>>,
+    id: web::Path<Uuid>,
+    credential: Credential,
+) -> Handled {
+    let Feedback {
+        contestant,
+        comments,
+    } = contests
+        .feedback(ContestId::from_uuid(id.into_inner()), credential.token())
+        .await?;
+    Ok(HttpResponse::Ok().json(FeedbackBody {
+        contestant: ContestantBody {
+            contestant_id: *contestant.id.as_uuid(),
+            name: contestant.name,
+        },
+        comments: comments
+            .into_iter()
+            .map(|(round, text)| FeedbackCommentBody { round, text })
+            .collect(),
+    }))
 }

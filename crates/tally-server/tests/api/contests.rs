@@ -655,6 +655,12 @@ async fn the_authorisation_matrix() {
             organiser,
         ),
         (Method::GET, c.path("/audit"), None, organiser),
+        (
+            Method::POST,
+            c.path(&format!("/contestants/{}/feedback-link", c.who("Alto"))),
+            None,
+            organiser,
+        ),
         (Method::POST, c.round_path("/open"), None, organiser),
         // While the round is open, so that the judge's save is stored.
         (Method::GET, c.round_path("/sheet"), None, judge_only),
@@ -701,7 +707,7 @@ async fn the_authorisation_matrix() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 15 * 8);
+    assert_eq!(checked, 16 * 8);
     // Nothing the refused callers sent was stored: the only sheet change
     // is the judge's own.
     let log = audit(&app, &c).await;
@@ -893,4 +899,67 @@ async fn the_audience_vote_enters_the_ranking() {
             row(3, "Bass", "6", "6"),
         ]
     );
+}
+
+/// A judge's comments reach their contestant through a private link:
+/// submitted sheets only, without the judges' names; another secret, or a
+/// replaced link, reads nothing.
+#[tokio::test]
+async fn feedback_reaches_only_its_contestant() {
+    let app = spawn_app().await;
+    let c = create_contest(&app, &choir_body()).await;
+    let (_, ann) = invite(&app, &c, "judge", "Ann").await;
+    let (_, ben) = invite(&app, &c, "judge", "Ben").await;
+    organise(&app, &c, "open").await;
+    let all = [
+        ("Alto", "Voice", "8"),
+        ("Alto", "Stage", "8"),
+        ("Bass", "Voice", "6"),
+        ("Bass", "Stage", "6"),
+        ("Cello", "Voice", "8"),
+        ("Cello", "Stage", "8"),
+    ];
+    let mut body = marks(&c, &all, true);
+    body["comments"] = json!([{"contestant_id": c.who("Bass"), "text": "Watch the tempo."}]);
+    ok_json(save(&app, &c, &ann, &body).await).await;
+    // Ben's comment stays in a draft: it is not released.
+    let draft = json!({"comments": [{"contestant_id": c.who("Bass"), "text": "Draft thought"}]});
+    ok_json(save(&app, &c, &ben, &draft).await).await;
+
+    let release = c.path(&format!("/contestants/{}/feedback-link", c.who("Bass")));
+    let first = ok_json(call(&app, Method::POST, &release, Some(&c.owner), None).await).await;
+    let first = first["token"].as_str().unwrap().to_owned();
+    let feedback = get(&app, &c.path("/feedback"), Some(&first)).await;
+    assert_eq!(feedback["contestant"]["name"], "Bass");
+    assert_eq!(
+        feedback["comments"],
+        json!([{"round": "Final", "text": "Watch the tempo."}])
+    );
+    assert!(!feedback.to_string().contains("Ann"), "{feedback}");
+
+    // No secret, a judge's or the owner's: refused.
+    let read = |secret: Option<String>| {
+        let path = c.path("/feedback");
+        let app = &app;
+        async move { call(app, Method::GET, &path, secret.as_deref(), None).await }
+    };
+    assert_problem(read(None).await, StatusCode::UNAUTHORIZED).await;
+    for secret in [&ann, &c.owner] {
+        let problem = assert_problem(read(Some(secret.clone())).await, StatusCode::FORBIDDEN).await;
+        assert_eq!(problem["code"], "contest_secret_rejected");
+    }
+    // Releasing again replaces the link: the first one stops working.
+    let second = ok_json(call(&app, Method::POST, &release, Some(&c.owner), None).await).await;
+    let second = second["token"].as_str().unwrap().to_owned();
+    assert_problem(read(Some(first)).await, StatusCode::FORBIDDEN).await;
+    assert_eq!(
+        get(&app, &c.path("/feedback"), Some(&second)).await["contestant"]["name"],
+        "Bass"
+    );
+    let released = audit(&app, &c)
+        .await
+        .iter()
+        .filter(|e| e["action"] == "release_feedback" && e["contestant_id"] == c.who("Bass"))
+        .count();
+    assert_eq!(released, 2);
 }
