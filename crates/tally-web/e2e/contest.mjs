@@ -5,8 +5,9 @@
 // and a co-host; the judges open their private links on phones and score
 // with the − and + buttons and by typing, save a draft and submit; the
 // organiser's progress view follows; an incomplete submission is refused;
-// the organiser reopens a sheet, the judge resubmits; the co-host closes
-// and publishes the round; the big screen reveals the places from the
+// the organiser reopens a sheet, the judge resubmits (now two contestants
+// tie, and the tie-break criterion parts them); the co-host closes and
+// publishes the round; the big screen reveals the places from the
 // last to the first. Every figure is read back from Tally's API too.
 import assert from 'node:assert/strict';
 import {
@@ -98,8 +99,19 @@ await until('Ann submitted', async () => (await ann.textContent('#sheet-state'))
 assert.equal(await ann.isDisabled(mark('Alto', 'Voice')), true, 'a submitted sheet is locked');
 await shot(ann, 'contest-judge-submitted');
 
+// The organiser excludes Ben from Cello (a conflict of interest).
+await page.selectOption('#conflict-judge', { label: 'Ben' });
+await page.check(`#conflict-list input[value="${who.Cello}"]`);
+await page.click('#save-conflicts');
+await until('Ben excluded from Cello', async () => {
+  const c = (await api('GET', `/contests/${id}/conflicts`, owner)).body;
+  return c.some((x) => x.contestant_ids.includes(who.Cello));
+});
+await until('Ben expects 4 marks', async () => /0 of 4/.test(await page.textContent('#progress')));
+
 const ben = await judgePage(benLink, 'Ben');
-const benMarks = { Alto: ['7', '7'], Bass: ['8.5', '5'], Cello: ['6', '9'] };
+assert.equal(await ben.locator(`#c-${who.Cello}`).count(), 0, "Cello is not on Ben's sheet");
+const benMarks = { Alto: ['7', '7'], Bass: ['8.5', '5'] };
 for (const [c, [voice, stage]] of Object.entries(benMarks)) {
   await ben.fill(mark(c, 'Voice'), voice);
   await ben.fill(mark(c, 'Stage'), stage);
@@ -114,6 +126,7 @@ await ben.click('#submit');
 await until('Ben submitted', async () => (await ben.textContent('#sheet-state')) === 'submitted');
 
 // ---- The organiser's progress view follows; a sheet is reopened ----
+await axe(page, 'contest organiser (conflicts)');
 await until('2 of 2 submitted', async () => /2 of 2 judges submitted/.test(await page.textContent('#progress-summary')), 10000);
 expectConfirm();
 await page.click('button:has-text("Reopen Ben")');
@@ -121,7 +134,7 @@ await until('Ben reopened', async () => /1 of 2 judges submitted/.test(await pag
 await ben.reload();
 await ben.waitForSelector('#sheet-state');
 assert.equal(await ben.textContent('#sheet-state'), 'draft');
-await ben.fill(mark('Cello', 'Stage'), '8');
+await ben.fill(mark('Bass', 'Stage'), '4');
 expectConfirm();
 await ben.click('#submit');
 await until('Ben resubmitted', async () => (await ben.textContent('#sheet-state')) === 'submitted');
@@ -144,10 +157,11 @@ await cohost.click('#publish');
 await until('published', async () => /Published\. Digest/.test(await cohost.textContent('#digest')), 15000).catch(async (e) => { log('message:', await cohost.textContent('#message'), await cohost.textContent('#digest')); throw e; });
 const published = (await api('GET', `/contests/${id}/rounds/${roundId}/results`)).body;
 assert.ok((await cohost.textContent('#digest')).includes(published.digest));
-// Ann: Alto (17+6)/3 = 23/3, Bass 7, Cello 7; Ben: Alto 7, Bass 22/3, Cello (12+8)/3 = 20/3.
-// Alto (23/3+7)/2 = 22/3, Bass (7+22/3)/2 = 43/6, Cello (7+20/3)/2 = 41/6.
+// Ann: Alto (17+6)/3 = 23/3, Bass 7, Cello 7; Ben: Alto 7, Bass (17+4)/3 = 7 (Cello: conflict).
+// Alto (23/3+7)/2 = 22/3; Bass (7+7)/2 = 7 and Cello 7 tie, and Voice breaks
+// it: Cello 9 against Bass (7+8.5)/2 = 7.75.
 assert.deepEqual(published.standings.map((s) => [s.rank, s.name, s.adjusted]),
-  [[1, 'Alto', '7.333333333333'], [2, 'Bass', '7.166666666667'], [3, 'Cello', '6.833333333333']]);
+  [[1, 'Alto', '7.333333333333'], [2, 'Cello', '7'], [3, 'Bass', '7']]);
 figures['contest ranking'] = published.standings.map((s) => `${s.rank} ${s.name} ${s.adjusted}`).join(', ');
 figures['contest digest'] = published.digest;
 const log_ = (await api('GET', `/contests/${id}/audit`, owner)).body;
@@ -167,7 +181,7 @@ for (let i = 0; i < 3; i++) {
   said.push(await screen.textContent('#announce'));
   if (i === 0) await shot(screen, 'contest-reveal-third');
 }
-assert.deepEqual(said, ['And in third place… Cello', 'And in second place… Bass', 'And in first place… Alto']);
+assert.deepEqual(said, ['And in third place… Bass', 'And in second place… Cello', 'And in first place… Alto']);
 assert.equal(await screen.locator('#places li').count(), 3);
 figures['reveal'] = said.join(' / ');
 await axe(screen, 'reveal (all shown)');

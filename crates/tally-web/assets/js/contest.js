@@ -118,6 +118,20 @@ function layout() {
       h('input', { id: 'link-name', required: true, maxlength: 200 }),
       h('button', { type: 'submit', id: 'invite-button' }, 'Invite')),
       h('div', { id: 'new-link', class: 'stack' })),
+    h('section', { 'aria-labelledby': 'conflicts-h', id: 'conflicts-section' },
+      h('h2', { id: 'conflicts-h' }, 'Conflicts of interest'),
+      h('p', { class: 'muted' }, 'A judge does not see or score the contestants they are excluded from.'),
+      h('form', { class: 'stack', id: 'conflicts', onsubmit: (e) => {
+        e.preventDefault();
+        const judge = document.getElementById('conflict-judge').value;
+        const excluded = [...document.querySelectorAll('#conflict-list input:checked')].map((x) => x.value);
+        editingConflicts = false;
+        act('Conflicts', () => call('PUT', `/judges/${judge}/conflicts`, { contestant_ids: excluded }));
+      } },
+      h('div', { class: 'row' }, h('label', { for: 'conflict-judge' }, 'Judge'),
+        h('select', { id: 'conflict-judge', onchange: () => drawConflicts() })),
+      h('fieldset', { id: 'conflict-list' }, h('legend', {}, 'Excluded from')),
+      h('button', { type: 'submit', class: 'secondary', id: 'save-conflicts' }, 'Save conflicts'))),
     h('section', { 'aria-labelledby': 'round-h' },
       h('h2', { id: 'round-h' }, 'Round'),
       h('div', { class: 'row' }, h('label', { for: 'round' }, 'Round'), round,
@@ -145,6 +159,24 @@ function drawLinks(links) {
     l.revoked ? null : h('button', { class: 'small danger', onclick: () => {
       if (confirm(`Revoke ${l.name}'s link? It stops working at once.`)) act('Revoke', () => call('DELETE', `/links/${l.link_id}`));
     } }, `Revoke ${l.name}`))));
+}
+
+let conflicts = [];
+let judges = [];
+let editingConflicts = false; // unsaved ticks: a refresh leaves them alone
+
+// The judge picker keeps its choice across refreshes; the boxes show the
+// chosen judge's stored conflicts, unless the organiser has unsaved ticks.
+function drawConflicts(reset = true) {
+  const select = document.getElementById('conflict-judge');
+  const chosen = select.value;
+  fill(select, judges.map((j) => h('option', { value: j.judge.link_id }, j.judge.name)));
+  if (chosen) select.value = chosen;
+  if (reset) editingConflicts = false;
+  if (editingConflicts) return;
+  const mine = (conflicts.find((c) => c.judge_id === select.value) || { contestant_ids: [] }).contestant_ids;
+  fill(document.getElementById('conflict-list'), h('legend', {}, 'Excluded from'), contest.contestants.map((c) => h('label', { class: 'row' },
+    h('input', { type: 'checkbox', value: c.contestant_id, checked: mine.includes(c.contestant_id), onchange: () => { editingConflicts = true; } }), c.name)));
 }
 
 function drawProgress(progress) {
@@ -192,6 +224,9 @@ async function refresh() {
     if (people) drawLinks(people);
     else document.getElementById('people').classList.add('hidden');
     drawProgress(progress);
+    judges = progress;
+    conflicts = await call('GET', '/conflicts');
+    drawConflicts(false);
     drawResults(results);
   } catch (e) {
     say(e.message, 'error');
