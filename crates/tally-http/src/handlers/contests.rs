@@ -603,7 +603,9 @@ pub async fn release_feedback<S: ContestStore>(
 #[utoipa::path(get, path = "/contests/{contest_id}/feedback", tag = "contests",
     params(("contest_id" = Uuid, Path)), security(("presenter_token" = [])),
     responses((status = 200, body = FeedbackBody), (status = 401, body = Problem),
-        (status = 403, body = Problem), (status = 503, body = Problem)))]
+        (status = 403, body = Problem),
+        (status = 404, body = Problem, description = "A malformed contest id"),
+        (status = 503, body = Problem)))]
 pub async fn feedback<S: ContestStore>(
     contests: web::Data<Contests<S>>,
     id: web::Path<Uuid>,
