@@ -166,29 +166,37 @@ fn text(mark: &Mark) -> String {
     mark.to_string()
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What one audit row says changed, besides the contest, the actor and
+/// the action. Marks and comments write their rows in the statement that
+/// changes them (`SET_MARK` and the like), which compares old and new.
+#[derive(Default)]
+struct Entry<'a> {
+    round: Option<RoundId>,
+    judge: Option<LinkId>,
+    contestant: Option<ContestantId>,
+    before: Option<&'a str>,
+    after: Option<&'a str>,
+}
+
 async fn audit(
     tx: &Transaction<'_>,
     contest: ContestId,
-    round: Option<RoundId>,
     actor: &str,
     action: &str,
-    judge: Option<LinkId>,
-    before: Option<&str>,
-    after: Option<&str>,
+    entry: Entry<'_>,
 ) -> Result<(), ContestStoreError> {
     tx.execute(
         AUDIT,
         &[
             contest.as_uuid(),
-            &round.map(|r| *r.as_uuid()),
+            &entry.round.map(|r| *r.as_uuid()),
             &actor,
             &action,
-            &judge.map(|j| *j.as_uuid()),
+            &entry.judge.map(|j| *j.as_uuid()),
+            &entry.contestant.map(|c| *c.as_uuid()),
             &None::<Uuid>,
-            &None::<Uuid>,
-            &before,
-            &after,
+            &entry.before,
+            &entry.after,
         ],
     )
     .await
@@ -307,12 +315,12 @@ impl ContestStore for PgContests {
         audit(
             &tx,
             c.id,
-            None,
             "owner",
             "create",
-            None,
-            None,
-            Some(&c.title),
+            Entry {
+                after: Some(&c.title),
+                ..Entry::default()
+            },
         )
         .await?;
         tx.commit().await.map_err(failed)
@@ -487,12 +495,13 @@ impl ContestStore for PgContests {
         audit(
             &tx,
             id,
-            None,
             actor,
             "invite",
-            Some(link),
-            None,
-            Some(&after),
+            Entry {
+                judge: Some(link),
+                after: Some(&after),
+                ..Entry::default()
+            },
         )
         .await?;
         tx.commit().await.map_err(failed)
@@ -548,7 +557,17 @@ impl ContestStore for PgContests {
         )
         .await
         .map_err(failed)?;
-        audit(&tx, id, None, actor, "revoke", Some(link), None, None).await?;
+        audit(
+            &tx,
+            id,
+            actor,
+            "revoke",
+            Entry {
+                judge: Some(link),
+                ..Entry::default()
+            },
+        )
+        .await?;
         tx.commit().await.map_err(failed)
     }
 
@@ -611,12 +630,13 @@ impl ContestStore for PgContests {
         audit(
             &tx,
             id,
-            None,
             actor,
             "conflicts",
-            Some(judge),
-            None,
-            Some(&after),
+            Entry {
+                judge: Some(judge),
+                after: Some(&after),
+                ..Entry::default()
+            },
         )
         .await?;
         tx.commit().await.map_err(failed)
@@ -668,12 +688,14 @@ impl ContestStore for PgContests {
         audit(
             &tx,
             id,
-            Some(round),
             actor,
             &action,
-            None,
-            Some(state.as_str()),
-            Some(to.as_str()),
+            Entry {
+                round: Some(round),
+                before: Some(state.as_str()),
+                after: Some(to.as_str()),
+                ..Entry::default()
+            },
         )
         .await?;
         tx.commit().await.map_err(failed)
@@ -765,12 +787,15 @@ impl ContestStore for PgContests {
             audit(
                 &tx,
                 id,
-                Some(round),
                 actor,
                 "submit",
-                Some(judge),
-                Some("draft"),
-                Some("submitted"),
+                Entry {
+                    round: Some(round),
+                    judge: Some(judge),
+                    before: Some("draft"),
+                    after: Some("submitted"),
+                    ..Entry::default()
+                },
             )
             .await?;
         }
@@ -814,12 +839,15 @@ impl ContestStore for PgContests {
         audit(
             &tx,
             id,
-            Some(round),
             actor,
             "reopen",
-            Some(judge),
-            Some("submitted"),
-            Some("draft"),
+            Entry {
+                round: Some(round),
+                judge: Some(judge),
+                before: Some("submitted"),
+                after: Some("draft"),
+                ..Entry::default()
+            },
         )
         .await?;
         tx.commit().await.map_err(failed)
@@ -916,12 +944,14 @@ impl ContestStore for PgContests {
         audit(
             &tx,
             id,
-            Some(round),
             actor,
             "publish",
-            None,
-            Some("closed"),
-            Some(digest),
+            Entry {
+                round: Some(round),
+                before: Some("closed"),
+                after: Some(digest),
+                ..Entry::default()
+            },
         )
         .await?;
         tx.commit().await.map_err(failed)
@@ -1022,22 +1052,17 @@ impl ContestStore for PgContests {
         if released == 0 {
             return Err(ContestStoreError::ContestantNotFound);
         }
-        tx.execute(
-            AUDIT,
-            &[
-                id.as_uuid(),
-                &None::<Uuid>,
-                &actor,
-                &"release_feedback",
-                &None::<Uuid>,
-                &Some(*contestant.as_uuid()),
-                &None::<Uuid>,
-                &None::<&str>,
-                &None::<&str>,
-            ],
+        audit(
+            &tx,
+            id,
+            actor,
+            "release_feedback",
+            Entry {
+                contestant: Some(contestant),
+                ..Entry::default()
+            },
         )
-        .await
-        .map_err(failed)?;
+        .await?;
         tx.commit().await.map_err(failed)
     }
 
