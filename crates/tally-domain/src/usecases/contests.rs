@@ -241,10 +241,6 @@ impl<S: ContestStore> Contests<S> {
         Self { store }
     }
 
-    pub fn store(&self) -> &S {
-        &self.store
-    }
-
     /// Creates a contest; its owner's secret is returned once.
     pub async fn create(
         &self,
@@ -667,22 +663,9 @@ impl<S: ContestStore> Contests<S> {
         round: RoundId,
     ) -> Result<JudgeSheet, SheetError> {
         let (contest, judge, excluded) = self.judge(id, credential).await?;
-        let round_state = contest.round(round).ok_or(SheetError::RoundNotFound)?.state;
+        contest.round(round).ok_or(SheetError::RoundNotFound)?;
         let sheet = self.store.sheet(id, round, judge).await?;
-        let contestants = contest
-            .contestants
-            .iter()
-            .filter(|c| !excluded.contains(&c.id))
-            .cloned()
-            .collect();
-        Ok(JudgeSheet {
-            contest,
-            judge,
-            round,
-            round_state,
-            contestants,
-            sheet,
-        })
+        Ok(sheet_of(contest, judge, round, &excluded, sheet))
     }
 
     async fn judge(
@@ -704,7 +687,8 @@ impl<S: ContestStore> Contests<S> {
     }
 
     /// Saves the calling judge's marks and comments, and submits the sheet
-    /// when `submit` (which needs every mark).
+    /// when `submit` (which needs every mark). Answers with the sheet as
+    /// stored, read with the contest and conflicts already loaded.
     pub async fn save_sheet(
         &self,
         id: ContestId,
@@ -713,7 +697,7 @@ impl<S: ContestStore> Contests<S> {
         marks: &[MarkDraft],
         comments: &[(ContestantId, String)],
         submit: bool,
-    ) -> Result<(), SheetError> {
+    ) -> Result<JudgeSheet, SheetError> {
         let (contest, judge, excluded) = self.judge(id, credential).await?;
         let state = contest.round(round).ok_or(SheetError::RoundNotFound)?.state;
         if state != RoundState::Open {
@@ -781,7 +765,35 @@ impl<S: ContestStore> Contests<S> {
                 ContestStoreError::ContestantNotFound => SheetError::ContestantNotFound,
                 ContestStoreError::Store(e) => SheetError::Unavailable(e.0),
                 other => SheetError::Unavailable(other.into()),
-            })
+            })?;
+        let sheet = self.store.sheet(id, round, judge).await?;
+        Ok(sheet_of(contest, judge, round, &excluded, sheet))
+    }
+}
+
+/// A judge's view: the contestants they score (conflicts left out) and
+/// their stored sheet.
+fn sheet_of(
+    contest: Contest,
+    judge: LinkId,
+    round: RoundId,
+    excluded: &BTreeSet<ContestantId>,
+    sheet: StoredSheet,
+) -> JudgeSheet {
+    let round_state = contest.round(round).map_or(RoundState::Draft, |r| r.state);
+    let contestants = contest
+        .contestants
+        .iter()
+        .filter(|c| !excluded.contains(&c.id))
+        .cloned()
+        .collect();
+    JudgeSheet {
+        contest,
+        judge,
+        round,
+        round_state,
+        contestants,
+        sheet,
     }
 }
 

@@ -556,7 +556,7 @@ pub async fn save_sheet<S: ContestStore>(
         .iter()
         .map(|c| (ContestantId::from_uuid(c.contestant_id), c.text.clone()))
         .collect();
-    contests
+    let sheet = contests
         .save_sheet(
             contest,
             credential.token(),
@@ -565,9 +565,6 @@ pub async fn save_sheet<S: ContestStore>(
             &comments,
             body.submit,
         )
-        .await?;
-    let sheet = contests
-        .judge_sheet(contest, credential.token(), round)
         .await?;
     Ok(HttpResponse::Ok().json(SheetBody::from(&sheet)))
 }
