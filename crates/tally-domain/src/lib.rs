@@ -23,5 +23,7 @@ pub use poll::{OptionKey, OptionValue, Poll, PollDraft, PollOption, Question};
 pub use presentation::{
     Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove, SlideState,
 };
-pub use presenter::{JoinCode, PresenterAccess, PresenterToken, TokenHash};
+pub use presenter::{
+    AccessDenied, Delegate, Holder, JoinCode, Power, PresenterAccess, PresenterToken, TokenHash,
+};
 pub use vote::{transition, Ballot, OptionTally, PollResults, TextEntry, VoteReceipt, VoteRecord};

@@ -1,6 +1,7 @@
 //! Presenter credentials and the audience's join code.
 
-use crate::ids::PresenterId;
+use crate::contest::model::Role;
+use crate::ids::{LinkId, PresenterId};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use rand::Rng as _;
@@ -83,6 +84,57 @@ pub struct PresenterAccess {
     /// Created without credentials while the compatibility switch
     /// (`TALLY_OPEN_PRESENTER=1`) was on.
     pub created_open: bool,
+    /// The co-host and moderator links of every contest tied to this
+    /// presentation (revoked ones included, so that they are refused as
+    /// revoked rather than as strangers).
+    pub delegates: Vec<Delegate>,
+}
+
+/// A contest's invite link that acts on the contest's presentation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Delegate {
+    pub link: LinkId,
+    pub role: Role,
+    pub token_hash: TokenHash,
+    pub revoked: bool,
+}
+
+/// What an operation on a presentation needs.
+///
+/// | power | presenter | co-host | moderator |
+/// |---|---|---|---|
+/// | `Own`: delete the presentation | ✓ | | |
+/// | `Run`: slides, voting, timers, resets, result visibility, the vote list, the quiz leaderboard | ✓ | ✓ | |
+/// | `Moderate`: see the results with held audience text, the presenter channels; hide, approve, pin and answer audience text | ✓ | ✓ | ✓ |
+///
+/// A co-host runs the event but cannot delete it: the deck and its votes
+/// belong to whoever holds the presenter token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Power {
+    Own,
+    Run,
+    Moderate,
+}
+
+impl Role {
+    /// Whether a link with this role has `power` over its contest's
+    /// presentation. Judges have none.
+    pub fn may(self, power: Power) -> bool {
+        matches!(
+            (self, power),
+            (Role::Cohost, Power::Run | Power::Moderate) | (Role::Moderator, Power::Moderate)
+        )
+    }
+}
+
+/// Who was let in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holder {
+    /// The presenter token, or anyone on a presentation open by the
+    /// compatibility switch.
+    Presenter,
+    /// A contest's co-host or moderator link.
+    Delegate { link: LinkId, role: Role },
 }
 
 /// Why a caller may not act as the presenter.
@@ -92,10 +144,15 @@ pub enum AccessDenied {
     MissingToken,
     #[error("the presenter token does not grant access to this presentation")]
     WrongToken,
+    #[error("this link was revoked")]
+    LinkRevoked,
+    #[error("a {} link may not do this on the presentation", .0.as_str())]
+    RoleForbidden(Role),
 }
 
 impl PresenterAccess {
-    /// Decides whether `credential` lets its holder drive the presentation.
+    /// Decides whether `credential` lets its holder use `power` on the
+    /// presentation.
     ///
     /// `open_mode` is the compatibility switch as it is *now*. A presentation
     /// is open only when it was created without credentials under the switch
@@ -104,20 +161,36 @@ impl PresenterAccess {
     /// were created securely.
     ///
     /// # Errors
-    /// [`AccessDenied`] when no token was presented or it is not this
-    /// presentation's.
+    /// [`AccessDenied`] when no token was presented, it is neither the
+    /// presenter's nor a delegate's, the delegate's link is revoked, or its
+    /// role lacks `power`.
     pub fn authorize(
         &self,
         credential: Option<&PresenterToken>,
         open_mode: bool,
-    ) -> Result<(), AccessDenied> {
+        power: Power,
+    ) -> Result<Holder, AccessDenied> {
         if open_mode && self.created_open {
-            return Ok(());
+            return Ok(Holder::Presenter);
         }
-        match credential {
-            None => Err(AccessDenied::MissingToken),
-            Some(token) if token.hash() == self.token_hash => Ok(()),
-            Some(_) => Err(AccessDenied::WrongToken),
+        let hash = credential.ok_or(AccessDenied::MissingToken)?.hash();
+        if hash == self.token_hash {
+            return Ok(Holder::Presenter);
+        }
+        let delegate = self
+            .delegates
+            .iter()
+            .find(|d| d.token_hash == hash)
+            .ok_or(AccessDenied::WrongToken)?;
+        if delegate.revoked {
+            Err(AccessDenied::LinkRevoked)
+        } else if delegate.role.may(power) {
+            Ok(Holder::Delegate {
+                link: delegate.link,
+                role: delegate.role,
+            })
+        } else {
+            Err(AccessDenied::RoleForbidden(delegate.role))
         }
     }
 }
@@ -171,6 +244,7 @@ mod tests {
             presenter_id: PresenterId::generate(),
             token_hash: token.hash(),
             created_open,
+            delegates: Vec::new(),
         }
     }
 
@@ -187,7 +261,10 @@ mod tests {
     #[test]
     fn the_right_token_is_accepted() {
         let token = PresenterToken::generate();
-        assert_eq!(access(&token, false).authorize(Some(&token), false), Ok(()));
+        assert_eq!(
+            access(&token, false).authorize(Some(&token), false, Power::Own),
+            Ok(Holder::Presenter)
+        );
     }
 
     #[test]
@@ -196,16 +273,16 @@ mod tests {
         let other = PresenterToken::generate();
         let access = access(&token, false);
         assert_eq!(
-            access.authorize(None, false),
+            access.authorize(None, false, Power::Own),
             Err(AccessDenied::MissingToken)
         );
         assert_eq!(
-            access.authorize(Some(&other), false),
+            access.authorize(Some(&other), false, Power::Own),
             Err(AccessDenied::WrongToken)
         );
         let garbage = PresenterToken::from_presented("garbage");
         assert_eq!(
-            access.authorize(Some(&garbage), false),
+            access.authorize(Some(&garbage), false, Power::Own),
             Err(AccessDenied::WrongToken)
         );
     }
@@ -213,17 +290,72 @@ mod tests {
     #[test]
     fn open_mode_opens_only_presentations_created_open() {
         let token = PresenterToken::generate();
-        assert_eq!(access(&token, true).authorize(None, true), Ok(()));
+        assert_eq!(
+            access(&token, true).authorize(None, true, Power::Own),
+            Ok(Holder::Presenter)
+        );
         // Created securely: the switch does not open it.
         assert_eq!(
-            access(&token, false).authorize(None, true),
+            access(&token, false).authorize(None, true, Power::Own),
             Err(AccessDenied::MissingToken)
         );
         // Created open, switch since turned off: closed again.
         assert_eq!(
-            access(&token, true).authorize(None, false),
+            access(&token, true).authorize(None, false, Power::Own),
             Err(AccessDenied::MissingToken)
         );
+    }
+
+    #[test]
+    fn delegates_act_within_their_role_until_revoked() {
+        let presenter = PresenterToken::generate();
+        let [cohost, moderator, judge, revoked, stranger] =
+            std::array::from_fn(|_| PresenterToken::generate());
+        let delegate = |token: &PresenterToken, role, revoked| Delegate {
+            link: LinkId::generate(),
+            role,
+            token_hash: token.hash(),
+            revoked,
+        };
+        let mut access = access(&presenter, false);
+        access.delegates = vec![
+            delegate(&cohost, Role::Cohost, false),
+            delegate(&moderator, Role::Moderator, false),
+            delegate(&judge, Role::Judge, false),
+            delegate(&revoked, Role::Cohost, true),
+        ];
+        use AccessDenied::{LinkRevoked, RoleForbidden, WrongToken};
+        // Each caller against Own, Run and Moderate.
+        let table: [(&PresenterToken, [Result<(), AccessDenied>; 3]); 6] = [
+            (&presenter, [Ok(()), Ok(()), Ok(())]),
+            (&cohost, [Err(RoleForbidden(Role::Cohost)), Ok(()), Ok(())]),
+            (
+                &moderator,
+                [
+                    Err(RoleForbidden(Role::Moderator)),
+                    Err(RoleForbidden(Role::Moderator)),
+                    Ok(()),
+                ],
+            ),
+            (&judge, [Err(RoleForbidden(Role::Judge)); 3]),
+            (&revoked, [Err(LinkRevoked); 3]),
+            (&stranger, [Err(WrongToken); 3]),
+        ];
+        for (token, expected) in table {
+            for (power, want) in [Power::Own, Power::Run, Power::Moderate]
+                .into_iter()
+                .zip(expected)
+            {
+                let got = access.authorize(Some(token), false, power).map(|_| ());
+                assert_eq!(got, want, "{power:?}");
+            }
+        }
+        let Ok(Holder::Delegate { link, role }) =
+            access.authorize(Some(&moderator), false, Power::Moderate)
+        else {
+            panic!("the moderator is let in as a delegate");
+        };
+        assert_eq!((link, role), (access.delegates[1].link, Role::Moderator));
     }
 
     #[test]

@@ -147,6 +147,9 @@ pub struct ContestBody {
     /// `audience`; then a shared rank.
     pub tie_breaks: Vec<String>,
     pub audience: Option<AudienceInput>,
+    /// The presentation the contest is tied to: its co-hosts run it and
+    /// its moderators moderate the audience's text there.
+    pub presentation_id: Option<Uuid>,
 }
 
 impl From<&Contest> for ContestBody {
@@ -199,8 +202,19 @@ impl From<&Contest> for ContestBody {
                 poll_id: *a.poll.as_uuid(),
                 weight: a.weight.to_string(),
             }),
+            presentation_id: c.presentation.map(|p| *p.as_uuid()),
         }
     }
+}
+
+/// Ties a contest to the event's presentation. The presenter token proves
+/// that the contest's owner runs that presentation too.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TiePresentationBody {
+    pub presentation_id: Uuid,
+    /// The presentation's presenter token (not a co-host's).
+    pub presenter_token: String,
 }
 
 /// A new contest and its owner's secret, shown only this once.
@@ -481,7 +495,9 @@ pub struct AuditEntryBody {
     /// `owner`, or `<role>:<link id>`.
     pub actor: String,
     /// `create`, `invite`, `revoke`, `conflicts`, `round_open`,
-    /// `round_closed`, `mark`, `comment`, `submit`, `reopen`, `publish`.
+    /// `round_closed`, `mark`, `comment`, `submit`, `reopen`, `publish`,
+    /// `release_feedback`, `set_presentation` (before and after: the
+    /// presentation ids).
     pub action: String,
     pub judge_id: Option<Uuid>,
     pub contestant_id: Option<Uuid>,

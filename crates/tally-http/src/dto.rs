@@ -10,7 +10,7 @@ use tally_domain::kinds::{
 };
 use tally_domain::poll::PollError;
 use tally_domain::{
-    OptionKey, OptionValue, Poll, PollDraft, PollOption, PollResults, Presentation,
+    Holder, OptionKey, OptionValue, Poll, PollDraft, PollOption, PollResults, Power, Presentation,
     PresentationDraft, PresentationSummary, Question, VoteRecord,
 };
 use utoipa::ToSchema;
@@ -397,6 +397,41 @@ impl From<&VoteRecord> for VoteListingBody {
 pub struct GoToBody {
     /// Zero-based index of the poll to show.
     pub index: usize,
+}
+
+/// Who a presenter credential is on a presentation, and what it may do
+/// there (see `tally_domain::Power`).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct AccessBody {
+    /// `presenter`, or the contest link's role: `cohost` or `moderator`.
+    #[schema(example = "cohost")]
+    pub role: String,
+    /// Of `own` (delete the presentation), `run` (slides, voting, timers,
+    /// resets, result visibility, the vote list, the quiz leaderboard) and
+    /// `moderate` (results with held audience text, the presenter
+    /// channels, moderating audience text).
+    #[schema(example = json!(["run", "moderate"]))]
+    pub powers: Vec<String>,
+}
+
+impl From<Holder> for AccessBody {
+    fn from(holder: Holder) -> Self {
+        let (role, powers): (&str, &[&str]) = match holder {
+            Holder::Presenter => ("presenter", &["own", "run", "moderate"]),
+            Holder::Delegate { role, .. } => {
+                let powers: &[&str] = if role.may(Power::Run) {
+                    &["run", "moderate"]
+                } else {
+                    &["moderate"]
+                };
+                (role.as_str(), powers)
+            }
+        };
+        Self {
+            role: role.to_owned(),
+            powers: powers.iter().map(|p| (*p).to_owned()).collect(),
+        }
+    }
 }
 
 /// Voting state of the poll on screen. `voting_open` is the presenter's

@@ -14,7 +14,8 @@ use tally_domain::usecases::{
     UpvoteError,
 };
 use tally_domain::usecases::{
-    ContestDenied, ContestReadError, CreateContestError, LinkError, RoundError, SheetError,
+    ContestDenied, ContestReadError, CreateContestError, LinkError, PresenterCheckError,
+    RoundError, SheetError, TiePresentationError,
 };
 use tally_domain::SlideError;
 
@@ -32,6 +33,13 @@ impl From<AccessDenied> for Problem {
                 "presenter_token_rejected",
                 denied.to_string(),
             ),
+            // The same codes as a contest gives its links.
+            AccessDenied::LinkRevoked => {
+                Problem::new(StatusCode::FORBIDDEN, "link_revoked", denied.to_string())
+            }
+            AccessDenied::RoleForbidden(_) => {
+                Problem::new(StatusCode::FORBIDDEN, "role_forbidden", denied.to_string())
+            }
         }
     }
 }
@@ -320,6 +328,27 @@ impl From<LinkError> for Problem {
             }
             LinkError::Denied(d) => d.into(),
             LinkError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<PresenterCheckError> for Problem {
+    fn from(e: PresenterCheckError) -> Self {
+        match e {
+            PresenterCheckError::NotFound => Problem::not_found(NO_PRESENTATION),
+            PresenterCheckError::Denied(denied) => denied.into(),
+            PresenterCheckError::Unavailable(cause) => Problem::unavailable(&cause.0),
+        }
+    }
+}
+
+impl From<TiePresentationError> for Problem {
+    fn from(e: TiePresentationError) -> Self {
+        match e {
+            TiePresentationError::NotFound => Problem::not_found(NO_CONTEST),
+            TiePresentationError::Denied(d) => d.into(),
+            TiePresentationError::Presentation(check) => check.into(),
+            TiePresentationError::Unavailable(cause) => Problem::unavailable(&cause),
         }
     }
 }

@@ -60,6 +60,9 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
             web::resource("/presentations/{presentation_id}/live").get(live::audience_socket::<P>),
         )
         .service(
+            web::resource("/presentations/{presentation_id}/access").get(presenter::access::<P>),
+        )
+        .service(
             web::resource("/presentations/{presentation_id}")
                 .get(v4::get_presentation::<P>)
                 .delete(presenter::delete_presentation::<P>),
@@ -168,7 +171,7 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
 
 /// Registers the judged contests' routes. The caller adds
 /// `web::Data<Contests<S>>`.
-pub fn contest_routes<S: ContestStore>(cfg: &mut web::ServiceConfig) {
+pub fn contest_routes<S: ContestStore, P: Ports>(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/contests")
             // A judge's sheet can hold every contestant × every criterion.
@@ -181,6 +184,11 @@ pub fn contest_routes<S: ContestStore>(cfg: &mut web::ServiceConfig) {
                     .post(contests::invite::<S>),
             )
             .service(web::resource("/{contest_id}/links/{link_id}").delete(contests::revoke::<S>))
+            .service(
+                web::resource("/{contest_id}/presentation")
+                    .put(contests::tie_presentation::<S, P>)
+                    .delete(contests::untie_presentation::<S>),
+            )
             .service(web::resource("/{contest_id}/conflicts").get(contests::conflicts::<S>))
             .service(
                 web::resource("/{contest_id}/judges/{judge_id}/conflicts")

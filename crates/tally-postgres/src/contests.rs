@@ -18,7 +18,7 @@ use tally_domain::contest::results::RoundResults;
 use tally_domain::contest::{Criterion, Mark, Method, ScoreRange, TieBreak};
 use tally_domain::ports::{ContestStore, ContestStoreError, NewContest, SheetChanges, StoreError};
 use tally_domain::presenter::TokenHash;
-use tally_domain::{ContestId, ContestantId, CriterionId, LinkId, PollId, RoundId};
+use tally_domain::{ContestId, ContestantId, CriterionId, LinkId, PollId, PresentationId, RoundId};
 use tokio_postgres::types::ToSql;
 use tokio_postgres::IsolationLevel;
 use uuid::Uuid;
@@ -331,7 +331,8 @@ impl ContestStore for PgContests {
         let Some(row) = client
             .query_opt(
                 "SELECT title, method, trim_min_judges, tie_criterion, tie_audience, \
-                   audience_poll_id, audience_weight::text FROM contests WHERE id = $1",
+                   audience_poll_id, audience_weight::text, presentation_id \
+                 FROM contests WHERE id = $1",
                 &[id.as_uuid()],
             )
             .await
@@ -438,6 +439,10 @@ impl ContestStore for PgContests {
             method,
             tie_breaks,
             audience,
+            presentation: row
+                .try_get::<_, Option<Uuid>>(7)
+                .map_err(store_error)?
+                .map(PresentationId::from_uuid),
         }))
     }
 
@@ -564,6 +569,55 @@ impl ContestStore for PgContests {
             "revoke",
             Entry {
                 judge: Some(link),
+                ..Entry::default()
+            },
+        )
+        .await?;
+        tx.commit().await.map_err(failed)
+    }
+
+    async fn set_presentation(
+        &self,
+        id: ContestId,
+        presentation: Option<PresentationId>,
+        actor: &str,
+    ) -> Result<(), ContestStoreError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(failed)?;
+        let before: Option<Uuid> = tx
+            .query_one(
+                "SELECT presentation_id FROM contests WHERE id = $1 FOR UPDATE",
+                &[id.as_uuid()],
+            )
+            .await
+            .map_err(failed)?
+            .try_get(0)
+            .map_err(failed)?;
+        // A presentation deleted since its presenter token was checked
+        // leaves the contest untied rather than failing the key.
+        let after: Option<Uuid> = tx
+            .query_one(
+                "UPDATE contests SET presentation_id = \
+                   (SELECT id FROM presentations WHERE id = $2) \
+                 WHERE id = $1 RETURNING presentation_id",
+                &[id.as_uuid(), &presentation.map(|p| *p.as_uuid())],
+            )
+            .await
+            .map_err(failed)?
+            .try_get(0)
+            .map_err(failed)?;
+        if before == after {
+            return Ok(());
+        }
+        let (before, after) = (before.map(|u| u.to_string()), after.map(|u| u.to_string()));
+        audit(
+            &tx,
+            id,
+            actor,
+            "set_presentation",
+            Entry {
+                before: before.as_deref(),
+                after: after.as_deref(),
                 ..Entry::default()
             },
         )

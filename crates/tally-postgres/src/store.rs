@@ -1,19 +1,27 @@
 use crate::{fence, load};
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
+use tally_domain::contest::model::Role;
 use tally_domain::kinds::DisplayName;
 use tally_domain::ports::{
     InsertPresentationError, NameChangeError, NewPresentation, PollsOnScreen, PresentationStore,
     ResetPollError, SlideChangeError, StoreError, VotingChangeError,
 };
 use tally_domain::{
-    JoinCode, ParticipantId, PollId, Presentation, PresentationId, PresentationSummary,
-    PresenterAccess, PresenterId, SlideMove, SlideState, TokenHash,
+    Delegate, JoinCode, LinkId, ParticipantId, PollId, Presentation, PresentationId,
+    PresentationSummary, PresenterAccess, PresenterId, SlideMove, SlideState, TokenHash,
 };
 use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::Row;
 use uuid::Uuid;
+
+fn token_hash(stored: &[u8]) -> Result<TokenHash, StoreError> {
+    let bytes: [u8; 32] = stored
+        .try_into()
+        .context("stored token hash is not 32 bytes")?;
+    Ok(TokenHash::from_bytes(bytes))
+}
 
 /// The presentation store on Postgres.
 #[derive(Clone, Debug)]
@@ -45,8 +53,14 @@ impl PgStore {
 // The reads behind every presenter request and every join-code miss,
 // prepared once per connection (`prepare_cached`): sent as text, each would
 // be parsed and planned again, which was most of Postgres's CPU for them.
-const ACCESS: &str = "SELECT p.presenter_id, s.token_hash, p.created_open \
-     FROM presentations p JOIN presenters s ON s.id = p.presenter_id WHERE p.id = $1";
+// One row per co-host or moderator link of a contest tied to the
+// presentation (judges have no power over it), or one with NULL links.
+const ACCESS: &str = "SELECT p.presenter_id, s.token_hash, p.created_open, \
+       l.id AS link_id, l.role, l.token_hash AS link_hash, l.revoked_at IS NOT NULL AS revoked \
+     FROM presentations p JOIN presenters s ON s.id = p.presenter_id \
+     LEFT JOIN contests c ON c.presentation_id = p.id \
+     LEFT JOIN contest_links l ON l.contest_id = c.id AND l.role IN ('cohost', 'moderator') \
+     WHERE p.id = $1";
 const BY_JOIN_CODE: &str = "SELECT id FROM presentations WHERE join_code = $1";
 const POLLS_ON_SCREEN: &str = "SELECT q.id, q.position = p.current_poll_index \
      FROM presentations p JOIN polls q ON q.presentation_id = p.id \
@@ -349,16 +363,35 @@ impl PresentationStore for PgStore {
     }
 
     async fn access(&self, id: PresentationId) -> Result<Option<PresenterAccess>, StoreError> {
-        let row = self.read(ACCESS, &[id.as_uuid()]).await?.pop();
-        let Some(row) = row else { return Ok(None) };
-        let hash: &[u8] = row.try_get("token_hash").map_err(store_error)?;
-        let hash: [u8; 32] = hash
-            .try_into()
-            .context("stored token hash is not 32 bytes")?;
+        let rows = self.read(ACCESS, &[id.as_uuid()]).await?;
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let delegates = rows
+            .iter()
+            .filter_map(|row| {
+                let link: Option<Uuid> = match row.try_get("link_id") {
+                    Ok(link) => link,
+                    Err(e) => return Some(Err(store_error(e))),
+                };
+                link.map(|link| {
+                    let role: &str = row.try_get("role").map_err(store_error)?;
+                    Ok(Delegate {
+                        link: LinkId::from_uuid(link),
+                        role: Role::parse(role).context("stored link role")?,
+                        token_hash: token_hash(row.try_get("link_hash").map_err(store_error)?)?,
+                        revoked: row.try_get("revoked").map_err(store_error)?,
+                    })
+                })
+            })
+            .collect::<Result<_, StoreError>>()?;
         Ok(Some(PresenterAccess {
-            presenter_id: PresenterId::from_uuid(row.try_get("presenter_id").map_err(store_error)?),
-            token_hash: TokenHash::from_bytes(hash),
-            created_open: row.try_get("created_open").map_err(store_error)?,
+            presenter_id: PresenterId::from_uuid(
+                first.try_get("presenter_id").map_err(store_error)?,
+            ),
+            token_hash: token_hash(first.try_get("token_hash").map_err(store_error)?)?,
+            created_open: first.try_get("created_open").map_err(store_error)?,
+            delegates,
         }))
     }
 

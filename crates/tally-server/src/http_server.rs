@@ -88,7 +88,7 @@ pub(crate) fn serve<P: Ports>(
             .app_data(reads.clone())
             .app_data(scores.clone())
             .app_data(contests.clone())
-            .configure(tally_http::contest_routes::<PgContests>)
+            .configure(tally_http::contest_routes::<PgContests, P>)
             .configure(tally_http::routes::<P>)
             .configure(|cfg| tally_web::routes(cfg, pages.clone()))
     })

@@ -9,14 +9,34 @@
 // tie, and the tie-break criterion parts them); the co-host closes and
 // publishes the round; the big screen reveals the places from the
 // last to the first. Every figure is read back from Tally's API too.
+//
+// The contest is tied to the event's presentation, made in the same
+// browser: the co-host runs its slides from the console their link opens,
+// and a moderator approves a held word there without any slide control.
+// The organiser opening a co-host link keeps their own presenter key.
 import assert from 'node:assert/strict';
 import {
   PHONE, log, figures, context, axe, shot, api, until, expectConfirm, assertTokenNeverInUrl, finish,
 } from './harness.mjs';
 
-// ---- The organiser creates the contest in the editor ----
+// ---- The organiser makes the event's presentation, then the contest ----
 const organiser = await context({ viewport: { width: 1280, height: 900 } });
 const page = await organiser.newPage();
+await page.goto('/');
+await page.fill('#q-0', 'Who sang best?');
+await page.fill('#o-0-0', 'Alto');
+await page.fill('#o-0-1', 'Bass');
+await page.click('#add-poll');
+await page.selectOption('#type-1', 'wordcloud');
+await page.fill('#q-1', 'One word for the choir?');
+await page.click('[data-poll="1"] summary');
+await page.check('#moderated-1');
+await page.click('#create');
+await page.waitForURL(/\/present\/[0-9a-f-]{36}$/);
+const pid = page.url().split('/').pop();
+const presenterKey = await page.evaluate((x) => JSON.parse(localStorage.getItem(`tally.token.${x}`)), pid);
+const pollIds = (await api('GET', `/presentations/${pid}`)).body.polls.map((p) => p.poll_id);
+log('presentation', pid);
 await page.goto('/contest');
 await axe(page, 'new contest');
 await page.fill('#title', 'Spring choir contest');
@@ -51,8 +71,14 @@ async function invite(role, name) {
 const annLink = await invite('judge', 'Ann');
 const benLink = await invite('judge', 'Ben');
 const cohostLink = await invite('cohost', 'Cory');
+const moderatorLink = await invite('moderator', 'Mo');
 assert.match(annLink, new RegExp(`/judge/${id}#tly_`));
 assert.match(cohostLink, new RegExp(`/contest/${id}#tly_`));
+// Tied to the presentation this browser made (its key proves it).
+await page.selectOption('#tie-pick', pid);
+await page.click('#tie-button');
+await until('tied', async () => /Tied to “Who sang best\?”/.test(await page.textContent('#tied-to').catch(() => '')));
+assert.equal((await api('GET', `/contests/${id}`)).body.presentation_id, pid);
 await page.click('#open');
 await until('the round open', async () => (await page.textContent('#round-state')) === 'open');
 await until('two judges listed', async () => /0 of 2 judges submitted/.test(await page.textContent('#progress-summary')));
@@ -144,12 +170,65 @@ await until('2 of 2 again', async () => /2 of 2 judges submitted/.test(await pag
 const peek = await api('GET', `/contests/${id}/rounds/${roundId}/results`);
 assert.equal(peek.status, 401);
 
-// ---- The co-host closes and publishes ----
+// ---- The co-host runs the presentation from their link ----
 const cohostCtx = await context({ viewport: { width: 1280, height: 900 } });
 const cohost = await cohostCtx.newPage();
 await cohost.goto(cohostLink);
 await cohost.waitForSelector('#round-state');
 assert.ok(!cohost.url().includes('#'));
+await cohost.click('#run-link');
+await cohost.waitForSelector('#current-question');
+assert.ok(!cohost.url().includes('#'), cohost.url());
+assert.equal(await cohost.textContent('h1'), 'Console (co-host): Who sang best?');
+await cohost.click('#next');
+await until('the co-host moved the slide', async () =>
+  (await api('GET', `/presentations/${pid}/polls/current`)).body.poll_id === pollIds[1]);
+await until('the console follows', async () => /One word for the choir\?/.test(await cohost.textContent('#current-question')));
+await axe(cohost, 'console (co-host)');
+await shot(cohost, 'contest-cohost-console');
+// A phone sends a word to the moderated cloud: it is held.
+const voted = await api('POST', `/presentations/${pid}/polls/current/votes`, null,
+  { client_id: crypto.randomUUID(), poll_id: pollIds[1], words: ['Bravo'] });
+assert.equal(voted.status, 204);
+
+// ---- The moderator approves it, with no slide control ----
+const modCtx = await context({ viewport: { width: 1280, height: 900 } });
+const mod = await modCtx.newPage();
+await mod.goto(moderatorLink);
+await mod.waitForSelector('#run-link');
+assert.equal(await mod.textContent('#run-link'), 'Moderate the presentation');
+assert.equal(await mod.locator('#round-state').isVisible(), false, 'a moderator sees nothing of the contest');
+await mod.click('#run-link');
+await mod.waitForSelector('#role-note');
+assert.match(await mod.textContent('h1'), /^Console \(moderator\)/);
+for (const controls of ['#slide-controls', '#poll-controls', '#timer-controls']) {
+  assert.equal(await mod.locator(controls).isVisible(), false, `${controls} hidden`);
+}
+await mod.waitForSelector('button[aria-label="Approve: Bravo (1)"]');
+await axe(mod, 'console (moderator)');
+await shot(mod, 'contest-moderator-console');
+await mod.click('button[aria-label="Approve: Bravo (1)"]');
+await until('Bravo approved', async () => {
+  const r = (await api('GET', `/presentations/${pid}/polls/${pollIds[1]}/results`, presenterKey)).body;
+  return (r.words || []).some((w) => w.word === 'Bravo') && !(r.held_words || []).length;
+});
+// The moderator's key cannot move a slide, whatever the page shows.
+const moderatorKey = decodeURIComponent(moderatorLink.split('#')[1]);
+assert.equal((await api('PUT', `/presentations/${pid}/polls/current`, moderatorKey)).status, 403);
+figures['delegates'] = 'co-host moved the slide; moderator approved "Bravo"; moderator refused a slide move (403)';
+
+// The organiser opening the co-host link keeps the presenter key.
+const cohostKey = decodeURIComponent(cohostLink.split('#')[1]);
+await page.goto(`/present/${pid}#${cohostKey}`);
+await page.waitForSelector('#current-question');
+assert.equal(await page.evaluate((x) => JSON.parse(localStorage.getItem(`tally.token.${x}`)), pid), presenterKey);
+assert.match(await page.textContent('h1'), /^Console: /);
+await page.goto(`/contest/${id}`);
+await page.waitForSelector('#round-state');
+
+// ---- The co-host closes and publishes ----
+await cohost.goto(`/contest/${id}`);
+await cohost.waitForSelector('#round-state');
 await cohost.click('#close');
 await until('closed', async () => (await cohost.textContent('#round-state')) === 'closed');
 expectConfirm();
@@ -190,7 +269,8 @@ await screen.setViewportSize({ width: 1280, height: 720 });
 await shot(screen, 'contest-reveal-1280');
 
 figures['contest URLs checked'] = assertTokenNeverInUrl(owner);
-for (const link of [annLink, benLink, cohostLink]) {
+assertTokenNeverInUrl(presenterKey);
+for (const link of [annLink, benLink, cohostLink, moderatorLink]) {
   const secret = link.split('#')[1];
   assertTokenNeverInUrl(secret);
 }

@@ -187,6 +187,9 @@ impl ContestDraft {
             method,
             tie_breaks,
             audience,
+            // Tied afterwards, with proof of the presenter token
+            // (`Contests::set_presentation`).
+            presentation: None,
         })
     }
 }

@@ -3,7 +3,7 @@
 
 use super::aggregate::{Method, TieBreak};
 use super::rules::{Criterion, Mark};
-use crate::ids::{ContestId, ContestantId, CriterionId, LinkId, PollId, RoundId};
+use crate::ids::{ContestId, ContestantId, CriterionId, LinkId, PollId, PresentationId, RoundId};
 use std::fmt;
 
 /// What an invite link lets its holder do. The owner holds the contest's
@@ -156,6 +156,10 @@ pub struct Contest {
     /// After the adjusted score, in order; then a shared rank.
     pub tie_breaks: Vec<TieBreak>,
     pub audience: Option<Audience>,
+    /// The event's presentation, tied by its owner with the presenter
+    /// token: the contest's co-hosts run it and its moderators moderate
+    /// the audience's text there (see [`crate::Power`]).
+    pub presentation: Option<PresentationId>,
 }
 
 impl Contest {

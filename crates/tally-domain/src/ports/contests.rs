@@ -3,7 +3,7 @@ use crate::contest::model::{
     AuditEntry, Caller, Contest, Feedback, Link, Role, RoundSheets, RoundState, StoredSheet,
 };
 use crate::contest::Mark;
-use crate::ids::{ContestId, ContestantId, CriterionId, LinkId, RoundId};
+use crate::ids::{ContestId, ContestantId, CriterionId, LinkId, PresentationId, RoundId};
 use crate::presenter::TokenHash;
 use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
@@ -128,6 +128,22 @@ pub trait ContestStore: Clone + Send + Sync + 'static {
         &self,
         id: ContestId,
         link: LinkId,
+        actor: &str,
+    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
+
+    /// Ties the contest to a presentation, or unties it (`None`), audited.
+    /// The caller has checked that the owner holds the presentation's
+    /// presenter token.
+    ///
+    /// Idempotent: setting what is already set records nothing.
+    ///
+    /// # Errors
+    /// MUST return only [`ContestStoreError::Store`], when the store fails.
+    /// A presentation deleted meanwhile leaves the contest untied.
+    fn set_presentation(
+        &self,
+        id: ContestId,
+        presentation: Option<PresentationId>,
         actor: &str,
     ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
 

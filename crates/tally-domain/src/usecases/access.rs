@@ -1,7 +1,7 @@
 use super::Tally;
 use crate::ids::PresentationId;
 use crate::ports::{Ports, PresentationStore as _, StoreError};
-use crate::presenter::{AccessDenied, PresenterToken};
+use crate::presenter::{AccessDenied, Holder, Power, PresenterToken};
 use thiserror::Error;
 
 /// Why a caller could not act as a presentation's presenter. Every
@@ -16,20 +16,63 @@ pub enum PresenterCheckError {
     Unavailable(#[from] StoreError),
 }
 
+/// Proof that the caller holds a presentation's presenter token: made only
+/// by [`Tally::prove_presenter`], so a use case that takes one (tying a
+/// contest to the presentation) cannot run without the check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OwnedPresentation(PresentationId);
+
+impl OwnedPresentation {
+    pub fn id(self) -> PresentationId {
+        self.0
+    }
+}
+
 impl<P: Ports> Tally<P> {
-    /// Checks that `credential` lets its holder drive `presentation`.
+    /// Checks that `credential` lets its holder use `power` on
+    /// `presentation` (see [`Power`] for who may do what).
     pub(super) async fn check_presenter(
         &self,
         presentation: PresentationId,
         credential: Option<&PresenterToken>,
-    ) -> Result<(), PresenterCheckError> {
+        power: Power,
+    ) -> Result<Holder, PresenterCheckError> {
         let access = self
             .store
             .access(presentation)
             .await?
             .ok_or(PresenterCheckError::NotFound)?;
-        access.authorize(credential, self.open_mode)?;
-        Ok(())
+        Ok(access.authorize(credential, self.open_mode, power)?)
+    }
+
+    /// Who `credential` is on the presentation: the presenter, or a
+    /// contest's co-host or moderator (for pages that show each only what
+    /// they may do).
+    ///
+    /// # Errors
+    /// As any presenter operation, when it lets its holder do nothing there.
+    pub async fn presentation_holder(
+        &self,
+        presentation: PresentationId,
+        credential: Option<&PresenterToken>,
+    ) -> Result<Holder, PresenterCheckError> {
+        self.check_presenter(presentation, credential, Power::Moderate)
+            .await
+    }
+
+    /// Checks that `token` is the presentation's own presenter token, the
+    /// one power no delegate has.
+    ///
+    /// # Errors
+    /// As any presenter operation.
+    pub async fn prove_presenter(
+        &self,
+        presentation: PresentationId,
+        token: Option<&PresenterToken>,
+    ) -> Result<OwnedPresentation, PresenterCheckError> {
+        self.check_presenter(presentation, token, Power::Own)
+            .await?;
+        Ok(OwnedPresentation(presentation))
     }
 }
 

@@ -5,10 +5,13 @@
 //! | action | owner | co-host | moderator | judge | anyone |
 //! |---|---|---|---|---|---|
 //! | read the contest (criteria, contestants, rounds) | ✓ | ✓ | ✓ | ✓ | ✓ |
-//! | make, list and revoke links | ✓ | | | | |
+//! | make, list and revoke links; tie the contest to a presentation | ✓ | | | | |
 //! | set conflicts, open/close rounds, reopen sheets, progress, results, audit, exports, publish | ✓ | ✓ | | | |
 //! | read and save their own sheet | | | | ✓ | |
 //! | read a published round's results | ✓ | ✓ | ✓ | ✓ | ✓ |
+//!
+//! On the presentation the contest is tied to, co-hosts run and moderators
+//! moderate (see [`crate::Power`]).
 //!
 //! A revoked link is refused everywhere. Revoking a judge keeps what they
 //! submitted; reopening their sheet takes it out of the results (drafts do
@@ -26,7 +29,9 @@ use crate::ports::{
     ContestStore, ContestStoreError, MarkChange, NewContest, SheetChanges, StoreError,
 };
 use crate::presenter::PresenterToken;
+use crate::usecases::{OwnedPresentation, PresenterCheckError};
 use std::collections::{BTreeMap, BTreeSet};
+use std::future::Future;
 use thiserror::Error;
 
 /// Why a caller may not do something in a contest.
@@ -153,6 +158,20 @@ pub enum SheetError {
     Unavailable(anyhow::Error),
 }
 
+/// Why a contest could not be tied to (or untied from) a presentation.
+#[derive(Debug, Error)]
+pub enum TiePresentationError {
+    #[error("no such contest")]
+    NotFound,
+    #[error(transparent)]
+    Denied(ContestDenied),
+    /// The presenter token did not prove the presentation.
+    #[error(transparent)]
+    Presentation(PresenterCheckError),
+    #[error("store unavailable: {0:#}")]
+    Unavailable(anyhow::Error),
+}
+
 /// Gives a use-case error enum its conversions from the checks every
 /// contest use case starts with.
 macro_rules! from_checks {
@@ -188,7 +207,13 @@ impl From<StoreError> for Check {
     }
 }
 
-from_checks!(ContestReadError, LinkError, RoundError, SheetError);
+from_checks!(
+    ContestReadError,
+    LinkError,
+    RoundError,
+    SheetError,
+    TiePresentationError
+);
 
 /// A judge's view of their sheet.
 #[derive(Clone, Debug)]
@@ -347,6 +372,32 @@ impl<S: ContestStore> Contests<S> {
             .revoke_link(id, link, &caller.actor())
             .await
             .map_err(link_error)
+    }
+
+    /// Ties the contest to the event's presentation, so that its co-host
+    /// links run it and its moderator links moderate there, or unties it
+    /// (`None`). Owner only. Tying needs `proof` that the owner also holds
+    /// the presentation's presenter token ([`crate::usecases::Tally::prove_presenter`]);
+    /// it is awaited only once the owner is checked, so nobody else learns
+    /// anything about the presentation.
+    pub async fn set_presentation<F>(
+        &self,
+        id: ContestId,
+        credential: Option<&PresenterToken>,
+        proof: Option<F>,
+    ) -> Result<(), TiePresentationError>
+    where
+        F: Future<Output = Result<OwnedPresentation, PresenterCheckError>>,
+    {
+        let (_, caller) = self.check(id, credential, Allowed::Owner).await?;
+        let presentation = match proof {
+            Some(proof) => Some(proof.await.map_err(TiePresentationError::Presentation)?),
+            None => None,
+        };
+        self.store
+            .set_presentation(id, presentation.map(OwnedPresentation::id), &caller.actor())
+            .await
+            .map_err(|e| TiePresentationError::Unavailable(e.into()))
     }
 
     /// Replaces the contestants a judge is excluded from.

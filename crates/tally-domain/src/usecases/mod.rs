@@ -12,10 +12,11 @@ mod quiz;
 mod slides;
 mod votes;
 
-pub use access::PresenterCheckError;
+pub use access::{OwnedPresentation, PresenterCheckError};
 pub use contests::{
     submitted_marks, Check, ContestDenied, ContestReadError, Contests, CreateContestError,
     JudgeProgress, JudgeSheet, LinkError, MarkDraft, ResultsView, RoundError, SheetError,
+    TiePresentationError,
 };
 pub use failover::{FailoverIntake, FailoverLedger};
 pub use flush::{FlushError, FlushSettings, Flusher};

@@ -6,6 +6,7 @@ use crate::ports::{
     PresentationStore as _,
 };
 use crate::presentation::{Presentation, PresentationDraft, PresentationSummary};
+use crate::presenter::Power;
 use crate::presenter::{AccessDenied, JoinCode, PresenterToken};
 use thiserror::Error;
 
@@ -189,7 +190,7 @@ impl<P: Ports> Tally<P> {
         id: PresentationId,
         credential: Option<&PresenterToken>,
     ) -> Result<(), DeletePresentationError> {
-        self.check_presenter(id, credential).await?;
+        self.check_presenter(id, credential, Power::Own).await?;
         let unavailable = |e: crate::ports::StoreError| DeletePresentationError::Unavailable(e.0);
         // Its last state, for the subscribers (the mirror's keys name its
         // polls).

@@ -13,6 +13,7 @@ use crate::poll::Poll;
 use crate::ports::{
     BoardError, NewQuestion, Ports, PresentationStore as _, QuestionBoard as _, StoreError,
 };
+use crate::presenter::Power;
 use crate::presenter::{AccessDenied, PresenterToken};
 use crate::vote::PollResults;
 use thiserror::Error;
@@ -180,7 +181,8 @@ impl<P: Ports> Tally<P> {
         flag: QuestionFlag,
         credential: Option<&PresenterToken>,
     ) -> Result<(), ModerateError> {
-        self.check_presenter(id, credential).await?;
+        self.check_presenter(id, credential, Power::Moderate)
+            .await?;
         self.board
             .flag(id, poll, question, flag)
             .await
@@ -200,7 +202,8 @@ impl<P: Ports> Tally<P> {
         decision: Decision,
         credential: Option<&PresenterToken>,
     ) -> Result<(), ModerateError> {
-        self.check_presenter(id, credential).await?;
+        self.check_presenter(id, credential, Power::Moderate)
+            .await?;
         if !is_entry_id(entry_id) {
             return Err(ModerateError::MalformedEntryId);
         }

@@ -9,6 +9,7 @@ use crate::ports::{
     LedgerError, NameChangeError, Ports, PresentationStore as _, QuizAnswer, VoteLedger as _,
 };
 use crate::presentation::Presentation;
+use crate::presenter::Power;
 use crate::presenter::{AccessDenied, PresenterToken};
 use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
@@ -93,7 +94,7 @@ impl<P: Ports> Tally<P> {
         id: PresentationId,
         credential: Option<&PresenterToken>,
     ) -> Result<Vec<Standing>, LeaderboardError> {
-        self.check_presenter(id, credential).await?;
+        self.check_presenter(id, credential, Power::Run).await?;
         let unavailable = |e: anyhow::Error| LeaderboardError::Unavailable(e);
         let (totals, names) = futures::try_join!(self.quiz_scores(id), async {
             self.store.names(id).await.map_err(|e| unavailable(e.0))

@@ -6,6 +6,7 @@ use crate::ports::{
     VotingChangeError,
 };
 use crate::presentation::{Presentation, SlideError, SlideMove};
+use crate::presenter::Power;
 use crate::presenter::{AccessDenied, PresenterToken};
 use thiserror::Error;
 
@@ -87,7 +88,7 @@ impl<P: Ports> Tally<P> {
         poll: PollId,
         credential: Option<&PresenterToken>,
     ) -> Result<Presentation, ResetPollError> {
-        self.check_presenter(id, credential).await?;
+        self.check_presenter(id, credential, Power::Run).await?;
         let presentation = self.store.reset_poll(id, poll).await.map_err(|e| match e {
             ports::ResetPollError::NotFound => ResetPollError::NotFound,
             ports::ResetPollError::PollNotFound => ResetPollError::PollNotFound,
@@ -111,7 +112,7 @@ impl<P: Ports> Tally<P> {
         if seconds > max {
             return Err(SetTimerError::TooLong { max });
         }
-        self.check_presenter(id, credential).await?;
+        self.check_presenter(id, credential, Power::Run).await?;
         let presentation = self.store.set_timer(id, seconds).await?;
         self.events.changed(&presentation).await;
         Ok(presentation)
@@ -124,7 +125,7 @@ impl<P: Ports> Tally<P> {
         credential: Option<&PresenterToken>,
         slide_move: SlideMove,
     ) -> Result<Presentation, MoveSlideError> {
-        self.check_presenter(id, credential).await?;
+        self.check_presenter(id, credential, Power::Run).await?;
         let presentation = self
             .store
             .move_slide(id, slide_move)
@@ -146,7 +147,7 @@ impl<P: Ports> Tally<P> {
         credential: Option<&PresenterToken>,
         visible: bool,
     ) -> Result<Presentation, SetVotingError> {
-        self.check_presenter(id, credential).await?;
+        self.check_presenter(id, credential, Power::Run).await?;
         let presentation = self.store.set_results_visible(id, visible).await?;
         self.events.changed(&presentation).await;
         Ok(presentation)
@@ -160,7 +161,7 @@ impl<P: Ports> Tally<P> {
         credential: Option<&PresenterToken>,
         open: bool,
     ) -> Result<Presentation, SetVotingError> {
-        self.check_presenter(id, credential).await?;
+        self.check_presenter(id, credential, Power::Run).await?;
         let presentation = self.store.set_voting(id, open).await?;
         self.events.changed(&presentation).await;
         Ok(presentation)

@@ -5,6 +5,7 @@ use crate::ports::{
     IntakeError, LedgerError, Ports, PresentationStore as _, RejectReason, VoteIntake as _,
     VoteLedger as _, VoteMetrics as _,
 };
+use crate::presenter::Power;
 use crate::presenter::{AccessDenied, PresenterToken};
 use crate::vote::{Ballot, PollResults, VoteReceipt, VoteRecord};
 use thiserror::Error;
@@ -101,7 +102,7 @@ impl<P: Ports> Tally<P> {
         poll: PollId,
         credential: Option<&PresenterToken>,
     ) -> Result<Vec<VoteRecord>, ListVotesError> {
-        self.check_presenter(id, credential).await?;
+        self.check_presenter(id, credential, Power::Run).await?;
         let on_screen = self
             .store
             .polls_on_screen(id)
@@ -143,7 +144,9 @@ impl<P: Ports> Tally<P> {
         id: PresentationId,
         credential: Option<&PresenterToken>,
     ) -> Result<(), PollResultsError> {
-        Ok(self.check_presenter(id, credential).await?)
+        self.check_presenter(id, credential, Power::Moderate)
+            .await?;
+        Ok(())
     }
 
     /// Counts for any poll of the presentation: of its current round, or of
@@ -155,7 +158,8 @@ impl<P: Ports> Tally<P> {
         credential: Option<&PresenterToken>,
         round: Option<u32>,
     ) -> Result<PollResults, PollResultsError> {
-        self.check_presenter(id, credential).await?;
+        self.check_presenter(id, credential, Power::Moderate)
+            .await?;
         let results = match round {
             None => self.ledger.results(id, poll).await,
             Some(round) => self.ledger.round_results(id, poll, round).await,

@@ -6,7 +6,7 @@ use crate::contest_dto::{
     AuditEntryBody, AuditQuery, ConflictsBody, ContestBody, ContestCreatedBody, ContestantBody,
     ExportQuery, FeedbackBody, FeedbackCommentBody, FeedbackLinkBody, JudgeConflictsBody, LinkBody,
     LinkCreatedBody, NewContestBody, NewLinkBody, ProgressBody, PublishedBody, RoundResultsBody,
-    SaveSheetBody, SheetBody,
+    SaveSheetBody, SheetBody, TiePresentationBody,
 };
 use crate::extract::PresenterCredential as Credential;
 use crate::problem::Problem;
@@ -16,8 +16,11 @@ use bytes::Bytes;
 use std::collections::BTreeSet;
 use tally_domain::contest::model::{Feedback, StoredMark};
 use tally_domain::ports::ContestStore;
-use tally_domain::usecases::{Contests, MarkDraft, ResultsView};
-use tally_domain::{ContestId, ContestantId, CriterionId, LinkId, RoundId};
+use tally_domain::ports::Ports;
+use tally_domain::usecases::{Contests, MarkDraft, ResultsView, Tally};
+use tally_domain::{
+    ContestId, ContestantId, CriterionId, LinkId, PresentationId, PresenterToken, RoundId,
+};
 use uuid::Uuid;
 
 /// Most audit entries one request returns.
@@ -92,6 +95,63 @@ pub async fn invite<S: ContestStore>(
         link: LinkBody::from(&link),
         token: token.expose().to_owned(),
     }))
+}
+
+/// Tie the contest to the event's presentation (owner only), so that its
+/// co-host links run the presentation and its moderator links moderate the
+/// audience's text there. The body's presenter token proves that the owner
+/// runs that presentation too; it is not stored.
+#[utoipa::path(put, path = "/contests/{contest_id}/presentation", tag = "contests",
+    params(("contest_id" = Uuid, Path)), request_body = TiePresentationBody,
+    security(("presenter_token" = [])),
+    responses((status = 204, description = "Tied"),
+        (status = 400, body = Problem, description = "`invalid_body`"),
+        (status = 401, body = Problem),
+        (status = 403, body = Problem,
+            description = "not the owner, or `presenter_token` is not the presentation's"),
+        (status = 404, body = Problem, description = "no such contest or presentation"),
+        (status = 503, body = Problem)))]
+pub async fn tie_presentation<S: ContestStore, P: Ports>(
+    contests: web::Data<Contests<S>>,
+    tally: web::Data<Tally<P>>,
+    id: web::Path<Uuid>,
+    credential: Credential,
+    body: web::Json<TiePresentationBody>,
+) -> Handled {
+    let body = body.into_inner();
+    let token = PresenterToken::from_presented(body.presenter_token);
+    let presentation = PresentationId::from_uuid(body.presentation_id);
+    let proof = tally.prove_presenter(presentation, Some(&token));
+    contests
+        .set_presentation(
+            ContestId::from_uuid(id.into_inner()),
+            credential.token(),
+            Some(proof),
+        )
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Untie the contest from its presentation (owner only): its links stop
+/// acting there at once.
+#[utoipa::path(delete, path = "/contests/{contest_id}/presentation", tag = "contests",
+    params(("contest_id" = Uuid, Path)), security(("presenter_token" = [])),
+    responses((status = 204, description = "Untied (or was not tied)"),
+        (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 503, body = Problem)))]
+pub async fn untie_presentation<S: ContestStore>(
+    contests: web::Data<Contests<S>>,
+    id: web::Path<Uuid>,
+    credential: Credential,
+) -> Handled {
+    contests
+        .set_presentation(
+            ContestId::from_uuid(id.into_inner()),
+            credential.token(),
+            None::<std::future::Ready<_>>,
+        )
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// The contest's invite links, revoked ones included (owner only).

@@ -3,8 +3,9 @@
 
 use super::{on_screen, poll_id, presentation_id, Handled};
 use crate::dto::{
-    GoToBody, PageQuery, PollBody, PresentationPageBody, PresentationSummaryBody, ResultsBody,
-    ResultsVisibilityBody, RoundBody, RoundQuery, StandingBody, TimerRequestBody, VotingStateBody,
+    AccessBody, GoToBody, PageQuery, PollBody, PresentationPageBody, PresentationSummaryBody,
+    ResultsBody, ResultsVisibilityBody, RoundBody, RoundQuery, StandingBody, TimerRequestBody,
+    VotingStateBody,
 };
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
@@ -27,6 +28,26 @@ pub(super) async fn move_and_show<P: Ports>(
         .move_slide(presentation_id(id), credential.token(), slide_move)
         .await?;
     Ok(HttpResponse::Ok().json(PollBody::from(on_screen(&presentation)?)))
+}
+
+/// Who the credential is on this presentation: its presenter, or a tied
+/// contest's co-host or moderator, with what each may do. Pages use it to
+/// show each only the controls that will work.
+#[utoipa::path(get, path = "/presentations/{presentation_id}/access", tag = "presenter",
+    params(("presentation_id" = Uuid, Path)), security(("presenter_token" = [])),
+    responses((status = 200, body = AccessBody), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 503, body = Problem)))]
+pub async fn access<P: Ports>(
+    tally: web::Data<Tally<P>>,
+    credential: PresenterCredential,
+    id: web::Path<Uuid>,
+) -> Handled {
+    let holder = tally
+        .presentation_holder(presentation_id(*id), credential.token())
+        .await
+        .map_err(Problem::from)?;
+    Ok(HttpResponse::Ok().json(AccessBody::from(holder)))
 }
 
 /// Go back one poll and return it.

@@ -9,9 +9,9 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 /// A contest as the tests use it: ids by name, and the secrets.
-struct Contest {
-    id: String,
-    owner: String,
+pub(crate) struct Contest {
+    pub(crate) id: String,
+    pub(crate) owner: String,
     round: String,
     contestants: BTreeMap<String, String>,
     criteria: BTreeMap<String, String>,
@@ -26,7 +26,7 @@ impl Contest {
         &self.criteria[name]
     }
 
-    fn path(&self, rest: &str) -> String {
+    pub(crate) fn path(&self, rest: &str) -> String {
         format!("/contests/{}{rest}", self.id)
     }
 
@@ -35,7 +35,7 @@ impl Contest {
     }
 }
 
-fn choir_body() -> Value {
+pub(crate) fn choir_body() -> Value {
     json!({
         "title": "Spring choir contest",
         "method": "weighted_mean",
@@ -51,7 +51,7 @@ fn choir_body() -> Value {
     })
 }
 
-async fn create_contest(app: &TestApp, body: &Value) -> Contest {
+pub(crate) async fn create_contest(app: &TestApp, body: &Value) -> Contest {
     let response = app
         .request(Method::POST, "/contests")
         .json(body)
@@ -83,7 +83,7 @@ async fn create_contest(app: &TestApp, body: &Value) -> Contest {
 }
 
 /// Sends `method path` with `secret` (if any) and `body` (if any).
-async fn call(
+pub(crate) async fn call(
     app: &TestApp,
     method: Method,
     path: &str,
@@ -100,7 +100,7 @@ async fn call(
     request.send().await.unwrap()
 }
 
-async fn ok_json(response: reqwest::Response) -> Value {
+pub(crate) async fn ok_json(response: reqwest::Response) -> Value {
     let status = response.status();
     let body = response.text().await.unwrap();
     assert!(status.is_success(), "{status}: {body}");
@@ -108,12 +108,12 @@ async fn ok_json(response: reqwest::Response) -> Value {
 }
 
 /// GET `path` with `secret` (if any); the JSON of a 2xx answer.
-async fn get(app: &TestApp, path: &str, secret: Option<&str>) -> Value {
+pub(crate) async fn get(app: &TestApp, path: &str, secret: Option<&str>) -> Value {
     ok_json(call(app, Method::GET, path, secret, None).await).await
 }
 
 /// An invite link: (link id, secret).
-async fn invite(app: &TestApp, c: &Contest, role: &str, name: &str) -> (String, String) {
+pub(crate) async fn invite(app: &TestApp, c: &Contest, role: &str, name: &str) -> (String, String) {
     let body = ok_json(
         call(
             app,
@@ -163,7 +163,7 @@ async fn organise(app: &TestApp, c: &Contest, action: &str) -> reqwest::Response
     .await
 }
 
-async fn audit(app: &TestApp, c: &Contest) -> Vec<Value> {
+pub(crate) async fn audit(app: &TestApp, c: &Contest) -> Vec<Value> {
     get(app, &c.path("/audit"), Some(&c.owner))
         .await
         .as_array()
@@ -638,7 +638,11 @@ async fn the_authorisation_matrix() {
     let sheet = marks(&c, &[("Alto", "Voice", "8")], false);
     let conflicts = json!({"contestant_ids": []});
     let link = json!({"role": "judge", "name": "New"});
+    let deck = app.create_deck(1).await;
+    let tie = json!({"presentation_id": deck.id, "presenter_token": deck.token});
     let endpoints: Vec<(Method, String, Option<Value>, [u16; 8])> = vec![
+        (Method::PUT, c.path("/presentation"), Some(tie), owner_only),
+        (Method::DELETE, c.path("/presentation"), None, owner_only),
         (Method::GET, c.path("/links"), None, owner_only),
         (Method::POST, c.path("/links"), Some(link), owner_only),
         (
@@ -707,7 +711,7 @@ async fn the_authorisation_matrix() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 16 * 8);
+    assert_eq!(checked, 18 * 8);
     // Nothing the refused callers sent was stored: the only sheet change
     // is the judge's own.
     let log = audit(&app, &c).await;
@@ -719,7 +723,7 @@ async fn the_authorisation_matrix() {
     assert_eq!(marks_by, [format!("judge:{judge_id}")]);
 }
 
-fn r_status(code: u16) -> StatusCode {
+pub(crate) fn r_status(code: u16) -> StatusCode {
     StatusCode::from_u16(code).unwrap()
 }
 

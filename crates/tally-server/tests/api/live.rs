@@ -115,7 +115,7 @@ async fn results_reach_the_presenter_channel_on_the_redis_path() {
 
 /// A WebSocket to `path` offering the presenter subprotocols, as the web
 /// app's console and big screen do: the answer, or the refusal's status.
-async fn connect_as_presenter(
+pub(crate) async fn connect_as_presenter(
     app: &TestApp,
     path: &str,
     token: &str,

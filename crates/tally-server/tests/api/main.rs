@@ -10,6 +10,7 @@ mod bad_input;
 mod binary;
 mod browser;
 mod contests;
+mod delegates;
 mod extensions;
 mod helpers;
 mod live;

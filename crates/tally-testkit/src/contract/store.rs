@@ -138,6 +138,8 @@ pub async fn access_reflects_how_it_was_created<A: Adapters>(adapters: &A) {
     assert_eq!(access.presenter_id, created.presenter_id);
     assert_eq!(access.token_hash, token.hash());
     assert!(!access.created_open);
+    // Delegates come only from a contest tied to the presentation.
+    assert!(access.delegates.is_empty());
 
     let open = adapters
         .store()

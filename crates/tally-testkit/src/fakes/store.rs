@@ -118,6 +118,9 @@ impl PresentationStore for FakeStore {
             presenter_id: new.presenter_id,
             token_hash,
             created_open: new.created_open,
+            // Delegates come from contests tied to the presentation, which
+            // this fake does not hold.
+            delegates: Vec::new(),
         };
         state.presentations.insert(
             new.id,

@@ -2,15 +2,21 @@
 // rounds, the moderation queue, the quiz leaderboard and the audience
 // count, all live. Keyboard: ← → move, space opens or closes voting,
 // R shows or hides the results.
+//
+// A contest's co-host (who runs the presentation) and moderator (who only
+// moderates the audience's text) open it through their invite link; the
+// console shows each only the controls their role may use.
 import { h, fill } from './dom.js';
 import { api } from './api.js';
 import { follow } from './live.js';
 import { drawResults, summary, arrangeQuestions, pollType, leaderboardTable } from './results.js';
-import { tokenOf, deckOf, idInPath, askForToken, presenterProtocols } from './deck.js';
+import { deckOf, idInPath, askForToken, presenterProtocols, takeLinkKey } from './deck.js';
 
 const app = document.getElementById('app');
 const id = idInPath();
-const token = id && tokenOf(id);
+let token = null;
+let access = { role: 'presenter', powers: [] }; // GET /presentations/{id}/access
+const may = (power) => access.powers.includes(power);
 let deck = null; // GET /presentations/{id}: the polls, in order
 let state = null;
 let results = null;
@@ -43,26 +49,32 @@ const next = () => act('Next', () => call('PUT', '/polls/current'));
 const previous = () => act('Previous', () => call('POST', '/polls/current/previous'));
 const toggleVoting = () => act('Voting', () => call('POST', `/polls/current/${state && state.voting_open ? 'close' : 'open'}`));
 const toggleResults = () => act('Results', () => call('POST', `/polls/current/results/${state && state.results_visible ? 'hide' : 'show'}`));
+const ROLE_NAMES = { presenter: '', cohost: ' (co-host)', moderator: ' (moderator)' };
+
+// The deck's title as this browser saved it, else (a co-host's or a
+// moderator's browser) its first question, as the editor names decks.
+const titleOf = () => (deckOf(id) || {}).title || (deck && deck.polls.length ? deck.polls[0].question : 'Presentation');
 
 function layout() {
-  const title = (deckOf(id) || {}).title || 'Presentation';
   fill(app,
     h('div', { class: 'row' },
-      h('h1', { class: 'grow' }, `Console: ${title}`),
+      h('h1', { class: 'grow' }, `Console${ROLE_NAMES[access.role] || ''}: ${titleOf()}`),
       h('a', { class: 'button secondary', href: `/screen/${id}`, target: '_blank', rel: 'noopener', id: 'open-screen' }, 'Open the big screen'),
       h('a', { href: '/' }, 'All presentations')),
     h('p', { class: 'status', id: 'conn', role: 'status' }),
     h('div', { id: 'message', role: 'alert' }),
+    may('run') ? null : h('p', { class: 'notice', id: 'role-note' },
+      'You moderate the audience\'s text: hide or approve what they send, pin and answer questions. The presenter runs the slides.'),
     h('div', { class: 'console-grid' },
       h('section', { 'aria-labelledby': 'slide-h' },
         h('h2', { id: 'slide-h' }, 'On screen'),
         h('div', { class: 'card stack', id: 'slide' }),
-        h('div', { class: 'row' },
+        h('div', { class: 'row', id: 'slide-controls', hidden: !may('run') },
           h('button', { id: 'prev', class: 'secondary', onclick: previous, 'aria-keyshortcuts': 'ArrowLeft' }, '← Previous'),
           h('button', { id: 'next', onclick: next, 'aria-keyshortcuts': 'ArrowRight' }, 'Next →'),
           h('label', { for: 'goto' }, 'Go to'),
           h('select', { id: 'goto', onchange: (e) => act('Go to', () => call('PUT', '/polls/current/index', { index: Number(e.target.value) })) })),
-        h('div', { class: 'row' },
+        h('div', { class: 'row', id: 'poll-controls', hidden: !may('run') },
           h('button', { id: 'toggle-voting', class: 'secondary', onclick: toggleVoting, 'aria-keyshortcuts': 'Space' }),
           h('button', { id: 'toggle-results', class: 'secondary', onclick: toggleResults, 'aria-keyshortcuts': 'R' }),
           h('button', { id: 'reset', class: 'danger', onclick: () => {
@@ -70,7 +82,7 @@ function layout() {
               act('Reset', () => call('POST', `/polls/${state.poll.poll_id}/reset`));
             }
           } }, 'Reset round')),
-        h('form', { class: 'row', onsubmit: (e) => {
+        h('form', { class: 'row', id: 'timer-controls', hidden: !may('run'), onsubmit: (e) => {
           e.preventDefault();
           const seconds = Number(document.getElementById('timer-seconds').value);
           act('Timer', () => call('POST', '/polls/current/timer', { seconds }));
@@ -79,7 +91,7 @@ function layout() {
         h('input', { id: 'timer-seconds', type: 'number', min: 0, max: 86400, value: 30, inputmode: 'numeric' }),
         h('button', { type: 'submit', class: 'secondary', id: 'timer-start' }, 'Start or extend'),
         h('button', { type: 'button', class: 'secondary', id: 'timer-stop', onclick: () => act('Timer', () => call('POST', '/polls/current/timer', { seconds: 0 })) }, 'Stop timer')),
-        h('p', { class: 'status' }, 'Keys: ', h('span', { class: 'kbd' }, '←'), ' ', h('span', { class: 'kbd' }, '→'), ' move, ',
+        h('p', { class: 'status', hidden: !may('run') }, 'Keys: ', h('span', { class: 'kbd' }, '←'), ' ', h('span', { class: 'kbd' }, '→'), ' move, ',
           h('span', { class: 'kbd' }, 'Space'), ' open or close voting, ', h('span', { class: 'kbd' }, 'R'), ' results.'),
         h('h2', {}, 'Results'),
         h('p', { id: 'counts', class: 'status', role: 'status' }),
@@ -114,7 +126,7 @@ function drawState() {
     fill(document.getElementById('results'), h('p', { class: 'muted' }, 'Waiting for the first votes…'));
     fill(document.getElementById('queue'));
   }
-  document.getElementById('board').classList.toggle('hidden', !(deck && deck.polls.some((p) => p.type === 'quiz')));
+  document.getElementById('board').classList.toggle('hidden', !(may('run') && deck && deck.polls.some((p) => p.type === 'quiz')));
 }
 
 function drawResultsPanel() {
@@ -124,7 +136,7 @@ function drawResultsPanel() {
   fill(document.getElementById('counts'), summary(results));
   drawResults(document.getElementById('results'), results, poll);
   drawQueue();
-  if (pollType(results) === 'quiz' && Date.now() - lastBoard > 1000) loadBoard();
+  if (may('run') && pollType(results) === 'quiz' && Date.now() - lastBoard > 1000) loadBoard();
 }
 
 // Audience text waiting for a decision, and what is shown (to hide).
@@ -170,7 +182,7 @@ async function loadBoard() {
 }
 
 function onKey(e) {
-  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  if (e.altKey || e.ctrlKey || e.metaKey || !may('run')) return;
   const t = e.target;
   // Typing in a field, or pressing a focused button, keeps its usual meaning.
   if (t.closest && t.closest('input, textarea, select, button, a, summary')) return;
@@ -182,18 +194,28 @@ function onKey(e) {
   e.preventDefault();
 }
 
+const holderOf = (key) => api('GET', `/presentations/${id}/access`, { token: key, attempts: 1 });
+
 async function start() {
+  token = id ? await takeLinkKey(id, holderOf) : null;
   if (!id || !token) return askForToken(app, id, 'Presenter console');
-  layout();
   try {
-    // The leaderboard answers only this presentation's presenter: a
-    // wrong or revoked key is found here, before any control is used.
-    leaderboard = await call('GET', '/leaderboard');
-    deck = await api('GET', `/presentations/${id}`);
+    // Whose key this is, and what it may do: a wrong or revoked key is
+    // found here, before any control is drawn.
+    access = await holderOf(token);
   } catch (e) {
     if (e.status === 401 || e.status === 403) return askForToken(app, id, 'Presenter console');
-    say(`Could not load the presentation: ${e.message}`, 'error');
+    fill(app, h('h1', {}, 'Presenter console'), h('div', { class: 'notice error', role: 'alert' }, `Could not load the presentation: ${e.message}`));
+    return;
   }
+  let failed = null;
+  try {
+    deck = await api('GET', `/presentations/${id}`);
+  } catch (e) {
+    failed = e;
+  }
+  layout();
+  if (failed) say(`Could not load the presentation: ${failed.message}`, 'error');
   // The slides, as the phones get them; the subprotocols mark this page
   // as the presenter's, so it is not counted in the audience.
   follow(`/presentations/${id}/live`, {
@@ -221,7 +243,7 @@ async function start() {
     onStatus: (s) => { presenterStatus = s; drawConn(); },
   });
   document.addEventListener('keydown', onKey);
-  if (deck && deck.polls.some((p) => p.type === 'quiz')) loadBoard();
+  if (may('run') && deck && deck.polls.some((p) => p.type === 'quiz')) loadBoard();
 }
 
 start();

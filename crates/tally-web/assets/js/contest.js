@@ -3,9 +3,15 @@
 // open and close rounds, see who has submitted and what is missing, reopen
 // a sheet, read raw beside adjusted results, publish, export, and open the
 // big-screen reveal. Progress and results refresh every few seconds.
+//
+// The owner can tie the contest to the event's presentation (one this
+// browser holds the presenter key of): its co-hosts then run it and its
+// moderators moderate the audience's text there, from the console that
+// their link opens.
 import { h, fill } from './dom.js';
 import { api } from './api.js';
 import { keep, takeKey, contestIdIn, askForKey } from './contest-key.js';
+import { decks, tokenOf } from './deck.js';
 
 const app = document.getElementById('app');
 const [id] = contestIdIn('contest');
@@ -64,6 +70,7 @@ function newContest() {
 
 let contest = null;
 let roundId = '';
+let refreshing = null;
 const token = id ? takeKey(id) : null;
 const call = (method, path, body) => api(method, `/contests/${id}${path}`, { body, token });
 
@@ -117,7 +124,11 @@ function layout() {
       h('label', { for: 'link-name' }, 'Name'),
       h('input', { id: 'link-name', required: true, maxlength: 200 }),
       h('button', { type: 'submit', id: 'invite-button' }, 'Invite')),
-      h('div', { id: 'new-link', class: 'stack' })),
+      h('div', { id: 'new-link', class: 'stack' }),
+      h('h3', { id: 'tie-h' }, 'The event\'s presentation'),
+      h('p', { class: 'muted' }, 'Tied to a presentation, the contest\'s co-hosts can run it and its moderators can moderate the audience\'s text there, from their own links.'),
+      h('div', { id: 'tie', class: 'stack' })),
+    h('p', { id: 'run-presentation', class: 'hidden' }),
     h('section', { 'aria-labelledby': 'conflicts-h', id: 'conflicts-section' },
       h('h2', { id: 'conflicts-h' }, 'Conflicts of interest'),
       h('p', { class: 'muted' }, 'A judge does not see or score the contestants they are excluded from.'),
@@ -151,6 +162,48 @@ function layout() {
         h('a', { class: 'button secondary', id: 'reveal-link', target: '_blank', rel: 'noopener' }, 'Reveal on the big screen'),
         h('button', { class: 'secondary', onclick: () => download('csv') }, 'Export CSV'),
         h('button', { class: 'secondary', onclick: () => download('json') }, 'Export JSON'))));
+}
+
+// The owner's choice among the presentations this browser holds the
+// presenter key of; the key proves to the server that the owner runs it.
+function drawTie() {
+  const tied = contest.presentation_id;
+  const held = decks().filter((d) => tokenOf(d.id));
+  const name = (pid) => (held.find((d) => d.id === pid) || {}).title || pid;
+  if (tied) {
+    fill(document.getElementById('tie'), h('div', { class: 'row' },
+      h('span', { class: 'grow', id: 'tied-to' }, `Tied to “${name(tied)}”.`),
+      h('a', { class: 'button secondary', href: `/present/${tied}` }, 'Open its console'),
+      h('button', { class: 'secondary', id: 'untie', onclick: () => act('Untie', () => call('DELETE', '/presentation')) }, 'Untie')));
+    return;
+  }
+  if (!held.length) {
+    fill(document.getElementById('tie'), h('p', {}, 'This browser holds no presentation. Create the event\'s presentation here first, then tie it.'));
+    return;
+  }
+  fill(document.getElementById('tie'), h('form', { class: 'row', id: 'tie-form', onsubmit: (e) => {
+    e.preventDefault();
+    const pid = document.getElementById('tie-pick').value;
+    act('Tie', () => call('PUT', '/presentation', { presentation_id: pid, presenter_token: tokenOf(pid) }));
+  } },
+  h('label', { for: 'tie-pick' }, 'Presentation'),
+  h('select', { id: 'tie-pick' }, held.map((d) => h('option', { value: d.id }, d.title || d.id))),
+  h('button', { type: 'submit', class: 'secondary', id: 'tie-button' }, 'Tie')));
+}
+
+// A co-host's or moderator's way to the tied presentation: the console,
+// with their secret after # (never sent to the server; the console keeps
+// it and clears the address bar).
+function drawRunLink(role) {
+  const el = document.getElementById('run-presentation');
+  const tied = contest.presentation_id;
+  el.classList.remove('hidden');
+  if (!tied) {
+    fill(el, role === 'moderator' ? 'The contest is not tied to a presentation yet, so there is nothing to moderate. Ask the organiser.' : '');
+    return;
+  }
+  const label = role === 'moderator' ? 'Moderate the presentation' : 'Run the presentation';
+  fill(el, h('a', { class: 'button', id: 'run-link', href: `/present/${tied}#${encodeURIComponent(token)}` }, label));
 }
 
 function drawLinks(links) {
@@ -219,10 +272,20 @@ async function refresh() {
     document.getElementById('reveal-link').href = `/reveal/${id}/${roundId}`;
     // Only the owner manages links; a co-host's page leaves them out.
     const links = call('GET', '/links').catch((e) => (e.status === 403 ? null : Promise.reject(e)));
-    const [people, progress, results] = await Promise.all([
-      links, call('GET', `/rounds/${roundId}/progress`), call('GET', `/rounds/${roundId}/results`)]);
-    if (people) drawLinks(people);
-    else document.getElementById('people').classList.add('hidden');
+    const progressOf = call('GET', `/rounds/${roundId}/progress`).catch((e) => (e.status === 403 ? null : Promise.reject(e)));
+    const [people, progress] = await Promise.all([links, progressOf]);
+    if (people) {
+      drawLinks(people);
+      drawTie();
+    } else {
+      document.getElementById('people').classList.add('hidden');
+      drawRunLink(progress ? 'cohost' : 'moderator');
+    }
+    if (!progress) {
+      moderatorOnly();
+      return;
+    }
+    const results = await call('GET', `/rounds/${roundId}/results`);
     drawProgress(progress);
     judges = progress;
     conflicts = await call('GET', '/conflicts');
@@ -231,6 +294,13 @@ async function refresh() {
   } catch (e) {
     say(e.message, 'error');
   }
+}
+
+// A moderator has no power in the contest itself: only the way to the
+// presentation is left on the page.
+function moderatorOnly() {
+  for (const el of document.querySelectorAll('#app > section')) el.classList.add('hidden');
+  clearInterval(refreshing);
 }
 
 async function start() {
@@ -244,8 +314,8 @@ async function start() {
   roundId = (contest.rounds.find((r) => r.state !== 'published') || contest.rounds[0]).round_id;
   layout();
   document.getElementById('round').value = roundId;
+  refreshing = setInterval(refresh, REFRESH_MS);
   await refresh();
-  setInterval(refresh, REFRESH_MS);
 }
 
 start();

@@ -5,6 +5,7 @@
 import { store, h, fill } from './dom.js';
 
 export const tokenOf = (id) => store.get(`tally.token.${id}`);
+const keepToken = (id, token) => store.set(`tally.token.${id}`, token);
 export const decks = () => store.get('tally.decks', []);
 export const deckOf = (id) => decks().find((d) => d.id === id);
 
@@ -27,6 +28,22 @@ export const idInPath = () => {
   const m = location.pathname.match(/^\/(?:present|screen)\/([0-9a-f-]{36})\/?$/i);
   return m ? m[1].toLowerCase() : '';
 };
+
+// A contest's co-host or moderator link opens the console with its secret
+// in the URL's fragment, which browsers never send to a server. The page
+// takes it into local storage and clears it from the address bar at once.
+// It never replaces the presenter's own key held here, which alone can
+// delete the presentation: `holderOf` asks the server whose a key is.
+export async function takeLinkKey(id, holderOf) {
+  const fromLink = decodeURIComponent(location.hash.slice(1));
+  if (fromLink) history.replaceState(null, '', location.pathname + location.search);
+  const held = tokenOf(id);
+  if (!fromLink || fromLink === held) return held;
+  const heldRole = held ? await holderOf(held).then((a) => a.role, () => null) : null;
+  if (heldRole === 'presenter') return held;
+  keepToken(id, fromLink);
+  return fromLink;
+}
 
 // A presenter page without the token refuses to work: it offers to take
 // the token (typed or pasted, kept in this browser), nothing else.
