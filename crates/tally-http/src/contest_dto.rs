@@ -131,6 +131,8 @@ pub struct RoundStateBody {
     pub state: String,
     /// SHA-256 of the submitted marks, once published.
     pub digest: Option<String>,
+    /// The contestants this round scores, in the contest's order.
+    pub contestant_ids: Vec<Uuid>,
 }
 
 /// What anyone may read of a contest: the criteria are public in advance.
@@ -184,6 +186,7 @@ impl From<&Contest> for ContestBody {
                     name: r.name.clone(),
                     state: r.state.as_str().to_owned(),
                     digest: r.digest.clone(),
+                    contestant_ids: c.lineup(r.id).map(|x| *x.id.as_uuid()).collect(),
                 })
                 .collect(),
             tie_breaks: c
@@ -260,6 +263,13 @@ impl From<&Link> for LinkBody {
 pub struct LinkCreatedBody {
     pub link: LinkBody,
     pub token: String,
+}
+
+/// The contestants a draft round scores (replaces its lineup).
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LineupBody {
+    pub contestant_ids: Vec<Uuid>,
 }
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]

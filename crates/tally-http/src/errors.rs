@@ -364,6 +364,7 @@ impl From<RoundError> for Problem {
                 Problem::conflict("sheet_not_submitted", e.to_string())
             }
             RoundError::Changed => Problem::conflict("round_changed", e.to_string()),
+            RoundError::InvalidLineup => Problem::bad_request("invalid_lineup", e.to_string()),
             RoundError::Denied(d) => d.into(),
             RoundError::Unavailable(cause) => Problem::unavailable(&cause),
         }
@@ -383,6 +384,7 @@ impl From<SheetError> for Problem {
             SheetError::RoundState(_) => Problem::conflict("round_not_open", e.to_string()),
             SheetError::Submitted => Problem::conflict("sheet_submitted", e.to_string()),
             SheetError::Incomplete(_) => Problem::conflict("sheet_incomplete", e.to_string()),
+            SheetError::Changed => Problem::conflict("round_changed", e.to_string()),
             SheetError::Denied(d) => d.into(),
             SheetError::Unavailable(cause) => Problem::unavailable(&cause),
         }

@@ -201,6 +201,10 @@ pub fn contest_routes<S: ContestStore, P: Ports>(cfg: &mut web::ServiceConfig) {
                     .post(contests::release_feedback::<S>),
             )
             .service(
+                web::resource("/{contest_id}/rounds/{round_id}/contestants")
+                    .put(contests::set_lineup::<S>),
+            )
+            .service(
                 web::resource("/{contest_id}/rounds/{round_id}/open")
                     .post(contests::open_round::<S>),
             )

@@ -205,6 +205,39 @@ async fn audit(
 }
 
 /// Locks the round and bumps its version; its state.
+/// The contestants a round scores.
+async fn lineup(
+    tx: &Transaction<'_>,
+    round: RoundId,
+) -> Result<BTreeSet<ContestantId>, ContestStoreError> {
+    let rows = tx
+        .query(
+            "SELECT contestant_id FROM contest_round_entries WHERE round_id = $1",
+            &[round.as_uuid()],
+        )
+        .await
+        .map_err(failed)?;
+    rows.iter()
+        .map(|r| Ok(ContestantId::from_uuid(r.try_get(0).map_err(failed)?)))
+        .collect()
+}
+
+async fn insert_lineup(
+    tx: &Transaction<'_>,
+    round: RoundId,
+    lineup: &BTreeSet<ContestantId>,
+) -> Result<(), ContestStoreError> {
+    let ids: Vec<Uuid> = lineup.iter().map(|c| *c.as_uuid()).collect();
+    tx.execute(
+        "INSERT INTO contest_round_entries (round_id, contestant_id) \
+         SELECT $1, unnest($2::uuid[])",
+        &[round.as_uuid(), &ids],
+    )
+    .await
+    .map_err(failed)?;
+    Ok(())
+}
+
 async fn touch_round(
     tx: &Transaction<'_>,
     contest: ContestId,
@@ -311,6 +344,7 @@ impl ContestStore for PgContests {
             )
             .await
             .map_err(failed)?;
+            insert_lineup(&tx, r.id, &r.lineup).await?;
         }
         audit(
             &tx,
@@ -351,8 +385,10 @@ impl ContestStore for PgContests {
                 &[id.as_uuid()],
             ),
             client.query(
-                "SELECT id, name, state, digest FROM contest_rounds WHERE contest_id = $1 \
-                 ORDER BY position",
+                "SELECT r.id, r.name, r.state, r.digest, \
+                   coalesce(array_agg(e.contestant_id) FILTER (WHERE e.contestant_id IS NOT NULL), '{}') \
+                 FROM contest_rounds r LEFT JOIN contest_round_entries e ON e.round_id = r.id \
+                 WHERE r.contest_id = $1 GROUP BY r.contest_id, r.position ORDER BY r.position",
                 &[id.as_uuid()],
             ),
         )
@@ -399,6 +435,12 @@ impl ContestStore for PgContests {
                     name: r.try_get(1).map_err(store_error)?,
                     state: round_state(r.try_get(2).map_err(store_error)?)?,
                     digest: r.try_get(3).map_err(store_error)?,
+                    lineup: r
+                        .try_get::<_, Vec<Uuid>>(4)
+                        .map_err(store_error)?
+                        .into_iter()
+                        .map(ContestantId::from_uuid)
+                        .collect(),
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
@@ -769,6 +811,11 @@ impl ContestStore for PgContests {
         if state != RoundState::Open {
             return Err(ContestStoreError::RoundState(state));
         }
+        // The lineup is fixed once the round opens; a caller that read it
+        // while the round was still a draft may have read an older one.
+        if lineup(&tx, round).await? != changes.lineup {
+            return Err(ContestStoreError::Changed);
+        }
         tx.execute(
             "INSERT INTO contest_sheets (round_id, judge_id) VALUES ($1, $2) \
              ON CONFLICT DO NOTHING",
@@ -853,6 +900,65 @@ impl ContestStore for PgContests {
             )
             .await?;
         }
+        tx.commit().await.map_err(failed)
+    }
+
+    async fn set_lineup(
+        &self,
+        id: ContestId,
+        round: RoundId,
+        new: &BTreeSet<ContestantId>,
+        actor: &str,
+    ) -> Result<(), ContestStoreError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(failed)?;
+        let state = touch_round(&tx, id, round).await?;
+        if state != RoundState::Draft {
+            return Err(ContestStoreError::RoundState(state));
+        }
+        let ids: Vec<Uuid> = new.iter().map(|c| *c.as_uuid()).collect();
+        let known: i64 = tx
+            .query_one(
+                "SELECT count(*) FROM contestants WHERE contest_id = $1 AND id = ANY($2)",
+                &[id.as_uuid(), &ids],
+            )
+            .await
+            .map_err(failed)?
+            .try_get(0)
+            .map_err(failed)?;
+        if usize::try_from(known).ok() != Some(ids.len()) {
+            return Err(ContestStoreError::ContestantNotFound);
+        }
+        let before = lineup(&tx, round).await?;
+        if before == *new {
+            return Ok(());
+        }
+        tx.execute(
+            "DELETE FROM contest_round_entries WHERE round_id = $1",
+            &[round.as_uuid()],
+        )
+        .await
+        .map_err(failed)?;
+        insert_lineup(&tx, round, new).await?;
+        let listed = |set: &BTreeSet<ContestantId>| {
+            set.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        audit(
+            &tx,
+            id,
+            actor,
+            "lineup",
+            Entry {
+                round: Some(round),
+                before: Some(&listed(&before)),
+                after: Some(&listed(new)),
+                ..Entry::default()
+            },
+        )
+        .await?;
         tx.commit().await.map_err(failed)
     }
 

@@ -42,6 +42,7 @@ await axe(page, 'new contest');
 await page.fill('#title', 'Spring choir contest');
 await page.fill('#contestants', 'Alto\nBass\nCello');
 await page.fill('#tie', 'Voice');
+await page.fill('#rounds', 'Final\nEncore');
 await shot(page, 'contest-new');
 await page.click('#create');
 await page.waitForURL(/\/contest\/[0-9a-f-]{36}$/);
@@ -52,6 +53,7 @@ const contest = (await api('GET', `/contests/${id}`)).body;
 assert.deepEqual(contest.criteria.map((c) => [c.name, c.weight, c.step]), [['Voice', '2', '0.5'], ['Stage', '1', '1']]);
 assert.deepEqual(contest.tie_breaks, ['Voice']);
 const roundId = contest.rounds[0].round_id;
+const encoreId = contest.rounds[1].round_id;
 const who = Object.fromEntries(contest.contestants.map((c) => [c.name, c.contestant_id]));
 const on = Object.fromEntries(contest.criteria.map((c) => [c.name, c.criterion_id]));
 log('contest', id);
@@ -74,6 +76,15 @@ const cohostLink = await invite('cohost', 'Cory');
 const moderatorLink = await invite('moderator', 'Mo');
 assert.match(annLink, new RegExp(`/judge/${id}#tly_`));
 assert.match(cohostLink, new RegExp(`/contest/${id}#tly_`));
+// The encore takes only the winner-to-be: the lineup of a draft round.
+await page.selectOption('#round', encoreId);
+await until('the encore lineup', async () => (await page.locator('#lineup-list input').count()) === 3);
+await page.uncheck(`#lineup-list input[value="${who.Bass}"]`);
+await page.uncheck(`#lineup-list input[value="${who.Cello}"]`);
+await page.click('#save-lineup');
+await until('the encore is Alto only', async () =>
+  JSON.stringify((await api('GET', `/contests/${id}`)).body.rounds[1].contestant_ids) === JSON.stringify([who.Alto]));
+await page.selectOption('#round', roundId);
 // Tied to the presentation this browser made (its key proves it).
 await page.selectOption('#tie-pick', pid);
 await page.click('#tie-button');
@@ -123,6 +134,8 @@ expectConfirm();
 await ann.click('#submit');
 await until('Ann submitted', async () => (await ann.textContent('#sheet-state')) === 'submitted');
 assert.equal(await ann.isDisabled(mark('Alto', 'Voice')), true, 'a submitted sheet is locked');
+// A locked field does not look like one to type in.
+assert.equal(await ann.locator(mark('Alto', 'Voice')).evaluate((el) => getComputedStyle(el).borderStyle), 'dashed');
 await shot(ann, 'contest-judge-submitted');
 
 // The organiser excludes Ben from Cello (a conflict of interest).
@@ -247,6 +260,31 @@ const log_ = (await api('GET', `/contests/${id}/audit`, owner)).body;
 figures['contest audit entries'] = `${log_.length} (${log_.filter((e) => e.action === 'mark').length} marks, ${log_.filter((e) => e.action === 'reopen').length} reopen by ${log_.find((e) => e.action === 'reopen').actor.split(':')[0]})`;
 await shot(cohost, 'contest-published');
 
+// ---- Feedback to a contestant, through a private link ----
+// The organiser checks Ann's judge link in their own browser: their
+// owner secret stays (each page keeps its own kind of secret).
+await page.goto(annLink);
+await page.waitForSelector('#sheet-state');
+assert.equal(await page.evaluate((cid) => JSON.parse(localStorage.getItem(`tally.contest.${cid}`)), id), owner);
+await page.goto(`/contest/${id}`);
+await page.waitForSelector('#feedback-section');
+await page.click('button:has-text("Feedback link for Bass")');
+await until('the feedback link', async () => (await page.inputValue('#feedback-link-url').catch(() => '')).includes('#tly_'));
+const feedbackLink = await page.inputValue('#feedback-link-url');
+assert.match(feedbackLink, new RegExp(`/feedback/${id}#tly_`));
+const bassCtx = await context(PHONE);
+const bass = await bassCtx.newPage();
+await bass.goto(feedbackLink);
+await bass.waitForSelector('#comments');
+assert.ok(!bass.url().includes('#'));
+assert.equal(await bass.textContent('h1'), 'Feedback for Bass');
+assert.deepEqual(await bass.locator('#comments li').allTextContents(), ['Lovely low notes; watch the tempo.']);
+const feedbackText = await bass.textContent('#app');
+assert.ok(!/Ann|Ben/.test(feedbackText), 'no judge is named');
+await axe(bass, 'feedback');
+await shot(bass, 'contest-feedback');
+figures['feedback'] = `Bass reads ${JSON.stringify(await bass.locator('#comments li').allTextContents())}`;
+
 // ---- The big screen reveals the places ----
 const screenCtx = await context({ viewport: { width: 1920, height: 1080 } });
 const screen = await screenCtx.newPage();
@@ -270,7 +308,7 @@ await shot(screen, 'contest-reveal-1280');
 
 figures['contest URLs checked'] = assertTokenNeverInUrl(owner);
 assertTokenNeverInUrl(presenterKey);
-for (const link of [annLink, benLink, cohostLink, moderatorLink]) {
+for (const link of [annLink, benLink, cohostLink, moderatorLink, feedbackLink]) {
   const secret = link.split('#')[1];
   assertTokenNeverInUrl(secret);
 }

@@ -2,8 +2,9 @@
 //! (`/present/{id}`), the big screen (`/screen/{id}`) and the phone page
 //! (`/j`, `/j/{code}`), plus the QR code a big screen shows; and for judged
 //! contests, the organiser's editor and progress view (`/contest`,
-//! `/contest/{id}`), the judge's sheet (`/judge/{id}`) and the big-screen
-//! reveal of a published round (`/reveal/{id}/{round}`).
+//! `/contest/{id}`), the judge's sheet (`/judge/{id}`), the big-screen
+//! reveal of a published round (`/reveal/{id}/{round}`) and a contestant's
+//! feedback (`/feedback/{id}`).
 //!
 //! The pages are plain HTML, CSS and JavaScript modules under `assets/`,
 //! embedded in the binary at build time: a venue's closed network needs no
@@ -118,6 +119,11 @@ const JUDGE: Page = Page {
     script: "judge",
     class: "phone",
 };
+const FEEDBACK: Page = Page {
+    title: "Feedback · Tally",
+    script: "feedback",
+    class: "phone",
+};
 const REVEAL: Page = Page {
     title: "Results · Tally",
     script: "reveal",
@@ -134,6 +140,7 @@ const PAGES: &[(&str, Page)] = &[
     ("/contest/{contest_id}", CONTEST),
     ("/judge/{contest_id}", JUDGE),
     ("/reveal/{contest_id}/{round_id}", REVEAL),
+    ("/feedback/{contest_id}", FEEDBACK),
 ];
 
 impl Page {

@@ -132,7 +132,7 @@ impl ContestDraft {
         if distinct.len() != criteria.len() {
             return Err(ContestDraftError::Criteria);
         }
-        let contestants = names(&self.contestants, MAX_CONTESTANTS)
+        let contestants: Vec<Contestant> = names(&self.contestants, MAX_CONTESTANTS)
             .ok_or(ContestDraftError::Contestants)?
             .into_iter()
             .map(|name| Contestant {
@@ -148,6 +148,8 @@ impl ContestDraft {
                 name,
                 state: RoundState::Draft,
                 digest: None,
+                // Every contestant, until the organiser narrows it.
+                lineup: contestants.iter().map(|c| c.id).collect(),
             })
             .collect();
         let mut tie_breaks = Vec::new();

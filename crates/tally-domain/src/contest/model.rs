@@ -4,6 +4,7 @@
 use super::aggregate::{Method, TieBreak};
 use super::rules::{Criterion, Mark};
 use crate::ids::{ContestId, ContestantId, CriterionId, LinkId, PollId, PresentationId, RoundId};
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// What an invite link lets its holder do. The owner holds the contest's
@@ -142,6 +143,9 @@ pub struct Round {
     pub state: RoundState,
     /// Set once published.
     pub digest: Option<String>,
+    /// The contestants this round scores (a final takes only the
+    /// finalists); fixed once the round opens.
+    pub lineup: BTreeSet<ContestantId>,
 }
 
 /// A contest with everything public about it.
@@ -173,6 +177,15 @@ impl Contest {
 
     pub fn has_contestant(&self, id: ContestantId) -> bool {
         self.contestants.iter().any(|c| c.id == id)
+    }
+
+    /// The contestants `round` scores, in the contest's order; none for a
+    /// round that is not the contest's.
+    pub fn lineup(&self, round: RoundId) -> impl Iterator<Item = &Contestant> {
+        let lineup = self.round(round).map(|r| &r.lineup);
+        self.contestants
+            .iter()
+            .filter(move |c| lineup.is_some_and(|l| l.contains(&c.id)))
     }
 }
 

@@ -79,10 +79,9 @@ pub fn results(
             })
         })
         .collect();
-    let ids: Vec<ContestantId> = contest.contestants.iter().map(|c| c.id).collect();
+    let ids: Vec<ContestantId> = contest.lineup(round).map(|c| c.id).collect();
     let votes: BTreeMap<ContestantId, u64> = contest
-        .contestants
-        .iter()
+        .lineup(round)
         .map(|c| (c.id, audience.get(&c.name).copied().unwrap_or(0)))
         .collect();
     let criteria: Vec<_> = contest.criteria.iter().map(|(_, c)| c.clone()).collect();

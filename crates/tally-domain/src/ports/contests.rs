@@ -64,6 +64,9 @@ pub struct SheetChanges {
     /// Submit after saving, requiring exactly this many marks on the sheet
     /// (the contestants the judge may score × the criteria).
     pub submit: Option<usize>,
+    /// The round's lineup as the caller read it, which the marks and the
+    /// count above were checked against.
+    pub lineup: BTreeSet<ContestantId>,
 }
 
 /// Contests, their rounds, links, sheets and the append-only audit log.
@@ -190,15 +193,33 @@ pub trait ContestStore: Clone + Send + Sync + 'static {
     ///
     /// # Errors
     /// MUST return [`ContestStoreError::RoundState`] unless the round is
-    /// open, [`ContestStoreError::SheetSubmitted`] when the sheet is
-    /// submitted, [`ContestStoreError::Incomplete`] when a submission finds
-    /// marks missing (storing none of the changes in every case).
+    /// open, [`ContestStoreError::Changed`] when the round's lineup is not
+    /// `changes.lineup`, [`ContestStoreError::SheetSubmitted`] when the
+    /// sheet is submitted, [`ContestStoreError::Incomplete`] when a
+    /// submission finds marks missing (storing none of the changes in every
+    /// case).
     fn save_sheet(
         &self,
         id: ContestId,
         round: RoundId,
         judge: LinkId,
         changes: SheetChanges,
+        actor: &str,
+    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
+
+    /// Replaces the contestants the round scores, audited. Only a draft
+    /// round's lineup changes: once it opens, sheets depend on it.
+    ///
+    /// # Errors
+    /// MUST return [`ContestStoreError::RoundNotFound`],
+    /// [`ContestStoreError::RoundState`] unless the round is a draft, and
+    /// [`ContestStoreError::ContestantNotFound`] when a contestant is not
+    /// the contest's.
+    fn set_lineup(
+        &self,
+        id: ContestId,
+        round: RoundId,
+        lineup: &BTreeSet<ContestantId>,
         actor: &str,
     ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
 

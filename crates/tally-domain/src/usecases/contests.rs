@@ -123,6 +123,8 @@ pub enum RoundError {
     SheetNotSubmitted,
     #[error("the round changed while it was being published; try again")]
     Changed,
+    #[error("a lineup names 1 or more of the contest's contestants, each once")]
+    InvalidLineup,
     #[error(transparent)]
     Denied(ContestDenied),
     #[error("store unavailable: {0:#}")]
@@ -152,6 +154,8 @@ pub enum SheetError {
     Submitted,
     #[error("the sheet lacks {0} marks; score every contestant on every criterion to submit")]
     Incomplete(usize),
+    #[error("the round changed while the sheet was being saved; try again")]
+    Changed,
     #[error(transparent)]
     Denied(ContestDenied),
     #[error("store unavailable: {0:#}")]
@@ -444,6 +448,33 @@ impl<S: ContestStore> Contests<S> {
         .await
     }
 
+    /// Sets the contestants a draft round scores (a final takes only the
+    /// finalists). Organisers only; fixed once the round opens.
+    pub async fn set_lineup(
+        &self,
+        id: ContestId,
+        credential: Option<&PresenterToken>,
+        round: RoundId,
+        contestants: &[ContestantId],
+    ) -> Result<(), RoundError> {
+        let (contest, caller) = self.check(id, credential, Allowed::Organiser).await?;
+        contest.round(round).ok_or(RoundError::RoundNotFound)?;
+        let lineup: BTreeSet<ContestantId> = contestants.iter().copied().collect();
+        if lineup.is_empty()
+            || lineup.len() != contestants.len()
+            || !lineup.iter().all(|c| contest.has_contestant(*c))
+        {
+            return Err(RoundError::InvalidLineup);
+        }
+        self.store
+            .set_lineup(id, round, &lineup, &caller.actor())
+            .await
+            .map_err(|e| match e {
+                ContestStoreError::ContestantNotFound => RoundError::InvalidLineup,
+                other => round_error(other),
+            })
+    }
+
     /// Closes a round: no sheet changes until it is opened again.
     pub async fn close_round(
         &self,
@@ -641,8 +672,7 @@ impl<S: ContestStore> Contests<S> {
                     })
                     .unwrap_or_default();
                 let expected: Vec<(ContestantId, CriterionId)> = contest
-                    .contestants
-                    .iter()
+                    .lineup(round)
                     .filter(|c| !excluded.contains(&c.id))
                     .flat_map(|c| contest.criteria.iter().map(move |(k, _)| (c.id, *k)))
                     .collect();
@@ -754,8 +784,12 @@ impl<S: ContestStore> Contests<S> {
         if state != RoundState::Open {
             return Err(SheetError::RoundState(state));
         }
-        let scores = |c: ContestantId| contest.has_contestant(c) && !excluded.contains(&c);
-        let mut changes = SheetChanges::default();
+        let lineup: BTreeSet<ContestantId> = contest.lineup(round).map(|c| c.id).collect();
+        let scores = |c: ContestantId| lineup.contains(&c) && !excluded.contains(&c);
+        let mut changes = SheetChanges {
+            lineup: lineup.clone(),
+            ..SheetChanges::default()
+        };
         for m in marks {
             if !scores(m.contestant) {
                 return Err(SheetError::ContestantNotFound);
@@ -792,11 +826,7 @@ impl<S: ContestStore> Contests<S> {
             changes.comments.push((*contestant, text.trim().to_owned()));
         }
         if submit {
-            let scored = contest
-                .contestants
-                .iter()
-                .filter(|c| !excluded.contains(&c.id))
-                .count();
+            let scored = lineup.iter().filter(|c| !excluded.contains(c)).count();
             changes.submit = Some(scored * contest.criteria.len());
         }
         let actor = Caller::Link {
@@ -812,6 +842,7 @@ impl<S: ContestStore> Contests<S> {
                 ContestStoreError::RoundState(s) => SheetError::RoundState(s),
                 ContestStoreError::SheetSubmitted => SheetError::Submitted,
                 ContestStoreError::Incomplete(n) => SheetError::Incomplete(n),
+                ContestStoreError::Changed => SheetError::Changed,
                 ContestStoreError::RoundNotFound => SheetError::RoundNotFound,
                 ContestStoreError::ContestantNotFound => SheetError::ContestantNotFound,
                 ContestStoreError::Store(e) => SheetError::Unavailable(e.0),
@@ -833,8 +864,7 @@ fn sheet_of(
 ) -> JudgeSheet {
     let round_state = contest.round(round).map_or(RoundState::Draft, |r| r.state);
     let contestants = contest
-        .contestants
-        .iter()
+        .lineup(round)
         .filter(|c| !excluded.contains(&c.id))
         .cloned()
         .collect();

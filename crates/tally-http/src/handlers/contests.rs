@@ -4,9 +4,9 @@
 use super::Handled;
 use crate::contest_dto::{
     AuditEntryBody, AuditQuery, ConflictsBody, ContestBody, ContestCreatedBody, ContestantBody,
-    ExportQuery, FeedbackBody, FeedbackCommentBody, FeedbackLinkBody, JudgeConflictsBody, LinkBody,
-    LinkCreatedBody, NewContestBody, NewLinkBody, ProgressBody, PublishedBody, RoundResultsBody,
-    SaveSheetBody, SheetBody, TiePresentationBody,
+    ExportQuery, FeedbackBody, FeedbackCommentBody, FeedbackLinkBody, JudgeConflictsBody,
+    LineupBody, LinkBody, LinkCreatedBody, NewContestBody, NewLinkBody, ProgressBody,
+    PublishedBody, RoundResultsBody, SaveSheetBody, SheetBody, TiePresentationBody,
 };
 use crate::extract::PresenterCredential as Credential;
 use crate::problem::Problem;
@@ -250,6 +250,37 @@ pub async fn conflicts<S: ContestStore>(
             })
             .collect::<Vec<_>>(),
     ))
+}
+
+/// Set the contestants a draft round scores, for example only the
+/// finalists in a final (organisers). Fixed once the round opens.
+#[utoipa::path(put, path = "/contests/{contest_id}/rounds/{round_id}/contestants", tag = "contests",
+    params(("contest_id" = Uuid, Path), ("round_id" = Uuid, Path)), request_body = LineupBody,
+    security(("presenter_token" = [])),
+    responses((status = 204, description = "Set"),
+        (status = 400, body = Problem,
+            description = "`invalid_lineup`: empty, repeated, or not the contest's contestants"),
+        (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem),
+        (status = 409, body = Problem, description = "`round_state`: the round is not a draft"),
+        (status = 503, body = Problem)))]
+pub async fn set_lineup<S: ContestStore>(
+    contests: web::Data<Contests<S>>,
+    path: Ids,
+    credential: Credential,
+    body: web::Json<LineupBody>,
+) -> Handled {
+    let (contest, round) = ids(path);
+    let lineup: Vec<ContestantId> = body
+        .contestant_ids
+        .iter()
+        .copied()
+        .map(ContestantId::from_uuid)
+        .collect();
+    contests
+        .set_lineup(contest, credential.token(), round, &lineup)
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// Open a round for scoring (from draft, or again after closing).

@@ -967,3 +967,134 @@ async fn feedback_reaches_only_its_contestant() {
         .count();
     assert_eq!(released, 2);
 }
+
+/// A final scores only its finalists: the organiser sets the lineup of a
+/// draft round; the judge's sheet, a submission's count, the progress and
+/// the ranking follow it; it is fixed once the round opens.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_final_scores_only_its_finalists() {
+    let app = spawn_app().await;
+    let mut body = choir_body();
+    body["rounds"] = json!(["Heats", "Final"]);
+    let heats = create_contest(&app, &body).await;
+    let other = create_contest(&app, &choir_body()).await;
+    let contest = get(&app, &heats.path(""), None).await;
+    let final_ = Contest {
+        id: heats.id.clone(),
+        owner: heats.owner.clone(),
+        round: contest["rounds"][1]["round_id"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
+        contestants: heats.contestants.clone(),
+        criteria: heats.criteria.clone(),
+    };
+    let (_, judge) = invite(&app, &final_, "judge", "Judge").await;
+    let (_, cohost) = invite(&app, &final_, "cohost", "Co-host").await;
+    let lineup = |names: &[&str]| json!({"contestant_ids": names.iter().map(|n| final_.who(n)).collect::<Vec<_>>()});
+    let set = |secret: &str, body: Value| {
+        let path = final_.round_path("/contestants");
+        let secret = secret.to_owned();
+        let app = &app;
+        async move { call(app, Method::PUT, &path, Some(&secret), Some(&body)).await }
+    };
+
+    assert_eq!(
+        assert_problem(set(&judge, lineup(&["Alto"])).await, StatusCode::FORBIDDEN).await["code"],
+        "role_forbidden"
+    );
+    let stranger = json!({"contestant_ids": [other.who("Alto")]});
+    for bad in [
+        json!({"contestant_ids": []}),
+        lineup(&["Alto", "Alto"]),
+        stranger,
+        json!({"contestant_ids": [uuid::Uuid::new_v4()]}),
+    ] {
+        let problem =
+            assert_problem(set(&cohost, bad.clone()).await, StatusCode::BAD_REQUEST).await;
+        assert_eq!(problem["code"], "invalid_lineup", "{bad}");
+    }
+    // Given in any order, kept in the contest's order.
+    let r = set(&cohost, lineup(&["Cello", "Alto"])).await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let rounds = get(&app, &final_.path(""), None).await["rounds"].clone();
+    assert_eq!(
+        rounds[0]["contestant_ids"].as_array().unwrap().len(),
+        3,
+        "the heats keep everyone"
+    );
+    assert_eq!(
+        rounds[1]["contestant_ids"],
+        json!([final_.who("Alto"), final_.who("Cello")])
+    );
+
+    let r = call(
+        &app,
+        Method::POST,
+        &final_.round_path("/open"),
+        Some(&cohost),
+        None,
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let problem = assert_problem(set(&cohost, lineup(&["Alto"])).await, StatusCode::CONFLICT).await;
+    assert_eq!(problem["code"], "round_state");
+
+    let sheet = get(&app, &final_.round_path("/sheet"), Some(&judge)).await;
+    let on_sheet: Vec<&str> = sheet["contestants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(on_sheet, ["Alto", "Cello"]);
+    let problem = assert_problem(
+        save(
+            &app,
+            &final_,
+            &judge,
+            &marks(&final_, &[("Bass", "Voice", "8")], false),
+        )
+        .await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(problem["code"], "invalid_sheet", "Bass is not in the final");
+    // Two finalists × two criteria: four marks submit the sheet.
+    let four = marks(
+        &final_,
+        &[
+            ("Alto", "Voice", "8"),
+            ("Alto", "Stage", "5"),
+            ("Cello", "Voice", "9"),
+            ("Cello", "Stage", "6"),
+        ],
+        true,
+    );
+    let saved = ok_json(save(&app, &final_, &judge, &four).await).await;
+    assert_eq!(saved["state"], "submitted");
+    let progress = get(&app, &final_.round_path("/progress"), Some(&cohost)).await;
+    assert_eq!(
+        (&progress[0]["scored"], &progress[0]["expected"]),
+        (&json!(4), &json!(4))
+    );
+    let results = get(&app, &final_.round_path("/results"), Some(&cohost)).await;
+    // Alto (2·8 + 5)/3 = 7, Cello (2·9 + 6)/3 = 8.
+    assert_eq!(
+        standings(&results)
+            .iter()
+            .map(|(rank, name, _, adjusted)| (*rank, name.as_str(), adjusted.as_str()))
+            .collect::<Vec<_>>(),
+        [(1, "Cello", "8"), (2, "Alto", "7")]
+    );
+    let lineups: Vec<Value> = audit(&app, &final_)
+        .await
+        .into_iter()
+        .filter(|e| e["action"] == "lineup")
+        .collect();
+    assert_eq!(lineups.len(), 1);
+    assert_eq!(
+        lineups[0]["actor"].as_str().unwrap().split(':').next(),
+        Some("cohost")
+    );
+}

@@ -71,7 +71,7 @@ function newContest() {
 let contest = null;
 let roundId = '';
 let refreshing = null;
-const token = id ? takeKey(id) : null;
+let token = null;
 const call = (method, path, body) => api(method, `/contests/${id}${path}`, { body, token });
 
 async function act(label, fn) {
@@ -95,7 +95,7 @@ async function download(format) {
 }
 
 function layout() {
-  const round = h('select', { id: 'round', onchange: (e) => { roundId = e.target.value; refresh(); } },
+  const round = h('select', { id: 'round', onchange: (e) => { roundId = e.target.value; editingLineup = false; refresh(); } },
     contest.rounds.map((r) => h('option', { value: r.round_id }, r.name)));
   fill(app,
     h('h1', {}, contest.title),
@@ -153,6 +153,14 @@ function layout() {
           if (confirm('Publish this round? Its results are frozen and anyone can read them.')) act('Publish', () => call('POST', `/rounds/${roundId}/publish`));
         } }, 'Publish')),
       h('p', { id: 'digest', class: 'muted' }),
+      h('form', { class: 'stack', id: 'lineup', onsubmit: (e) => {
+        e.preventDefault();
+        const chosen = [...document.querySelectorAll('#lineup-list input:checked')].map((x) => x.value);
+        editingLineup = false;
+        act('Lineup', () => call('PUT', `/rounds/${roundId}/contestants`, { contestant_ids: chosen }));
+      } },
+      h('fieldset', { id: 'lineup-list' }, h('legend', {}, 'Contestants in this round')),
+      h('button', { type: 'submit', class: 'secondary', id: 'save-lineup' }, 'Save lineup')),
       h('h3', {}, 'Progress'),
       h('p', { id: 'progress-summary', role: 'status' }),
       h('table', { id: 'progress' }),
@@ -161,7 +169,17 @@ function layout() {
       h('div', { class: 'row' },
         h('a', { class: 'button secondary', id: 'reveal-link', target: '_blank', rel: 'noopener' }, 'Reveal on the big screen'),
         h('button', { class: 'secondary', onclick: () => download('csv') }, 'Export CSV'),
-        h('button', { class: 'secondary', onclick: () => download('json') }, 'Export JSON'))));
+        h('button', { class: 'secondary', onclick: () => download('json') }, 'Export JSON'))),
+    h('section', { 'aria-labelledby': 'feedback-h', id: 'feedback-section' },
+      h('h2', { id: 'feedback-h' }, 'Feedback to contestants'),
+      h('p', { class: 'muted' }, 'A private link shows one contestant the judges\' comments on them from submitted sheets, without the judges\' names. Making a new link stops the old one.'),
+      h('div', { class: 'row' }, contest.contestants.map((c) => h('button', { class: 'small secondary', onclick: () => act('Feedback link', async () => {
+        const made = await call('POST', `/contestants/${c.contestant_id}/feedback-link`);
+        fill(document.getElementById('feedback-link'),
+          h('label', { for: 'feedback-link-url' }, `Private feedback link for ${c.name} (shown once; send it to them only)`),
+          h('input', { id: 'feedback-link-url', readonly: true, value: `${location.origin}/feedback/${id}#${made.token}`, class: 'grow' }));
+      }) }, `Feedback link for ${c.name}`))),
+      h('div', { id: 'feedback-link', class: 'stack' })));
 }
 
 // The owner's choice among the presentations this browser holds the
@@ -217,6 +235,19 @@ function drawLinks(links) {
 let conflicts = [];
 let judges = [];
 let editingConflicts = false; // unsaved ticks: a refresh leaves them alone
+let editingLineup = false;
+
+// The round's lineup: editable while the round is a draft (a final takes
+// only the finalists), shown read-only once it has opened.
+function drawLineup(round) {
+  if (editingLineup || !round) return;
+  const draft = round.state === 'draft';
+  fill(document.getElementById('lineup-list'),
+    h('legend', {}, draft ? 'Contestants in this round (fixed once it opens)' : `Contestants in this round: ${round.contestant_ids.length}`),
+    contest.contestants.map((c) => h('label', { class: 'row' },
+      h('input', { type: 'checkbox', value: c.contestant_id, checked: round.contestant_ids.includes(c.contestant_id), disabled: !draft, onchange: () => { editingLineup = true; } }), c.name)));
+  document.getElementById('save-lineup').classList.toggle('hidden', !draft);
+}
 
 // The judge picker keeps its choice across refreshes; the boxes show the
 // chosen judge's stored conflicts, unless the organiser has unsaved ticks.
@@ -264,6 +295,7 @@ async function refresh() {
     contest = await call('GET', '');
     const round = contest.rounds.find((r) => r.round_id === roundId);
     fill(document.getElementById('round-state'), round ? round.state : '');
+    drawLineup(round);
     // Only the moves the round's state allows are offered.
     const state = round ? round.state : '';
     document.getElementById('open').disabled = !['draft', 'closed'].includes(state);
@@ -303,8 +335,13 @@ function moderatorOnly() {
   clearInterval(refreshing);
 }
 
+// Only the owner may list the links: the one secret a co-host's link must
+// not replace in this browser.
+const isOwner = (key) => api('GET', `/contests/${id}/links`, { token: key, attempts: 1 }).then(() => true);
+
 async function start() {
   if (!id) return newContest();
+  token = await takeKey(id, 'contest', isOwner);
   if (!token) return askForKey(app, id, 'Contest', 'the organiser\'s secret');
   try {
     contest = await call('GET', '');

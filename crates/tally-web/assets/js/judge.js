@@ -4,11 +4,11 @@
 // Submit. A submitted sheet is locked until the organiser reopens it.
 import { h, fill } from './dom.js';
 import { api } from './api.js';
-import { takeKey, contestIdIn, askForKey } from './contest-key.js';
+import { takeKey, keyOf, contestIdIn, askForKey } from './contest-key.js';
 
 const app = document.getElementById('app');
 const [id] = contestIdIn('judge');
-const token = id ? takeKey(id) : null;
+let token = null;
 let sheet = null;
 let roundId = '';
 
@@ -86,7 +86,10 @@ async function save(submit) {
 
 async function start() {
   if (!id) return fill(app, h('h1', {}, 'Score sheet'), h('p', {}, 'Open the private link the organiser sent you.'));
-  if (!token) return askForKey(app, id, 'Score sheet', 'your judge link');
+  // A judge's secret kept by an earlier release (under `contest`) still
+  // opens the sheet.
+  token = (await takeKey(id, 'judge')) || keyOf(id, 'contest');
+  if (!token) return askForKey(app, id, 'Score sheet', 'your judge link', 'judge');
   try {
     const contest = await call('GET', '');
     const round = contest.rounds.find((r) => r.state === 'open') || contest.rounds.find((r) => r.state !== 'published') || contest.rounds[0];
