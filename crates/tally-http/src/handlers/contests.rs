@@ -446,14 +446,16 @@ pub async fn export<S: ContestStore>(
     let (contest, round) = ids(path);
     let (view, marks) = contests.export(contest, credential.token(), round).await?;
     let body = RoundResultsBody::new(view.results, view.digest);
-    let chunks = if !csv {
-        json_chunks(body, &marks)
+    // Encoded a chunk at a time as the client reads: the marks are held
+    // (the ranking needs them all), their encoding only a chunk at once.
+    let chunks: Box<dyn Iterator<Item = Bytes>> = if !csv {
+        Box::new(json_chunks(&body, marks))
     } else if marks_table {
-        csv_chunks(marks_rows(&marks))
+        Box::new(csv_chunks(marks_rows(marks)))
     } else {
-        csv_chunks(ranking_rows(&body))
+        Box::new(csv_chunks(ranking_rows(&body).into_iter()))
     };
-    let stream = futures::stream::iter(chunks.into_iter().map(Ok::<Bytes, actix_web::Error>));
+    let stream = futures::stream::iter(chunks.map(Ok::<Bytes, actix_web::Error>));
     let (kind, ext) = if csv {
         ("text/csv; charset=utf-8", "csv")
     } else {
@@ -470,12 +472,19 @@ pub async fn export<S: ContestStore>(
 }
 
 /// JSON in chunks: the results, then the marks a chunk at a time.
-fn json_chunks(body: RoundResultsBody, marks: &[StoredMark]) -> Vec<Bytes> {
-    let head = serde_json::to_string(&body).unwrap_or_else(|_| "null".to_owned());
-    let mut chunks = vec![Bytes::from(format!("{{\"results\":{head},\"marks\":["))];
-    for (i, part) in marks.chunks(EXPORT_CHUNK).enumerate() {
-        let rows: Vec<String> = part
-            .iter()
+fn json_chunks(
+    results: &impl serde::Serialize,
+    marks: Vec<StoredMark>,
+) -> impl Iterator<Item = Bytes> {
+    let head = serde_json::to_string(results).unwrap_or_else(|_| "null".to_owned());
+    let head = Bytes::from(format!("{{\"results\":{head},\"marks\":["));
+    let mut marks = marks.into_iter().peekable();
+    let mut first = true;
+    let rows = std::iter::from_fn(move || {
+        marks.peek()?;
+        let rows: Vec<String> = marks
+            .by_ref()
+            .take(EXPORT_CHUNK)
             .map(|m| {
                 serde_json::json!({
                     "judge_id": m.judge.as_uuid(),
@@ -486,11 +495,12 @@ fn json_chunks(body: RoundResultsBody, marks: &[StoredMark]) -> Vec<Bytes> {
                 .to_string()
             })
             .collect();
-        let sep = if i == 0 { "" } else { "," };
-        chunks.push(Bytes::from(format!("{sep}{}", rows.join(","))));
-    }
-    chunks.push(Bytes::from_static(b"]}"));
-    chunks
+        let sep = if std::mem::take(&mut first) { "" } else { "," };
+        Some(Bytes::from(format!("{sep}{}", rows.join(","))))
+    });
+    std::iter::once(head)
+        .chain(rows)
+        .chain(std::iter::once(Bytes::from_static(b"]}")))
 }
 
 /// A spreadsheet runs a cell starting with `=`, `+`, `-` or `@` as a
@@ -542,35 +552,35 @@ fn ranking_rows(body: &RoundResultsBody) -> Vec<Vec<String>> {
     rows
 }
 
-fn marks_rows(marks: &[StoredMark]) -> Vec<Vec<String>> {
-    let mut rows = vec![["judge_id", "contestant_id", "criterion_id", "value"]
+fn marks_rows(marks: Vec<StoredMark>) -> impl Iterator<Item = Vec<String>> {
+    let header = ["judge_id", "contestant_id", "criterion_id", "value"]
         .map(str::to_owned)
-        .to_vec()];
-    rows.extend(marks.iter().map(|m| {
+        .to_vec();
+    std::iter::once(header).chain(marks.into_iter().map(|m| {
         vec![
             m.judge.to_string(),
             m.contestant.to_string(),
             m.criterion.to_string(),
             m.mark.to_string(),
         ]
-    }));
-    rows
+    }))
 }
 
-/// RFC 4180 CSV, a chunk per [`EXPORT_CHUNK`] rows.
-fn csv_chunks(rows: Vec<Vec<String>>) -> Vec<Bytes> {
-    rows.chunks(EXPORT_CHUNK)
-        .map(|part| {
-            let mut writer = csv::WriterBuilder::new()
-                .terminator(csv::Terminator::CRLF)
-                .from_writer(Vec::new());
-            for row in part {
-                // Writing to a Vec cannot fail.
-                let _ = writer.write_record(row);
-            }
-            Bytes::from(writer.into_inner().unwrap_or_default())
-        })
-        .collect()
+/// RFC 4180 CSV, a chunk per [`EXPORT_CHUNK`] rows, each encoded when the
+/// stream reaches it.
+fn csv_chunks(rows: impl Iterator<Item = Vec<String>>) -> impl Iterator<Item = Bytes> {
+    let mut rows = rows.peekable();
+    std::iter::from_fn(move || {
+        rows.peek()?;
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        for row in rows.by_ref().take(EXPORT_CHUNK) {
+            // Writing to a Vec cannot fail.
+            let _ = writer.write_record(&row);
+        }
+        Some(Bytes::from(writer.into_inner().unwrap_or_default()))
+    })
 }
 
 /// The audit log: every change, oldest first.
@@ -715,4 +725,57 @@ pub async fn feedback<S: ContestStore>(
             .map(|(round, text)| FeedbackCommentBody { round, text })
             .collect(),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tally_domain::contest::Mark;
+
+    fn marks(n: usize) -> Vec<StoredMark> {
+        (0..n)
+            .map(|i| StoredMark {
+                judge: LinkId::generate(),
+                contestant: ContestantId::generate(),
+                criterion: CriterionId::generate(),
+                mark: Mark::parse(&(i % 10).to_string()).unwrap(),
+            })
+            .collect()
+    }
+
+    fn joined(chunks: impl Iterator<Item = Bytes>) -> (usize, String) {
+        let chunks: Vec<Bytes> = chunks.collect();
+        let text = chunks
+            .iter()
+            .map(|c| String::from_utf8(c.to_vec()).unwrap())
+            .collect();
+        (chunks.len(), text)
+    }
+
+    /// Across chunk boundaries (and with none at all) the pieces join
+    /// into one valid document holding every mark in order.
+    #[test]
+    fn exports_join_into_whole_documents_across_chunks() {
+        for n in [0, 1, EXPORT_CHUNK, EXPORT_CHUNK + 1, 3 * EXPORT_CHUNK + 7] {
+            let given = marks(n);
+            let (count, text) = joined(json_chunks(&serde_json::json!({"r": 1}), given.clone()));
+            assert_eq!(count, 2 + n.div_ceil(EXPORT_CHUNK), "{n} marks");
+            let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let values: Vec<&str> = doc["marks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["value"].as_str().unwrap())
+                .collect();
+            let expected: Vec<String> = given.iter().map(|m| m.mark.to_string()).collect();
+            assert_eq!(values, expected, "{n} marks");
+            assert_eq!(doc["results"]["r"], 1);
+
+            let (count, text) = joined(csv_chunks(marks_rows(given)));
+            assert_eq!(count, (n + 1).div_ceil(EXPORT_CHUNK));
+            let lines: Vec<&str> = text.split_terminator("\r\n").collect();
+            assert_eq!(lines.len(), n + 1);
+            assert_eq!(lines[0], "judge_id,contestant_id,criterion_id,value");
+        }
+    }
 }
