@@ -438,6 +438,10 @@ pub struct ContestStandingBody {
     pub judges: usize,
     pub audience_votes: u64,
     pub people: Option<String>,
+    /// Set when this contestant has the same adjusted score as the one
+    /// above and the tie-break chain placed it below: the criterion's name,
+    /// or `audience`.
+    pub parted_by: Option<String>,
 }
 
 /// A round's results. Before publishing only organisers see them (live);
@@ -486,6 +490,7 @@ impl RoundResultsBody {
                     judges: s.judges,
                     audience_votes: s.audience_votes,
                     people: s.people,
+                    parted_by: s.parted_by,
                 })
                 .collect(),
         }

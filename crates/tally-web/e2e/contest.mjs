@@ -300,6 +300,11 @@ for (let i = 0; i < 3; i++) {
 }
 assert.deepEqual(said, ['And in third place… Bass', 'And in second place… Cello', 'And in first place… Alto']);
 assert.equal(await screen.locator('#places li').count(), 3);
+// Two decimals tell the places apart on a projector; Bass, level with
+// Cello, says what placed it third.
+assert.deepEqual(await screen.locator('#places li').allTextContents(), [
+  '1.Alto7.33', '2.Cello7.00', '3.Bass · level with the place above, placed by Voice7.00']);
+assert.equal(published.standings[2].parted_by, 'Voice');
 figures['reveal'] = said.join(' / ');
 await axe(screen, 'reveal (all shown)');
 await shot(screen, 'contest-reveal-all');

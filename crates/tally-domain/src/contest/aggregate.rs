@@ -54,7 +54,7 @@ impl Method {
 
 /// One step of the tie-break chain, tried in order after the adjusted
 /// score; contestants still equal after the last step share a rank.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TieBreak {
     /// The higher score on this criterion (by index), under the same method.
     Criterion(usize),
@@ -91,6 +91,9 @@ pub struct Standing<C> {
     /// people's-choice weight × this contestant's share of the votes.
     /// `None` when the contest has no audience component.
     pub people: Option<BigRational>,
+    /// The tie-break that placed this contestant below the one above,
+    /// whose adjusted score is the same; `None` otherwise.
+    pub parted_by: Option<TieBreak>,
 }
 
 /// Every contestant's standing, best first.
@@ -204,28 +207,38 @@ pub fn rank_with_people<J: Clone + Ord, C: Clone + Ord>(
                     .collect(),
                 judges: totals.len(),
                 audience: audience.get(c).copied().unwrap_or(0),
+                parted_by: None,
             }
         })
         .collect();
-    let order = |a: &Standing<C>, b: &Standing<C>| {
-        let mut ord = desc(&a.adjusted, &b.adjusted);
-        for step in tie_breaks {
-            if ord != Ordering::Equal {
-                break;
-            }
-            ord = match step {
-                TieBreak::Criterion(k) => desc(
-                    &a.by_criterion.get(*k).cloned().flatten(),
-                    &b.by_criterion.get(*k).cloned().flatten(),
-                ),
-                TieBreak::Audience => b.audience.cmp(&a.audience),
-            };
-        }
-        ord
+    let by_step = |step: &TieBreak, a: &Standing<C>, b: &Standing<C>| match step {
+        TieBreak::Criterion(k) => desc(
+            &a.by_criterion.get(*k).cloned().flatten(),
+            &b.by_criterion.get(*k).cloned().flatten(),
+        ),
+        TieBreak::Audience => b.audience.cmp(&a.audience),
     };
-    standings.sort_by(|a, b| order(a, b).then_with(|| a.contestant.cmp(&b.contestant)));
+    // The adjusted score, then the first tie-break that tells them apart
+    // (and which one it was).
+    let order = |a: &Standing<C>, b: &Standing<C>| -> (Ordering, Option<TieBreak>) {
+        let ord = desc(&a.adjusted, &b.adjusted);
+        if ord != Ordering::Equal {
+            return (ord, None);
+        }
+        tie_breaks
+            .iter()
+            .map(|step| (by_step(step, a, b), Some(*step)))
+            .find(|(ord, _)| *ord != Ordering::Equal)
+            .unwrap_or((Ordering::Equal, None))
+    };
+    standings.sort_by(|a, b| order(a, b).0.then_with(|| a.contestant.cmp(&b.contestant)));
     for i in 0..standings.len() {
-        standings[i].rank = if i > 0 && order(&standings[i - 1], &standings[i]) == Ordering::Equal {
+        let (ord, step) = match i {
+            0 => (Ordering::Less, None),
+            _ => order(&standings[i - 1], &standings[i]),
+        };
+        standings[i].parted_by = step;
+        standings[i].rank = if ord == Ordering::Equal {
             standings[i - 1].rank
         } else {
             i + 1
@@ -579,6 +592,17 @@ mod tests {
                 ("R".into(), 2, "8".into()),
                 ("P".into(), 3, "8".into()),
                 ("S".into(), 4, "7".into()),
+            ]
+        );
+        // Each place below an equal score says what parted it from the
+        // one above: R from Q by the audience, P from R by performance.
+        assert_eq!(
+            r.standings.iter().map(|s| s.parted_by).collect::<Vec<_>>(),
+            [
+                None,
+                Some(TieBreak::Audience),
+                Some(TieBreak::Criterion(0)),
+                None
             ]
         );
         let shared = go([100, 100]);

@@ -3,7 +3,7 @@
 //! criterion's score, and the rank. Decimals are strings, so no JSON reader
 //! turns an exact score into a float.
 
-use super::aggregate::{decimal, rank_with_people, Method, Sheet, DECIMALS};
+use super::aggregate::{decimal, rank_with_people, Method, Sheet, TieBreak, DECIMALS};
 use super::model::{Contest, SheetState, StoredSheet};
 use crate::ids::{ContestantId, LinkId, RoundId};
 use serde::{Deserialize, Serialize};
@@ -33,6 +33,11 @@ pub struct StandingView {
     pub audience_votes: u64,
     /// The audience component included in `adjusted`.
     pub people: Option<String>,
+    /// What placed this contestant below the one above on an equal
+    /// adjusted score: a criterion's name, or `audience`. Absent from
+    /// snapshots published before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parted_by: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,6 +127,14 @@ pub fn results(
             judges: s.judges,
             audience_votes: s.audience,
             people: text(&s.people),
+            parted_by: s.parted_by.map(|step| match step {
+                TieBreak::Criterion(k) => contest
+                    .criteria
+                    .get(k)
+                    .map(|(_, c)| c.name().to_owned())
+                    .unwrap_or_default(),
+                TieBreak::Audience => "audience".to_owned(),
+            }),
         })
         .collect();
     RoundResults {

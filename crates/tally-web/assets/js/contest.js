@@ -285,7 +285,7 @@ function drawResults(results) {
     h('thead', {}, h('tr', {}, h('th', {}, 'Rank'), h('th', {}, 'Contestant'), h('th', {}, 'Raw'), h('th', {}, 'Adjusted'),
       criteria.map((c) => h('th', {}, c.name)), h('th', {}, 'Judges'))),
     h('tbody', {}, results.standings.map((s) => h('tr', {},
-      h('td', {}, String(s.rank)), h('td', {}, s.name), h('td', {}, s.raw || '–'), h('td', {}, s.adjusted || '–'),
+      h('td', {}, s.parted_by ? `${s.rank} (tie-break: ${s.parted_by})` : String(s.rank)), h('td', {}, s.name), h('td', {}, s.raw || '–'), h('td', {}, s.adjusted || '–'),
       s.by_criterion.map((c) => h('td', {}, c.score || '–')), h('td', {}, String(s.judges))))));
   fill(document.getElementById('digest'), results.digest ? `Published. Digest (SHA-256 of every submitted mark): ${results.digest}` : `Private until published · ${results.sheets} submitted sheets counted`);
 }

@@ -12,10 +12,26 @@ const [id, roundId] = contestIdIn('reveal');
 let results = null;
 let shown = 0; // places revealed, counted from the last
 
+// Scores as a projector shows them: as few decimals as tell apart every
+// two neighbours whose exact scores differ (at least 2, at most the 12
+// the API gives), the same for every place.
+function decimalsFor(standings) {
+  const exact = standings.map((s) => s.adjusted);
+  for (let d = 2; d < 12; d++) {
+    const shown = exact.map((v) => (v == null ? null : Number(v).toFixed(d)));
+    if (shown.every((v, i) => i === 0 || exact[i] === exact[i - 1] || v !== shown[i - 1])) return d;
+  }
+  return 12;
+}
+
+// Why a place sits below an equal score: the tie-break that decided it.
+const partedBy = (s) => (s.parted_by === 'audience' ? 'the audience vote' : s.parted_by);
+
 const ordinal = (n) => ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'][n - 1] || `${n}th`;
 
 function draw(title) {
   const order = [...results.standings].reverse();
+  const decimals = decimalsFor(results.standings);
   const revealed = order.slice(0, shown);
   const latest = revealed[revealed.length - 1];
   fill(app,
@@ -24,7 +40,10 @@ function draw(title) {
       h('p', { id: 'announce', class: 'announce', 'aria-live': 'polite' },
         latest ? `And in ${ordinal(latest.rank)} place… ${latest.name}` : 'The results'),
       h('ol', { class: 'places', id: 'places' }, [...revealed].reverse().map((s) => h('li', {},
-        h('span', { class: 'place' }, `${s.rank}.`), h('span', { class: 'grow' }, s.name), h('span', {}, s.adjusted || '–')))),
+        h('span', { class: 'place' }, `${s.rank}.`),
+        h('span', { class: 'grow' }, s.name,
+          s.parted_by ? h('span', { class: 'parted' }, ` · level with the place above, placed by ${partedBy(s)}`) : null),
+        h('span', { title: s.adjusted || '' }, s.adjusted == null ? '–' : Number(s.adjusted).toFixed(decimals))))),
       h('p', { class: 'muted digest' }, `Digest ${results.digest}`),
       h('div', { class: 'row' },
         h('button', { id: 'next-place', onclick: () => move(1), disabled: shown >= order.length }, 'Next place'),
