@@ -365,6 +365,7 @@ impl From<RoundError> for Problem {
             }
             RoundError::Changed => Problem::conflict("round_changed", e.to_string()),
             RoundError::InvalidLineup => Problem::bad_request("invalid_lineup", e.to_string()),
+            RoundError::AudienceOpen => Problem::conflict("audience_voting_open", e.to_string()),
             RoundError::Denied(d) => d.into(),
             RoundError::Unavailable(cause) => Problem::unavailable(&cause),
         }

@@ -16,7 +16,9 @@ use tally_domain::contest::model::{
 };
 use tally_domain::contest::results::RoundResults;
 use tally_domain::contest::{Criterion, Mark, Method, ScoreRange, TieBreak};
-use tally_domain::ports::{ContestStore, ContestStoreError, NewContest, SheetChanges, StoreError};
+use tally_domain::ports::{
+    ContestStore, ContestStoreError, LedgerError, NewContest, SheetChanges, StoreError, VoteLedger,
+};
 use tally_domain::presenter::TokenHash;
 use tally_domain::{ContestId, ContestantId, CriterionId, LinkId, PollId, PresentationId, RoundId};
 use tokio_postgres::types::ToSql;
@@ -60,14 +62,19 @@ const CLEAR_COMMENT: &str = "WITH old AS (DELETE FROM contest_comments \
 const TOUCH_ROUND: &str = "UPDATE contest_rounds SET version = version + 1 \
      WHERE id = $1 AND contest_id = $2 RETURNING state";
 
+/// The contest store on Postgres. People's-choice votes are read through
+/// `ledger`, the same vote ledger as every poll's results: on the spike
+/// path that is Redis, which counts a vote when it is acknowledged, before
+/// the flusher brings it to Postgres.
 #[derive(Clone, Debug)]
-pub struct PgContests {
+pub struct PgContests<L> {
     pool: Pool,
+    ledger: L,
 }
 
-impl PgContests {
-    pub fn new(pool: Pool) -> Self {
-        Self { pool }
+impl<L> PgContests<L> {
+    pub fn new(pool: Pool, ledger: L) -> Self {
+        Self { pool, ledger }
     }
 
     async fn client(&self) -> Result<deadpool_postgres::Object, StoreError> {
@@ -266,7 +273,7 @@ fn method_columns(method: &Method) -> (&'static str, Option<i32>) {
     }
 }
 
-impl ContestStore for PgContests {
+impl<L: VoteLedger> ContestStore for PgContests<L> {
     async fn create(&self, new: NewContest) -> Result<(), ContestStoreError> {
         let c = &new.contest;
         let mut client = self.client().await?;
@@ -1274,23 +1281,44 @@ impl ContestStore for PgContests {
 
     async fn audience_votes(&self, poll: PollId) -> Result<BTreeMap<String, u64>, StoreError> {
         let client = self.client().await?;
-        let rows = client
-            .query(
-                "SELECT o.value, coalesce(t.count, 0) FROM polls p \
-                 JOIN options o ON o.poll_id = p.id \
-                 LEFT JOIN tallies t ON t.poll_id = p.id AND t.round = p.round AND t.field = o.key \
-                 WHERE p.id = $1 AND p.kind = 'single'",
+        let Some(row) = client
+            .query_opt(
+                "SELECT presentation_id FROM polls WHERE id = $1 AND kind = 'single'",
+                &[poll.as_uuid()],
+            )
+            .await
+            .map_err(store_error)?
+        else {
+            return Ok(BTreeMap::new());
+        };
+        drop(client);
+        let presentation = PresentationId::from_uuid(row.try_get(0).map_err(store_error)?);
+        let results = match self.ledger.results(presentation, poll).await {
+            Ok(results) => results,
+            Err(LedgerError::Unavailable(e)) => return Err(StoreError(e)),
+            Err(LedgerError::PollNotFound | LedgerError::RoundNotFound) => {
+                return Ok(BTreeMap::new())
+            }
+        };
+        let mut out = BTreeMap::new();
+        for option in results.options {
+            *out.entry(option.value.as_str().to_owned()).or_insert(0) += option.votes;
+        }
+        Ok(out)
+    }
+
+    async fn audience_open(&self, poll: PollId) -> Result<bool, StoreError> {
+        let client = self.client().await?;
+        let row = client
+            .query_opt(
+                "SELECT q.position = p.current_poll_index AND q.voting_open \
+                   AND (q.deadline IS NULL OR q.deadline > now()) \
+                 FROM polls q JOIN presentations p ON p.id = q.presentation_id WHERE q.id = $1",
                 &[poll.as_uuid()],
             )
             .await
             .map_err(store_error)?;
-        let mut out = BTreeMap::new();
-        for r in rows {
-            let n: i64 = r.try_get(1).map_err(store_error)?;
-            *out.entry(r.try_get(0).map_err(store_error)?).or_insert(0) +=
-                u64::try_from(n).map_err(store_error)?;
-        }
-        Ok(out)
+        row.map_or(Ok(false), |r| r.try_get(0).map_err(store_error))
     }
 }
 

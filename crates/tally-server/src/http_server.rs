@@ -44,7 +44,9 @@ pub(crate) struct Serving<'a> {
     pub hub: Arc<LiveHub>,
     pub reads: Arc<ReadCache>,
     pub admission: Arc<Admission>,
-    pub contests: Contests<PgContests>,
+    /// For the contest store, which reads people's-choice votes through
+    /// the use cases' own vote ledger.
+    pub pool: Pool,
 }
 
 /// Serves the use cases over HTTP, and their live results to the live
@@ -61,8 +63,9 @@ pub(crate) fn serve<P: Ports>(
         hub,
         reads,
         admission,
-        contests,
+        pool,
     } = serving;
+    let contests = Contests::new(PgContests::new(pool, tally.ledger().clone()));
     hub.serve_results(Arc::new(tally.clone()));
     let tally = web::Data::new(tally);
     let telemetry: Arc<dyn tally_http::telemetry::HttpTelemetry> = Arc::new(Observe(metrics));
@@ -88,7 +91,7 @@ pub(crate) fn serve<P: Ports>(
             .app_data(reads.clone())
             .app_data(scores.clone())
             .app_data(contests.clone())
-            .configure(tally_http::contest_routes::<PgContests, P>)
+            .configure(tally_http::contest_routes::<PgContests<P::Ledger>, P>)
             .configure(tally_http::routes::<P>)
             .configure(|cfg| tally_web::routes(cfg, pages.clone()))
     })

@@ -12,12 +12,11 @@ use crate::tasks::{live_changes, sample, SharedAudience};
 use std::sync::Arc;
 use std::time::Duration;
 use tally_domain::ports::{IntakeMetrics as _, IntakePath, IntakeSwitch as _, Ports};
-use tally_domain::usecases::Contests;
 use tally_domain::usecases::{FailoverIntake, FailoverLedger, FlushSettings, Flusher, Tally};
 use tally_http::admission::Admission;
 use tally_http::live::{LiveEvents, LiveHub};
 use tally_http::reads::{ReadCache, ReadEvents};
-use tally_postgres::{PgArchive, PgBoard, PgContests, PgIntake, PgLedger, PgStore};
+use tally_postgres::{PgArchive, PgBoard, PgIntake, PgLedger, PgStore};
 use tally_prometheus::Metrics;
 use tally_redis::recovery;
 use tally_redis::{
@@ -120,7 +119,7 @@ impl Application {
             hub: live_hub.clone(),
             reads: reads.clone(),
             admission,
-            contests: Contests::new(PgContests::new(pool.clone())),
+            pool: pool.clone(),
         };
         let server = match mode {
             IntakeMode::Postgres => {

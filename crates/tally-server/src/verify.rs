@@ -9,7 +9,7 @@ use tally_domain::contest::digest::digest;
 use tally_domain::ports::ContestStore as _;
 use tally_domain::usecases::submitted_marks;
 use tally_domain::{ContestId, PollId, PresentationId, RoundId};
-use tally_postgres::{PgContests, Pool, UnauditedMark};
+use tally_postgres::{PgContests, PgLedger, Pool, UnauditedMark};
 use tally_redis::RedisMirror;
 use uuid::Uuid;
 
@@ -272,7 +272,7 @@ impl fmt::Display for ContestReport {
 /// # Errors
 /// When Postgres fails.
 pub async fn verify_contests(pool: &Pool) -> anyhow::Result<ContestReport> {
-    let store = PgContests::new(pool.clone());
+    let store = PgContests::new(pool.clone(), PgLedger::new(pool.clone()));
     let mut rounds = Vec::new();
     for (contest, round, published) in store.published_rounds().await.map_err(|e| e.0)? {
         let sheets = store.sheets(contest, round).await.map_err(|e| e.0)?;

@@ -325,7 +325,7 @@ pub trait ContestStore: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<Option<Feedback>, StoreError>> + Send;
 
     /// The people's-choice poll's votes by option text, in its current
-    /// round (what the source of truth holds).
+    /// round: every acknowledged vote, as the vote ledger counts them.
     ///
     /// # Errors
     /// MUST return [`StoreError`] only when the store fails.
@@ -333,4 +333,15 @@ pub trait ContestStore: Clone + Send + Sync + 'static {
         &self,
         poll: crate::ids::PollId,
     ) -> impl Future<Output = Result<BTreeMap<String, u64>, StoreError>> + Send;
+
+    /// Whether the people's-choice poll can still take votes: it is on
+    /// screen, its voting is open and its timer (if any) has not run out.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails; a poll that no
+    /// longer exists takes no votes.
+    fn audience_open(
+        &self,
+        poll: crate::ids::PollId,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 }

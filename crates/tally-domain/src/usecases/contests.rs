@@ -125,6 +125,8 @@ pub enum RoundError {
     Changed,
     #[error("a lineup names 1 or more of the contest's contestants, each once")]
     InvalidLineup,
+    #[error("the people's-choice poll is still open for voting; close it, then publish, so that every vote is counted")]
+    AudienceOpen,
     #[error(transparent)]
     Denied(ContestDenied),
     #[error("store unavailable: {0:#}")]
@@ -535,6 +537,14 @@ impl<S: ContestStore> Contests<S> {
         let state = contest.round(round).ok_or(RoundError::RoundNotFound)?.state;
         if state != RoundState::Closed {
             return Err(RoundError::State(state));
+        }
+        // A frozen ranking must hold every audience vote: votes still
+        // arriving (or acknowledged but not yet flushed from the spike
+        // path) would be left out, so the audience poll closes first.
+        if let Some(a) = &contest.audience {
+            if self.store.audience_open(a.poll).await? {
+                return Err(RoundError::AudienceOpen);
+            }
         }
         let (sheets, audience) =
             futures::future::join(self.store.sheets(id, round), self.audience_votes(&contest))

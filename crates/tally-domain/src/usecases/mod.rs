@@ -90,4 +90,10 @@ impl<P: Ports> Tally<P> {
     pub fn metrics(&self) -> &P::Metrics {
         &self.metrics
     }
+
+    /// Where votes are counted: other use cases (a contest's people's
+    /// choice) read acknowledged votes through the same ledger.
+    pub fn ledger(&self) -> &P::Ledger {
+        &self.ledger
+    }
 }

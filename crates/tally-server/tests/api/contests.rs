@@ -1098,3 +1098,102 @@ async fn a_final_scores_only_its_finalists() {
         Some("cohost")
     );
 }
+
+/// On the spike path a vote counts for people's choice once Redis
+/// acknowledges it, before the flusher brings it to Postgres (held back
+/// here by a lock on the counters). Publishing waits for the audience poll
+/// to close, so that the frozen ranking holds every vote.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn peoples_choice_counts_acknowledged_votes_before_the_flush_on_the_redis_path() {
+    let app = crate::helpers::spawn_redis_app().await;
+    let deck = crate::common::create_presentation(
+        &app.client,
+        &app.address,
+        &json!({"polls": [{"question": "Your favourite?", "options": [
+            {"key": "A", "value": "Alto"}, {"key": "B", "value": "Bass"},
+            {"key": "C", "value": "Cello"}]}]}),
+    )
+    .await;
+    let mut body = choir_body();
+    body["audience"] = json!({"poll_id": deck.poll_ids[0], "weight": "1"});
+    let c = create_contest(&app, &body).await;
+    let (_, judge) = invite(&app, &c, "judge", "Judge").await;
+    organise(&app, &c, "open").await;
+    let judged = [
+        ("Alto", "Voice", "8"),
+        ("Alto", "Stage", "8"),
+        ("Bass", "Voice", "6"),
+        ("Bass", "Stage", "6"),
+        ("Cello", "Voice", "8"),
+        ("Cello", "Stage", "8"),
+    ];
+    ok_json(save(&app, &c, &judge, &marks(&c, &judged, true)).await).await;
+
+    // The flusher cannot write the counters while this transaction holds
+    // them.
+    let mut db = app.db.client().await;
+    let held = db.transaction().await.unwrap();
+    held.batch_execute("LOCK TABLE tallies IN ACCESS EXCLUSIVE MODE")
+        .await
+        .unwrap();
+    for key in ["C", "C", "C", "A"] {
+        let r = app
+            .vote(&deck.id, &deck.poll_ids[0], uuid::Uuid::new_v4(), key)
+            .await;
+        assert!(r.status().is_success(), "{}", r.status());
+    }
+    let in_postgres: i64 = held
+        .query_one(
+            "SELECT coalesce(sum(count), 0)::bigint FROM tallies WHERE poll_id = $1",
+            &[&uuid::Uuid::parse_str(&deck.poll_ids[0]).unwrap()],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(in_postgres, 0, "nothing flushed yet");
+    let results = get(&app, &c.round_path("/results"), Some(&c.owner)).await;
+    let votes: Vec<(String, u64)> = results["standings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().to_owned(),
+                s["audience_votes"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        votes,
+        [
+            ("Cello".to_owned(), 3),
+            ("Alto".to_owned(), 1),
+            ("Bass".to_owned(), 0)
+        ]
+    );
+    held.rollback().await.unwrap();
+
+    organise(&app, &c, "close").await;
+    let problem = assert_problem(organise(&app, &c, "publish").await, StatusCode::CONFLICT).await;
+    assert_eq!(problem["code"], "audience_voting_open");
+    let r = app
+        .presenter(
+            Method::POST,
+            &format!("/presentations/{}/polls/current/close", deck.id),
+            Some(&deck.token),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    ok_json(organise(&app, &c, "publish").await).await;
+    let published = get(&app, &c.round_path("/results"), None).await;
+    // Cello 8 + 3/4, Alto 8 + 1/4, Bass 6.
+    assert_eq!(
+        standings(&published)
+            .iter()
+            .map(|(rank, name, _, adjusted)| (*rank, name.as_str(), adjusted.as_str()))
+            .collect::<Vec<_>>(),
+        [(1, "Cello", "8.75"), (2, "Alto", "8.25"), (3, "Bass", "6")]
+    );
+}
