@@ -212,6 +212,29 @@ async fn audit(
 }
 
 /// Locks the round and bumps its version; its state.
+/// Checks that every one of `contestants` is the contest's; their ids.
+async fn ensure_contestants_belong(
+    tx: &Transaction<'_>,
+    contest: ContestId,
+    contestants: &BTreeSet<ContestantId>,
+) -> Result<Vec<Uuid>, ContestStoreError> {
+    let ids: Vec<Uuid> = contestants.iter().map(|c| *c.as_uuid()).collect();
+    let known: i64 = tx
+        .query_one(
+            "SELECT count(*) FROM contestants WHERE contest_id = $1 AND id = ANY($2)",
+            &[contest.as_uuid(), &ids],
+        )
+        .await
+        .map_err(failed)?
+        .try_get(0)
+        .map_err(failed)?;
+    if usize::try_from(known).ok() == Some(ids.len()) {
+        Ok(ids)
+    } else {
+        Err(ContestStoreError::ContestantNotFound)
+    }
+}
+
 /// The contestants a round scores.
 async fn lineup(
     tx: &Transaction<'_>,
@@ -700,19 +723,7 @@ impl<L: VoteLedger> ContestStore for PgContests<L> {
         .await
         .map_err(failed)?
         .ok_or(ContestStoreError::LinkNotFound)?;
-        let ids: Vec<Uuid> = contestants.iter().map(|c| *c.as_uuid()).collect();
-        let known: i64 = tx
-            .query_one(
-                "SELECT count(*) FROM contestants WHERE contest_id = $1 AND id = ANY($2)",
-                &[id.as_uuid(), &ids],
-            )
-            .await
-            .map_err(failed)?
-            .try_get(0)
-            .map_err(failed)?;
-        if usize::try_from(known).ok() != Some(ids.len()) {
-            return Err(ContestStoreError::ContestantNotFound);
-        }
+        let ids = ensure_contestants_belong(&tx, id, contestants).await?;
         tx.execute(
             "DELETE FROM contest_conflicts WHERE judge_id = $1",
             &[judge.as_uuid()],
@@ -923,19 +934,7 @@ impl<L: VoteLedger> ContestStore for PgContests<L> {
         if state != RoundState::Draft {
             return Err(ContestStoreError::RoundState(state));
         }
-        let ids: Vec<Uuid> = new.iter().map(|c| *c.as_uuid()).collect();
-        let known: i64 = tx
-            .query_one(
-                "SELECT count(*) FROM contestants WHERE contest_id = $1 AND id = ANY($2)",
-                &[id.as_uuid(), &ids],
-            )
-            .await
-            .map_err(failed)?
-            .try_get(0)
-            .map_err(failed)?;
-        if usize::try_from(known).ok() != Some(ids.len()) {
-            return Err(ContestStoreError::ContestantNotFound);
-        }
+        ensure_contestants_belong(&tx, id, new).await?;
         let before = lineup(&tx, round).await?;
         if before == *new {
             return Ok(());

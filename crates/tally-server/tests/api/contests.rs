@@ -163,6 +163,29 @@ async fn organise(app: &TestApp, c: &Contest, action: &str) -> reqwest::Response
     .await
 }
 
+/// The names of the contestants on a judge's sheet.
+fn on_sheet(sheet: &Value) -> Vec<&str> {
+    sheet["contestants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["name"].as_str().unwrap())
+        .collect()
+}
+
+/// Revokes an invite link as the owner.
+pub(crate) async fn revoke(app: &TestApp, c: &Contest, link: &str) {
+    let r = call(
+        app,
+        Method::DELETE,
+        &c.path(&format!("/links/{link}")),
+        Some(&c.owner),
+        None,
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+}
+
 pub(crate) async fn audit(app: &TestApp, c: &Contest) -> Vec<Value> {
     get(app, &c.path("/audit"), Some(&c.owner))
         .await
@@ -230,13 +253,7 @@ async fn a_round_is_scored_locked_reopened_published_and_verified() {
     .await;
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
     let sheet = get(&app, &c.round_path("/sheet"), Some(&j3)).await;
-    let names: Vec<&str> = sheet["contestants"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(names, ["Alto", "Bass"]);
+    assert_eq!(on_sheet(&sheet), ["Alto", "Bass"]);
 
     // Nothing is saved before the round opens.
     let early = marks(&c, &[("Alto", "Voice", "8")], false);
@@ -607,15 +624,7 @@ async fn the_authorisation_matrix() {
     let (_, moderator) = invite(&app, &c, "moderator", "Moderator").await;
     let (_, cohost) = invite(&app, &c, "cohost", "Co-host").await;
     let (revoked_id, revoked) = invite(&app, &c, "cohost", "Former co-host").await;
-    let r = call(
-        &app,
-        Method::DELETE,
-        &c.path(&format!("/links/{revoked_id}")),
-        Some(&c.owner),
-        None,
-    )
-    .await;
-    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    revoke(&app, &c, &revoked_id).await;
     let (spare_id, _) = invite(&app, &c, "judge", "Spare").await;
     let participant = uuid::Uuid::new_v4().to_string();
 
@@ -1041,13 +1050,7 @@ async fn a_final_scores_only_its_finalists() {
     assert_eq!(problem["code"], "round_state");
 
     let sheet = get(&app, &final_.round_path("/sheet"), Some(&judge)).await;
-    let on_sheet: Vec<&str> = sheet["contestants"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(on_sheet, ["Alto", "Cello"]);
+    assert_eq!(on_sheet(&sheet), ["Alto", "Cello"]);
     let problem = assert_problem(
         save(
             &app,

@@ -4,7 +4,9 @@
 //! text there, and only the presenter token deletes it. Untying, revoking or
 //! deleting the presentation ends their access.
 
-use crate::contests::{audit, call, choir_body, create_contest, get, invite, r_status, Contest};
+use crate::contests::{
+    audit, call, choir_body, create_contest, get, invite, r_status, revoke, Contest,
+};
 use crate::helpers::{assert_problem, spawn_app, Created, TestApp};
 use crate::live::connect_as_presenter;
 use reqwest::{Method, StatusCode};
@@ -72,6 +74,14 @@ async fn tie(app: &TestApp, c: &Contest, secret: Option<&str>, body: &Value) -> 
         Some(body),
     )
     .await
+}
+
+/// Ties the contest to `deck` as its owner, with the deck's presenter
+/// token.
+async fn tie_to(app: &TestApp, c: &Contest, deck: &Created) {
+    let body = json!({"presentation_id": deck.id, "presenter_token": deck.token});
+    let r = tie(app, c, Some(&c.owner), &body).await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
 }
 
 async fn code_of(response: reqwest::Response, status: u16) -> String {
@@ -167,33 +177,11 @@ async fn cohosts_run_and_moderators_moderate_the_tied_presentation() {
     // Not tied yet: a co-host is a stranger to the presentation.
     let r = call(&app, Method::GET, &access, Some(&cohost), None).await;
     assert_eq!(code_of(r, 403).await, "presenter_token_rejected");
-    let r = tie(
-        &app,
-        &c,
-        Some(&c.owner),
-        &json!({"presentation_id": deck.id, "presenter_token": deck.token}),
-    )
-    .await;
-    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    tie_to(&app, &c, &deck).await;
     // The other contest is tied to another presentation.
     let elsewhere = app.create_deck(1).await;
-    let r = tie(
-        &app,
-        &other,
-        Some(&other.owner),
-        &json!({"presentation_id": elsewhere.id, "presenter_token": elsewhere.token}),
-    )
-    .await;
-    assert_eq!(r.status(), StatusCode::NO_CONTENT);
-    let r = call(
-        &app,
-        Method::DELETE,
-        &c.path(&format!("/links/{revoked_id}")),
-        Some(&c.owner),
-        None,
-    )
-    .await;
-    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    tie_to(&app, &other, &elsewhere).await;
+    revoke(&app, &c, &revoked_id).await;
 
     // A phone holds only its participant id; sent as a secret, it proves
     // nothing.
@@ -308,14 +296,7 @@ async fn access_follows_the_tie_and_the_links() {
     let (_, judge) = invite(&app, &c, "judge", "Judge").await;
     let (_, moderator) = invite(&app, &c, "moderator", "Moderator").await;
     let (cohost_id, cohost) = invite(&app, &c, "cohost", "Co-host").await;
-    let r = tie(
-        &app,
-        &c,
-        Some(&c.owner),
-        &json!({"presentation_id": deck.id, "presenter_token": deck.token}),
-    )
-    .await;
-    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    tie_to(&app, &c, &deck).await;
     let access = format!("/presentations/{}/access", deck.id);
     for (secret, role, powers) in [
         (&deck.token, "presenter", json!(["own", "run", "moderate"])),
@@ -375,24 +356,9 @@ async fn access_follows_the_tie_and_the_links() {
         Some(403)
     );
     // Tied again, then the link revoked: refused as revoked, at once.
-    let r = tie(
-        &app,
-        &c,
-        Some(&c.owner),
-        &json!({"presentation_id": deck.id, "presenter_token": deck.token}),
-    )
-    .await;
-    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    tie_to(&app, &c, &deck).await;
     assert_eq!(get(&app, &access, Some(&cohost)).await["role"], "cohost");
-    let r = call(
-        &app,
-        Method::DELETE,
-        &c.path(&format!("/links/{cohost_id}")),
-        Some(&c.owner),
-        None,
-    )
-    .await;
-    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    revoke(&app, &c, &cohost_id).await;
     let r = call(&app, Method::GET, &access, Some(&cohost), None).await;
     assert_eq!(code_of(r, 403).await, "link_revoked");
     let log: Vec<(Value, Value)> = audit(&app, &c)
