@@ -829,34 +829,46 @@ async fn judges_submitting_while_the_round_closes() {
     assert_eq!(results["sheets"], accepted);
 }
 
-/// People's choice: a single-choice poll whose options are named like the
-/// contestants. As a weighted component it adds weight × share of the
-/// votes; as a tie-break it orders contestants the judges could not part.
-#[tokio::test]
-async fn the_audience_vote_enters_the_ranking() {
-    let app = spawn_app().await;
-    let deck = crate::common::create_presentation(
+/// One judge's marks in the people's-choice tests: Alto and Cello 8, Bass 6.
+const JUDGED: [(&str, &str, &str); 6] = [
+    ("Alto", "Voice", "8"),
+    ("Alto", "Stage", "8"),
+    ("Bass", "Voice", "6"),
+    ("Bass", "Stage", "6"),
+    ("Cello", "Voice", "8"),
+    ("Cello", "Stage", "8"),
+];
+
+/// A presentation whose single-choice poll names the contestants.
+async fn favourite_poll(app: &TestApp) -> crate::helpers::Created {
+    crate::common::create_presentation(
         &app.client,
         &app.address,
         &json!({"polls": [{"question": "Your favourite?", "options": [
             {"key": "A", "value": "Alto"}, {"key": "B", "value": "Bass"},
             {"key": "C", "value": "Cello"}]}]}),
     )
-    .await;
-    for key in ["C", "C", "C", "A"] {
+    .await
+}
+
+/// One vote per key, each from a new phone.
+async fn cast(app: &TestApp, deck: &crate::helpers::Created, keys: &[&str]) {
+    for key in keys {
         let r = app
             .vote(&deck.id, &deck.poll_ids[0], uuid::Uuid::new_v4(), key)
             .await;
         assert!(r.status().is_success(), "{}", r.status());
     }
-    let judged = [
-        ("Alto", "Voice", "8"),
-        ("Alto", "Stage", "8"),
-        ("Bass", "Voice", "6"),
-        ("Bass", "Stage", "6"),
-        ("Cello", "Voice", "8"),
-        ("Cello", "Stage", "8"),
-    ];
+}
+
+/// People's choice: a single-choice poll whose options are named like the
+/// contestants. As a weighted component it adds weight × share of the
+/// votes; as a tie-break it orders contestants the judges could not part.
+#[tokio::test]
+async fn the_audience_vote_enters_the_ranking() {
+    let app = spawn_app().await;
+    let deck = favourite_poll(&app).await;
+    cast(&app, &deck, &["C", "C", "C", "A"]).await;
     let mut outcomes = Vec::new();
     for (weight, tie_break) in [("1", false), ("0", true)] {
         let mut body = choir_body();
@@ -866,7 +878,7 @@ async fn the_audience_vote_enters_the_ranking() {
         let c = create_contest(&app, &body).await;
         let (_, judge) = invite(&app, &c, "judge", "Judge").await;
         organise(&app, &c, "open").await;
-        ok_json(save(&app, &c, &judge, &marks(&c, &judged, true)).await).await;
+        ok_json(save(&app, &c, &judge, &marks(&c, &JUDGED, true)).await).await;
         let results = get(&app, &c.round_path("/results"), Some(&c.owner)).await;
         let people: Vec<(String, u64, String)> = results["standings"]
             .as_array()
@@ -1109,28 +1121,13 @@ async fn a_final_scores_only_its_finalists() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn peoples_choice_counts_acknowledged_votes_before_the_flush_on_the_redis_path() {
     let app = crate::helpers::spawn_redis_app().await;
-    let deck = crate::common::create_presentation(
-        &app.client,
-        &app.address,
-        &json!({"polls": [{"question": "Your favourite?", "options": [
-            {"key": "A", "value": "Alto"}, {"key": "B", "value": "Bass"},
-            {"key": "C", "value": "Cello"}]}]}),
-    )
-    .await;
+    let deck = favourite_poll(&app).await;
     let mut body = choir_body();
     body["audience"] = json!({"poll_id": deck.poll_ids[0], "weight": "1"});
     let c = create_contest(&app, &body).await;
     let (_, judge) = invite(&app, &c, "judge", "Judge").await;
     organise(&app, &c, "open").await;
-    let judged = [
-        ("Alto", "Voice", "8"),
-        ("Alto", "Stage", "8"),
-        ("Bass", "Voice", "6"),
-        ("Bass", "Stage", "6"),
-        ("Cello", "Voice", "8"),
-        ("Cello", "Stage", "8"),
-    ];
-    ok_json(save(&app, &c, &judge, &marks(&c, &judged, true)).await).await;
+    ok_json(save(&app, &c, &judge, &marks(&c, &JUDGED, true)).await).await;
 
     // The flusher cannot write the counters while this transaction holds
     // them.
@@ -1139,12 +1136,7 @@ async fn peoples_choice_counts_acknowledged_votes_before_the_flush_on_the_redis_
     held.batch_execute("LOCK TABLE tallies IN ACCESS EXCLUSIVE MODE")
         .await
         .unwrap();
-    for key in ["C", "C", "C", "A"] {
-        let r = app
-            .vote(&deck.id, &deck.poll_ids[0], uuid::Uuid::new_v4(), key)
-            .await;
-        assert!(r.status().is_success(), "{}", r.status());
-    }
+    cast(&app, &deck, &["C", "C", "C", "A"]).await;
     let in_postgres: i64 = held
         .query_one(
             "SELECT coalesce(sum(count), 0)::bigint FROM tallies WHERE poll_id = $1",
