@@ -851,6 +851,32 @@ async fn favourite_poll(app: &TestApp) -> crate::helpers::Created {
     .await
 }
 
+/// A contest from `body` whose one judge has submitted [`JUDGED`], its
+/// round left open.
+async fn judged_contest(app: &TestApp, body: &Value) -> Contest {
+    let c = create_contest(app, body).await;
+    let (_, judge) = invite(app, &c, "judge", "Judge").await;
+    organise(app, &c, "open").await;
+    ok_json(save(app, &c, &judge, &marks(&c, &JUDGED, true)).await).await;
+    c
+}
+
+/// Each standing's audience votes and people's-choice component.
+fn people(results: &Value) -> Vec<(String, u64, String)> {
+    results["standings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().to_owned(),
+                s["audience_votes"].as_u64().unwrap(),
+                s["people"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
 /// One vote per key, each from a new phone.
 async fn cast(app: &TestApp, deck: &crate::helpers::Created, keys: &[&str]) {
     for key in keys {
@@ -875,24 +901,9 @@ async fn the_audience_vote_enters_the_ranking() {
         body["tie_break_criterion"] = Value::Null;
         body["tie_break_audience"] = json!(tie_break);
         body["audience"] = json!({"poll_id": deck.poll_ids[0], "weight": weight});
-        let c = create_contest(&app, &body).await;
-        let (_, judge) = invite(&app, &c, "judge", "Judge").await;
-        organise(&app, &c, "open").await;
-        ok_json(save(&app, &c, &judge, &marks(&c, &JUDGED, true)).await).await;
+        let c = judged_contest(&app, &body).await;
         let results = get(&app, &c.round_path("/results"), Some(&c.owner)).await;
-        let people: Vec<(String, u64, String)> = results["standings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| {
-                (
-                    s["name"].as_str().unwrap().to_owned(),
-                    s["audience_votes"].as_u64().unwrap(),
-                    s["people"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect();
-        outcomes.push((standings(&results), people));
+        outcomes.push((standings(&results), people(&results)));
     }
     // Weight 1: Cello 8 + 3/4, Alto 8 + 1/4, Bass 6 + 0.
     let row = |rank: u64, name: &str, raw: &str, adjusted: &str| {
@@ -1124,10 +1135,7 @@ async fn peoples_choice_counts_acknowledged_votes_before_the_flush_on_the_redis_
     let deck = favourite_poll(&app).await;
     let mut body = choir_body();
     body["audience"] = json!({"poll_id": deck.poll_ids[0], "weight": "1"});
-    let c = create_contest(&app, &body).await;
-    let (_, judge) = invite(&app, &c, "judge", "Judge").await;
-    organise(&app, &c, "open").await;
-    ok_json(save(&app, &c, &judge, &marks(&c, &JUDGED, true)).await).await;
+    let c = judged_contest(&app, &body).await;
 
     // The flusher cannot write the counters while this transaction holds
     // them.
@@ -1147,23 +1155,12 @@ async fn peoples_choice_counts_acknowledged_votes_before_the_flush_on_the_redis_
         .get(0);
     assert_eq!(in_postgres, 0, "nothing flushed yet");
     let results = get(&app, &c.round_path("/results"), Some(&c.owner)).await;
-    let votes: Vec<(String, u64)> = results["standings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            (
-                s["name"].as_str().unwrap().to_owned(),
-                s["audience_votes"].as_u64().unwrap(),
-            )
-        })
-        .collect();
     assert_eq!(
-        votes,
+        people(&results),
         [
-            ("Cello".to_owned(), 3),
-            ("Alto".to_owned(), 1),
-            ("Bass".to_owned(), 0)
+            ("Cello".to_owned(), 3, "0.75".to_owned()),
+            ("Alto".to_owned(), 1, "0.25".to_owned()),
+            ("Bass".to_owned(), 0, "0".to_owned()),
         ]
     );
     held.rollback().await.unwrap();
