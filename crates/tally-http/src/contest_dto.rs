@@ -511,7 +511,8 @@ pub struct AuditEntryBody {
     pub actor: String,
     /// `create`, `invite`, `revoke`, `conflicts`, `round_open`,
     /// `round_closed`, `mark`, `comment`, `submit`, `reopen`, `publish`,
-    /// `release_feedback`, `set_presentation` (before and after: the
+    /// `release_feedback`, `lineup` (before and after: contestant ids),
+    /// `set_presentation` (before and after: the
     /// presentation ids).
     pub action: String,
     pub judge_id: Option<Uuid>,

@@ -331,7 +331,7 @@ pub async fn close_round<S: ContestStore>(
     security(("presenter_token" = [])),
     responses((status = 200, body = PublishedBody), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 404, body = Problem),
-        (status = 409, body = Problem, description = "`round_state` (not closed) or `round_changed` (retry)"),
+        (status = 409, body = Problem, description = "`round_state` (not closed), `round_changed` (retry), or `audience_voting_open` (close the people's-choice poll first)"),
         (status = 503, body = Problem)))]
 pub async fn publish<S: ContestStore>(
     contests: web::Data<Contests<S>>,
@@ -634,7 +634,7 @@ pub async fn sheet<S: ContestStore>(
         (status = 400, body = Problem, description = "`invalid_mark`, `invalid_comment`, `invalid_sheet`"),
         (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem),
-        (status = 409, body = Problem, description = "`round_not_open`, `sheet_submitted`, `sheet_incomplete`"),
+        (status = 409, body = Problem, description = "`round_not_open`, `sheet_submitted`, `sheet_incomplete`, or `round_changed` (the lineup read was stale; retry)"),
         (status = 503, body = Problem)))]
 pub async fn save_sheet<S: ContestStore>(
     contests: web::Data<Contests<S>>,
