@@ -10,8 +10,8 @@ use tally_domain::kinds::{
 };
 use tally_domain::poll::PollError;
 use tally_domain::{
-    Holder, OptionKey, OptionValue, Poll, PollDraft, PollOption, PollResults, Power, Presentation,
-    PresentationDraft, PresentationSummary, Question, VoteRecord,
+    Holder, JoinCode, OptionKey, OptionValue, Poll, PollDraft, PollOption, PollResults, Power,
+    Presentation, PresentationDraft, PresentationSummary, Question, VoteRecord,
 };
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -412,10 +412,14 @@ pub struct AccessBody {
     /// channels, moderating audience text).
     #[schema(example = json!(["run", "moderate"]))]
     pub powers: Vec<String>,
+    /// The code the audience joins with, for a big screen opened by a
+    /// co-host or a moderator.
+    #[schema(example = "123456")]
+    pub join_code: String,
 }
 
-impl From<Holder> for AccessBody {
-    fn from(holder: Holder) -> Self {
+impl AccessBody {
+    pub fn new(holder: Holder, join_code: &JoinCode) -> Self {
         let (role, powers): (&str, &[&str]) = match holder {
             Holder::Presenter => ("presenter", &["own", "run", "moderate"]),
             Holder::Delegate { role, .. } => {
@@ -430,6 +434,7 @@ impl From<Holder> for AccessBody {
         Self {
             role: role.to_owned(),
             powers: powers.iter().map(|p| (*p).to_owned()).collect(),
+            join_code: join_code.as_str().to_owned(),
         }
     }
 }

@@ -199,6 +199,13 @@ await until('the co-host moved the slide', async () =>
 await until('the console follows', async () => /One word for the choir\?/.test(await cohost.textContent('#current-question')));
 await axe(cohost, 'console (co-host)');
 await shot(cohost, 'contest-cohost-console');
+// The big screen opens on the co-host's key too, with the join code.
+const joinCode = (await page.evaluate(() => JSON.parse(localStorage.getItem('tally.decks'))))[0].join_code;
+await cohost.goto(`/screen/${pid}`);
+await cohost.waitForSelector('#join-code');
+assert.equal((await cohost.textContent('#join-code')).replace(' ', ''), joinCode);
+await cohost.goto(`/present/${pid}`);
+await cohost.waitForSelector('#current-question');
 // A phone sends a word to the moderated cloud: it is held.
 const voted = await api('POST', `/presentations/${pid}/polls/current/votes`, null,
   { client_id: crypto.randomUUID(), poll_id: pollIds[1], words: ['Bravo'] });

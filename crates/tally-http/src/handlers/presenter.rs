@@ -31,8 +31,8 @@ pub(super) async fn move_and_show<P: Ports>(
 }
 
 /// Who the credential is on this presentation: its presenter, or a tied
-/// contest's co-host or moderator, with what each may do. Pages use it to
-/// show each only the controls that will work.
+/// contest's co-host or moderator, with what each may do, and the join
+/// code. Pages use it to show each only the controls that will work.
 #[utoipa::path(get, path = "/presentations/{presentation_id}/access", tag = "presenter",
     params(("presentation_id" = Uuid, Path)), security(("presenter_token" = [])),
     responses((status = 200, body = AccessBody), (status = 401, body = Problem),
@@ -43,11 +43,13 @@ pub async fn access<P: Ports>(
     credential: PresenterCredential,
     id: web::Path<Uuid>,
 ) -> Handled {
+    let id = presentation_id(*id);
     let holder = tally
-        .presentation_holder(presentation_id(*id), credential.token())
+        .presentation_holder(id, credential.token())
         .await
         .map_err(Problem::from)?;
-    Ok(HttpResponse::Ok().json(AccessBody::from(holder)))
+    let presentation = tally.presentation(id).await?;
+    Ok(HttpResponse::Ok().json(AccessBody::new(holder, &presentation.join_code)))
 }
 
 /// Go back one poll and return it.

@@ -305,6 +305,7 @@ async fn access_follows_the_tie_and_the_links() {
     ] {
         let body = get(&app, &access, Some(secret)).await;
         assert_eq!((&body["role"], &body["powers"]), (&json!(role), &powers));
+        assert_eq!(body["join_code"], deck.join_code);
     }
 
     let channel = format!("/presentations/{}/live/presenter", deck.id);

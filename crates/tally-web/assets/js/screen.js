@@ -20,22 +20,16 @@ let lastAnnounced = 0;
 let pendingAnnounce = null;
 const ANNOUNCE_EVERY_MS = 5000;
 
+// The join code: as this browser saved it, else from the server for the
+// key it holds (a pasted presenter key, or a co-host's or moderator's).
 async function joinCode() {
   const known = deckOf(id);
   if (known && known.join_code) return known.join_code;
-  // A key pasted into this browser: find the code in the presenter's list.
-  let cursor = null;
-  for (let page = 0; page < 50; page++) {
-    const list = await api('GET', `/presenter/presentations?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
-    const found = (list.presentations || []).find((p) => p.presentation_id === id);
-    if (found) {
-      remember({ ...(known || { id, title: 'Presentation', created_at: found.created_at }), join_code: found.join_code }, token);
-      return found.join_code;
-    }
-    cursor = list.next_cursor;
-    if (!cursor) break;
+  const access = await api('GET', `/presentations/${id}/access`, { token });
+  if (access.role === 'presenter') {
+    remember({ ...(known || { id, title: 'Presentation', created_at: new Date().toISOString() }), join_code: access.join_code }, token);
   }
-  return null;
+  return access.join_code;
 }
 
 function layout(link) {
