@@ -204,6 +204,7 @@ const joinCode = (await page.evaluate(() => JSON.parse(localStorage.getItem('tal
 await cohost.goto(`/screen/${pid}`);
 await cohost.waitForSelector('#join-code');
 assert.equal((await cohost.textContent('#join-code')).replace(' ', ''), joinCode);
+await shot(cohost, 'contest-cohost-screen');
 await cohost.goto(`/present/${pid}`);
 await cohost.waitForSelector('#current-question');
 // A phone sends a word to the moderated cloud: it is held.
