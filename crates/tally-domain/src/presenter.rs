@@ -84,6 +84,8 @@ pub struct PresenterAccess {
     /// Created without credentials while the compatibility switch
     /// (`TALLY_OPEN_PRESENTER=1`) was on.
     pub created_open: bool,
+    /// The audience's code, which a delegate's big screen shows.
+    pub join_code: JoinCode,
     /// The co-host and moderator links of every contest tied to this
     /// presentation (revoked ones included, so that they are refused as
     /// revoked rather than as strangers).
@@ -116,6 +118,18 @@ pub enum Power {
     Moderate,
 }
 
+impl Power {
+    pub const ALL: [Power; 3] = [Power::Own, Power::Run, Power::Moderate];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Power::Own => "own",
+            Power::Run => "run",
+            Power::Moderate => "moderate",
+        }
+    }
+}
+
 impl Role {
     /// Whether a link with this role has `power` over its contest's
     /// presentation. Judges have none.
@@ -135,6 +149,17 @@ pub enum Holder {
     Presenter,
     /// A contest's co-host or moderator link.
     Delegate { link: LinkId, role: Role },
+}
+
+impl Holder {
+    /// Whether the holder has `power` on the presentation: the presenter
+    /// every one, a delegate what its role allows.
+    pub fn may(self, power: Power) -> bool {
+        match self {
+            Holder::Presenter => true,
+            Holder::Delegate { role, .. } => role.may(power),
+        }
+    }
 }
 
 /// Why a caller may not act as the presenter.
@@ -244,6 +269,7 @@ mod tests {
             presenter_id: PresenterId::generate(),
             token_hash: token.hash(),
             created_open,
+            join_code: JoinCode::generate(),
             delegates: Vec::new(),
         }
     }

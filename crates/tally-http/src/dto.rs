@@ -420,20 +420,17 @@ pub struct AccessBody {
 
 impl AccessBody {
     pub fn new(holder: Holder, join_code: &JoinCode) -> Self {
-        let (role, powers): (&str, &[&str]) = match holder {
-            Holder::Presenter => ("presenter", &["own", "run", "moderate"]),
-            Holder::Delegate { role, .. } => {
-                let powers: &[&str] = if role.may(Power::Run) {
-                    &["run", "moderate"]
-                } else {
-                    &["moderate"]
-                };
-                (role.as_str(), powers)
-            }
+        let role = match holder {
+            Holder::Presenter => "presenter",
+            Holder::Delegate { role, .. } => role.as_str(),
         };
         Self {
             role: role.to_owned(),
-            powers: powers.iter().map(|p| (*p).to_owned()).collect(),
+            powers: Power::ALL
+                .into_iter()
+                .filter(|p| holder.may(*p))
+                .map(|p| p.as_str().to_owned())
+                .collect(),
             join_code: join_code.as_str().to_owned(),
         }
     }

@@ -211,7 +211,6 @@ async fn audit(
     Ok(())
 }
 
-/// Locks the round and bumps its version; its state.
 /// Checks that every one of `contestants` is the contest's; their ids.
 async fn ensure_contestants_belong(
     tx: &Transaction<'_>,
@@ -268,6 +267,7 @@ async fn insert_lineup(
     Ok(())
 }
 
+/// Locks the round and bumps its version; its state.
 async fn touch_round(
     tx: &Transaction<'_>,
     contest: ContestId,

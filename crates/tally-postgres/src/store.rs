@@ -23,6 +23,23 @@ fn token_hash(stored: &[u8]) -> Result<TokenHash, StoreError> {
     Ok(TokenHash::from_bytes(bytes))
 }
 
+/// The co-host or moderator link on an [`ACCESS`] row, if it has one.
+fn delegate(row: &Row) -> Result<Option<Delegate>, StoreError> {
+    let Some(link) = row
+        .try_get::<_, Option<Uuid>>("link_id")
+        .map_err(store_error)?
+    else {
+        return Ok(None);
+    };
+    let role: &str = row.try_get("role").map_err(store_error)?;
+    Ok(Some(Delegate {
+        link: LinkId::from_uuid(link),
+        role: Role::parse(role).context("stored link role")?,
+        token_hash: token_hash(row.try_get("link_hash").map_err(store_error)?)?,
+        revoked: row.try_get("revoked").map_err(store_error)?,
+    }))
+}
+
 /// The presentation store on Postgres.
 #[derive(Clone, Debug)]
 pub struct PgStore {
@@ -55,7 +72,7 @@ impl PgStore {
 // be parsed and planned again, which was most of Postgres's CPU for them.
 // One row per co-host or moderator link of a contest tied to the
 // presentation (judges have no power over it), or one with NULL links.
-const ACCESS: &str = "SELECT p.presenter_id, s.token_hash, p.created_open, \
+const ACCESS: &str = "SELECT p.presenter_id, s.token_hash, p.created_open, p.join_code, \
        l.id AS link_id, l.role, l.token_hash AS link_hash, l.revoked_at IS NOT NULL AS revoked \
      FROM presentations p JOIN presenters s ON s.id = p.presenter_id \
      LEFT JOIN contests c ON c.presentation_id = p.id \
@@ -369,21 +386,8 @@ impl PresentationStore for PgStore {
         };
         let delegates = rows
             .iter()
-            .filter_map(|row| {
-                let link: Option<Uuid> = match row.try_get("link_id") {
-                    Ok(link) => link,
-                    Err(e) => return Some(Err(store_error(e))),
-                };
-                link.map(|link| {
-                    let role: &str = row.try_get("role").map_err(store_error)?;
-                    Ok(Delegate {
-                        link: LinkId::from_uuid(link),
-                        role: Role::parse(role).context("stored link role")?,
-                        token_hash: token_hash(row.try_get("link_hash").map_err(store_error)?)?,
-                        revoked: row.try_get("revoked").map_err(store_error)?,
-                    })
-                })
-            })
+            .map(delegate)
+            .filter_map(Result::transpose)
             .collect::<Result<_, StoreError>>()?;
         Ok(Some(PresenterAccess {
             presenter_id: PresenterId::from_uuid(
@@ -391,6 +395,7 @@ impl PresentationStore for PgStore {
             ),
             token_hash: token_hash(first.try_get("token_hash").map_err(store_error)?)?,
             created_open: first.try_get("created_open").map_err(store_error)?,
+            join_code: load::join_code(first)?,
             delegates,
         }))
     }

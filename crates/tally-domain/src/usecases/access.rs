@@ -1,7 +1,7 @@
 use super::Tally;
 use crate::ids::PresentationId;
 use crate::ports::{Ports, PresentationStore as _, StoreError};
-use crate::presenter::{AccessDenied, Holder, Power, PresenterToken};
+use crate::presenter::{AccessDenied, Holder, JoinCode, Power, PresenterAccess, PresenterToken};
 use thiserror::Error;
 
 /// Why a caller could not act as a presentation's presenter. Every
@@ -37,17 +37,28 @@ impl<P: Ports> Tally<P> {
         credential: Option<&PresenterToken>,
         power: Power,
     ) -> Result<Holder, PresenterCheckError> {
+        Ok(self.authorized(presentation, credential, power).await?.0)
+    }
+
+    async fn authorized(
+        &self,
+        presentation: PresentationId,
+        credential: Option<&PresenterToken>,
+        power: Power,
+    ) -> Result<(Holder, PresenterAccess), PresenterCheckError> {
         let access = self
             .store
             .access(presentation)
             .await?
             .ok_or(PresenterCheckError::NotFound)?;
-        Ok(access.authorize(credential, self.open_mode, power)?)
+        let holder = access.authorize(credential, self.open_mode, power)?;
+        Ok((holder, access))
     }
 
     /// Who `credential` is on the presentation: the presenter, or a
     /// contest's co-host or moderator (for pages that show each only what
-    /// they may do).
+    /// they may do), and the audience's join code (for a delegate's big
+    /// screen).
     ///
     /// # Errors
     /// As any presenter operation, when it lets its holder do nothing there.
@@ -55,9 +66,11 @@ impl<P: Ports> Tally<P> {
         &self,
         presentation: PresentationId,
         credential: Option<&PresenterToken>,
-    ) -> Result<Holder, PresenterCheckError> {
-        self.check_presenter(presentation, credential, Power::Moderate)
-            .await
+    ) -> Result<(Holder, JoinCode), PresenterCheckError> {
+        let (holder, access) = self
+            .authorized(presentation, credential, Power::Moderate)
+            .await?;
+        Ok((holder, access.join_code))
     }
 
     /// Checks that `token` is the presentation's own presenter token, the

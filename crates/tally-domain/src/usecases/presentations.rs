@@ -6,8 +6,7 @@ use crate::ports::{
     PresentationStore as _,
 };
 use crate::presentation::{Presentation, PresentationDraft, PresentationSummary};
-use crate::presenter::Power;
-use crate::presenter::{AccessDenied, JoinCode, PresenterToken};
+use crate::presenter::{AccessDenied, JoinCode, Power, PresenterToken};
 use thiserror::Error;
 
 /// How many random join codes to try before giving up. With a million codes

@@ -13,8 +13,7 @@ use crate::poll::Poll;
 use crate::ports::{
     BoardError, NewQuestion, Ports, PresentationStore as _, QuestionBoard as _, StoreError,
 };
-use crate::presenter::Power;
-use crate::presenter::{AccessDenied, PresenterToken};
+use crate::presenter::{AccessDenied, Power, PresenterToken};
 use crate::vote::PollResults;
 use thiserror::Error;
 

@@ -9,8 +9,7 @@ use crate::ports::{
     LedgerError, NameChangeError, Ports, PresentationStore as _, QuizAnswer, VoteLedger as _,
 };
 use crate::presentation::Presentation;
-use crate::presenter::Power;
-use crate::presenter::{AccessDenied, PresenterToken};
+use crate::presenter::{AccessDenied, Power, PresenterToken};
 use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 use thiserror::Error;

@@ -6,8 +6,7 @@ use crate::ports::{
     VotingChangeError,
 };
 use crate::presentation::{Presentation, SlideError, SlideMove};
-use crate::presenter::Power;
-use crate::presenter::{AccessDenied, PresenterToken};
+use crate::presenter::{AccessDenied, Power, PresenterToken};
 use thiserror::Error;
 
 #[derive(Debug, Error)]

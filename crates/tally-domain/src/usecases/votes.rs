@@ -5,8 +5,7 @@ use crate::ports::{
     IntakeError, LedgerError, Ports, PresentationStore as _, RejectReason, VoteIntake as _,
     VoteLedger as _, VoteMetrics as _,
 };
-use crate::presenter::Power;
-use crate::presenter::{AccessDenied, PresenterToken};
+use crate::presenter::{AccessDenied, Power, PresenterToken};
 use crate::vote::{Ballot, PollResults, VoteReceipt, VoteRecord};
 use thiserror::Error;
 

@@ -43,13 +43,11 @@ pub async fn access<P: Ports>(
     credential: PresenterCredential,
     id: web::Path<Uuid>,
 ) -> Handled {
-    let id = presentation_id(*id);
-    let holder = tally
-        .presentation_holder(id, credential.token())
+    let (holder, join_code) = tally
+        .presentation_holder(presentation_id(*id), credential.token())
         .await
         .map_err(Problem::from)?;
-    let presentation = tally.presentation(id).await?;
-    Ok(HttpResponse::Ok().json(AccessBody::new(holder, &presentation.join_code)))
+    Ok(HttpResponse::Ok().json(AccessBody::new(holder, &join_code)))
 }
 
 /// Go back one poll and return it.

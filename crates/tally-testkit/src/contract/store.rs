@@ -138,6 +138,7 @@ pub async fn access_reflects_how_it_was_created<A: Adapters>(adapters: &A) {
     assert_eq!(access.presenter_id, created.presenter_id);
     assert_eq!(access.token_hash, token.hash());
     assert!(!access.created_open);
+    assert_eq!(access.join_code, created.join_code);
     // Delegates come only from a contest tied to the presentation.
     assert!(access.delegates.is_empty());
 

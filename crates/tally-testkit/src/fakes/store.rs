@@ -118,6 +118,7 @@ impl PresentationStore for FakeStore {
             presenter_id: new.presenter_id,
             token_hash,
             created_open: new.created_open,
+            join_code: presentation.join_code.clone(),
             // Delegates come from contests tied to the presentation, which
             // this fake does not hold.
             delegates: Vec::new(),

@@ -2,10 +2,9 @@
 // presenter token is kept here, in local storage, and sent only in the
 // Authorization header (or the WebSocket subprotocol): never in a URL,
 // which servers and proxies write to their logs.
-import { store, h, fill } from './dom.js';
+import { store, h, fill, takeFragmentSecret } from './dom.js';
 
 export const tokenOf = (id) => store.get(`tally.token.${id}`);
-const keepToken = (id, token) => store.set(`tally.token.${id}`, token);
 export const decks = () => store.get('tally.decks', []);
 export const deckOf = (id) => decks().find((d) => d.id === id);
 
@@ -30,20 +29,11 @@ export const idInPath = () => {
 };
 
 // A contest's co-host or moderator link opens the console with its secret
-// in the URL's fragment, which browsers never send to a server. The page
-// takes it into local storage and clears it from the address bar at once.
-// It never replaces the presenter's own key held here, which alone can
-// delete the presentation: `holderOf` asks the server whose a key is.
-export async function takeLinkKey(id, holderOf) {
-  const fromLink = decodeURIComponent(location.hash.slice(1));
-  if (fromLink) history.replaceState(null, '', location.pathname + location.search);
-  const held = tokenOf(id);
-  if (!fromLink || fromLink === held) return held;
-  const heldRole = held ? await holderOf(held).then((a) => a.role, () => null) : null;
-  if (heldRole === 'presenter') return held;
-  keepToken(id, fromLink);
-  return fromLink;
-}
+// in the fragment. It never replaces the presenter's own key held here,
+// which alone can delete the presentation: `holderOf` asks the server
+// whose a key is.
+export const takeLinkKey = (id, holderOf) =>
+  takeFragmentSecret(`tally.token.${id}`, (held) => holderOf(held).then((a) => a.role === 'presenter'));
 
 // A presenter page without the token refuses to work: it offers to take
 // the token (typed or pasted, kept in this browser), nothing else.

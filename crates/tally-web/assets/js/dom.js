@@ -53,3 +53,20 @@ export const store = {
     localStorage.removeItem(key);
   },
 };
+
+// An invite link carries its secret in the URL's fragment (after #), which
+// browsers never send to a server, so no access log records it. This moves
+// it into local storage under `key` and clears the address bar at once; it
+// returns the secret to use. A held secret for which `keepHeld` answers
+// true (the presenter's own key, the contest owner's) is not replaced by a
+// link's, so that opening a co-host's or judge's link to check it costs
+// nobody their own.
+export async function takeFragmentSecret(key, keepHeld = async () => false) {
+  const fromLink = decodeURIComponent(location.hash.slice(1));
+  if (fromLink) history.replaceState(null, '', location.pathname + location.search);
+  const held = store.get(key);
+  if (!fromLink || fromLink === held) return held;
+  if (held && await keepHeld(held).catch(() => false)) return held;
+  store.set(key, fromLink);
+  return fromLink;
+}
