@@ -1,14 +1,15 @@
-//! Admission control for votes: overload is answered, never queued without
-//! bound.
+//! Admission control: overload is answered, never queued without bound.
 //!
-//! Every vote request takes a place in this process's queue when it arrives,
-//! before its body is read, so a connection that sends a head and then no
-//! body holds a place (and loses it at the body deadline, with 408). With
-//! its body in, the vote waits, in arrival order, for one of a bounded
-//! number of in-flight places; only then is it sent to the intake. A vote
-//! that finds the queue full, or whose deadline passes while it waits, is
-//! answered 429 with `Retry-After`: it was never sent anywhere, so it is
-//! never stored.
+//! Every request with a body takes a place in this process's queue when its
+//! head arrives, before its body is read (`body_deadline`), so a connection
+//! that sends a head and then no body holds a place, on any route, and
+//! loses it at the body deadline, with 408. Any other request gives its
+//! place back once its body is in. A vote keeps it: with its body in, it
+//! waits, in arrival order, for one of a bounded number of in-flight
+//! places; only then is it sent to the intake. A request that finds the
+//! queue full, or a vote whose deadline passes while it waits, is answered
+//! 429 with `Retry-After`: it was never sent anywhere, so it is never
+//! stored.
 //!
 //! The bounds are per process and apply to whichever path votes take
 //! (Redis, or Postgres while Redis is down, where the connection pool is a
@@ -16,24 +17,26 @@
 //! defaults were measured.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{Semaphore, SemaphorePermit};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 
 /// When a client refused for load should try again, unless configured.
 pub const RETRY_AFTER_MS: u64 = 500;
 
-/// The bounds. Every field is a `tally serve` setting (`vote_*`).
+/// The bounds. Every field is a `tally serve` setting (`vote_*`, and
+/// `body_timeout_ms`).
 #[derive(Clone, Debug)]
 pub struct AdmissionSettings {
     /// Votes sent to the intake and not yet answered, at most.
     pub in_flight: usize,
-    /// Votes waiting for an in-flight place (body still arriving, or body in
-    /// and waiting), at most.
+    /// Requests whose body is still arriving, and votes with their body in
+    /// waiting for an in-flight place, at most.
     pub queue: usize,
     /// Longest a vote waits, from arrival, for an in-flight place.
     pub max_wait: Duration,
-    /// Longest the body may take to arrive after the head.
+    /// Longest a request's body may take to arrive after its head.
     pub body_timeout: Duration,
     /// The retry hint sent with 429.
     pub retry_after_ms: u64,
@@ -51,15 +54,15 @@ impl Default for AdmissionSettings {
     }
 }
 
-/// One process's vote admission.
+/// One process's admission.
 #[derive(Debug)]
 pub struct Admission {
     settings: AdmissionSettings,
-    in_flight: Semaphore,
+    in_flight: Arc<Semaphore>,
     waiting: AtomicUsize,
 }
 
-/// Why a vote was not admitted. Nothing was sent anywhere.
+/// Why a request was not admitted. Nothing was sent anywhere.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Refused {
     /// The queue was full on arrival.
@@ -68,18 +71,19 @@ pub enum Refused {
     Deadline,
 }
 
-/// A place in the queue, held from arrival until the vote is in flight or
-/// refused.
+/// A place in the queue, held from arrival until the body is in (a vote:
+/// until it is in flight or refused). Owned, so that it can live in the
+/// body's stream and pass from there to the vote handler.
 #[derive(Debug)]
-pub struct Ticket<'a> {
-    admission: &'a Admission,
+pub struct Ticket {
+    admission: Arc<Admission>,
     deadline: Instant,
 }
 
 impl Admission {
     pub fn new(settings: AdmissionSettings) -> Self {
         Self {
-            in_flight: Semaphore::new(settings.in_flight.max(1)),
+            in_flight: Arc::new(Semaphore::new(settings.in_flight.max(1))),
             waiting: AtomicUsize::new(0),
             settings,
         }
@@ -93,7 +97,7 @@ impl Admission {
     ///
     /// # Errors
     /// [`Refused::QueueFull`].
-    pub fn arrive(&self) -> Result<Ticket<'_>, Refused> {
+    pub fn arrive(self: &Arc<Self>) -> Result<Ticket, Refused> {
         let limit = self.settings.queue;
         self.waiting
             .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
@@ -101,12 +105,13 @@ impl Admission {
             })
             .map_err(|_| Refused::QueueFull)?;
         Ok(Ticket {
-            admission: self,
+            admission: Arc::clone(self),
             deadline: Instant::now() + self.settings.max_wait,
         })
     }
 
-    /// Votes waiting now (for the metrics).
+    /// Places taken now: bodies arriving and votes waiting (for the
+    /// metrics).
     pub fn waiting(&self) -> usize {
         self.waiting.load(Ordering::Acquire)
     }
@@ -120,14 +125,15 @@ impl Admission {
     }
 }
 
-impl<'a> Ticket<'a> {
+impl Ticket {
     /// Waits, in arrival order, for an in-flight place until the deadline.
     /// Hold the permit until the intake has answered.
     ///
     /// # Errors
     /// [`Refused::Deadline`].
-    pub async fn admit(self) -> Result<SemaphorePermit<'a>, Refused> {
-        match tokio::time::timeout_at(self.deadline, self.admission.in_flight.acquire()).await {
+    pub async fn admit(self) -> Result<OwnedSemaphorePermit, Refused> {
+        let in_flight = Arc::clone(&self.admission.in_flight);
+        match tokio::time::timeout_at(self.deadline, in_flight.acquire_owned()).await {
             Ok(Ok(permit)) => Ok(permit),
             // Closed never happens (the semaphore is never closed); treat
             // it as the deadline rather than panic.
@@ -137,7 +143,7 @@ impl<'a> Ticket<'a> {
     }
 }
 
-impl Drop for Ticket<'_> {
+impl Drop for Ticket {
     fn drop(&mut self) {
         self.admission.waiting.fetch_sub(1, Ordering::AcqRel);
     }
@@ -147,13 +153,13 @@ impl Drop for Ticket<'_> {
 mod tests {
     use super::*;
 
-    fn admission(in_flight: usize, queue: usize, max_wait_ms: u64) -> Admission {
-        Admission::new(AdmissionSettings {
+    fn admission(in_flight: usize, queue: usize, max_wait_ms: u64) -> Arc<Admission> {
+        Arc::new(Admission::new(AdmissionSettings {
             in_flight,
             queue,
             max_wait: Duration::from_millis(max_wait_ms),
             ..AdmissionSettings::default()
-        })
+        }))
     }
 
     #[tokio::test]

@@ -5,6 +5,7 @@
 //! enums to problem+json at this edge, nowhere else.
 
 pub mod admission;
+pub mod body_deadline;
 pub mod contest_dto;
 pub mod dto;
 mod errors;
@@ -30,7 +31,7 @@ use utoipa_swagger_ui::SwaggerUi;
 /// Registers every route. The caller adds app data: `web::Data<Tally<P>>`,
 /// `telemetry::Telemetry`, `web::Data<ReadinessCheck>`,
 /// `web::Data<Arc<live::LiveHub>>` and `web::Data<admission::Admission>`,
-/// and wraps the app in
+/// and wraps the app in [`body_deadline::body_deadline`] (inside) and
 /// [`middleware::respond`].
 pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
     cfg.app_data(extract::path_config())

@@ -92,6 +92,18 @@ impl Problem {
         p
     }
 
+    /// 429 for any request refused by admission before its body was read:
+    /// the same code as a vote's, so that a client retries both alike.
+    pub fn busy(retry_after_ms: u64) -> Self {
+        let mut p = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "overloaded",
+            "too many requests at once: this one was not carried out; retry after the given time",
+        );
+        p.retry_after_ms = Some(retry_after_ms);
+        p
+    }
+
     /// 504: the vote was sent to the store and no answer came in time, so
     /// it may or may not have been counted. A retry with the same body
     /// settles it: votes are idempotent.

@@ -81,6 +81,8 @@ pub(crate) fn serve<P: Ports>(
     };
     let mut server = HttpServer::new(move || {
         App::new()
+            // Innermost, so that `respond` counts and shapes its answers.
+            .wrap(from_fn(tally_http::body_deadline::body_deadline))
             .wrap(from_fn(tally_http::middleware::respond))
             .wrap(TracingLogger::default())
             .app_data(tally.clone())

@@ -2,22 +2,24 @@
 
 use super::{poll_id, presentation_id};
 use crate::admission::Admission;
+use crate::body_deadline;
 use crate::dto::RetractBody;
 use crate::problem::Problem;
 use actix_web::{web, FromRequest as _, HttpRequest, HttpResponse};
 use serde::de::DeserializeOwned;
 use std::future::Future;
+use std::sync::Arc;
 use tally_domain::ports::{IntakeError, Ports};
 use tally_domain::usecases::Tally;
 use tally_domain::{Ballot, ParticipantId};
 use uuid::Uuid;
 
-/// Admits a vote-like request, reads its body within the admission's
-/// deadline, turns it into a ballot with `ballot`, and casts it. Refusals
-/// before the intake are counted as the intake's are.
+/// Admits a vote-like request, reads its body, turns it into a ballot with
+/// `ballot`, and casts it. Refusals before the intake are counted as the
+/// intake's are.
 pub(super) async fn take<P, B, F, Fut>(
     tally: &Tally<P>,
-    admission: &Admission,
+    admission: &Arc<Admission>,
     request: &HttpRequest,
     payload: web::Payload,
     ballot: F,
@@ -29,24 +31,20 @@ where
     Fut: Future<Output = Result<Ballot, Problem>>,
 {
     let overloaded = || Problem::overloaded(admission.settings().retry_after_ms);
-    let Ok(ticket) = admission.arrive() else {
+    // The place the body took on arrival, kept until the vote is in flight;
+    // a vote that came without a body takes one now.
+    let arrival = body_deadline::claim(request).unwrap_or_else(|| admission.arrive());
+    let Ok(ticket) = arrival else {
         tally.record_overloaded_vote();
         return Err(overloaded().into());
     };
-    let body = tokio::time::timeout(
-        admission.settings().body_timeout,
-        web::Json::<B>::from_request(request, &mut payload.into_inner()),
-    )
-    .await;
-    let body = match body {
-        Ok(Ok(body)) => body.into_inner(),
-        Ok(Err(error)) => {
+    // The body's deadline is `body_deadline`'s: a late body fails this read,
+    // and the answer becomes 408.
+    let body = match web::Json::<B>::from_request(request, &mut payload.into_inner()).await {
+        Ok(body) => body.into_inner(),
+        Err(error) => {
             tally.record_invalid_vote();
             return Err(as_invalid_vote(error));
-        }
-        Err(_) => {
-            tally.record_invalid_vote();
-            return Err(Problem::body_timeout().into());
         }
     };
     let Ok(_in_flight) = ticket.admit().await else {

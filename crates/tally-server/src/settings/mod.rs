@@ -72,15 +72,16 @@ pub struct Settings {
     pub redis_probe_failures: u32,
     /// Votes sent and not yet answered, per process, at most.
     pub vote_in_flight: usize,
-    /// Votes waiting for an in-flight place (including those whose body is
-    /// still arriving), per process, at most; more get 429 at once.
+    /// Places in the admission queue, per process: requests whose body is
+    /// still arriving (any route) and votes waiting for an in-flight place;
+    /// more get 429 at once.
     pub vote_queue: usize,
     /// Longest a vote waits from arrival for an in-flight place, ms; then
     /// 429.
     pub vote_max_wait_ms: u64,
-    /// Longest a vote's body may take to arrive after its head, ms; then
-    /// 408 and the connection is closed.
-    pub vote_body_timeout_ms: u64,
+    /// Longest a request's body may take to arrive after its head, on every
+    /// route, ms; then 408 and the connection is closed.
+    pub body_timeout_ms: u64,
     /// The retry hint sent with 429, ms (`Retry-After` carries it rounded
     /// up to whole seconds, the body's `retry_after_ms` exactly).
     pub vote_retry_after_ms: u64,
@@ -142,7 +143,7 @@ impl Settings {
             in_flight: self.vote_in_flight,
             queue: self.vote_queue,
             max_wait: Duration::from_millis(self.vote_max_wait_ms),
-            body_timeout: Duration::from_millis(self.vote_body_timeout_ms),
+            body_timeout: Duration::from_millis(self.body_timeout_ms),
             retry_after_ms: self.vote_retry_after_ms,
         }
     }
@@ -208,7 +209,7 @@ redis_probe_failures = 3
 vote_in_flight = 1024
 vote_queue = 16384
 vote_max_wait_ms = 1000
-vote_body_timeout_ms = 5000
+body_timeout_ms = 5000
 vote_retry_after_ms = 500
 redis_vote_batch = 256
 mirror_sweep_interval_secs = 60
@@ -300,7 +301,7 @@ const ENV_SETTINGS: &[&str] = &[
     "vote_in_flight",
     "vote_queue",
     "vote_max_wait_ms",
-    "vote_body_timeout_ms",
+    "body_timeout_ms",
     "vote_retry_after_ms",
     "redis_vote_batch",
     "mirror_sweep_interval_secs",
