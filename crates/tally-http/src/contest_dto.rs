@@ -454,8 +454,9 @@ pub struct RoundResultsBody {
     /// Submitted sheets counted.
     pub sheets: usize,
     pub published: bool,
-    /// SHA-256 (hex) of the canonical form of every submitted mark; set
-    /// once published. `tally verify` recomputes it.
+    /// SHA-256 (hex) of the canonical form of every counted mark and the
+    /// published standings (README, "Judged contests"); set once
+    /// published. `tally verify` recomputes it.
     pub digest: Option<String>,
     pub standings: Vec<ContestStandingBody>,
 }

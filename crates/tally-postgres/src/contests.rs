@@ -8,13 +8,14 @@
 //! A publication stores its snapshot only if the round's version is the
 //! one its marks were read at.
 
+use crate::publication::{columns, publication, Columns};
 use deadpool_postgres::{Pool, Transaction};
 use std::collections::{BTreeMap, BTreeSet};
 use tally_domain::contest::model::{
     Audience, AuditEntry, Caller, Contest, Contestant, Feedback, Link, Role, Round, RoundSheets,
     RoundState, SheetState, StoredMark, StoredSheet,
 };
-use tally_domain::contest::results::RoundResults;
+use tally_domain::contest::publication::Publication;
 use tally_domain::contest::{Criterion, Mark, Method, ScoreRange, TieBreak};
 use tally_domain::ports::{
     ContestStore, ContestStoreError, LedgerError, NewContest, SheetChanges, StoreError, VoteLedger,
@@ -1075,13 +1076,12 @@ impl<L: VoteLedger> ContestStore for PgContests<L> {
     async fn publish(
         &self,
         id: ContestId,
-        round: RoundId,
-        digest: &str,
-        snapshot: &RoundResults,
+        publication: &Publication,
         seen: i64,
         actor: &str,
     ) -> Result<(), ContestStoreError> {
-        let snapshot = serde_json::to_string(snapshot).map_err(failed)?;
+        let round = publication.round;
+        let stored = columns(publication).map_err(failed)?;
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(failed)?;
         let row = tx
@@ -1102,8 +1102,15 @@ impl<L: VoteLedger> ContestStore for PgContests<L> {
         }
         tx.execute(
             "UPDATE contest_rounds SET state = 'published', published_at = now(), digest = $2, \
-               snapshot = $3::text::jsonb, version = version + 1 WHERE id = $1",
-            &[round.as_uuid(), &digest, &snapshot],
+               digest_version = $3, snapshot = $4::text::jsonb, frozen = $5::text::jsonb, \
+               version = version + 1 WHERE id = $1",
+            &[
+                round.as_uuid(),
+                &stored.digest,
+                &stored.version,
+                &stored.snapshot,
+                &stored.frozen,
+            ],
         )
         .await
         .map_err(failed)?;
@@ -1115,7 +1122,7 @@ impl<L: VoteLedger> ContestStore for PgContests<L> {
             Entry {
                 round: Some(round),
                 before: Some("closed"),
-                after: Some(digest),
+                after: Some(&stored.digest),
                 ..Entry::default()
             },
         )
@@ -1127,22 +1134,24 @@ impl<L: VoteLedger> ContestStore for PgContests<L> {
         &self,
         id: ContestId,
         round: RoundId,
-    ) -> Result<Option<(String, RoundResults)>, StoreError> {
+    ) -> Result<Option<Publication>, StoreError> {
         let client = self.client().await?;
         let row = client
             .query_opt(
-                "SELECT digest, snapshot::text FROM contest_rounds \
+                "SELECT digest, digest_version, snapshot::text, frozen::text FROM contest_rounds \
                  WHERE id = $1 AND contest_id = $2 AND state = 'published'",
                 &[round.as_uuid(), id.as_uuid()],
             )
             .await
             .map_err(store_error)?;
         row.map(|r| {
-            let snapshot: &str = r.try_get(1).map_err(store_error)?;
-            Ok((
-                r.try_get(0).map_err(store_error)?,
-                serde_json::from_str(snapshot).map_err(store_error)?,
-            ))
+            let stored = Columns {
+                digest: r.try_get(0).map_err(store_error)?,
+                version: r.try_get(1).map_err(store_error)?,
+                snapshot: r.try_get(2).map_err(store_error)?,
+                frozen: r.try_get(3).map_err(store_error)?,
+            };
+            publication(round, stored).map_err(store_error)
         })
         .transpose()
     }

@@ -22,6 +22,7 @@ mod ledger;
 mod load;
 mod migrate;
 mod pool;
+mod publication;
 mod store;
 mod tallies;
 

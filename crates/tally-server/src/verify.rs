@@ -5,9 +5,7 @@
 
 use anyhow::Context as _;
 use std::fmt;
-use tally_domain::contest::digest::digest;
 use tally_domain::ports::ContestStore as _;
-use tally_domain::usecases::submitted_marks;
 use tally_domain::{ContestId, PollId, PresentationId, RoundId};
 use tally_postgres::{PgContests, PgLedger, Pool, UnauditedMark};
 use tally_redis::RedisMirror;
@@ -205,27 +203,28 @@ pub async fn all_presentations(pool: &Pool) -> anyhow::Result<Vec<PresentationId
         .collect()
 }
 
-/// One published contest round: the digest stored at publishing against
-/// the digest of the marks stored now.
+/// One published contest round: what its publication does not hold
+/// together on (nothing, when it verifies).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DigestCheck {
+pub struct RoundCheck {
     pub contest: ContestId,
     pub round: RoundId,
-    pub published: String,
-    pub recomputed: String,
+    pub digest: String,
+    pub differences: Vec<String>,
 }
 
-/// Judged contests: every published round's digest, and every stored mark
-/// against the audit log's last record of it.
+/// Judged contests: every published round's publication (its digest, its
+/// standings recomputed from its frozen marks, its marks against the audit
+/// log), and every stored mark against the audit log's last record of it.
 #[derive(Debug, Clone)]
 pub struct ContestReport {
-    pub rounds: Vec<DigestCheck>,
+    pub rounds: Vec<RoundCheck>,
     pub unaudited: Vec<UnauditedMark>,
 }
 
 impl ContestReport {
     pub fn agrees(&self) -> bool {
-        self.unaudited.is_empty() && self.rounds.iter().all(|r| r.published == r.recomputed)
+        self.unaudited.is_empty() && self.rounds.iter().all(|r| r.differences.is_empty())
     }
 }
 
@@ -239,16 +238,19 @@ impl fmt::Display for ContestReport {
             self.unaudited.len()
         )?;
         for r in &self.rounds {
-            let mark = if r.published == r.recomputed {
-                ""
+            let verdict = if r.differences.is_empty() {
+                "verified"
             } else {
-                "  <- digest mismatch: a stored score changed after publishing"
+                "DIFFERS"
             };
             writeln!(
                 f,
-                "  contest {} round {}: published {} recomputed {}{mark}",
-                r.contest, r.round, r.published, r.recomputed
+                "  contest {} round {}: digest {} {verdict}",
+                r.contest, r.round, r.digest
             )?;
+            for d in &r.differences {
+                writeln!(f, "    <- {d}")?;
+            }
         }
         for m in &self.unaudited {
             writeln!(
@@ -266,21 +268,31 @@ impl fmt::Display for ContestReport {
     }
 }
 
-/// Recomputes every published round's digest from the stored marks, and
-/// checks each stored mark against the audit log.
+/// Checks every published round's publication against itself, its
+/// contest and the audit log, and each stored mark against the audit log.
 ///
 /// # Errors
 /// When Postgres fails.
 pub async fn verify_contests(pool: &Pool) -> anyhow::Result<ContestReport> {
     let store = PgContests::new(pool.clone(), PgLedger::new(pool.clone()));
     let mut rounds = Vec::new();
-    for (contest, round, published) in store.published_rounds().await.map_err(|e| e.0)? {
-        let sheets = store.sheets(contest, round).await.map_err(|e| e.0)?;
-        rounds.push(DigestCheck {
+    for (contest, round, _) in store.published_rounds().await.map_err(|e| e.0)? {
+        let (publication, definition, log) = futures::try_join!(
+            store.published(contest, round),
+            store.get(contest),
+            store.audit(contest, 0, usize::MAX),
+        )
+        .map_err(|e| e.0)?;
+        let (Some(publication), Some(definition)) = (publication, definition) else {
+            anyhow::bail!("contest {contest} round {round} vanished while it was verified");
+        };
+        let mut differences = publication.differences(&definition);
+        differences.extend(publication.differences_from_audit(&log));
+        rounds.push(RoundCheck {
             contest,
             round,
-            published,
-            recomputed: digest(round, &submitted_marks(&sheets.sheets)),
+            digest: publication.digest,
+            differences,
         });
     }
     let unaudited = store.unaudited_marks().await.map_err(|e| e.0)?;

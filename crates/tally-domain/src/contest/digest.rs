@@ -1,22 +1,32 @@
 //! The digest a published round carries: SHA-256 over a canonical form of
-//! every submitted mark, so that anyone holding the scores can recompute it
-//! and `tally verify` can tell when a stored score changed afterwards.
+//! what the round counted and what it published, so that anyone holding
+//! the export can recompute it and `tally verify` can tell when a stored
+//! score or a published standing changed afterwards.
 //!
-//! The canonical form is UTF-8 text:
+//! The canonical form (version 2) is UTF-8 text:
 //!
 //! ```text
-//! tally-contest-digest-v1
+//! tally-contest-digest-v2
 //! round <round uuid>
 //! <judge uuid> <contestant uuid> <criterion uuid> <mark>
 //! …
+//! standing <rank> <contestant uuid> raw=<raw> adjusted=<adjusted> people=<people> votes=<n> judges=<n> <criterion uuid>=<score> …
+//! …
 //! ```
 //!
-//! one line per mark, sorted by the three uuids (lower-case, hyphenated),
-//! each line ending in `\n`. A mark is written as a plain decimal without
-//! trailing zeros (`7.5`, `8`, `-0.25`).
+//! Marks come first, one line each, sorted by the three uuids
+//! (lower-case, hyphenated); a mark is a plain decimal without trailing
+//! zeros (`7.5`, `8`, `-0.25`). Then one line per published standing, in
+//! the published order, with each score as published (`-` for none) and
+//! one `<criterion uuid>=<score>` per criterion in the contest's order.
+//! Every line ends in `\n`.
+//!
+//! Version 1 (rounds published before standings were covered) is the same
+//! without the standing lines and with the header `tally-contest-digest-v1`.
 
 use super::aggregate::decimal;
 use super::model::StoredMark;
+use super::results::RoundResults;
 use crate::ids::RoundId;
 use sha2::{Digest as _, Sha256};
 use std::fmt::Write as _;
@@ -24,8 +34,66 @@ use std::fmt::Write as _;
 /// Places enough for any mark: a mark is parsed from at most 30 digits.
 const MARK_PLACES: u32 = 30;
 
-/// The canonical form of `marks` (any order) for `round`.
+/// Which canonical form a digest is taken over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DigestVersion {
+    /// The marks only (rounds published before standings were covered).
+    V1,
+    /// The marks and the published standings.
+    V2,
+}
+
+impl DigestVersion {
+    pub fn number(self) -> i16 {
+        match self {
+            Self::V1 => 1,
+            Self::V2 => 2,
+        }
+    }
+
+    pub fn from_number(n: i16) -> Option<Self> {
+        match n {
+            1 => Some(Self::V1),
+            2 => Some(Self::V2),
+            _ => None,
+        }
+    }
+}
+
+/// The canonical form of `marks` (any order) for `round`, version 1.
 pub fn canonical(round: RoundId, marks: &[StoredMark]) -> String {
+    let mut text = format!("tally-contest-digest-v1\nround {round}\n");
+    mark_lines(&mut text, marks);
+    text
+}
+
+/// The canonical form of version 2: `marks` (any order), then the
+/// standings of `published` in their order.
+pub fn canonical_v2(round: RoundId, marks: &[StoredMark], published: &RoundResults) -> String {
+    let mut text = format!("tally-contest-digest-v2\nround {round}\n");
+    mark_lines(&mut text, marks);
+    let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".to_owned());
+    for s in &published.standings {
+        let _ = write!(
+            text,
+            "standing {} {} raw={} adjusted={} people={} votes={} judges={}",
+            s.rank,
+            s.contestant_id,
+            shown(&s.raw),
+            shown(&s.adjusted),
+            shown(&s.people),
+            s.audience_votes,
+            s.judges
+        );
+        for c in &s.by_criterion {
+            let _ = write!(text, " {}={}", c.criterion_id, shown(&c.score));
+        }
+        text.push('\n');
+    }
+    text
+}
+
+fn mark_lines(text: &mut String, marks: &[StoredMark]) {
     let mut lines: Vec<String> = marks
         .iter()
         .map(|m| {
@@ -39,16 +107,31 @@ pub fn canonical(round: RoundId, marks: &[StoredMark]) -> String {
         })
         .collect();
     lines.sort();
-    let mut text = format!("tally-contest-digest-v1\nround {round}\n");
     for line in lines {
         let _ = writeln!(text, "{line}");
     }
-    text
 }
 
-/// SHA-256 of [`canonical`], in lower-case hex.
+/// SHA-256 of [`canonical`] (version 1), in lower-case hex.
 pub fn digest(round: RoundId, marks: &[StoredMark]) -> String {
-    Sha256::digest(canonical(round, marks).as_bytes())
+    sha256_hex(&canonical(round, marks))
+}
+
+/// SHA-256 of the canonical form of `version`, in lower-case hex.
+pub fn digest_of(
+    version: DigestVersion,
+    round: RoundId,
+    marks: &[StoredMark],
+    published: &RoundResults,
+) -> String {
+    match version {
+        DigestVersion::V1 => digest(round, marks),
+        DigestVersion::V2 => sha256_hex(&canonical_v2(round, marks, published)),
+    }
+}
+
+fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
         .iter()
         .fold(String::with_capacity(64), |mut hex, b| {
             let _ = write!(hex, "{b:02x}");
@@ -93,5 +176,52 @@ mod tests {
         // The empty round still has a well-defined digest (SHA-256 of the
         // two header lines).
         assert_eq!(digest(round, &[]).len(), 64);
+    }
+
+    #[test]
+    fn version_two_covers_the_published_standings_as_well() {
+        use crate::contest::results::{RoundResults, StandingView};
+        let round = RoundId::from_uuid(Uuid::from_u128(9));
+        let marks = [mark(1, 2, 3, "7.5")];
+        let standing = StandingView {
+            rank: 1,
+            contestant_id: Uuid::from_u128(2),
+            name: "Alto".to_owned(),
+            raw: Some("7.5".to_owned()),
+            adjusted: Some("7.5".to_owned()),
+            by_criterion: Vec::new(),
+            judges: 1,
+            audience_votes: 0,
+            people: None,
+            parted_by: None,
+        };
+        let published = RoundResults {
+            round_id: *round.as_uuid(),
+            round: "Final".to_owned(),
+            method: "weighted_mean".to_owned(),
+            sheets: 1,
+            standings: vec![standing.clone()],
+        };
+        let v2 = digest_of(DigestVersion::V2, round, &marks, &published);
+        assert_eq!(
+            canonical_v2(round, &marks, &published),
+            "tally-contest-digest-v2\nround 00000000-0000-0000-0000-000000000009\n\
+             00000000-0000-0000-0000-000000000001 00000000-0000-0000-0000-000000000002 \
+             00000000-0000-0000-0000-000000000003 7.5\n\
+             standing 1 00000000-0000-0000-0000-000000000002 raw=7.5 adjusted=7.5 people=- \
+             votes=0 judges=1\n"
+        );
+        let mut changed = published.clone();
+        changed.standings[0].adjusted = Some("99".to_owned());
+        assert_ne!(v2, digest_of(DigestVersion::V2, round, &marks, &changed));
+        // A renamed contestant is not a changed standing.
+        let mut renamed = published.clone();
+        renamed.standings[0].name = "Alto (soloist)".to_owned();
+        assert_eq!(v2, digest_of(DigestVersion::V2, round, &marks, &renamed));
+        // Version 1 never saw the standings.
+        assert_eq!(
+            digest_of(DigestVersion::V1, round, &marks, &changed),
+            digest(round, &marks)
+        );
     }
 }

@@ -12,7 +12,8 @@
 //!
 //! Around the arithmetic: the contest as stored ([`model`]) and as an
 //! organiser describes it ([`draft`]), a round's results ([`results`]) and
-//! the digest a publication carries ([`digest`]). The use cases are in
+//! the digest a publication carries ([`digest`]) and what a publication
+//! freezes ([`publication`]). The use cases are in
 //! [`crate::usecases::Contests`], the storage port in
 //! [`crate::ports::ContestStore`].
 
@@ -20,6 +21,7 @@ pub mod aggregate;
 pub mod digest;
 pub mod draft;
 pub mod model;
+pub mod publication;
 pub mod results;
 pub mod rules;
 

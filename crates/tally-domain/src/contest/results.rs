@@ -4,10 +4,10 @@
 //! turns an exact score into a float.
 
 use super::aggregate::{decimal, rank_with_people, Method, Sheet, TieBreak, DECIMALS};
-use super::model::{Contest, SheetState, StoredSheet};
+use super::model::{Contest, SheetState, StoredMark, StoredSheet};
 use crate::ids::{ContestantId, LinkId, RoundId};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,13 +68,53 @@ pub fn results(
     sheets: &[StoredSheet],
     audience: &BTreeMap<String, u64>,
 ) -> RoundResults {
-    let submitted: Vec<&StoredSheet> = sheets
+    let counted = Counted::of(contest, round, sheets, audience);
+    results_from(contest, round, &counted)
+}
+
+/// What a round's results are computed from: the submitted sheets' marks
+/// (conflicts already left out), who submitted, the lineup and the audience
+/// votes per contestant. A publication freezes exactly this, so that the
+/// results can be recomputed from what it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counted {
+    pub marks: Vec<StoredMark>,
+    pub judges: BTreeSet<LinkId>,
+    pub lineup: BTreeSet<ContestantId>,
+    pub audience: BTreeMap<ContestantId, u64>,
+}
+
+impl Counted {
+    /// The inputs of `round` as the store holds them now.
+    pub fn of(
+        contest: &Contest,
+        round: RoundId,
+        sheets: &[StoredSheet],
+        audience: &BTreeMap<String, u64>,
+    ) -> Self {
+        let submitted = sheets.iter().filter(|s| s.state == SheetState::Submitted);
+        Self {
+            marks: submitted
+                .clone()
+                .flat_map(|s| s.marks.iter().cloned())
+                .collect(),
+            judges: submitted.map(|s| s.judge).collect(),
+            lineup: contest.lineup(round).map(|c| c.id).collect(),
+            // People's choice matches contestants to options by name.
+            audience: contest
+                .lineup(round)
+                .map(|c| (c.id, audience.get(&c.name).copied().unwrap_or(0)))
+                .collect(),
+        }
+    }
+}
+
+/// Ranks the round from `counted`; the contest gives the criteria, the
+/// method, the tie-breaks and the names.
+pub fn results_from(contest: &Contest, round: RoundId, counted: &Counted) -> RoundResults {
+    let marks: Vec<Sheet<LinkId, ContestantId>> = counted
+        .marks
         .iter()
-        .filter(|s| s.state == SheetState::Submitted)
-        .collect();
-    let marks: Vec<Sheet<LinkId, ContestantId>> = submitted
-        .iter()
-        .flat_map(|s| s.marks.iter())
         .filter_map(|m| {
             Some(Sheet {
                 judge: m.judge,
@@ -84,10 +124,16 @@ pub fn results(
             })
         })
         .collect();
-    let ids: Vec<ContestantId> = contest.lineup(round).map(|c| c.id).collect();
-    let votes: BTreeMap<ContestantId, u64> = contest
-        .lineup(round)
-        .map(|c| (c.id, audience.get(&c.name).copied().unwrap_or(0)))
+    // In the contest's order, as the lineup is shown everywhere else.
+    let ids: Vec<ContestantId> = contest
+        .contestants
+        .iter()
+        .map(|c| c.id)
+        .filter(|c| counted.lineup.contains(c))
+        .collect();
+    let votes: BTreeMap<ContestantId, u64> = ids
+        .iter()
+        .map(|c| (*c, counted.audience.get(c).copied().unwrap_or(0)))
         .collect();
     let criteria: Vec<_> = contest.criteria.iter().map(|(_, c)| c.clone()).collect();
     let ranking = rank_with_people(
@@ -144,7 +190,7 @@ pub fn results(
             .map(|r| r.name.clone())
             .unwrap_or_default(),
         method: method_name(&contest.method).to_owned(),
-        sheets: submitted.len(),
+        sheets: counted.judges.len(),
         standings,
     }
 }

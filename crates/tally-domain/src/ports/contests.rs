@@ -2,6 +2,7 @@ use super::StoreError;
 use crate::contest::model::{
     AuditEntry, Caller, Contest, Feedback, Link, Role, RoundSheets, RoundState, StoredSheet,
 };
+use crate::contest::publication::Publication;
 use crate::contest::Mark;
 use crate::ids::{ContestId, ContestantId, CriterionId, LinkId, PresentationId, RoundId};
 use crate::presenter::TokenHash;
@@ -259,8 +260,8 @@ pub trait ContestStore: Clone + Send + Sync + 'static {
         judge: LinkId,
     ) -> impl Future<Output = Result<StoredSheet, StoreError>> + Send;
 
-    /// Freezes the closed round as published, with its digest and results
-    /// (JSON), if the round's version is still `seen`.
+    /// Freezes the closed round as published, with everything its results
+    /// were computed from, if the round's version is still `seen`.
     ///
     /// # Errors
     /// MUST return [`ContestStoreError::RoundState`] unless the round is
@@ -268,14 +269,13 @@ pub trait ContestStore: Clone + Send + Sync + 'static {
     fn publish(
         &self,
         id: ContestId,
-        round: RoundId,
-        digest: &str,
-        snapshot: &crate::contest::results::RoundResults,
+        publication: &Publication,
         seen: i64,
         actor: &str,
     ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
 
-    /// The results frozen at publishing, if the round is published.
+    /// The publication of the round, exactly as stored, if it is
+    /// published.
     ///
     /// # Errors
     /// MUST return [`StoreError`] only when the store fails.
@@ -283,9 +283,7 @@ pub trait ContestStore: Clone + Send + Sync + 'static {
         &self,
         id: ContestId,
         round: RoundId,
-    ) -> impl Future<
-        Output = Result<Option<(String, crate::contest::results::RoundResults)>, StoreError>,
-    > + Send;
+    ) -> impl Future<Output = Result<Option<Publication>, StoreError>> + Send;
 
     /// The audit log after `after`, oldest first, at most `limit` entries.
     ///

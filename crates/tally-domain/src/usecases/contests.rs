@@ -22,8 +22,9 @@ use crate::contest::model::{
     AuditEntry, Caller, Contest, Contestant, Feedback, Link, Role, RoundState, SheetState,
     StoredMark, StoredSheet,
 };
+use crate::contest::publication::Publication;
 use crate::contest::results::{results, RoundResults};
-use crate::contest::{digest, CriterionError, Mark};
+use crate::contest::{CriterionError, Mark};
 use crate::ids::{ContestId, ContestantId, CriterionId, LinkId, RoundId};
 use crate::ports::{
     ContestStore, ContestStoreError, MarkChange, NewContest, SheetChanges, StoreError,
@@ -546,17 +547,20 @@ impl<S: ContestStore> Contests<S> {
                 return Err(RoundError::AudienceOpen);
             }
         }
-        let (sheets, audience) =
-            futures::future::join(self.store.sheets(id, round), self.audience_votes(&contest))
-                .await;
+        let (sheets, conflicts, audience) = futures::future::join3(
+            self.store.sheets(id, round),
+            self.store.conflicts(id),
+            self.audience_votes(&contest),
+        )
+        .await;
         let sheets = sheets?;
-        let frozen = results(&contest, round, &sheets.sheets, &audience?);
-        let digest = digest::digest(round, &submitted_marks(&sheets.sheets));
+        let publication =
+            Publication::freeze(&contest, round, &sheets.sheets, conflicts?, &audience?);
         self.store
-            .publish(id, round, &digest, &frozen, sheets.seen, &caller.actor())
+            .publish(id, &publication, sheets.seen, &caller.actor())
             .await
             .map_err(round_error)?;
-        Ok(digest)
+        Ok(publication.digest)
     }
 
     async fn audience_votes(&self, contest: &Contest) -> Result<BTreeMap<String, u64>, StoreError> {
@@ -583,14 +587,10 @@ impl<S: ContestStore> Contests<S> {
             return Err(ContestReadError::Denied(ContestDenied::Revoked));
         }
         if state == RoundState::Published {
-            let (digest, results) = self
-                .store
-                .published(id, round)
-                .await?
-                .ok_or(ContestReadError::RoundNotFound)?;
+            let publication = self.publication(id, round).await?;
             return Ok(ResultsView {
-                results,
-                digest: Some(digest),
+                results: publication.results,
+                digest: Some(publication.digest),
             });
         }
         match caller {
@@ -611,8 +611,8 @@ impl<S: ContestStore> Contests<S> {
 
     /// A round's results with every submitted mark behind them, for
     /// exports (organisers only). Both come from one read of the sheets,
-    /// unless the round is published (then the results are the frozen
-    /// ones, and the marks are what the digest covers).
+    /// unless the round is published: then both are the publication's,
+    /// the marks exactly those its digest covers.
     pub async fn export(
         &self,
         id: ContestId,
@@ -624,27 +624,35 @@ impl<S: ContestStore> Contests<S> {
             .round(round)
             .ok_or(ContestReadError::RoundNotFound)?
             .state;
+        if state == RoundState::Published {
+            let publication = self.publication(id, round).await?;
+            let marks = publication.marks().to_vec();
+            let view = ResultsView {
+                results: publication.results,
+                digest: Some(publication.digest),
+            };
+            return Ok((view, marks));
+        }
         let (sheets, audience) =
             futures::future::join(self.store.sheets(id, round), self.audience_votes(&contest))
                 .await;
         let sheets = sheets?.sheets;
-        let view = if state == RoundState::Published {
-            let (digest, results) = self
-                .store
-                .published(id, round)
-                .await?
-                .ok_or(ContestReadError::RoundNotFound)?;
-            ResultsView {
-                results,
-                digest: Some(digest),
-            }
-        } else {
-            ResultsView {
-                results: results(&contest, round, &sheets, &audience?),
-                digest: None,
-            }
+        let view = ResultsView {
+            results: results(&contest, round, &sheets, &audience?),
+            digest: None,
         };
         Ok((view, submitted_marks(&sheets)))
+    }
+
+    async fn publication(
+        &self,
+        id: ContestId,
+        round: RoundId,
+    ) -> Result<Publication, ContestReadError> {
+        self.store
+            .published(id, round)
+            .await?
+            .ok_or(ContestReadError::RoundNotFound)
     }
 
     /// Every judge's progress in a round: submitted or not, and what is

@@ -16,6 +16,7 @@ mod helpers;
 mod live;
 mod live_protocol;
 mod ops;
+mod publication;
 mod qa;
 mod races;
 mod redis_path;
