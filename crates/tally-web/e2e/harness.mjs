@@ -9,7 +9,9 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 
 export const BASE = process.env.TALLY_URL || 'http://127.0.0.1:8080';
-export const SHOTS = process.env.TALLY_SHOTS || new URL('./screenshots/', import.meta.url).pathname;
+// Screenshots are test output: under target/ (as the browser tests set it),
+// never in the checkout.
+export const SHOTS = process.env.TALLY_SHOTS || new URL('../../../target/tmp/e2e-screenshots/', import.meta.url).pathname;
 export const XSS = '<img src=x onerror=alert(1)>';
 export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const AXE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');

@@ -11,6 +11,9 @@ use tally_testkit::postgres::EmptyDatabase;
 use tally_testkit::redis::{Durability, RedisServer};
 
 const E2E: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tally-web/e2e/");
+/// Where the scenarios write screenshots and figures: test output belongs
+/// under `target/`, never in the checkout.
+const SHOTS: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/e2e-screenshots");
 
 /// One Chromium at a time: the 2-core CI machine runs the other tests of
 /// this binary beside it, and two browsers at once starved them.
@@ -30,6 +33,7 @@ async fn run_scenario(script: &'static str) {
                 .arg(format!("{E2E}{script}"))
                 .env("TALLY_URL", base)
                 .env("TALLY_CHROMIUM", chromium)
+                .env("TALLY_SHOTS", SHOTS)
                 .output()
         }
     })

@@ -4,7 +4,10 @@
 //! real binary on the spike path, with a presenter token, and fails on any
 //! server error, undocumented status, wrong content type or response that
 //! does not match its schema. Bounded in time; the seed is fixed, so a run
-//! can be repeated exactly.
+//! can be repeated exactly. It runs in a temporary directory: schemathesis
+//! keeps a cache of past findings under `.schemathesis/` in its working
+//! directory, which would dirty the checkout and replay old cases into a
+//! run that should depend on the seed alone.
 
 use crate::binary::serve_on;
 use crate::helpers::SendJson as _;
@@ -31,7 +34,9 @@ async fn the_openapi_document_matches_the_server() {
         .send_json()
         .await;
     let token = created["presenter_token"].as_str().unwrap().to_owned();
+    let workdir = tempfile::tempdir().unwrap();
     let run = Command::new(schemathesis())
+        .current_dir(workdir.path())
         .arg("run")
         .arg(format!("{}/openapi.json", served.base))
         .args(["-H", &format!("Authorization: Bearer {token}")])
