@@ -9,7 +9,8 @@ use tally_domain::contest::draft::{ContestDraft, CriterionDraft};
 use tally_domain::contest::model::{Role, RoundState};
 use tally_domain::contest::Mark;
 use tally_domain::ports::{
-    ContestStore as _, ContestStoreError, MarkChange, NewContest, SheetChanges,
+    ContestDefinitions as _, ContestPeople as _, ContestRounds as _, ContestSheets as _,
+    ContestStoreError, MarkChange, NewContest, SheetChanges,
 };
 use tally_domain::{ContestantId, LinkId, PresenterToken};
 use tally_postgres::{migrate_to, PgContests, PgLedger, PoolSettings};

@@ -5,7 +5,7 @@
 
 use anyhow::Context as _;
 use std::fmt;
-use tally_domain::ports::ContestStore as _;
+use tally_domain::ports::{ContestDefinitions as _, ContestRecords as _, ContestRounds as _};
 use tally_domain::{ContestId, PollId, PresentationId, RoundId};
 use tally_postgres::{PgContests, PgLedger, Pool, UnauditedMark};
 use tally_redis::RedisMirror;

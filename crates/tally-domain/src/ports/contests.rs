@@ -76,7 +76,21 @@ pub struct SheetChanges {
 /// transaction: the log holds every change that was stored and nothing
 /// that was not. Changes to a round serialise on the round: a sheet saved
 /// while the round closes is either stored before the close or refused.
-pub trait ContestStore: Clone + Send + Sync + 'static {
+///
+/// The port is five traits, one per concern; [`ContestStore`] is all of
+/// them, and anything implementing the five is one.
+pub trait ContestStore:
+    ContestDefinitions + ContestPeople + ContestSheets + ContestRounds + ContestRecords
+{
+}
+
+impl<T> ContestStore for T where
+    T: ContestDefinitions + ContestPeople + ContestSheets + ContestRounds + ContestRecords
+{
+}
+
+/// A contest's definition: its criteria, contestants, rounds and method.
+pub trait ContestDefinitions: Clone + Send + Sync + 'static {
     /// Stores the contest with its criteria, contestants and rounds (all in
     /// draft).
     ///
@@ -92,7 +106,11 @@ pub trait ContestStore: Clone + Send + Sync + 'static {
         &self,
         id: ContestId,
     ) -> impl Future<Output = Result<Option<Contest>, StoreError>> + Send;
+}
 
+/// Who takes part: the owner, invite links, conflicts of interest, the tied
+/// presentation and contestants' feedback links.
+pub trait ContestPeople: Clone + Send + Sync + 'static {
     /// Who `token` names in the contest: its owner, or one of its links
     /// (revoked ones included, marked so). `Ok(None)` when it names nobody
     /// there (an unknown secret, or another contest's).
@@ -174,21 +192,35 @@ pub trait ContestStore: Clone + Send + Sync + 'static {
         id: ContestId,
     ) -> impl Future<Output = Result<BTreeMap<LinkId, BTreeSet<ContestantId>>, StoreError>> + Send;
 
-    /// Moves the round to `to` if it is in one of `from`.
+    /// Gives `contestant` a private feedback link (replacing an earlier
+    /// one, which stops working), audited.
     ///
     /// # Errors
-    /// MUST return [`ContestStoreError::RoundNotFound`], or
-    /// [`ContestStoreError::RoundState`] with the current state when it is
-    /// not in `from`.
-    fn move_round(
+    /// MUST return [`ContestStoreError::ContestantNotFound`] when the
+    /// contestant is not the contest's.
+    fn release_feedback(
         &self,
         id: ContestId,
-        round: RoundId,
-        from: &[RoundState],
-        to: RoundState,
+        contestant: ContestantId,
+        token: TokenHash,
         actor: &str,
     ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
 
+    /// The contestant whose feedback link `token` is, with the judges'
+    /// comments on them from submitted sheets, as (round name, text) in
+    /// round order. `Ok(None)` when the link names nobody in the contest.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn feedback(
+        &self,
+        id: ContestId,
+        token: TokenHash,
+    ) -> impl Future<Output = Result<Option<Feedback>, StoreError>> + Send;
+}
+
+/// Judges' sheets: marks and comments saved, submitted and reopened.
+pub trait ContestSheets: Clone + Send + Sync + 'static {
     /// Saves `changes` on `judge`'s sheet in the round, auditing each mark
     /// and comment that changed, and submits it when asked.
     ///
@@ -205,22 +237,6 @@ pub trait ContestStore: Clone + Send + Sync + 'static {
         round: RoundId,
         judge: LinkId,
         changes: SheetChanges,
-        actor: &str,
-    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
-
-    /// Replaces the contestants the round scores, audited. Only a draft
-    /// round's lineup changes: once it opens, sheets depend on it.
-    ///
-    /// # Errors
-    /// MUST return [`ContestStoreError::RoundNotFound`],
-    /// [`ContestStoreError::RoundState`] unless the round is a draft, and
-    /// [`ContestStoreError::ContestantNotFound`] when a contestant is not
-    /// the contest's.
-    fn set_lineup(
-        &self,
-        id: ContestId,
-        round: RoundId,
-        lineup: &BTreeSet<ContestantId>,
         actor: &str,
     ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
 
@@ -259,6 +275,40 @@ pub trait ContestStore: Clone + Send + Sync + 'static {
         round: RoundId,
         judge: LinkId,
     ) -> impl Future<Output = Result<StoredSheet, StoreError>> + Send;
+}
+
+/// A round's life: opened, closed, its lineup, published and frozen.
+pub trait ContestRounds: Clone + Send + Sync + 'static {
+    /// Moves the round to `to` if it is in one of `from`.
+    ///
+    /// # Errors
+    /// MUST return [`ContestStoreError::RoundNotFound`], or
+    /// [`ContestStoreError::RoundState`] with the current state when it is
+    /// not in `from`.
+    fn move_round(
+        &self,
+        id: ContestId,
+        round: RoundId,
+        from: &[RoundState],
+        to: RoundState,
+        actor: &str,
+    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
+
+    /// Replaces the contestants the round scores, audited. Only a draft
+    /// round's lineup changes: once it opens, sheets depend on it.
+    ///
+    /// # Errors
+    /// MUST return [`ContestStoreError::RoundNotFound`],
+    /// [`ContestStoreError::RoundState`] unless the round is a draft, and
+    /// [`ContestStoreError::ContestantNotFound`] when a contestant is not
+    /// the contest's.
+    fn set_lineup(
+        &self,
+        id: ContestId,
+        round: RoundId,
+        lineup: &BTreeSet<ContestantId>,
+        actor: &str,
+    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
 
     /// Freezes the closed round as published, with everything its results
     /// were computed from, if the round's version is still `seen`.
@@ -284,7 +334,10 @@ pub trait ContestStore: Clone + Send + Sync + 'static {
         id: ContestId,
         round: RoundId,
     ) -> impl Future<Output = Result<Option<Publication>, StoreError>> + Send;
+}
 
+/// What the store reads for others: the audit log and the people's-choice poll.
+pub trait ContestRecords: Clone + Send + Sync + 'static {
     /// The audit log after `after`, oldest first, at most `limit` entries.
     ///
     /// # Errors
@@ -295,32 +348,6 @@ pub trait ContestStore: Clone + Send + Sync + 'static {
         after: i64,
         limit: usize,
     ) -> impl Future<Output = Result<Vec<AuditEntry>, StoreError>> + Send;
-
-    /// Gives `contestant` a private feedback link (replacing an earlier
-    /// one, which stops working), audited.
-    ///
-    /// # Errors
-    /// MUST return [`ContestStoreError::ContestantNotFound`] when the
-    /// contestant is not the contest's.
-    fn release_feedback(
-        &self,
-        id: ContestId,
-        contestant: ContestantId,
-        token: TokenHash,
-        actor: &str,
-    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
-
-    /// The contestant whose feedback link `token` is, with the judges'
-    /// comments on them from submitted sheets, as (round name, text) in
-    /// round order. `Ok(None)` when the link names nobody in the contest.
-    ///
-    /// # Errors
-    /// MUST return [`StoreError`] only when the store fails.
-    fn feedback(
-        &self,
-        id: ContestId,
-        token: TokenHash,
-    ) -> impl Future<Output = Result<Option<Feedback>, StoreError>> + Send;
 
     /// The people's-choice poll's votes by option text, in its current
     /// round: every acknowledged vote, as the vote ledger counts them.

@@ -19,7 +19,10 @@ mod switch;
 pub use archive::{ArchiveError, ArchivedBatch, VoteArchive};
 pub use board::{BoardError, NewQuestion, QuestionBoard};
 pub use clock::Clock;
-pub use contests::{ContestStore, ContestStoreError, MarkChange, NewContest, SheetChanges};
+pub use contests::{
+    ContestDefinitions, ContestPeople, ContestRecords, ContestRounds, ContestSheets, ContestStore,
+    ContestStoreError, MarkChange, NewContest, SheetChanges,
+};
 pub use events::{NoEvents, PresentationEvents};
 pub use intake::{IntakeError, VoteIntake};
 pub use ledger::{LedgerError, QuizAnswer, VoteLedger};
