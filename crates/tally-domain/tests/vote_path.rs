@@ -1,12 +1,18 @@
 //! The vote path's use cases on the fakes: the failover between the two
-//! intakes, and the flush from the queue into the source of truth.
+//! intakes (and ledgers), and the flush from the queue into the source of
+//! truth.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
-use tally_domain::ports::{IntakeError, IntakePath, IntakeSwitch as _, VoteIntake};
-use tally_domain::usecases::{FailoverIntake, FlushSettings, Flusher};
-use tally_domain::{Ballot, ParticipantId, Presentation, VoteReceipt};
+use tally_domain::ports::{
+    IntakeError, IntakePath, IntakeSwitch as _, LedgerError, QuizAnswer, VoteIntake, VoteLedger,
+};
+use tally_domain::usecases::{FailoverIntake, FailoverLedger, FlushSettings, Flusher};
+use tally_domain::{
+    Ballot, ParticipantId, PollId, PollResults, Presentation, PresentationId, VoteReceipt,
+    VoteRecord,
+};
 use tally_testkit::contract::store::create_in;
 use tally_testkit::fakes::{FakeClock, FakeMetrics, FakeSwitch, FakeWorld};
 use tally_testkit::fixtures::deck;
@@ -105,6 +111,69 @@ async fn a_late_answer_is_no_outage_and_switches_nothing() {
     ));
     assert!(switch.is_up());
     assert_eq!(world.stored_votes(), 0);
+}
+
+/// A fast ledger that fails every read, for an outage or because the votes
+/// acknowledged before the read are not readable in time.
+#[derive(Clone, Debug)]
+enum Failing {
+    Unreachable,
+    Unsettled,
+}
+
+impl Failing {
+    fn error(&self) -> LedgerError {
+        match self {
+            Failing::Unreachable => LedgerError::Unavailable(anyhow::anyhow!("refused")),
+            Failing::Unsettled => LedgerError::unsettled(Duration::from_secs(3)),
+        }
+    }
+}
+
+impl VoteLedger for Failing {
+    async fn votes(&self, _: PresentationId, _: PollId) -> Result<Vec<VoteRecord>, LedgerError> {
+        Err(self.error())
+    }
+    async fn results(&self, _: PresentationId, _: PollId) -> Result<PollResults, LedgerError> {
+        Err(self.error())
+    }
+    async fn round_results(
+        &self,
+        _: PresentationId,
+        _: PollId,
+        _: u32,
+    ) -> Result<PollResults, LedgerError> {
+        Err(self.error())
+    }
+    async fn quiz_answers(&self, _: PresentationId) -> Result<Vec<QuizAnswer>, LedgerError> {
+        Err(self.error())
+    }
+}
+
+/// The direct path stands in for a fast path that is down, but not for one
+/// still waiting on acknowledged votes: the direct path lacks those too.
+#[tokio::test]
+async fn reads_fall_back_on_an_outage_but_not_when_acknowledged_votes_are_unsettled() {
+    let world = FakeWorld::new();
+    let p = presentation(&world).await;
+    let poll = p.polls[0].id;
+    let direct = world.ledger();
+    let unreachable =
+        FailoverLedger::new(Failing::Unreachable, direct.clone(), FakeSwitch::new(true));
+    assert_eq!(
+        unreachable.results(p.id, poll).await.unwrap().participants,
+        0
+    );
+    assert!(unreachable.quiz_answers(p.id).await.unwrap().is_empty());
+    let unsettled = FailoverLedger::new(Failing::Unsettled, direct, FakeSwitch::new(true));
+    for read in [
+        unsettled.results(p.id, poll).await.map(|_| ()),
+        unsettled.round_results(p.id, poll, 1).await.map(|_| ()),
+        unsettled.votes(p.id, poll).await.map(|_| ()),
+        unsettled.quiz_answers(p.id).await.map(|_| ()),
+    ] {
+        assert!(read.is_err_and(|e| e.is_unsettled()));
+    }
 }
 
 #[tokio::test]

@@ -6,6 +6,11 @@ use tally_domain::{PollId, PresentationId};
 
 /// Set of presentations whose streams flushers read.
 pub const ACTIVE: &str = "tally:presentations";
+/// Counter raised each time a presentation joins [`ACTIVE`]. Flushers
+/// reread the set when it moves instead of at their next periodic refresh,
+/// so a new stream's first votes are flushed in milliseconds, not up to a
+/// second later: a read that waits for them (`settle`) waits that long.
+pub const ACTIVE_ADDED: &str = "tally:presentations:added";
 /// The flushers' consumer group on every stream.
 pub const GROUP: &str = "flushers";
 

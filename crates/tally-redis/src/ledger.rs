@@ -1,24 +1,48 @@
 use crate::deck::Deck;
 use crate::keys::Keys;
 use crate::mirror::Rebuilder;
+use crate::settle::{settle, SETTLE_WITHIN};
 use crate::Redis;
 use anyhow::Context as _;
 use std::collections::HashMap;
+use std::time::Duration;
 use tally_domain::kinds::PollType;
 use tally_domain::ports::{LedgerError, PresentationStore, QuizAnswer, VoteLedger};
 use tally_domain::{ParticipantId, PollId, PollResults, PresentationId, TextEntry, VoteRecord};
 
 /// Live results and the listing, read from the counters the vote script
-/// keeps: they include votes not yet flushed to Postgres.
+/// keeps: they include votes not yet flushed to Postgres. Earlier rounds
+/// and quiz answers are read from Postgres once the votes acknowledged
+/// before the read are there ([`settle`]).
 #[derive(Clone, Debug)]
 pub struct RedisLedger<S: PresentationStore, L: VoteLedger> {
     redis: Redis,
     rebuilder: Rebuilder<S, L>,
+    settle_within: Duration,
 }
 
 impl<S: PresentationStore, L: VoteLedger> RedisLedger<S, L> {
     pub fn new(redis: Redis, rebuilder: Rebuilder<S, L>) -> Self {
-        Self { redis, rebuilder }
+        Self {
+            redis,
+            rebuilder,
+            settle_within: SETTLE_WITHIN,
+        }
+    }
+
+    /// The same ledger, waiting at most `within` for acknowledged votes to
+    /// reach Postgres before a read from it (default [`SETTLE_WITHIN`]).
+    #[must_use]
+    pub fn settling_within(mut self, within: Duration) -> Self {
+        self.settle_within = within;
+        self
+    }
+
+    /// Postgres's ledger, once it holds every vote acknowledged on the
+    /// presentation so far.
+    async fn settled(&self, presentation: PresentationId) -> Result<&L, LedgerError> {
+        settle(&self.redis, presentation, self.settle_within).await?;
+        Ok(self.rebuilder.ledger())
     }
 
     /// The deck, rebuilding the mirror once if it is missing. `None` when
@@ -117,9 +141,10 @@ impl<S: PresentationStore, L: VoteLedger> VoteLedger for RedisLedger<S, L> {
             None => Err(LedgerError::PollNotFound),
             // The live counters hold the current round only.
             Some(current) if current == round => self.results(presentation, poll).await,
+            // Earlier rounds are in Postgres, once flushed.
             Some(_) => {
-                self.rebuilder
-                    .ledger()
+                self.settled(presentation)
+                    .await?
                     .round_results(presentation, poll, round)
                     .await
             }
@@ -132,7 +157,10 @@ impl<S: PresentationStore, L: VoteLedger> VoteLedger for RedisLedger<S, L> {
         &self,
         presentation: PresentationId,
     ) -> Result<Vec<QuizAnswer>, LedgerError> {
-        self.rebuilder.ledger().quiz_answers(presentation).await
+        self.settled(presentation)
+            .await?
+            .quiz_answers(presentation)
+            .await
     }
 }
 

@@ -2,6 +2,8 @@
 //!
 //! - [`RedisIntake`]: the vote intake port, one Lua script per vote;
 //! - [`RedisLedger`]: live results and the vote listing, from the counters;
+//!   earlier rounds and quiz answers from Postgres, once it holds every
+//!   vote acknowledged before the read ([`settle`]);
 //! - [`RedisMirror`]: the state the scripts check, mirrored from Postgres
 //!   (which stays the source of truth) and rebuilt from it when missing;
 //! - [`MirrorEvents`] and [`ChangePublisher`]: subscribers of the domain's
@@ -32,6 +34,7 @@ mod observed;
 mod queue;
 pub mod recovery;
 mod scripts;
+pub mod settle;
 
 pub use audience::RedisAudience;
 pub use health::RedisHealth;

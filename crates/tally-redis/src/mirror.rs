@@ -1,7 +1,7 @@
 //! The state mirror: what the vote script checks, copied from Postgres.
 
 use crate::deck::Deck;
-use crate::keys::{Keys, ACTIVE, GROUP};
+use crate::keys::{Keys, ACTIVE, ACTIVE_ADDED, GROUP};
 use crate::scripts::{ACTIVATE, INSTALL, MERGE, PRUNE_CONSUMERS, RETIRE};
 use crate::Redis;
 use anyhow::Context as _;
@@ -54,7 +54,8 @@ impl RedisMirror {
     /// Mirrors the presentation's state (slide, voting state per poll, polls,
     /// option keys, deck), unless the mirror is newer. Also makes sure the
     /// vote stream and its consumer group exist, before any vote can be
-    /// appended, so flushers never miss an entry.
+    /// appended, so flushers never miss an entry, and tells the flushers
+    /// of a stream new to their set ([`ACTIVE_ADDED`]).
     ///
     /// # Errors
     /// When Redis fails.
@@ -108,11 +109,19 @@ impl RedisMirror {
             .invoke_async(&mut conn)
             .await
             .context("installing the mirror")?;
-        let _: () = redis::cmd("SADD")
+        let added: u64 = redis::cmd("SADD")
             .arg(ACTIVE)
             .arg(presentation.id.to_string())
             .query_async(&mut conn)
             .await?;
+        if added > 0 {
+            // After the SADD: a flusher that sees the new count finds the
+            // stream in the set.
+            let _: u64 = redis::cmd("INCR")
+                .arg(ACTIVE_ADDED)
+                .query_async(&mut conn)
+                .await?;
+        }
         Ok(match outcome.as_str() {
             "fresh" => Installed::Fresh,
             "stale" => Installed::Stale,

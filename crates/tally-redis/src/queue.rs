@@ -1,4 +1,4 @@
-use crate::keys::{presentation_of_stream, Keys, ACTIVE, GROUP};
+use crate::keys::{presentation_of_stream, Keys, ACTIVE, ACTIVE_ADDED, GROUP};
 use crate::Redis;
 use anyhow::Context as _;
 use redis::streams::{
@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use tally_domain::ports::{QueueError, QueuedVote, VoteQueue};
 use tally_domain::PresentationId;
 
-/// How often the list of streams to read is refreshed.
+/// How often the list of streams to read is refreshed at the latest. A
+/// stream that joins the set is noticed sooner, through `ACTIVE_ADDED`.
 const REFRESH_EVERY: Duration = Duration::from_secs(1);
 /// How often abandoned entries are looked for.
 const RECLAIM_EVERY: Duration = Duration::from_secs(1);
@@ -24,6 +25,9 @@ pub struct RedisVoteQueue {
     consumer: String,
     streams: Vec<String>,
     refreshed: Option<Instant>,
+    /// `ACTIVE_ADDED` as read just before the set was last read: when it
+    /// moves, a presentation joined the set since.
+    added: Option<u64>,
     reclaimed: Option<Instant>,
 }
 
@@ -36,6 +40,7 @@ impl RedisVoteQueue {
             consumer,
             streams: Vec::new(),
             refreshed: None,
+            added: None,
             reclaimed: None,
         }
     }
@@ -45,7 +50,14 @@ impl RedisVoteQueue {
             return Ok(());
         }
         let mut conn = self.redis.conn()?;
-        let ids: Vec<String> = conn.smembers(ACTIVE).await?;
+        // The count first: a presentation added after this read raises it
+        // again, and is noticed then.
+        let (added, ids): (Option<u64>, Vec<String>) = redis::pipe()
+            .get(ACTIVE_ADDED)
+            .smembers(ACTIVE)
+            .query_async(&mut conn)
+            .await?;
+        self.added = Some(added.unwrap_or(0));
         self.streams = ids
             .iter()
             .filter_map(|id| id.parse::<PresentationId>().ok())
@@ -53,6 +65,14 @@ impl RedisVoteQueue {
             .collect();
         self.refreshed = Some(Instant::now());
         Ok(())
+    }
+
+    /// Makes the next read refresh the list if a presentation joined the
+    /// set since it was read (`added`: `ACTIVE_ADDED` now).
+    fn notice(&mut self, added: Option<u64>) {
+        if self.added != Some(added.unwrap_or(0)) {
+            self.refreshed = None;
+        }
     }
 }
 
@@ -97,6 +117,15 @@ fn parse_all(stream: &str, entries: &[StreamId]) -> Vec<QueuedVote> {
         .collect()
 }
 
+/// Whether a read failed because a stream has no group (its presentation
+/// was deleted). In a pipeline the code is on the failed command.
+fn no_group(e: &redis::RedisError) -> bool {
+    e.code() == Some("NOGROUP")
+        || e.clone()
+            .into_server_errors()
+            .is_some_and(|errors| errors.iter().any(|(_, e)| e.code() == "NOGROUP"))
+}
+
 impl VoteQueue for RedisVoteQueue {
     async fn next_batch(
         &mut self,
@@ -106,6 +135,9 @@ impl VoteQueue for RedisVoteQueue {
         self.refresh(false).await?;
         if self.streams.is_empty() {
             tokio::time::sleep(wait).await;
+            let mut conn = self.redis.conn()?;
+            let added: Option<u64> = conn.get(ACTIVE_ADDED).await.context("reading votes")?;
+            self.notice(added);
             return Ok(Vec::new());
         }
         let ids: Vec<&str> = self.streams.iter().map(|_| ">").collect();
@@ -118,11 +150,18 @@ impl VoteQueue for RedisVoteQueue {
                     .max(1),
             );
         let mut conn = self.redis.conn()?;
-        let reply: redis::RedisResult<Option<StreamReadReply>> =
-            conn.xread_options(&self.streams, &ids, &options).await;
+        // The count rides along with the read: no round trip of its own.
+        let reply: redis::RedisResult<(Option<u64>, Option<StreamReadReply>)> = redis::pipe()
+            .get(ACTIVE_ADDED)
+            .xread_options(&self.streams, &ids, &options)
+            .query_async(&mut conn)
+            .await;
         let reply = match reply {
-            Ok(reply) => reply,
-            Err(e) if e.code() == Some("NOGROUP") => {
+            Ok((added, reply)) => {
+                self.notice(added);
+                reply
+            }
+            Err(e) if no_group(&e) => {
                 // A presentation was deleted since the last refresh.
                 self.refresh(true).await?;
                 return Ok(Vec::new());

@@ -1,7 +1,9 @@
 //! The port contract suites against the Redis adapters, with Postgres the
 //! source of truth behind them as in production:
 //! - store, intake and ledger: votes through the Lua script, state through
-//!   the mirror, results from the counters;
+//!   the mirror, results from the counters; the reads of the rule "reads
+//!   include every acknowledged vote" on a second process's ledger, with a
+//!   flusher running as in every process;
 //! - the same on the failover composition that production runs (Redis up,
 //!   and Redis marked down: votes then go to Postgres);
 //! - queue and archive: the streams read through the consumer group, into
@@ -16,7 +18,7 @@ use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tally_domain::ports::{IntakeSwitch as _, PresentationStore as _};
-use tally_domain::usecases::{FailoverIntake, FailoverLedger};
+use tally_domain::usecases::{FailoverIntake, FailoverLedger, Flusher};
 use tally_domain::{ParticipantId, PollId, Presentation, PresentationId};
 use tally_postgres::{PgArchive, PgIntake, PgLedger, PgStore, PoolSettings};
 use tally_redis::{
@@ -87,13 +89,60 @@ impl Parts {
     fn intake(&self) -> RedisIntake<PgStore, PgLedger> {
         RedisIntake::new(self.redis.clone(), self.rebuilder.clone())
     }
+
+    fn ledger(&self) -> RedisLedger<PgStore, PgLedger> {
+        RedisLedger::new(self.redis.clone(), self.rebuilder.clone())
+    }
+
+    /// The ledger as a second process has it: connections and a mirror
+    /// rebuilder of its own, over the same Redis and Postgres.
+    fn other_process_ledger(&self) -> RedisLedger<PgStore, PgLedger> {
+        let redis = common::connect(&self.server, Duration::from_secs(5));
+        let rebuilder = Rebuilder::new(
+            RedisMirror::new(redis.clone()),
+            self.pg_store.clone(),
+            self.pg_ledger.clone(),
+        );
+        RedisLedger::new(redis, rebuilder)
+    }
+
+    /// A flusher, as every process runs one, on a connection of its own.
+    fn flushing(&self) -> Flushing {
+        let queue = RedisVoteQueue::new(
+            common::connect(&self.server, Duration::from_secs(5)),
+            "contract".to_owned(),
+        );
+        let mut flusher = Flusher::new(queue, PgArchive::new(self.pool.clone()));
+        Flushing(tokio::spawn(async move {
+            loop {
+                let flushed = flusher
+                    .flush(1_000, Duration::from_millis(10), Duration::from_secs(1))
+                    .await;
+                if flushed.is_err() {
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                }
+            }
+        }))
+    }
 }
 
-/// A store, an intake and a ledger, and what keeps them alive.
+/// A running flusher, stopped with its harness.
+struct Flushing(tokio::task::JoinHandle<()>);
+
+impl Drop for Flushing {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// A store, an intake and a ledger, another process's ledger, and what
+/// keeps them alive.
 struct Harness<I, L> {
     store: Mirrored,
     intake: I,
     ledger: L,
+    reader: L,
+    _flushing: Flushing,
     _parts: Parts,
 }
 
@@ -112,6 +161,9 @@ impl<I: tally_domain::ports::VoteIntake, L: tally_domain::ports::VoteLedger> Ada
     fn ledger(&self) -> &L {
         &self.ledger
     }
+    fn reader(&self) -> &L {
+        &self.reader
+    }
 }
 
 mod on_redis {
@@ -122,7 +174,9 @@ mod on_redis {
         Harness {
             store: parts.mirrored(),
             intake: parts.intake(),
-            ledger: RedisLedger::new(parts.redis.clone(), parts.rebuilder.clone()),
+            ledger: parts.ledger(),
+            reader: parts.other_process_ledger(),
+            _flushing: parts.flushing(),
             _parts: parts,
         }
     }
@@ -151,10 +205,16 @@ async fn failover(redis_up: bool) -> Failover {
             FakeMetrics::default(),
         ),
         ledger: FailoverLedger::new(
-            RedisLedger::new(parts.redis.clone(), parts.rebuilder.clone()),
+            parts.ledger(),
             parts.pg_ledger.clone(),
             parts.health.clone(),
         ),
+        reader: FailoverLedger::new(
+            parts.other_process_ledger(),
+            parts.pg_ledger.clone(),
+            parts.health.clone(),
+        ),
+        _flushing: parts.flushing(),
         _parts: parts,
     }
 }

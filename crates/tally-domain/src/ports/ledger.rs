@@ -9,11 +9,47 @@ pub enum LedgerError {
     PollNotFound,
     #[error("the poll has not reached that round")]
     RoundNotFound,
+    /// The store failed, or (with an [`Unsettled`] cause) votes
+    /// acknowledged before the read could not be shown in time. Either way
+    /// the read may succeed if retried.
     #[error("vote ledger unavailable: {0:#}")]
     Unavailable(#[from] anyhow::Error),
 }
 
+/// The cause of a [`LedgerError::Unavailable`] when votes acknowledged
+/// before the read were still on their way to the store the read needs,
+/// past the adapter's deadline. Told apart from an outage because no other
+/// store can answer instead: any other would miss the same votes.
+#[derive(Debug, Error)]
+#[error("votes acknowledged before this read are not yet readable (waited {waited_ms} ms); retry")]
+pub struct Unsettled {
+    pub waited_ms: u64,
+}
+
+impl LedgerError {
+    /// An [`Unavailable`](Self::Unavailable) caused by [`Unsettled`].
+    pub fn unsettled(waited: std::time::Duration) -> Self {
+        let waited_ms = u64::try_from(waited.as_millis()).unwrap_or(u64::MAX);
+        Self::Unavailable(anyhow::Error::new(Unsettled { waited_ms }))
+    }
+
+    /// Whether the read gave up waiting for acknowledged votes, rather
+    /// than finding its store down.
+    pub fn is_unsettled(&self) -> bool {
+        matches!(self, Self::Unavailable(e) if e.downcast_ref::<Unsettled>().is_some())
+    }
+}
+
 /// Reading votes back: the listing and the counts.
+///
+/// **Reads include every acknowledged vote.** Every read MUST include every
+/// vote an intake acknowledged before the read started: on any process, on
+/// either intake, in the current round and in earlier ones. An adapter that
+/// keeps acknowledged votes somewhere else before its source of truth
+/// (Redis's streams, before the flush) waits for them, or reads them where
+/// they are. When it cannot within its deadline it MUST fail with
+/// [`LedgerError::unsettled`], never answer without them: a count that
+/// misses a vote its voter saw accepted is wrong, and a retry is cheap.
 pub trait VoteLedger: Clone + Send + Sync + 'static {
     /// Every acknowledged vote on the poll, ordered by participant id (a
     /// stable order every adapter can give; the spike path keeps no time
@@ -39,14 +75,13 @@ pub trait VoteLedger: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<PollResults, LedgerError>> + Send;
 
     /// The results of `round` of the poll (from 1 up to its current round;
-    /// [`Self::results`] gives the current one). An earlier round is read
-    /// from the source of truth: its votes were acknowledged before the
-    /// reset and reach it within a flush.
+    /// [`Self::results`] gives the current one), with every vote
+    /// acknowledged in that round, flushed or not.
     ///
     /// # Errors
     /// [`LedgerError::PollNotFound`] as for [`Self::votes`];
     /// [`LedgerError::RoundNotFound`] for round 0 or a round after the
-    /// current one.
+    /// current one; [`LedgerError::unsettled`] as the trait says.
     fn round_results(
         &self,
         presentation: PresentationId,
@@ -55,12 +90,12 @@ pub trait VoteLedger: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<PollResults, LedgerError>> + Send;
 
     /// Every participant's answer on the presentation's quiz polls, in each
-    /// poll's current round, as the source of truth holds them (on the
-    /// spike path, once flushed: within a flush interval).
+    /// poll's current round: every answer acknowledged, flushed or not.
     ///
     /// # Errors
-    /// MUST return [`LedgerError::Unavailable`] only when the store fails;
-    /// an unknown presentation has no answers.
+    /// MUST return [`LedgerError::Unavailable`] only when the store fails
+    /// or, as [`LedgerError::unsettled`], as the trait says; an unknown
+    /// presentation has no answers.
     fn quiz_answers(
         &self,
         presentation: PresentationId,

@@ -25,7 +25,7 @@ pub use contests::{
 };
 pub use events::{NoEvents, PresentationEvents};
 pub use intake::{IntakeError, VoteIntake};
-pub use ledger::{LedgerError, QuizAnswer, VoteLedger};
+pub use ledger::{LedgerError, QuizAnswer, Unsettled, VoteLedger};
 pub use metrics::{
     FlushMetrics, FlushStage, FlushedBatch, IntakeMetrics, IntakePath, RejectReason, VoteMetrics,
 };

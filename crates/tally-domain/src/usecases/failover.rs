@@ -118,7 +118,17 @@ where
 }
 
 /// Reads from the fast path while it is up, from the direct path while it
-/// is down or when a read from the fast path fails.
+/// is down or when a read from the fast path fails for an outage.
+///
+/// A fast read that gave up waiting for acknowledged votes
+/// ([`LedgerError::is_unsettled`]) is not an outage: the direct path lacks
+/// the same votes, so its answer would be wrong. That error is returned
+/// (the edge answers 503, retry) instead.
+///
+/// While the fast path is down, reads from the direct path miss the votes
+/// it acknowledged and had not flushed when it went away: nothing can
+/// read them until it is back. That is the one exception to "reads include
+/// every acknowledged vote" (README).
 #[derive(Clone, Debug)]
 pub struct FailoverLedger<F, D, S> {
     fast: F,
@@ -138,8 +148,8 @@ impl<F: VoteLedger, D: VoteLedger, S: IntakeSwitch> FailoverLedger<F, D, S> {
 
 impl<F: VoteLedger, D: VoteLedger, S: IntakeSwitch> FailoverLedger<F, D, S> {
     /// A read from the fast path while it is up, from the direct path when
-    /// it is down or the fast read fails for unavailability (`what` names
-    /// the read in the warning).
+    /// it is down or the fast read fails for an outage (`what` names the
+    /// read in the warning).
     async fn read<'a, T, FF, DF>(
         &'a self,
         what: &str,
@@ -152,6 +162,7 @@ impl<F: VoteLedger, D: VoteLedger, S: IntakeSwitch> FailoverLedger<F, D, S> {
     {
         if self.switch.is_up() {
             match fast(&self.fast).await {
+                Err(e) if e.is_unsettled() => return Err(e),
                 Err(LedgerError::Unavailable(e)) => {
                     tracing::warn!(error = %format!("{e:#}"), "{what} from the direct path: the fast path failed");
                 }

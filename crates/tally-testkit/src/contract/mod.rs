@@ -38,6 +38,13 @@ pub trait Adapters: Send + Sync + 'static {
     fn store(&self) -> &Self::Store;
     fn intake(&self) -> &Self::Intake;
     fn ledger(&self) -> &Self::Ledger;
+    /// The ledger of another process over the same stores (a second
+    /// server): the cases of the rule "reads include every acknowledged
+    /// vote" vote through [`Self::intake`] and read here. The same ledger
+    /// where there is no process of its own to tell apart (the fakes).
+    fn reader(&self) -> &Self::Ledger {
+        self.ledger()
+    }
     /// Lets `duration` pass on the clock the store and the intake keep time
     /// by (for timers): real time, unless the implementation has a clock of
     /// its own.
@@ -76,6 +83,9 @@ macro_rules! port_contract_tests {
             ledger::results_count_per_option_in_order,
             ledger::a_fresh_poll_lists_no_votes,
             ledger::votes_are_listed_in_participant_order,
+            ledger::the_current_round_includes_every_acknowledged_vote,
+            ledger::a_past_round_includes_every_vote_acknowledged_before_the_reset,
+            ledger::quiz_answers_include_every_acknowledged_answer,
             types::every_type_counts_a_vote_once_and_refuses_a_different_one,
             types::changes_and_retractions_move_the_counts_exactly,
             types::a_ballot_checked_for_another_type_is_refused,

@@ -212,20 +212,16 @@ impl VoteLedger for FakeLedger {
         if round == 0 || round > current {
             return Err(LedgerError::RoundNotFound);
         }
-        // An earlier round, from the source of truth.
+        // An earlier round: its votes as acknowledged, queued or stored.
         let state = self.world.lock();
         let (stored, index) = state.poll(poll).ok_or(LedgerError::PollNotFound)?;
         let mut poll = stored.presentation.polls[index].clone();
         poll.round = round;
-        let votes: Vec<(ParticipantId, &str)> = state
-            .stored
-            .get(&(poll.id, round))
-            .map(|rows| {
-                rows.iter()
-                    .filter_map(|(p, row)| Some((*p, row.choice.as_deref()?)))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let rows = acknowledged_rows(&state, poll.id, round);
+        let votes: Vec<(ParticipantId, &str)> = rows
+            .iter()
+            .filter_map(|(p, row)| Some((*p, row.choice.as_deref()?)))
+            .collect();
         Ok(results_of(&poll, &votes))
     }
 
@@ -243,17 +239,12 @@ impl VoteLedger for FakeLedger {
             if poll.settings.kind != PollType::Quiz {
                 continue;
             }
-            for (participant, row) in state
-                .stored
-                .get(&(poll.id, poll.round))
-                .into_iter()
-                .flatten()
-            {
-                if let Some(choice) = &row.choice {
+            for (participant, row) in acknowledged_rows(&state, poll.id, poll.round) {
+                if let Some(choice) = row.choice {
                     answers.push(QuizAnswer {
                         poll: poll.id,
-                        participant: *participant,
-                        choice: choice.clone(),
+                        participant,
+                        choice,
                         answered_at: SystemTime::UNIX_EPOCH
                             + Duration::from_millis(row.accepted_at_ms),
                     });
@@ -262,6 +253,38 @@ impl VoteLedger for FakeLedger {
         }
         Ok(answers)
     }
+}
+
+/// The rows of `poll`'s `round` as acknowledged: the source of truth's,
+/// with the queued actions not yet stored applied over them as the archive
+/// will apply them (a later version wins). This is what the ledger port
+/// promises every read: every acknowledged vote, flushed or not.
+fn acknowledged_rows(state: &State, poll: PollId, round: u32) -> BTreeMap<ParticipantId, Row> {
+    let mut rows = state
+        .stored
+        .get(&(poll, round))
+        .cloned()
+        .unwrap_or_default();
+    for Entry { vote, .. } in state.queue.values() {
+        if vote.poll_id != poll || vote.round != round {
+            continue;
+        }
+        if rows
+            .get(&vote.participant)
+            .is_some_and(|row| row.version >= vote.version)
+        {
+            continue;
+        }
+        rows.insert(
+            vote.participant,
+            Row {
+                choice: vote.choice.clone(),
+                version: vote.version,
+                accepted_at_ms: vote.accepted_at_ms,
+            },
+        );
+    }
+    rows
 }
 
 /// A poll's results from its votes. The counters are recomputed: what the
