@@ -198,9 +198,8 @@ pub async fn reset_poll<P: Ports>(
 }
 
 /// The quiz leaderboard over every quiz poll of the presentation
-/// (`poll-types.md`): highest score first; ties share a rank. Answers on
-/// the spike path count once flushed (within a flush interval). Presenter
-/// only.
+/// (`poll-types.md`): highest score first; ties share a rank. Every answer
+/// acknowledged before the read counts, on either path. Presenter only.
 #[utoipa::path(get, path = "/presentations/{presentation_id}/leaderboard", tag = "poll types",
     params(("presentation_id" = Uuid, Path)), security(("presenter_token" = [])),
     responses((status = 200, body = [StandingBody]), (status = 401, body = Problem),

@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod acknowledged;
 mod admission;
 mod authorisation;
 mod bad_input;
