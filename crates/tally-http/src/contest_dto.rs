@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 use tally_domain::contest::draft::{ContestDraft, CriterionDraft};
 use tally_domain::contest::model::{AuditEntry, Contest, Contestant, Link, StoredSheet};
 use tally_domain::contest::results::{method_name, RoundResults};
+use tally_domain::contest::revision::Revision;
 use tally_domain::contest::TieBreak;
 use tally_domain::usecases::{JudgeProgress, JudgeSheet};
-use tally_domain::PollId;
+use tally_domain::{ContestantId, CriterionId, PollId, RoundId};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -66,24 +67,24 @@ pub struct NewContestBody {
     pub audience: Option<AudienceInput>,
 }
 
+fn criterion_draft(c: &CriterionInput) -> CriterionDraft {
+    CriterionDraft {
+        name: c.name.clone(),
+        description: c.description.clone(),
+        weight: c.weight.clone(),
+        min: c.min.clone(),
+        max: c.max.clone(),
+        step: c.step.clone(),
+    }
+}
+
 impl NewContestBody {
     pub fn draft(&self) -> ContestDraft {
         ContestDraft {
             title: self.title.clone(),
             method: self.method.clone(),
             trim_min_judges: self.trim_min_judges,
-            criteria: self
-                .criteria
-                .iter()
-                .map(|c| CriterionDraft {
-                    name: c.name.clone(),
-                    description: c.description.clone(),
-                    weight: c.weight.clone(),
-                    min: c.min.clone(),
-                    max: c.max.clone(),
-                    step: c.step.clone(),
-                })
-                .collect(),
+            criteria: self.criteria.iter().map(criterion_draft).collect(),
             contestants: self.contestants.clone(),
             rounds: self.rounds.clone(),
             tie_break_criterion: self.tie_break_criterion.clone(),
@@ -92,6 +93,90 @@ impl NewContestBody {
                 .audience
                 .as_ref()
                 .map(|a| (PollId::from_uuid(a.poll_id), a.weight.clone())),
+        }
+    }
+}
+
+/// A criterion as revised: its id to keep it (and the marks on it), none
+/// for a new one.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+pub struct RevisedCriterionInput {
+    pub criterion_id: Option<Uuid>,
+    #[serde(flatten)]
+    pub criterion: CriterionInput,
+}
+
+/// A contestant or a round as revised: its id to keep it, none for a new
+/// one.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RevisedEntryInput {
+    /// A contestant's or a round's id.
+    pub id: Option<Uuid>,
+    #[schema(min_length = 1, max_length = 200)]
+    pub name: String,
+}
+
+/// A contest's whole definition again, as the organiser corrected it
+/// (`PUT /contests/{id}`). What it leaves out is removed.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RevisedContestBody {
+    #[schema(min_length = 1, max_length = 200)]
+    pub title: String,
+    /// `weighted_mean`, `trimmed_mean` or `z_score`.
+    pub method: String,
+    pub trim_min_judges: Option<usize>,
+    pub criteria: Vec<RevisedCriterionInput>,
+    pub contestants: Vec<RevisedEntryInput>,
+    pub rounds: Vec<RevisedEntryInput>,
+    pub tie_break_criterion: Option<String>,
+    #[serde(default)]
+    pub tie_break_audience: bool,
+    pub audience: Option<AudienceInput>,
+}
+
+impl RevisedContestBody {
+    pub fn revision(&self) -> Revision {
+        let names =
+            |entries: &[RevisedEntryInput]| entries.iter().map(|e| e.name.clone()).collect();
+        let body = NewContestBody {
+            title: self.title.clone(),
+            method: self.method.clone(),
+            trim_min_judges: self.trim_min_judges,
+            criteria: Vec::new(),
+            contestants: names(&self.contestants),
+            rounds: names(&self.rounds),
+            tie_break_criterion: self.tie_break_criterion.clone(),
+            tie_break_audience: self.tie_break_audience,
+            audience: self.audience.as_ref().map(|a| AudienceInput {
+                poll_id: a.poll_id,
+                weight: a.weight.clone(),
+            }),
+        };
+        let mut draft = body.draft();
+        draft.criteria = self
+            .criteria
+            .iter()
+            .map(|c| criterion_draft(&c.criterion))
+            .collect();
+        Revision {
+            draft,
+            criteria: self
+                .criteria
+                .iter()
+                .map(|c| c.criterion_id.map(CriterionId::from_uuid))
+                .collect(),
+            contestants: self
+                .contestants
+                .iter()
+                .map(|c| c.id.map(ContestantId::from_uuid))
+                .collect(),
+            rounds: self
+                .rounds
+                .iter()
+                .map(|r| r.id.map(RoundId::from_uuid))
+                .collect(),
         }
     }
 }
@@ -514,7 +599,10 @@ pub struct AuditEntryBody {
     /// `round_closed`, `mark`, `comment`, `submit`, `reopen`, `publish`,
     /// `release_feedback`, `lineup` (before and after: contestant ids),
     /// `set_presentation` (before and after: the
-    /// presentation ids).
+    /// presentation ids), and a correction's edits: `edit_title`,
+    /// `edit_criterion`, `edit_contestant`, `edit_round`, `edit_method`,
+    /// `edit_tie_breaks`, `edit_audience` (before and after as text; none
+    /// for an addition or a removal).
     pub action: String,
     pub judge_id: Option<Uuid>,
     pub contestant_id: Option<Uuid>,

@@ -15,7 +15,7 @@ use tally_domain::usecases::{
 };
 use tally_domain::usecases::{
     ContestDenied, ContestReadError, CreateContestError, LinkError, PresenterCheckError,
-    RoundError, SheetError, TiePresentationError,
+    ReviseContestError, RoundError, SheetError, TiePresentationError,
 };
 use tally_domain::SlideError;
 
@@ -301,6 +301,20 @@ impl From<CreateContestError> for Problem {
                 Problem::bad_request("invalid_contest", e.to_string())
             }
             CreateContestError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<ReviseContestError> for Problem {
+    fn from(e: ReviseContestError) -> Self {
+        match e {
+            ReviseContestError::NotFound => Problem::not_found(NO_CONTEST),
+            ReviseContestError::Invalid(_) | ReviseContestError::AudiencePoll => {
+                Problem::bad_request("invalid_contest", e.to_string())
+            }
+            ReviseContestError::Locked(_) => Problem::conflict("contest_locked", e.to_string()),
+            ReviseContestError::Denied(d) => d.into(),
+            ReviseContestError::Unavailable(cause) => Problem::unavailable(&cause),
         }
     }
 }

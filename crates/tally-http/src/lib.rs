@@ -178,7 +178,11 @@ pub fn contest_routes<S: ContestStore, P: Ports>(cfg: &mut web::ServiceConfig) {
             // A judge's sheet can hold every contestant × every criterion.
             .app_data(json_config(PRESENTATION_BODY_LIMIT))
             .service(web::resource("").post(contests::create::<S>))
-            .service(web::resource("/{contest_id}").get(contests::get::<S>))
+            .service(
+                web::resource("/{contest_id}")
+                    .get(contests::get::<S>)
+                    .put(contests::revise::<S>),
+            )
             .service(
                 web::resource("/{contest_id}/links")
                     .get(contests::links::<S>)

@@ -71,7 +71,9 @@ impl Problem {
 
     /// A dependency is down. The cause is logged, not shown.
     pub fn unavailable(cause: &dyn fmt::Display) -> Self {
-        tracing::error!(error = %cause, "dependency unavailable");
+        // `{:#}`: an error chain in full (a database error says why only in
+        // its source).
+        tracing::error!(error = %format_args!("{cause:#}"), "dependency unavailable");
         let mut p = Self::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "unavailable",

@@ -242,3 +242,30 @@ mod board {
 
     tally_testkit::board_contract_tests!(boarded());
 }
+
+mod contests {
+    use tally_testkit::contract::contests::{ContestAdapters, Stage};
+    use tally_testkit::fakes::FakeContests;
+
+    /// The fake knows no presentations or polls: the stage registers them.
+    struct Contested(FakeContests);
+
+    impl ContestAdapters for Contested {
+        type Contests = FakeContests;
+        fn contests(&self) -> &FakeContests {
+            &self.0
+        }
+        async fn presentation(&self) -> Stage {
+            let stage = Stage {
+                presentation: tally_domain::PresentationId::generate(),
+                single: tally_domain::PollId::generate(),
+                multiple: tally_domain::PollId::generate(),
+            };
+            self.0.add_presentation(stage.presentation);
+            self.0.add_single_choice_poll(stage.single);
+            stage
+        }
+    }
+
+    tally_testkit::contests_contract_tests!(Contested(FakeContests::new()));
+}

@@ -58,6 +58,16 @@ const who = Object.fromEntries(contest.contestants.map((c) => [c.name, c.contest
 const on = Object.fromEntries(contest.criteria.map((c) => [c.name, c.criterion_id]));
 log('contest', id);
 
+// The organiser corrects the contest in place before anyone scores: a
+// criterion's description, kept with its id.
+await page.click('#edit-contest summary');
+const stageDescription = page.locator('#edit-criterions .edit-row').nth(1).locator('input[data-key="description"]');
+await stageDescription.fill('Presence and poise');
+await page.click('#save-contest');
+await until('the correction saved', async () => /Saved/.test(await page.textContent('#message')));
+assert.equal((await api('GET', `/contests/${id}`)).body.criteria[1].description, 'Presence and poise');
+assert.equal((await api('GET', `/contests/${id}`)).body.criteria[1].criterion_id, on.Stage);
+
 async function invite(role, name) {
   const link = async () => page.inputValue('#new-link-url').catch(() => '');
   const before = await link();
@@ -137,6 +147,16 @@ assert.equal(await ann.isDisabled(mark('Alto', 'Voice')), true, 'a submitted she
 // A locked field does not look like one to type in.
 assert.equal(await ann.locator(mark('Alto', 'Voice')).evaluate((el) => getComputedStyle(el).borderStyle), 'dashed');
 await shot(ann, 'contest-judge-submitted');
+
+// Once marks are saved, a weight that would change what they mean is
+// refused, and the page says why.
+await page.click('#edit-contest summary');
+await page.locator('#edit-criterions .edit-row').nth(0).locator('input[data-key="weight"]').fill('3');
+await page.click('#save-contest');
+await until('the weight refused', async () => /round Final has saved marks/.test(await page.textContent('#edit-status')));
+assert.equal((await api('GET', `/contests/${id}`)).body.criteria[0].weight, '2');
+await shot(page, 'contest-correction-refused');
+await page.click('#edit-contest summary');
 
 // The organiser excludes Ben from Cello (a conflict of interest).
 await page.selectOption('#conflict-judge', { label: 'Ben' });

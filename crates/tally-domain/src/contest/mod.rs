@@ -23,6 +23,7 @@ pub mod draft;
 pub mod model;
 pub mod publication;
 pub mod results;
+pub mod revision;
 pub mod rules;
 
 pub use aggregate::{rank, Method, Ranking, Sheet, Standing, TieBreak};

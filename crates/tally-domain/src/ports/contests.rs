@@ -3,6 +3,7 @@ use crate::contest::model::{
     AuditEntry, Caller, Contest, Feedback, Link, Role, RoundSheets, RoundState, StoredSheet,
 };
 use crate::contest::publication::Publication;
+use crate::contest::revision::Revised;
 use crate::contest::Mark;
 use crate::ids::{ContestId, ContestantId, CriterionId, LinkId, PresentationId, RoundId};
 use crate::presenter::TokenHash;
@@ -34,6 +35,10 @@ pub enum ContestStoreError {
     /// were read.
     #[error("the round changed while it was being published")]
     Changed,
+    /// A revision's edit needs this round unmarked and unpublished, and it
+    /// is not.
+    #[error("the round has saved marks or is published")]
+    RoundLocked(RoundId),
     /// The people's-choice poll is not a single-choice poll.
     #[error("no such single-choice poll")]
     AudiencePoll,
@@ -106,6 +111,25 @@ pub trait ContestDefinitions: Clone + Send + Sync + 'static {
         &self,
         id: ContestId,
     ) -> impl Future<Output = Result<Option<Contest>, StoreError>> + Send;
+
+    /// Replaces the contest's definition with `revised.contest` and records
+    /// each of `revised.edits` in the audit log (as `edit_<what>`), all in
+    /// one transaction that serialises with every change to the contest's
+    /// rounds. Criteria, contestants and rounds keep their ids; a removed
+    /// contestant leaves every lineup and conflict; a new round starts as
+    /// a draft with its lineup. Round states and digests are not changed
+    /// through it. Nothing is stored when nothing changed.
+    ///
+    /// # Errors
+    /// MUST return [`ContestStoreError::RoundLocked`] with the round when a
+    /// round in [`Revised::guards`] has a saved mark (a draft sheet's
+    /// included) or is published at the time of writing, storing nothing.
+    fn revise(
+        &self,
+        id: ContestId,
+        revised: &Revised,
+        actor: &str,
+    ) -> impl Future<Output = Result<(), ContestStoreError>> + Send;
 }
 
 /// Who takes part: the owner, invite links, conflicts of interest, the tied

@@ -15,7 +15,8 @@ mod votes;
 pub use access::{OwnedPresentation, PresenterCheckError};
 pub use contests::{
     submitted_marks, Check, ContestDenied, ContestReadError, Contests, CreateContestError,
-    JudgeProgress, JudgeSheet, LinkError, MarkDraft, ResultsView, RoundError, SheetError,
+    JudgeProgress, JudgeSheet, LinkError, MarkDraft, ResultsView, ReviseContestError, RoundError,
+    SheetError,
     TiePresentationError,
 };
 pub use failover::{FailoverIntake, FailoverLedger};

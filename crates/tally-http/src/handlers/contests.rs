@@ -6,7 +6,8 @@ use crate::contest_dto::{
     AuditEntryBody, AuditQuery, ConflictsBody, ContestBody, ContestCreatedBody, ContestantBody,
     ExportQuery, FeedbackBody, FeedbackCommentBody, FeedbackLinkBody, JudgeConflictsBody,
     LineupBody, LinkBody, LinkCreatedBody, NewContestBody, NewLinkBody, ProgressBody,
-    PublishedBody, RoundResultsBody, SaveSheetBody, SheetBody, TiePresentationBody,
+    PublishedBody, RevisedContestBody, RoundResultsBody, SaveSheetBody, SheetBody,
+    TiePresentationBody,
 };
 use crate::extract::PresenterCredential as Credential;
 use crate::problem::Problem;
@@ -65,6 +66,38 @@ pub async fn get<S: ContestStore>(
 ) -> Handled {
     let contest = contests
         .contest(ContestId::from_uuid(id.into_inner()))
+        .await?;
+    Ok(HttpResponse::Ok().json(ContestBody::from(&contest)))
+}
+
+/// Correct a contest (owner only): its title, criteria, contestants,
+/// rounds and method, as the whole definition again with the ids of what
+/// it keeps. Every edit is audited (`edit_title`, `edit_criterion`, …). An
+/// edit that would change what saved marks mean (a criterion's weight,
+/// range or step, criteria added or removed, the method, the tie-breaks,
+/// people's choice, a contestant removed) is refused once a round it
+/// affects has a saved mark or is published.
+#[utoipa::path(put, path = "/contests/{contest_id}", tag = "contests",
+    params(("contest_id" = Uuid, Path)), request_body = RevisedContestBody,
+    security(("presenter_token" = [])),
+    responses((status = 200, body = ContestBody),
+        (status = 400, body = Problem, description = "`invalid_contest`"),
+        (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem),
+        (status = 409, body = Problem, description = "`contest_locked`: the edit would change what saved marks mean; the detail names it and the round"),
+        (status = 503, body = Problem)))]
+pub async fn revise<S: ContestStore>(
+    contests: web::Data<Contests<S>>,
+    credential: Credential,
+    id: web::Path<Uuid>,
+    body: web::Json<RevisedContestBody>,
+) -> Handled {
+    let contest = contests
+        .revise(
+            ContestId::from_uuid(id.into_inner()),
+            credential.token(),
+            &body.revision(),
+        )
         .await?;
     Ok(HttpResponse::Ok().json(ContestBody::from(&contest)))
 }

@@ -1,18 +1,8 @@
 //! Creating a contest and reading it back.
 
+use super::definition::{check_audience, revise, write_definition};
 #[allow(unused_imports)]
 use super::prelude::*;
-
-fn method_columns(method: &Method) -> (&'static str, Option<i32>) {
-    match method {
-        Method::WeightedMean => ("weighted_mean", None),
-        Method::TrimmedMean { min_judges } => (
-            "trimmed_mean",
-            Some(i32::try_from(*min_judges).unwrap_or(i32::MAX)),
-        ),
-        Method::ZScore => ("z_score", None),
-    }
-}
 
 impl<L: VoteLedger> ContestDefinitions for PgContests<L> {
     async fn create(&self, new: NewContest) -> Result<(), ContestStoreError> {
@@ -20,81 +10,14 @@ impl<L: VoteLedger> ContestDefinitions for PgContests<L> {
         let mut client = self.client().await?;
         let change = Change::begin(&mut client, c.id, "owner").await?;
         let tx = &change.tx;
-        if let Some(a) = &c.audience {
-            tx.query_opt(
-                "SELECT 1 FROM polls WHERE id = $1 AND kind = 'single'",
-                &[a.poll.as_uuid()],
-            )
-            .await
-            .map_err(failed)?
-            .ok_or(ContestStoreError::AudiencePoll)?;
-        }
-        let (method, trim) = method_columns(&c.method);
-        let tie_criterion = c.tie_breaks.iter().find_map(|t| match t {
-            TieBreak::Criterion(k) => i32::try_from(*k).ok(),
-            TieBreak::Audience => None,
-        });
-        let tie_audience = c.tie_breaks.contains(&TieBreak::Audience);
-        let weight = c.audience.as_ref().map(|a| text(&a.weight));
+        check_audience(tx, c).await?;
         tx.execute(
-            "INSERT INTO contests (id, title, owner_token_hash, method, trim_min_judges, \
-               tie_criterion, tie_audience, audience_poll_id, audience_weight) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::numeric)",
-            &[
-                c.id.as_uuid(),
-                &c.title,
-                &new.owner.as_bytes().as_slice(),
-                &method,
-                &trim,
-                &tie_criterion,
-                &tie_audience,
-                &c.audience.as_ref().map(|a| *a.poll.as_uuid()),
-                &weight,
-            ],
+            "INSERT INTO contests (id, title, owner_token_hash, method) VALUES ($1, '-', $2, 'weighted_mean')",
+            &[c.id.as_uuid(), &new.owner.as_bytes().as_slice()],
         )
         .await
         .map_err(failed)?;
-        for (i, (id, k)) in c.criteria.iter().enumerate() {
-            let position = i32::try_from(i).map_err(failed)?;
-            tx.execute(
-                "INSERT INTO contest_criteria (contest_id, position, id, name, description, \
-                   weight, min_mark, max_mark, step) \
-                 VALUES ($1, $2, $3, $4, $5, $6::text::numeric, $7::text::numeric, \
-                   $8::text::numeric, $9::text::numeric)",
-                &[
-                    c.id.as_uuid(),
-                    &position,
-                    id.as_uuid(),
-                    &k.name(),
-                    &k.description(),
-                    &text(k.weight()),
-                    &text(k.range().min()),
-                    &text(k.range().max()),
-                    &text(k.range().step()),
-                ],
-            )
-            .await
-            .map_err(failed)?;
-        }
-        for (i, x) in c.contestants.iter().enumerate() {
-            let position = i32::try_from(i).map_err(failed)?;
-            tx.execute(
-                "INSERT INTO contestants (contest_id, position, id, name) VALUES ($1, $2, $3, $4)",
-                &[c.id.as_uuid(), &position, x.id.as_uuid(), &x.name],
-            )
-            .await
-            .map_err(failed)?;
-        }
-        for (i, r) in c.rounds.iter().enumerate() {
-            let position = i32::try_from(i).map_err(failed)?;
-            tx.execute(
-                "INSERT INTO contest_rounds (contest_id, position, id, name) VALUES ($1, $2, $3, $4)",
-                &[c.id.as_uuid(), &position, r.id.as_uuid(), &r.name],
-            )
-            .await
-            .map_err(failed)?;
-            insert_lineup(tx, r.id, &r.lineup).await?;
-        }
+        write_definition(tx, c).await?;
         change
             .finish(
                 "create",
@@ -104,6 +27,17 @@ impl<L: VoteLedger> ContestDefinitions for PgContests<L> {
                 },
             )
             .await
+    }
+
+    async fn revise(
+        &self,
+        id: ContestId,
+        revised: &Revised,
+        actor: &str,
+    ) -> Result<(), ContestStoreError> {
+        let mut client = self.client().await?;
+        let change = Change::begin(&mut client, id, actor).await?;
+        revise(change, revised).await
     }
 
     async fn get(&self, id: ContestId) -> Result<Option<Contest>, StoreError> {

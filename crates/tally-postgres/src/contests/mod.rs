@@ -10,6 +10,7 @@
 
 mod change;
 mod define;
+mod definition;
 mod links;
 mod records;
 mod rounds;
@@ -31,6 +32,7 @@ mod prelude {
         RoundSheets, RoundState, SheetState, StoredMark, StoredSheet,
     };
     pub(super) use tally_domain::contest::publication::Publication;
+    pub(super) use tally_domain::contest::revision::Revised;
     pub(super) use tally_domain::contest::{Criterion, Mark, Method, ScoreRange, TieBreak};
     pub(super) use tally_domain::ports::{
         ContestDefinitions, ContestPeople, ContestRecords, ContestRounds, ContestSheets,

@@ -14,7 +14,7 @@ pub(crate) struct Contest {
     pub(crate) owner: String,
     round: String,
     contestants: BTreeMap<String, String>,
-    criteria: BTreeMap<String, String>,
+    pub(crate) criteria: BTreeMap<String, String>,
 }
 
 impl Contest {

@@ -21,6 +21,7 @@ mod publication;
 mod qa;
 mod races;
 mod redis_path;
+mod revision;
 mod schemathesis;
 mod types;
 mod v4_client;

@@ -13,9 +13,11 @@
 //! | `VoteMetrics`, `IntakeMetrics`, `FlushMetrics` | [`metrics`] | [`crate::metrics_contract_tests`] |
 //! | `Clock` | [`clock`] | [`crate::clock_contract_tests`] |
 //! | `QuestionBoard` | [`board`] | [`crate::board_contract_tests`] |
+//! | `ContestStore` (`ContestDefinitions`, `ContestPeople`, `ContestSheets`, `ContestRounds`, `ContestRecords`) | [`contests`] | [`crate::contests_contract_tests`] |
 
 pub mod board;
 pub mod clock;
+pub mod contests;
 pub mod evented;
 pub mod events;
 pub mod flow;

@@ -10,12 +10,14 @@
 
 mod board;
 mod clock;
+mod contests;
 mod observers;
 mod store;
 mod votes;
 
 pub use board::FakeBoard;
 pub use clock::FakeClock;
+pub use contests::FakeContests;
 pub use observers::{FakeEvents, FakeMetrics, FakePermit, FakeSwitch, Told};
 pub use store::FakeStore;
 pub use votes::{FakeArchive, FakeIntake, FakeLedger, FakeQueue};

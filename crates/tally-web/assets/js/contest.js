@@ -12,6 +12,7 @@ import { h, fill } from './dom.js';
 import { api } from './api.js';
 import { keep, takeKey, contestIdIn, askForKey } from './contest-key.js';
 import { decks, tokenOf } from './deck.js';
+import { editorSection } from './contest-edit.js';
 
 const app = document.getElementById('app');
 const [id] = contestIdIn('contest');
@@ -84,6 +85,21 @@ async function act(label, fn) {
   }
 }
 
+// The owner's corrections: saved whole, then the page is laid out again
+// from the contest as the server now has it.
+async function saveContest(body) {
+  try {
+    contest = await call('PUT', '', body);
+  } catch (e) {
+    // Said beside the button pressed, where the organiser is looking.
+    return fill(document.getElementById('edit-status'), h('div', { class: 'notice error' }, `Not saved: ${e.message}`));
+  }
+  layout();
+  document.getElementById('round').value = roundId;
+  say('Saved. Every change is in the audit log.', 'ok');
+  await refresh();
+}
+
 // A download that needs the Authorization header: fetched, then saved.
 async function download(format) {
   const res = await fetch(`/contests/${id}/rounds/${roundId}/export?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
@@ -102,6 +118,7 @@ function layout() {
     h('p', { class: 'muted' }, `Method: ${contest.method.replace('_', ' ')} · criteria: `,
       contest.criteria.map((c) => `${c.name} ×${c.weight} (${c.min}–${c.max}, step ${c.step})`).join('; ')),
     h('div', { id: 'message', role: 'alert' }),
+    h('section', { id: 'definition' }, editorSection(() => contest, saveContest)),
     h('section', { 'aria-labelledby': 'people-h', id: 'people' },
       h('h2', { id: 'people-h' }, 'Judges and helpers'),
       h('ul', { id: 'links' }),
@@ -310,7 +327,9 @@ async function refresh() {
       drawLinks(people);
       drawTie();
     } else {
+      // Only the owner corrects the contest, as only the owner invites.
       document.getElementById('people').classList.add('hidden');
+      document.getElementById('definition').classList.add('hidden');
       drawRunLink(progress ? 'cohost' : 'moderator');
     }
     if (!progress) {
