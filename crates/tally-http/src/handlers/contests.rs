@@ -156,10 +156,10 @@ pub async fn tie_presentation<S: ContestStore, P: Ports>(
     let presentation = PresentationId::from_uuid(body.presentation_id);
     let proof = tally.prove_presenter(presentation, Some(&token));
     contests
-        .set_presentation(
+        .tie_presentation(
             ContestId::from_uuid(id.into_inner()),
             credential.token(),
-            Some(proof),
+            proof,
         )
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -178,11 +178,7 @@ pub async fn untie_presentation<S: ContestStore>(
     credential: Credential,
 ) -> Handled {
     contests
-        .set_presentation(
-            ContestId::from_uuid(id.into_inner()),
-            credential.token(),
-            None::<std::future::Ready<_>>,
-        )
+        .untie_presentation(ContestId::from_uuid(id.into_inner()), credential.token())
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -52,25 +52,39 @@ impl<S: ContestStore> Contests<S> {
     }
 
     /// Ties the contest to the event's presentation, so that its co-host
-    /// links run it and its moderator links moderate there, or unties it
-    /// (`None`). Owner only. Tying needs `proof` that the owner also holds
-    /// the presentation's presenter token ([`crate::usecases::Tally::prove_presenter`]);
-    /// it is awaited only once the owner is checked, so nobody else learns
-    /// anything about the presentation.
-    pub async fn set_presentation<F>(
+    /// links run it and its moderator links moderate there. Owner only.
+    /// `proof` shows that the owner also holds the presentation's presenter
+    /// token ([`crate::usecases::Tally::prove_presenter`]); it is awaited
+    /// only once the owner is checked, so nobody else learns anything
+    /// about the presentation.
+    pub async fn tie_presentation(
         &self,
         id: ContestId,
         credential: Option<&PresenterToken>,
-        proof: Option<F>,
-    ) -> Result<(), TiePresentationError>
-    where
-        F: Future<Output = Result<OwnedPresentation, PresenterCheckError>>,
-    {
+        proof: impl Future<Output = Result<OwnedPresentation, PresenterCheckError>>,
+    ) -> Result<(), TiePresentationError> {
         let (_, caller) = self.check(id, credential, Allowed::Owner).await?;
-        let presentation = match proof {
-            Some(proof) => Some(proof.await.map_err(TiePresentationError::Presentation)?),
-            None => None,
-        };
+        let presentation = proof.await.map_err(TiePresentationError::Presentation)?;
+        self.store_presentation(id, Some(presentation), &caller)
+            .await
+    }
+
+    /// Unties the contest from its presentation (owner only).
+    pub async fn untie_presentation(
+        &self,
+        id: ContestId,
+        credential: Option<&PresenterToken>,
+    ) -> Result<(), TiePresentationError> {
+        let (_, caller) = self.check(id, credential, Allowed::Owner).await?;
+        self.store_presentation(id, None, &caller).await
+    }
+
+    async fn store_presentation(
+        &self,
+        id: ContestId,
+        presentation: Option<OwnedPresentation>,
+        caller: &Caller,
+    ) -> Result<(), TiePresentationError> {
         self.store
             .set_presentation(id, presentation.map(OwnedPresentation::id), &caller.actor())
             .await
