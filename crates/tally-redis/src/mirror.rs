@@ -170,24 +170,30 @@ impl RedisMirror {
         Ok(added)
     }
 
-    /// Forgets a deleted presentation, its counters and its stream.
+    /// Forgets a deleted presentation, its counters and its stream. Its
+    /// polls are the ones the mirror lists: polls are fixed at creation,
+    /// and a deletion may be heard of where its last state is unknown.
     ///
     /// # Errors
     /// When Redis fails.
-    pub async fn remove(&self, presentation: &Presentation) -> anyhow::Result<()> {
-        let keys = Keys::new(presentation.id);
+    pub async fn remove(&self, presentation: PresentationId) -> anyhow::Result<()> {
+        let keys = Keys::new(presentation);
         let mut conn = self.redis.conn()?;
+        let polls: Vec<String> = redis::cmd("SMEMBERS")
+            .arg(keys.polls())
+            .query_async(&mut conn)
+            .await?;
         let mut pipe = redis::pipe();
         pipe.del(keys.state())
             .del(keys.polls())
             .del(keys.deck())
             .del(keys.stream());
-        for poll in &presentation.polls {
-            pipe.del(keys.options(poll.id))
-                .del(keys.voters(poll.id))
-                .del(keys.counts(poll.id));
+        for poll in polls.iter().filter_map(|p| p.parse().ok()) {
+            pipe.del(keys.options(poll))
+                .del(keys.voters(poll))
+                .del(keys.counts(poll));
         }
-        pipe.srem(ACTIVE, presentation.id.to_string());
+        pipe.srem(ACTIVE, presentation.to_string());
         let _: () = pipe.query_async(&mut conn).await?;
         Ok(())
     }

@@ -5,7 +5,7 @@ use crate::health::RedisHealth;
 use crate::mirror::Rebuilder;
 use crate::Redis;
 use tally_domain::ports::{IntakeSwitch as _, PresentationEvents, PresentationStore, VoteLedger};
-use tally_domain::Presentation;
+use tally_domain::{Presentation, PresentationId};
 
 /// Keeps the mirror the vote script checks in step with every committed
 /// change, version-guarded, so concurrent changes from several processes
@@ -37,8 +37,8 @@ impl<S: PresentationStore, L: VoteLedger> PresentationEvents for MirrorEvents<S,
         }
     }
 
-    async fn deleted(&self, presentation: &Presentation) {
-        if let Err(e) = self.rebuilder.mirror().remove(presentation).await {
+    async fn deleted(&self, id: PresentationId) {
+        if let Err(e) = self.rebuilder.mirror().remove(id).await {
             // Harmless: the mirror of a deleted presentation accepts votes
             // the flush then drops, until recovery removes it.
             tracing::warn!(error = %format!("{e:#}"), "could not remove a deleted presentation's mirror");
@@ -47,8 +47,8 @@ impl<S: PresentationStore, L: VoteLedger> PresentationEvents for MirrorEvents<S,
 }
 
 /// Tells the other processes (Redis pub/sub) that a presentation changed or
-/// went, so their live channels follow. Fire and forget: a presenter's
-/// request never waits for it.
+/// went, so their subscribers follow (`Announcements`, in the domain). Fire
+/// and forget: a presenter's request never waits for it.
 #[derive(Clone, Debug)]
 pub struct ChangePublisher {
     redis: Redis,
@@ -59,8 +59,8 @@ impl ChangePublisher {
         Self { redis }
     }
 
-    fn announce(&self, presentation: &Presentation) {
-        let (redis, id) = (self.redis.clone(), presentation.id);
+    fn announce(&self, id: PresentationId) {
+        let redis = self.redis.clone();
         tokio::spawn(async move {
             if let Err(e) = redis.publish_change(id).await {
                 tracing::warn!(error = %format!("{e:#}"), "could not tell other processes about a change");
@@ -71,10 +71,10 @@ impl ChangePublisher {
 
 impl PresentationEvents for ChangePublisher {
     async fn changed(&self, presentation: &Presentation) {
-        self.announce(presentation);
+        self.announce(presentation.id);
     }
 
-    async fn deleted(&self, presentation: &Presentation) {
-        self.announce(presentation);
+    async fn deleted(&self, id: PresentationId) {
+        self.announce(id);
     }
 }

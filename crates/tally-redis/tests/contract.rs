@@ -8,22 +8,21 @@
 //!   and Redis marked down: votes then go to Postgres);
 //! - queue and archive: the streams read through the consumer group, into
 //!   Postgres;
-//! - events: the mirror, the announcement to other processes, both in turn;
+//! - events: the mirror (the announcement to other processes is in
+//!   `announced.rs`);
 //! - the intake switch.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod common;
 
-use std::collections::HashSet;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tally_domain::ports::{IntakeSwitch as _, PresentationStore as _};
+use tally_domain::ports::IntakeSwitch as _;
 use tally_domain::usecases::{FailoverIntake, FailoverLedger, Flusher};
 use tally_domain::{ParticipantId, PollId, Presentation, PresentationId};
 use tally_postgres::{PgArchive, PgIntake, PgLedger, PgStore, PoolSettings};
 use tally_redis::{
-    ChangePublisher, MirrorEvents, Rebuilder, Redis, RedisHealth, RedisIntake, RedisLedger,
-    RedisMirror, RedisVoteQueue,
+    MirrorEvents, Rebuilder, Redis, RedisHealth, RedisIntake, RedisLedger, RedisMirror,
+    RedisVoteQueue,
 };
 use tally_testkit::contract::evented::EventedStore;
 use tally_testkit::contract::events::Subscribed;
@@ -320,93 +319,6 @@ mod mirror_events {
     }
 
     tally_testkit::events_contract_tests!(mirroring().await);
-}
-
-/// The announcement as a subscriber: another process hears the id and
-/// re-reads the store, as `tally-server`'s live task does. What it holds is
-/// what that re-read gives, for the ids it heard.
-struct Announcing<E> {
-    events: E,
-    heard: Arc<Mutex<HashSet<PresentationId>>>,
-    listener: tokio::task::JoinHandle<()>,
-    parts: Parts,
-}
-
-impl<E> Drop for Announcing<E> {
-    fn drop(&mut self) {
-        self.listener.abort();
-    }
-}
-
-async fn announcing<E>(parts: Parts, events: impl FnOnce(&Parts) -> E) -> Announcing<E> {
-    use futures_util::StreamExt as _;
-    let heard = Arc::new(Mutex::new(HashSet::new()));
-    // Subscribed before the harness is handed out, so nothing is missed.
-    let changes = parts.redis.changes().await.unwrap();
-    let listener = tokio::spawn({
-        let heard = heard.clone();
-        async move {
-            let mut changes = std::pin::pin!(changes);
-            while let Some(id) = changes.next().await {
-                heard.lock().unwrap().insert(id);
-            }
-        }
-    });
-    Announcing {
-        events: events(&parts),
-        heard,
-        listener,
-        parts,
-    }
-}
-
-impl<E: tally_domain::ports::PresentationEvents> Subscribed for Announcing<E> {
-    type Store = PgStore;
-    type Events = E;
-    fn store(&self) -> &PgStore {
-        &self.parts.pg_store
-    }
-    fn events(&self) -> &E {
-        &self.events
-    }
-    async fn follow(&self, _: &Presentation) {}
-    async fn seen(&self, id: PresentationId) -> Option<u64> {
-        if !self.heard.lock().unwrap().contains(&id) {
-            return None;
-        }
-        let presentation = self.parts.pg_store.get(id).await.unwrap()?;
-        Some(presentation.slide.version)
-    }
-}
-
-mod announced_events {
-    use super::*;
-
-    async fn announced() -> Announcing<ChangePublisher> {
-        let parts = parts().await;
-        announcing(parts, |p| ChangePublisher::new(p.redis.clone())).await
-    }
-
-    tally_testkit::events_contract_tests!(announced().await);
-}
-
-/// Production's order: the mirror, then the announcement. Held to what the
-/// announcement's listeners see.
-mod both_events {
-    use super::*;
-
-    async fn both() -> Announcing<(MirrorEvents<PgStore, PgLedger>, ChangePublisher)> {
-        let parts = parts().await;
-        announcing(parts, |p| {
-            (
-                MirrorEvents::new(p.rebuilder.clone(), p.health.clone()),
-                ChangePublisher::new(p.redis.clone()),
-            )
-        })
-        .await
-    }
-
-    tally_testkit::events_contract_tests!(both().await);
 }
 
 mod switch {

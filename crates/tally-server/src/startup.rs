@@ -12,7 +12,9 @@ use crate::tasks::{live_changes, sample, SharedAudience};
 use std::sync::Arc;
 use std::time::Duration;
 use tally_domain::ports::{IntakeMetrics as _, IntakePath, IntakeSwitch as _, Ports};
-use tally_domain::usecases::{FailoverIntake, FailoverLedger, FlushSettings, Flusher, Tally};
+use tally_domain::usecases::{
+    Announcements, FailoverIntake, FailoverLedger, FlushSettings, Flusher, Tally,
+};
 use tally_http::admission::Admission;
 use tally_http::live::{LiveEvents, LiveHub};
 use tally_http::reads::{ReadCache, ReadEvents};
@@ -26,6 +28,12 @@ use tally_redis::{
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+/// This process's subscribers of the change events: the read cache, then
+/// the live channels (a client told of a change by its socket then reads
+/// that change here). Its own changes and, through the announcement
+/// listener, other processes' reach them alike.
+pub type LocalEvents = (ReadEvents, LiveEvents);
+
 /// The adapters of the direct intake: Postgres for everything.
 #[derive(Debug)]
 pub struct PgPorts;
@@ -35,8 +43,7 @@ impl Ports for PgPorts {
     type Intake = PgIntake;
     type Ledger = PgLedger;
     type Metrics = Metrics;
-    /// The read cache, then this process's live channels.
-    type Events = (ReadEvents, LiveEvents);
+    type Events = LocalEvents;
     type Board = PgBoard;
 }
 
@@ -52,11 +59,10 @@ impl Ports for RedisPorts {
     type Ledger = FailoverLedger<RedisLedger<PgStore, PgLedger>, PgLedger, RedisHealth>;
     type Metrics = Metrics;
     /// The mirror first (votes must see a change before anyone is told of
-    /// it), then the other processes, then this process's read cache and
-    /// live channels.
+    /// it), then the other processes, then this process's subscribers.
     type Events = (
         MirrorEvents<PgStore, PgLedger>,
-        (ChangePublisher, (ReadEvents, LiveEvents)),
+        (ChangePublisher, LocalEvents),
     );
     type Board = PgBoard;
 }
@@ -97,6 +103,7 @@ impl Application {
         let (shutdown, shutdown_rx) = watch::channel(false);
         let live_hub = LiveHub::new();
         let reads = ReadCache::new(settings.read_cache());
+        let local: LocalEvents = (reads.events(), live_hub.events());
         // One admission per process, shared by its workers: the bounds are
         // the process's.
         let admission = Arc::new(Admission::new(settings.admission()));
@@ -129,7 +136,7 @@ impl Application {
                     pg_intake,
                     pg_ledger,
                     metrics.clone(),
-                    (reads.events(), live_hub.events()),
+                    local,
                     PgBoard::new(pool.clone()),
                     settings.open_presenter,
                 );
@@ -209,11 +216,9 @@ impl Application {
                 }
                 let events = (
                     MirrorEvents::new(rebuilder.clone(), health.clone()),
-                    (
-                        ChangePublisher::new(redis_connection()?),
-                        (reads.events(), live_hub.events()),
-                    ),
+                    (ChangePublisher::new(redis_connection()?), local.clone()),
                 );
+                let announcements = Announcements::new(pg_store.clone(), local);
                 let tally = Tally::<RedisPorts>::new(
                     pg_store,
                     FailoverIntake::new(
@@ -245,9 +250,9 @@ impl Application {
                 )));
                 background.push(tokio::spawn(live_changes(
                     redis_connection()?,
+                    announcements,
                     hub.clone(),
                     reads,
-                    tally.clone(),
                     shutdown_rx.clone(),
                 )));
                 serve(tally, serving)?

@@ -2,11 +2,12 @@
 //! server (the flusher's, the probe's and the sweep's are in `flusher` and
 //! `recovery`).
 
+use crate::startup::LocalEvents;
 use futures::FutureExt as _;
 use std::sync::Arc;
 use std::time::Duration;
-use tally_domain::ports::Ports;
-use tally_domain::usecases::{GetPresentationError, Tally};
+use tally_domain::ports::PresentationStore;
+use tally_domain::usecases::Announcements;
 use tally_domain::PresentationId;
 use tally_http::admission::Admission;
 use tally_http::live::{AudienceBoard, LiveHub};
@@ -42,15 +43,15 @@ pub(crate) async fn sample(
     }
 }
 
-/// Refreshes this process's read cache and live sockets when another
-/// process changes a presentation (Redis pub/sub), resubscribing after any
-/// error. While it is not subscribed, the read cache checks its entries
-/// against Postgres instead.
-pub(crate) async fn live_changes<P: Ports>(
+/// Tells this process's subscribers of the changes other processes
+/// announce (Redis pub/sub), through the same change events as its own
+/// changes, resubscribing after any error. While it is not subscribed, the
+/// read cache checks its entries against Postgres instead.
+pub(crate) async fn live_changes<S: PresentationStore>(
     redis: Redis,
+    announcements: Announcements<S, LocalEvents>,
     hub: Arc<LiveHub>,
     reads: Arc<ReadCache>,
-    tally: Tally<P>,
     mut shutdown: watch::Receiver<bool>,
 ) {
     use futures::StreamExt as _;
@@ -58,15 +59,19 @@ pub(crate) async fn live_changes<P: Ports>(
         match redis.changes().await {
             Ok(changes) => {
                 // Changes made while this process was not listening were
-                // never announced to it (the first pass is a no-op).
+                // never announced to it (the first pass is a no-op): the
+                // read cache reloads on its next reads, and the presentations
+                // someone follows live here are heard of as if announced.
                 reads.reload_all();
                 reads.set_announced(true);
-                hub.refresh_all_local(&tally).await;
+                for id in hub.presentations() {
+                    heard(&announcements, &reads, id).await;
+                }
                 let mut changes = std::pin::pin!(changes);
                 loop {
                     tokio::select! {
                         next = changes.next() => match next {
-                            Some(id) => announced(&tally, &hub, &reads, id).await,
+                            Some(id) => heard(&announcements, &reads, id).await,
                             None => break,
                         },
                         _ = shutdown.changed() => return,
@@ -85,29 +90,18 @@ pub(crate) async fn live_changes<P: Ports>(
     }
 }
 
-/// Another process changed `id`: one read of it, for this process's live
-/// channels first (the sockets wait for it) and then its read cache.
-async fn announced<P: Ports>(
-    tally: &Tally<P>,
-    hub: &LiveHub,
+/// Another process changed `id`.
+async fn heard<S: PresentationStore>(
+    announcements: &Announcements<S, LocalEvents>,
     reads: &ReadCache,
     id: PresentationId,
 ) {
-    match tally.presentation(id).await {
-        Ok(presentation) => {
-            hub.publish(&presentation);
-            reads.remember(&presentation).await;
-        }
-        Err(GetPresentationError::NotFound) => {
-            hub.retire(id);
-            reads.forget(id).await;
-        }
-        Err(GetPresentationError::Unavailable(e)) => {
-            // The next read loads it; the live channels catch up with the
-            // next change or the next resubscription.
-            tracing::warn!(presentation = %id, error = %format!("{e:#}"), "could not load an announced change");
-            reads.invalidate(id).await;
-        }
+    if let Err(e) = announcements.heard(id).await {
+        // The change cannot be known here, so nobody was told: the read
+        // cache drops its copy, which the next read reloads; the live
+        // channels catch up with the next change or resubscription.
+        tracing::warn!(presentation = %id, error = %format!("{:#}", e.0), "could not load an announced change");
+        reads.invalidate(id).await;
     }
 }
 

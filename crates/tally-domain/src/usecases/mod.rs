@@ -3,6 +3,7 @@
 //! about HTTP.
 
 mod access;
+mod announcements;
 mod contests;
 mod failover;
 mod flush;
@@ -13,11 +14,11 @@ mod slides;
 mod votes;
 
 pub use access::{OwnedPresentation, PresenterCheckError};
+pub use announcements::Announcements;
 pub use contests::{
     submitted_marks, Check, ContestDenied, ContestReadError, Contests, CreateContestError,
     JudgeProgress, JudgeSheet, LinkError, MarkDraft, ResultsView, ReviseContestError, RoundError,
-    SheetError,
-    TiePresentationError,
+    SheetError, TiePresentationError,
 };
 pub use failover::{FailoverIntake, FailoverLedger};
 pub use flush::{FlushError, FlushSettings, Flusher};

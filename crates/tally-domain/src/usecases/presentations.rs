@@ -190,20 +190,14 @@ impl<P: Ports> Tally<P> {
         credential: Option<&PresenterToken>,
     ) -> Result<(), DeletePresentationError> {
         self.check_presenter(id, credential, Power::Own).await?;
-        let unavailable = |e: crate::ports::StoreError| DeletePresentationError::Unavailable(e.0);
-        // Its last state, for the subscribers (the mirror's keys name its
-        // polls).
-        let last = self.store.get(id).await.map_err(unavailable)?;
         match self.store.delete(id).await {
             Ok(true) => {
-                if let Some(presentation) = &last {
-                    self.events.deleted(presentation).await;
-                }
+                self.events.deleted(id).await;
                 Ok(())
             }
             // Deleted by a concurrent request between the check and now.
             Ok(false) => Err(DeletePresentationError::NotFound),
-            Err(e) => Err(unavailable(e)),
+            Err(e) => Err(DeletePresentationError::Unavailable(e.0)),
         }
     }
 }

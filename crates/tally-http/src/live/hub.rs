@@ -137,30 +137,11 @@ impl LiveHub {
         }
     }
 
-    /// After another process announced a change: loads the presentation and
-    /// sends it to this process's listeners (or lets them go if it was
-    /// deleted). Cheap when nobody here listens.
-    pub async fn refresh_local<P: Ports>(&self, tally: &Tally<P>, id: PresentationId) {
-        if self.existing(id).is_none() {
-            return;
-        }
-        match tally.presentation(id).await {
-            Ok(presentation) => self.publish(&presentation),
-            Err(GetPresentationError::NotFound) => self.retire(id),
-            Err(e) => {
-                tracing::warn!(presentation = %id, error = %e, "could not refresh a live channel")
-            }
-        }
-    }
-
-    /// Refreshes every channel of this process from the store: after
+    /// The presentations this process holds live channels for: after
     /// listening for other processes' changes was interrupted (a Redis
-    /// outage), changes made meanwhile were never announced here.
-    pub async fn refresh_all_local<P: Ports>(&self, tally: &Tally<P>) {
-        let ids: Vec<PresentationId> = self.lock().keys().copied().collect();
-        for id in ids {
-            self.refresh_local(tally, id).await;
-        }
+    /// outage), the ones whose changes it may have missed.
+    pub fn presentations(&self) -> Vec<PresentationId> {
+        self.lock().keys().copied().collect()
     }
 }
 
@@ -174,7 +155,7 @@ impl PresentationEvents for LiveEvents {
         self.0.publish(presentation);
     }
 
-    async fn deleted(&self, presentation: &Presentation) {
-        self.0.retire(presentation.id);
+    async fn deleted(&self, id: PresentationId) {
+        self.0.retire(id);
     }
 }

@@ -216,6 +216,35 @@ async fn a_slide_change_made_on_one_process_reaches_a_socket_on_another() {
     assert_eq!(moved["poll"]["poll_id"], c.poll_ids[1].as_str());
 }
 
+/// Another process's change reaches this process's subscribers as a local
+/// change does, read cache first: a phone told of it by its socket reads
+/// it from the same process at once, and a deletion is answered 404 there
+/// once the socket was told.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_processs_change_reaches_the_read_cache_before_the_sockets() {
+    let app = spawn_redis_app().await;
+    let other = app.peer().await;
+    let c = app.create_deck(2).await;
+    let read = || {
+        app.client
+            .get(format!("{}/presentations/{}", other.address, c.id))
+            .send()
+    };
+    // The other process caches the presentation, as the first phone's read
+    // does; it answers from that copy for a second before checking it.
+    let cached: Value = read().await.unwrap().json().await.unwrap();
+    assert_eq!(cached["current_poll_index"], 0);
+    let mut phone = connect_to(&other.address, &format!("/presentations/{}/live", c.id)).await;
+    assert_eq!(next_json(&mut phone).await["current_poll_index"], 0);
+    app.next(&c).await;
+    until(&mut phone, |m| m["current_poll_index"] == 1).await;
+    let moved: Value = read().await.unwrap().json().await.unwrap();
+    assert_eq!(moved["current_poll_index"], 1);
+    crate::live_protocol::delete(&app, &c).await;
+    until(&mut phone, |m| m["type"] == "deleted").await;
+    assert_eq!(read().await.unwrap().status(), 404);
+}
+
 /// A change made while another process could not hear of it (Redis down)
 /// reaches that process's sockets once it listens again.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

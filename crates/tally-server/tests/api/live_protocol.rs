@@ -54,7 +54,7 @@ async fn close_after(socket: &mut Socket) -> (u16, String, Option<serde_json::Va
     }
 }
 
-async fn delete(app: &crate::helpers::TestApp, c: &crate::helpers::Created) {
+pub(crate) async fn delete(app: &crate::helpers::TestApp, c: &crate::helpers::Created) {
     let deleted = app
         .presenter(
             reqwest::Method::DELETE,

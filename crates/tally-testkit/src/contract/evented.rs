@@ -130,10 +130,9 @@ impl<S: PresentationStore, E: PresentationEvents> PresentationStore for EventedS
     }
 
     async fn delete(&self, id: PresentationId) -> Result<bool, StoreError> {
-        let last = self.inner.get(id).await?;
         let deleted = self.inner.delete(id).await?;
-        if let (true, Some(presentation)) = (deleted, last) {
-            self.events.deleted(&presentation).await;
+        if deleted {
+            self.events.deleted(id).await;
         }
         Ok(deleted)
     }

@@ -23,20 +23,39 @@ pub trait Subscribed: Send + Sync + 'static {
     /// The slide version the subscriber holds for the presentation; `None`
     /// once it let go of it.
     fn seen(&self, id: PresentationId) -> impl Future<Output = Option<u64>> + Send;
+    /// Returns once the subscriber has acted on every event told so far.
+    /// One that acts before `changed` or `deleted` returns has nothing to
+    /// wait for; one that tells other processes waits until they heard.
+    fn caught_up(&self) -> impl Future<Output = ()> + Send {
+        std::future::ready(())
+    }
 }
+
+/// How long a subscriber may take to act on an event.
+const DEADLINE: Duration = Duration::from_secs(5);
 
 /// Subscribers that tell other processes do so asynchronously: wait
 /// (bounded) for `expected`.
 async fn settles<S: Subscribed>(subscribed: &S, id: PresentationId, expected: Option<u64>) {
-    let mut seen = None;
-    for _ in 0..100 {
-        seen = subscribed.seen(id).await;
+    let deadline = tokio::time::Instant::now() + DEADLINE;
+    loop {
+        let seen = subscribed.seen(id).await;
         if seen == expected {
             return;
         }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the subscriber holds {seen:?}, expected {expected:?}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    panic!("the subscriber holds {seen:?}, expected {expected:?}");
+}
+
+/// Waits (bounded) until the subscriber has acted on every event told.
+async fn caught_up<S: Subscribed>(subscribed: &S) {
+    tokio::time::timeout(DEADLINE, subscribed.caught_up())
+        .await
+        .expect("the subscriber acted on every event in time");
 }
 
 async fn followed<S: Subscribed>(subscribed: &S) -> Presentation {
@@ -69,14 +88,16 @@ pub async fn an_older_state_never_replaces_a_newer_one<S: Subscribed>(subscribed
     subscribed.events().changed(&newer).await;
     settles(subscribed, p.id, Some(3)).await;
     subscribed.events().changed(&older).await;
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    // Only once the older event was acted on does "still the newer" mean
+    // anything.
+    caught_up(subscribed).await;
     assert_eq!(subscribed.seen(p.id).await, Some(3));
 }
 
 pub async fn a_deletion_is_followed<S: Subscribed>(subscribed: &S) {
     let p = followed(subscribed).await;
     assert!(subscribed.store().delete(p.id).await.unwrap());
-    subscribed.events().deleted(&p).await;
+    subscribed.events().deleted(p.id).await;
     settles(subscribed, p.id, None).await;
 }
 
@@ -88,8 +109,8 @@ pub async fn events_nobody_follows_return<S: Subscribed>(subscribed: &S) {
     tokio::time::timeout(Duration::from_secs(5), async {
         events.changed(&p).await;
         subscribed.store().delete(p.id).await.unwrap();
-        events.deleted(&p).await;
-        events.deleted(&p).await;
+        events.deleted(p.id).await;
+        events.deleted(p.id).await;
     })
     .await
     .expect("the events returned");

@@ -54,10 +54,8 @@ impl PresentationEvents for FakeEvents {
         });
     }
 
-    async fn deleted(&self, presentation: &Presentation) {
-        lock(&self.told).push(Told::Deleted {
-            id: presentation.id,
-        });
+    async fn deleted(&self, id: PresentationId) {
+        lock(&self.told).push(Told::Deleted { id });
     }
 }
 
