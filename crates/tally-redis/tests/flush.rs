@@ -194,5 +194,21 @@ async fn an_older_state_never_overwrites_a_newer_mirror() {
         world.intake.cast(ballot(&p, 1, voter, "A")).await.unwrap(),
         VoteReceipt::Counted
     );
-    let _ = world.pg_store.get(p.id).await.unwrap();
+    // The vote the newer state took reaches Postgres, on the poll it was
+    // cast on, where that state came from.
+    let mut flusher = Flusher::new(queue(&world, "a"), world.archive.clone());
+    assert_eq!(drain(&mut flusher).await, 1);
+    let stored: Vec<uuid::Uuid> = world
+        .db
+        .client()
+        .await
+        .query("SELECT poll_id FROM votes", &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+    assert_eq!(stored, [*p.polls[1].id.as_uuid()]);
+    let truth = world.pg_store.get(p.id).await.unwrap().unwrap();
+    assert_eq!(truth.slide, moved.slide);
 }

@@ -180,6 +180,27 @@ impl Cluster {
     pub fn any_log_contains(&self, text: &str) -> bool {
         (0..self.processes.len()).any(|i| self.log(i).contains(text))
     }
+
+    /// Lines of every process's log that contain `text` (a restarted
+    /// process appends to its log, so this only grows).
+    pub fn log_count(&self, text: &str) -> usize {
+        (0..self.processes.len())
+            .map(|i| self.log(i).lines().filter(|l| l.contains(text)).count())
+            .sum()
+    }
+
+    /// Waits until more than `seen` log lines contain `text`. Panics after
+    /// `within`.
+    pub async fn until_logged(&self, text: &str, seen: usize, within: Duration) {
+        let deadline = Instant::now() + within;
+        while self.log_count(text) <= seen {
+            assert!(
+                Instant::now() < deadline,
+                "no new {text:?} in the logs after {within:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
 }
 
 impl Drop for Cluster {

@@ -5,6 +5,7 @@
 //! just before the crash. These tests measure it and assert that bound.
 
 use crate::cluster::{Cluster, SERIAL};
+use crate::faults::{until_flushed, AFTER_RECOVERY, UNDER_WAY, WAIT};
 use crate::load::Load;
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
@@ -15,20 +16,27 @@ use uuid::Uuid;
 /// crash (the flush lag plus the fsync interval) ...
 const LOSS_WINDOW: Duration = Duration::from_millis(1_500);
 /// ... or answered just after it: replies Redis had sent before it died
-/// can reach the client a moment later. Redis is back only after a second,
-/// and nothing it accepts then may be lost.
+/// can reach the client a moment later. Redis is back only after
+/// `REDIS_DOWN`, and nothing it accepts then may be lost.
 const REPLIES_IN_FLIGHT: Duration = Duration::from_millis(200);
+/// How long Redis stays dead: well beyond the replies in flight.
+const REDIS_DOWN: Duration = Duration::from_millis(1000);
 
 async fn crash_and_measure(durability: Durability) -> (usize, usize) {
     let cluster = Cluster::start(2, durability).await;
     let (p, polls) = cluster.create(1).await;
     let load = Load::start(&cluster.base(), &p, &polls[0], 24, Duration::from_millis(5));
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    load.acknowledges(UNDER_WAY, WAIT).await;
+    let recoveries = cluster.log_count("back on Redis");
     let crashed_at = Instant::now();
     cluster.redis.kill().unwrap();
-    tokio::time::sleep(Duration::from_millis(1000)).await;
+    tokio::time::sleep(REDIS_DOWN).await;
     cluster.redis.resume().unwrap();
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // Votes the restarted Redis takes, none of which may be lost.
+    cluster
+        .until_logged("back on Redis", recoveries, WAIT)
+        .await;
+    load.acknowledges(AFTER_RECOVERY, WAIT).await;
     let outcomes = load.finish().await;
     outcomes.assert_burst(crate::faults::BURST);
     // Votes were acknowledged just before the crash: the tail whose loss
@@ -42,8 +50,8 @@ async fn crash_and_measure(durability: Durability) -> (usize, usize) {
         tail > 0,
         "no vote acknowledged in the last {LOSS_WINDOW:?} before the crash"
     );
-    // Let the flush settle, then compare.
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    // What Redis holds is all in Postgres before anything is called lost.
+    until_flushed(&cluster, &p).await;
     let rows = cluster
         .db
         .client()

@@ -16,10 +16,19 @@ pub const BURST: usize = 200;
 /// below the vote timeout (5 s), so no vote stuck on the frozen Redis gets
 /// 504.
 const DETECTION_LIMIT: Duration = Duration::from_millis(4500);
+/// Votes acknowledged before a fault, so that it strikes a burst under way.
+pub const UNDER_WAY: usize = 100;
+/// Votes acknowledged after a recovery, so that the recovered path takes
+/// some before the burst ends.
+pub const AFTER_RECOVERY: usize = 50;
+/// The longest any of those waits may take on a loaded 2-core machine.
+pub const WAIT: Duration = Duration::from_secs(30);
+/// How long Redis stays killed before its restart: every process notices
+/// (its probe, 3 × 250 ms, or a failed vote) well within it.
+const REDIS_DOWN: Duration = Duration::from_secs(2);
 
-/// Every acknowledged vote is in Postgres, once, with its key; Redis
-/// counters, Postgres counts and rows agree. Waits (bounded) for the flush.
-pub async fn assert_every_ack_durable(cluster: &Cluster, presentation: &str, outcomes: &Outcomes) {
+/// A pool and a mirror reader for `tally verify`'s comparison.
+fn verifier(cluster: &Cluster) -> (tally_postgres::Pool, tally_redis::RedisMirror) {
     let pool = tally_postgres::connect(&tally_postgres::PoolSettings {
         url: cluster.db.url(),
         max_size: 2,
@@ -35,6 +44,34 @@ pub async fn assert_every_ack_durable(cluster: &Cluster, presentation: &str, out
         })
         .unwrap(),
     );
+    (pool, mirror)
+}
+
+/// Waits until Redis counters, Postgres counts and vote rows agree: the
+/// flush has moved everything Redis holds. Panics after [`WAIT`].
+pub async fn until_flushed(cluster: &Cluster, presentation: &str) {
+    let (pool, mirror) = verifier(cluster);
+    let id = presentation.parse().unwrap();
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let report = tally_server::verify::verify(&pool, Some(&mirror), id)
+            .await
+            .unwrap();
+        if report.agrees() {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the flush did not catch up in {WAIT:?}:\n{report}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Every acknowledged vote is in Postgres, once, with its key; Redis
+/// counters, Postgres counts and rows agree. Waits (bounded) for the flush.
+pub async fn assert_every_ack_durable(cluster: &Cluster, presentation: &str, outcomes: &Outcomes) {
+    let (pool, mirror) = verifier(cluster);
     let client = cluster.db.client().await;
     let id = presentation.parse().unwrap();
     let mut missing = usize::MAX;
@@ -150,11 +187,12 @@ async fn a_killed_server_loses_no_acknowledged_vote() {
     let mut cluster = Cluster::start(2, Durability::Durable).await;
     let (p, polls) = cluster.create(1).await;
     let load = Load::start(&cluster.base(), &p, &polls[0], WORKERS, PAUSE);
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    load.acknowledges(UNDER_WAY, WAIT).await;
     cluster.kill_process(0);
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // The survivor takes the votes meanwhile.
+    load.acknowledges(AFTER_RECOVERY, WAIT).await;
     cluster.start_process(0);
-    tokio::time::sleep(Duration::from_millis(1000)).await;
+    load.acknowledges(AFTER_RECOVERY, WAIT).await;
     let outcomes = load.finish().await;
     outcomes.assert_burst(BURST);
     assert_every_ack_durable(&cluster, &p, &outcomes).await;
@@ -177,13 +215,14 @@ async fn votes_are_accepted_through_a_10_second_postgres_outage() {
     let cluster = Cluster::start(2, Durability::Durable).await;
     let (p, polls) = cluster.create(1).await;
     let load = Load::start(&cluster.base(), &p, &polls[0], WORKERS, PAUSE);
-    tokio::time::sleep(Duration::from_millis(1000)).await;
+    load.acknowledges(UNDER_WAY, WAIT).await;
     cluster.pg.halt().unwrap();
     let before = load.sent.load(std::sync::atomic::Ordering::Relaxed);
+    // The outage the test is named for.
     tokio::time::sleep(Duration::from_secs(10)).await;
     let during = load.sent.load(std::sync::atomic::Ordering::Relaxed) - before;
     cluster.pg.resume().unwrap();
-    tokio::time::sleep(Duration::from_millis(1000)).await;
+    load.acknowledges(AFTER_RECOVERY, WAIT).await;
     let outcomes = load.finish().await;
     // Votes kept being answered while Postgres was down.
     assert!(
@@ -201,7 +240,8 @@ async fn an_unreachable_redis_engages_the_fallback_and_loses_nothing() {
     let cluster = Cluster::start(2, Durability::Durable).await;
     let (p, polls) = cluster.create(1).await;
     let load = Load::start(&cluster.base(), &p, &polls[0], WORKERS, PAUSE);
-    tokio::time::sleep(Duration::from_millis(1000)).await;
+    load.acknowledges(UNDER_WAY, WAIT).await;
+    let recoveries = cluster.log_count("back on Redis");
     cluster.redis.pause();
     // Frozen, not closed: only the health probe can tell (3 unanswered
     // PINGs of 1 s, 250 ms apart: at most 3.75 s, see the README).
@@ -213,9 +253,13 @@ async fn an_unreachable_redis_engages_the_fallback_and_loses_nothing() {
     let detected = frozen.elapsed();
     eprintln!("frozen Redis detected after {} ms", detected.as_millis());
     assert!(detected < DETECTION_LIMIT, "no fallback after {detected:?}");
+    // Frozen for 5 s in all: votes keep going to Postgres meanwhile.
     tokio::time::sleep(Duration::from_secs(5).saturating_sub(detected)).await;
     cluster.redis.unpause();
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    cluster
+        .until_logged("back on Redis", recoveries, WAIT)
+        .await;
+    load.acknowledges(AFTER_RECOVERY, WAIT).await;
     let outcomes = load.finish().await;
     outcomes.assert_burst(BURST);
     // Not one server error on the way, retried or not: the fallback takes
@@ -249,11 +293,15 @@ async fn a_durable_redis_restarted_mid_burst_loses_nothing() {
     let cluster = Cluster::start(2, Durability::Durable).await;
     let (p, polls) = cluster.create(1).await;
     let load = Load::start(&cluster.base(), &p, &polls[0], WORKERS, PAUSE);
-    tokio::time::sleep(Duration::from_millis(1000)).await;
+    load.acknowledges(UNDER_WAY, WAIT).await;
+    let recoveries = cluster.log_count("back on Redis");
     cluster.redis.kill().unwrap();
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    tokio::time::sleep(REDIS_DOWN).await;
     cluster.redis.resume().unwrap();
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    cluster
+        .until_logged("back on Redis", recoveries, WAIT)
+        .await;
+    load.acknowledges(AFTER_RECOVERY, WAIT).await;
     let outcomes = load.finish().await;
     outcomes.assert_burst(BURST);
     assert_every_ack_durable(&cluster, &p, &outcomes).await;
@@ -265,7 +313,7 @@ async fn sigterm_drains_the_stream_before_exit() {
     let mut cluster = Cluster::start(1, Durability::Durable).await;
     let (p, polls) = cluster.create(1).await;
     let load = Load::start(&cluster.base(), &p, &polls[0], WORKERS, PAUSE);
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    load.acknowledges(BURST, WAIT).await;
     let outcomes = load.finish().await;
     outcomes.assert_burst(BURST);
     assert!(cluster.stop_process(0).success());

@@ -116,6 +116,27 @@ impl Load {
         }
     }
 
+    /// Votes acknowledged so far.
+    pub fn acknowledged(&self) -> usize {
+        self.outcomes.lock().unwrap().acknowledged.len()
+    }
+
+    /// Waits until `more` votes beyond those acknowledged now are
+    /// acknowledged: the voters are getting through. Panics after `within`.
+    pub async fn acknowledges(&self, more: usize, within: Duration) {
+        let target = self.acknowledged() + more;
+        let deadline = std::time::Instant::now() + within;
+        while self.acknowledged() < target {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{} of {target} votes acknowledged after {within:?} (answers {:?})",
+                self.acknowledged(),
+                self.outcomes.lock().unwrap().answers
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     pub async fn finish(self) -> Outcomes {
         self.stop.store(true, Ordering::Relaxed);
         for t in self.tasks {
