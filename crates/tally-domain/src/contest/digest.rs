@@ -26,7 +26,7 @@
 
 use super::aggregate::decimal;
 use super::model::StoredMark;
-use super::results::RoundResults;
+use super::results::{RoundResults, StandingView};
 use crate::ids::RoundId;
 use sha2::{Digest as _, Sha256};
 use std::fmt::Write as _;
@@ -72,25 +72,31 @@ pub fn canonical(round: RoundId, marks: &[StoredMark]) -> String {
 pub fn canonical_v2(round: RoundId, marks: &[StoredMark], published: &RoundResults) -> String {
     let mut text = format!("tally-contest-digest-v2\nround {round}\n");
     mark_lines(&mut text, marks);
-    let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".to_owned());
     for s in &published.standings {
-        let _ = write!(
-            text,
-            "standing {} {} raw={} adjusted={} people={} votes={} judges={}",
-            s.rank,
-            s.contestant_id,
-            shown(&s.raw),
-            shown(&s.adjusted),
-            shown(&s.people),
-            s.audience_votes,
-            s.judges
-        );
-        for c in &s.by_criterion {
-            let _ = write!(text, " {}={}", c.criterion_id, shown(&c.score));
-        }
+        text.push_str(&standing_line(s));
         text.push('\n');
     }
     text
+}
+
+/// One standing's figures as the digest covers them (no names: a
+/// contestant or criterion renamed after publishing changes none).
+pub fn standing_line(s: &StandingView) -> String {
+    let shown = |v: &Option<String>| v.as_deref().unwrap_or("-").to_owned();
+    let mut line = format!(
+        "standing {} {} raw={} adjusted={} people={} votes={} judges={}",
+        s.rank,
+        s.contestant_id,
+        shown(&s.raw),
+        shown(&s.adjusted),
+        shown(&s.people),
+        s.audience_votes,
+        s.judges
+    );
+    for c in &s.by_criterion {
+        let _ = write!(line, " {}={}", c.criterion_id, shown(&c.score));
+    }
+    line
 }
 
 fn mark_lines(text: &mut String, marks: &[StoredMark]) {

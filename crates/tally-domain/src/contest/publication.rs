@@ -8,7 +8,7 @@
 //! after publishing applies to the rounds still to come and leaves a
 //! published round as it was announced.
 
-use super::digest::{digest_of, DigestVersion};
+use super::digest::{digest_of, standing_line, DigestVersion};
 use super::model::{AuditEntry, Contest, StoredMark, StoredSheet};
 use super::results::{results_from, Counted, RoundResults};
 use crate::ids::{ContestantId, LinkId, RoundId};
@@ -158,29 +158,7 @@ impl Publication {
     }
 }
 
-/// A standing's figures without names, as one comparable line.
+/// Each standing's figures without names, as one comparable line.
 fn figures(results: &RoundResults) -> Vec<String> {
-    let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".to_owned());
-    results
-        .standings
-        .iter()
-        .map(|s| {
-            let criteria: Vec<String> = s
-                .by_criterion
-                .iter()
-                .map(|c| format!("{}={}", c.criterion_id, shown(&c.score)))
-                .collect();
-            format!(
-                "rank {} contestant {} raw {} adjusted {} people {} votes {} judges {} [{}]",
-                s.rank,
-                s.contestant_id,
-                shown(&s.raw),
-                shown(&s.adjusted),
-                shown(&s.people),
-                s.audience_votes,
-                s.judges,
-                criteria.join(" ")
-            )
-        })
-        .collect()
+    results.standings.iter().map(standing_line).collect()
 }

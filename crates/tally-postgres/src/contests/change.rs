@@ -60,6 +60,21 @@ impl<'c> Change<'c> {
         round_state(row.try_get(0).map_err(failed)?).map_err(ContestStoreError::Store)
     }
 
+    /// [`Self::touch_round`], refusing the change unless the round is in
+    /// one of `states`.
+    pub(super) async fn touch_round_in(
+        &self,
+        round: RoundId,
+        states: &[RoundState],
+    ) -> Result<RoundState, ContestStoreError> {
+        let state = self.touch_round(round).await?;
+        if states.contains(&state) {
+            Ok(state)
+        } else {
+            Err(ContestStoreError::RoundState(state))
+        }
+    }
+
     /// Records one step of the change in the audit log.
     pub(super) async fn record(
         &self,

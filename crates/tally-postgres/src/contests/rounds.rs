@@ -15,10 +15,7 @@ impl<L: VoteLedger> ContestRounds for PgContests<L> {
         let mut client = self.client().await?;
         let change = Change::begin(&mut client, id, actor).await?;
         let tx = &change.tx;
-        let state = change.touch_round(round).await?;
-        if !from.contains(&state) {
-            return Err(ContestStoreError::RoundState(state));
-        }
+        let state = change.touch_round_in(round, from).await?;
         tx.execute(
             "UPDATE contest_rounds SET state = $2 WHERE id = $1",
             &[round.as_uuid(), &to.as_str()],
@@ -49,10 +46,7 @@ impl<L: VoteLedger> ContestRounds for PgContests<L> {
         let mut client = self.client().await?;
         let change = Change::begin(&mut client, id, actor).await?;
         let tx = &change.tx;
-        let state = change.touch_round(round).await?;
-        if state != RoundState::Draft {
-            return Err(ContestStoreError::RoundState(state));
-        }
+        change.touch_round_in(round, &[RoundState::Draft]).await?;
         ensure_contestants_belong(tx, id, new).await?;
         let before = lineup(tx, round).await?;
         if before == *new {

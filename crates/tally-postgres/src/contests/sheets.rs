@@ -46,10 +46,7 @@ impl<L: VoteLedger> ContestSheets for PgContests<L> {
         let mut client = self.client().await?;
         let change = Change::begin(&mut client, id, actor).await?;
         let tx = &change.tx;
-        let state = change.touch_round(round).await?;
-        if state != RoundState::Open {
-            return Err(ContestStoreError::RoundState(state));
-        }
+        change.touch_round_in(round, &[RoundState::Open]).await?;
         // The lineup is fixed once the round opens; a caller that read it
         // while the round was still a draft may have read an older one.
         if lineup(tx, round).await? != changes.lineup {
@@ -150,10 +147,14 @@ impl<L: VoteLedger> ContestSheets for PgContests<L> {
         let mut client = self.client().await?;
         let change = Change::begin(&mut client, id, actor).await?;
         let tx = &change.tx;
-        let state = change.touch_round(round).await?;
-        if state == RoundState::Published {
-            return Err(ContestStoreError::RoundState(state));
-        }
+        // Any state but published: a closed round's sheet is reopened to
+        // be corrected once the round opens again.
+        change
+            .touch_round_in(
+                round,
+                &[RoundState::Draft, RoundState::Open, RoundState::Closed],
+            )
+            .await?;
         let reopened = tx
             .execute(
                 "UPDATE contest_sheets SET state = 'draft', submitted_at = NULL \

@@ -179,8 +179,8 @@ async fn verify_names_a_published_standing_or_a_frozen_mark_changed_in_the_datab
     assert!(report.contains("digest mismatch"), "{report}");
     assert!(
         report.contains("standing changed after publishing")
-            && report.contains("adjusted 99")
-            && report.contains(&format!("adjusted {}", top.3)),
+            && report.contains("adjusted=99")
+            && report.contains(&format!("adjusted={}", top.3)),
         "{report}"
     );
 
