@@ -656,7 +656,22 @@ async fn the_authorisation_matrix() {
     let link = json!({"role": "judge", "name": "New"});
     let deck = app.create_deck(1).await;
     let tie = json!({"presentation_id": deck.id, "presenter_token": deck.token});
+    // The definition again, unchanged: a correction that edits nothing.
+    let current = get(&app, &c.path(""), None).await;
+    let definition = json!({
+        "title": current["title"], "method": current["method"],
+        "criteria": current["criteria"].as_array().unwrap().iter().map(|k| json!({
+            "criterion_id": k["criterion_id"], "name": k["name"], "description": k["description"],
+            "weight": k["weight"], "min": k["min"], "max": k["max"], "step": k["step"],
+        })).collect::<Vec<_>>(),
+        "contestants": current["contestants"].as_array().unwrap().iter()
+            .map(|x| json!({"id": x["contestant_id"], "name": x["name"]})).collect::<Vec<_>>(),
+        "rounds": current["rounds"].as_array().unwrap().iter()
+            .map(|r| json!({"id": r["round_id"], "name": r["name"]})).collect::<Vec<_>>(),
+        "tie_break_criterion": current["tie_breaks"][0],
+    });
     let endpoints: Vec<(Method, String, Option<Value>, [u16; 8])> = vec![
+        (Method::PUT, c.path(""), Some(definition), owner_only),
         (Method::PUT, c.path("/presentation"), Some(tie), owner_only),
         (Method::DELETE, c.path("/presentation"), None, owner_only),
         (Method::GET, c.path("/links"), None, owner_only),
@@ -727,7 +742,12 @@ async fn the_authorisation_matrix() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 18 * 8);
+    assert_eq!(checked, endpoints.len() * callers.len());
+    assert_eq!(
+        endpoints.len(),
+        19,
+        "every contest endpoint that needs a secret"
+    );
     // Nothing the refused callers sent was stored: the only sheet change
     // is the judge's own.
     let log = audit(&app, &c).await;
