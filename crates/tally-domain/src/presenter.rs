@@ -88,7 +88,9 @@ pub struct PresenterAccess {
     pub join_code: JoinCode,
     /// The co-host and moderator links of every contest tied to this
     /// presentation (revoked ones included, so that they are refused as
-    /// revoked rather than as strangers).
+    /// revoked rather than as strangers). The presentation store knows no
+    /// contests and leaves this empty; the use cases add them from the
+    /// contest store ([`crate::ports::ContestPeople::delegates`]).
     pub delegates: Vec<Delegate>,
 }
 

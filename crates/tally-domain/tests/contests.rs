@@ -4,7 +4,7 @@
 //! (tally-testkit's `contests_contract_tests!`).
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use tally_domain::contest::draft::{ContestDraft, CriterionDraft};
 use tally_domain::contest::model::{Contest, RoundState, SheetState};
 use tally_domain::contest::revision::Revision;
@@ -13,8 +13,11 @@ use tally_domain::usecases::{
     ContestDenied, ContestReadError, Contests, LinkError, MarkDraft, ReviseContestError,
     RoundError, SheetError,
 };
-use tally_domain::{ContestId, ContestantId, CriterionId, LinkId, PollId, PresenterToken, RoundId};
-use tally_testkit::fakes::FakeContests;
+use tally_domain::{
+    Ballot, ContestId, ContestantId, CriterionId, LinkId, ParticipantId, PresenterToken, RoundId,
+};
+use tally_testkit::fakes::{FakeContests, FakePorts, FakeWorld};
+use tally_testkit::fixtures::deck;
 
 fn criterion(name: &str, weight: &str, step: &str) -> CriterionDraft {
     CriterionDraft {
@@ -38,9 +41,9 @@ fn choir() -> ContestDraft {
     }
 }
 
-/// A contest on the fake, its owner's secret and two judges.
+/// A contest on the fakes, its owner's secret and two judges.
 struct Event {
-    contests: Contests<FakeContests>,
+    contests: Contests<FakePorts>,
     store: FakeContests,
     contest: Contest,
     owner: PresenterToken,
@@ -49,8 +52,9 @@ struct Event {
 
 impl Event {
     async fn new(draft: &ContestDraft) -> Self {
-        let store = FakeContests::new();
-        let contests = Contests::new(store.clone());
+        let world = FakeWorld::new();
+        let store = world.contests();
+        let contests = world.tally(false).0.contests();
         let (contest, owner) = contests.create(draft).await.unwrap();
         let mut judges = Vec::new();
         for name in ["Ann", "Ben"] {
@@ -393,17 +397,30 @@ async fn results_stay_private_until_published() {
 }
 
 #[tokio::test]
-async fn publishing_waits_for_the_audience_poll_to_close() {
-    let poll = PollId::generate();
+async fn people_s_choice_is_read_as_every_poll_and_waits_for_it_to_close() {
+    // The audience votes on the event's presentation, whose options are
+    // named like the contestants.
+    let world = FakeWorld::new();
+    let (tally, _, _) = world.tally(false);
+    let created = tally.create_presentation(deck(1), None).await.unwrap();
+    let (deck, token) = (created.presentation, created.presenter_token);
+    let poll = deck.polls[0].id;
+    world.contests().add_poll(deck.id, poll, true);
+    for key in ["B", "B", "B", "A"] {
+        let voter = ParticipantId::from_uuid(uuid::Uuid::new_v4());
+        tally
+            .cast_vote(Ballot::single(deck.id, poll, voter, key))
+            .await
+            .unwrap();
+    }
     let mut draft = choir();
+    draft.contestants = ["Option A", "Option B", "Option C"]
+        .map(str::to_owned)
+        .to_vec();
     draft.audience = Some((poll, "1".to_owned()));
-    let store = FakeContests::new();
-    store.add_single_choice_poll(poll);
-    let contests = Contests::new(store.clone());
+    let contests = tally.contests();
     let (contest, owner) = contests.create(&draft).await.unwrap();
     let round = contest.rounds[0].id;
-    let votes: BTreeMap<String, u64> = [("Bass".to_owned(), 3), ("Alto".to_owned(), 1)].into();
-    store.set_audience(poll, votes.clone(), true);
     contests
         .open_round(contest.id, Some(&owner), round)
         .await
@@ -412,12 +429,16 @@ async fn publishing_waits_for_the_audience_poll_to_close() {
         .close_round(contest.id, Some(&owner), round)
         .await
         .unwrap();
+    // The poll is on screen with its voting open: not yet.
     let refused = contests.publish(contest.id, Some(&owner), round).await;
     assert!(
         matches!(refused, Err(RoundError::AudienceOpen)),
         "{refused:?}"
     );
-    store.set_audience(poll, votes, false);
+    tally
+        .set_voting(deck.id, Some(&token), false)
+        .await
+        .unwrap();
     contests
         .publish(contest.id, Some(&owner), round)
         .await
@@ -427,11 +448,12 @@ async fn publishing_waits_for_the_audience_poll_to_close() {
         .await
         .unwrap()
         .results;
-    let bass = results.standings.iter().find(|s| s.name == "Bass").unwrap();
-    assert_eq!(
-        (bass.audience_votes, bass.people.as_deref()),
-        (3, Some("0.75"))
-    );
+    let b = results
+        .standings
+        .iter()
+        .find(|s| s.name == "Option B")
+        .unwrap();
+    assert_eq!((b.audience_votes, b.people.as_deref()), (3, Some("0.75")));
 }
 
 #[tokio::test]

@@ -24,7 +24,7 @@ use actix_web::web;
 use extract::{json_config, PRESENTATION_BODY_LIMIT, SMALL_BODY_LIMIT, VOTE_BODY_LIMIT};
 use handlers::{audience, contests, ops, presenter, questions, v4, votes};
 use problem::Problem;
-use tally_domain::ports::{ContestStore, Ports};
+use tally_domain::ports::Ports;
 use utoipa::OpenApi as _;
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -171,75 +171,75 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
 }
 
 /// Registers the judged contests' routes. The caller adds
-/// `web::Data<Contests<S>>`.
-pub fn contest_routes<S: ContestStore, P: Ports>(cfg: &mut web::ServiceConfig) {
+/// `web::Data<Contests<P>>` (from `Tally::contests`).
+pub fn contest_routes<P: Ports>(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/contests")
             // A judge's sheet can hold every contestant × every criterion.
             .app_data(json_config(PRESENTATION_BODY_LIMIT))
-            .service(web::resource("").post(contests::create::<S>))
+            .service(web::resource("").post(contests::create::<P>))
             .service(
                 web::resource("/{contest_id}")
-                    .get(contests::get::<S>)
-                    .put(contests::revise::<S>),
+                    .get(contests::get::<P>)
+                    .put(contests::revise::<P>),
             )
             .service(
                 web::resource("/{contest_id}/links")
-                    .get(contests::links::<S>)
-                    .post(contests::invite::<S>),
+                    .get(contests::links::<P>)
+                    .post(contests::invite::<P>),
             )
-            .service(web::resource("/{contest_id}/links/{link_id}").delete(contests::revoke::<S>))
+            .service(web::resource("/{contest_id}/links/{link_id}").delete(contests::revoke::<P>))
             .service(
                 web::resource("/{contest_id}/presentation")
-                    .put(contests::tie_presentation::<S, P>)
-                    .delete(contests::untie_presentation::<S>),
+                    .put(contests::tie_presentation::<P>)
+                    .delete(contests::untie_presentation::<P>),
             )
-            .service(web::resource("/{contest_id}/conflicts").get(contests::conflicts::<S>))
+            .service(web::resource("/{contest_id}/conflicts").get(contests::conflicts::<P>))
             .service(
                 web::resource("/{contest_id}/judges/{judge_id}/conflicts")
-                    .put(contests::set_conflicts::<S>),
+                    .put(contests::set_conflicts::<P>),
             )
-            .service(web::resource("/{contest_id}/audit").get(contests::audit::<S>))
-            .service(web::resource("/{contest_id}/feedback").get(contests::feedback::<S>))
+            .service(web::resource("/{contest_id}/audit").get(contests::audit::<P>))
+            .service(web::resource("/{contest_id}/feedback").get(contests::feedback::<P>))
             .service(
                 web::resource("/{contest_id}/contestants/{contestant_id}/feedback-link")
-                    .post(contests::release_feedback::<S>),
+                    .post(contests::release_feedback::<P>),
             )
             .service(
                 web::resource("/{contest_id}/rounds/{round_id}/contestants")
-                    .put(contests::set_lineup::<S>),
+                    .put(contests::set_lineup::<P>),
             )
             .service(
                 web::resource("/{contest_id}/rounds/{round_id}/open")
-                    .post(contests::open_round::<S>),
+                    .post(contests::open_round::<P>),
             )
             .service(
                 web::resource("/{contest_id}/rounds/{round_id}/close")
-                    .post(contests::close_round::<S>),
+                    .post(contests::close_round::<P>),
             )
             .service(
                 web::resource("/{contest_id}/rounds/{round_id}/publish")
-                    .post(contests::publish::<S>),
+                    .post(contests::publish::<P>),
             )
             .service(
                 web::resource("/{contest_id}/rounds/{round_id}/progress")
-                    .get(contests::progress::<S>),
+                    .get(contests::progress::<P>),
             )
             .service(
                 web::resource("/{contest_id}/rounds/{round_id}/results")
-                    .get(contests::results::<S>),
+                    .get(contests::results::<P>),
             )
             .service(
-                web::resource("/{contest_id}/rounds/{round_id}/export").get(contests::export::<S>),
+                web::resource("/{contest_id}/rounds/{round_id}/export").get(contests::export::<P>),
             )
             .service(
                 web::resource("/{contest_id}/rounds/{round_id}/sheet")
-                    .get(contests::sheet::<S>)
-                    .put(contests::save_sheet::<S>),
+                    .get(contests::sheet::<P>)
+                    .put(contests::save_sheet::<P>),
             )
             .service(
                 web::resource("/{contest_id}/rounds/{round_id}/sheets/{judge_id}/reopen")
-                    .post(contests::reopen_sheet::<S>),
+                    .post(contests::reopen_sheet::<P>),
             ),
     );
 }

@@ -12,7 +12,7 @@ use futures::FutureExt as _;
 use serde_json::{json, Value};
 use std::sync::Arc;
 use tally_domain::ports::Ports;
-use tally_domain::usecases::Tally;
+use tally_domain::usecases::{Adapters, Tally};
 use tally_http::admission::Admission;
 use tally_http::live::LiveHub;
 use tally_http::reads::{ReadCache, ReadCacheSettings, ReadEvents};
@@ -33,6 +33,7 @@ impl Ports for TestPorts {
     type Metrics = FakeMetrics;
     type Events = (FakeEvents, ReadEvents);
     type Board = tally_testkit::fakes::FakeBoard;
+    type Contests = tally_testkit::fakes::FakeContests;
 }
 
 /// The presentation API on the fakes of `world`: `tally_http::routes`
@@ -54,12 +55,15 @@ async fn app(
     *events = Some(told.clone());
     let reads = ReadCache::new(ReadCacheSettings::default());
     let tally = Tally::<TestPorts>::new(
-        world.store(),
-        world.direct_intake(),
-        world.ledger(),
-        FakeMetrics::default(),
-        (told, reads.events()),
-        world.board(),
+        Adapters {
+            store: world.store(),
+            intake: world.direct_intake(),
+            ledger: world.ledger(),
+            metrics: FakeMetrics::default(),
+            events: (told, reads.events()),
+            board: world.board(),
+            contests: world.contests(),
+        },
         false,
     );
     let telemetry: Arc<dyn HttpTelemetry> = Arc::new(Unobserved);

@@ -1,15 +1,14 @@
 use crate::{fence, load};
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
-use tally_domain::contest::model::Role;
 use tally_domain::kinds::DisplayName;
 use tally_domain::ports::{
     InsertPresentationError, NameChangeError, NewPresentation, PollsOnScreen, PresentationStore,
     ResetPollError, SlideChangeError, StoreError, VotingChangeError,
 };
 use tally_domain::{
-    Delegate, JoinCode, LinkId, ParticipantId, PollId, Presentation, PresentationId,
-    PresentationSummary, PresenterAccess, PresenterId, SlideMove, SlideState, TokenHash,
+    JoinCode, ParticipantId, PollId, Presentation, PresentationId, PresentationSummary,
+    PresenterAccess, PresenterId, SlideMove, SlideState, TokenHash,
 };
 use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
@@ -21,23 +20,6 @@ fn token_hash(stored: &[u8]) -> Result<TokenHash, StoreError> {
         .try_into()
         .context("stored token hash is not 32 bytes")?;
     Ok(TokenHash::from_bytes(bytes))
-}
-
-/// The co-host or moderator link on an [`ACCESS`] row, if it has one.
-fn delegate(row: &Row) -> Result<Option<Delegate>, StoreError> {
-    let Some(link) = row
-        .try_get::<_, Option<Uuid>>("link_id")
-        .map_err(store_error)?
-    else {
-        return Ok(None);
-    };
-    let role: &str = row.try_get("role").map_err(store_error)?;
-    Ok(Some(Delegate {
-        link: LinkId::from_uuid(link),
-        role: Role::parse(role).context("stored link role")?,
-        token_hash: token_hash(row.try_get("link_hash").map_err(store_error)?)?,
-        revoked: row.try_get("revoked").map_err(store_error)?,
-    }))
 }
 
 /// The presentation store on Postgres.
@@ -72,12 +54,8 @@ impl PgStore {
 // be parsed and planned again, which was most of Postgres's CPU for them.
 // One row per co-host or moderator link of a contest tied to the
 // presentation (judges have no power over it), or one with NULL links.
-const ACCESS: &str = "SELECT p.presenter_id, s.token_hash, p.created_open, p.join_code, \
-       l.id AS link_id, l.role, l.token_hash AS link_hash, l.revoked_at IS NOT NULL AS revoked \
-     FROM presentations p JOIN presenters s ON s.id = p.presenter_id \
-     LEFT JOIN contests c ON c.presentation_id = p.id \
-     LEFT JOIN contest_links l ON l.contest_id = c.id AND l.role IN ('cohost', 'moderator') \
-     WHERE p.id = $1";
+const ACCESS: &str = "SELECT p.presenter_id, s.token_hash, p.created_open, p.join_code \
+     FROM presentations p JOIN presenters s ON s.id = p.presenter_id WHERE p.id = $1";
 const BY_JOIN_CODE: &str = "SELECT id FROM presentations WHERE join_code = $1";
 const POLLS_ON_SCREEN: &str = "SELECT q.id, q.position = p.current_poll_index \
      FROM presentations p JOIN polls q ON q.presentation_id = p.id \
@@ -384,11 +362,6 @@ impl PresentationStore for PgStore {
         let Some(first) = rows.first() else {
             return Ok(None);
         };
-        let delegates = rows
-            .iter()
-            .map(delegate)
-            .filter_map(Result::transpose)
-            .collect::<Result<_, StoreError>>()?;
         Ok(Some(PresenterAccess {
             presenter_id: PresenterId::from_uuid(
                 first.try_get("presenter_id").map_err(store_error)?,
@@ -396,7 +369,8 @@ impl PresentationStore for PgStore {
             token_hash: token_hash(first.try_get("token_hash").map_err(store_error)?)?,
             created_open: first.try_get("created_open").map_err(store_error)?,
             join_code: load::join_code(first)?,
-            delegates,
+            // The contest store knows who else acts on it.
+            delegates: Vec::new(),
         }))
     }
 

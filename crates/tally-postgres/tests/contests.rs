@@ -13,7 +13,7 @@ use tally_domain::ports::{
     ContestStoreError, MarkChange, NewContest, SheetChanges,
 };
 use tally_domain::{ContestantId, LinkId, PresenterToken};
-use tally_postgres::{migrate_to, PgContests, PgLedger, PoolSettings};
+use tally_postgres::{migrate_to, PgContests, PoolSettings};
 use tally_testkit::postgres::EmptyDatabase;
 use uuid::Uuid;
 
@@ -52,7 +52,7 @@ async fn a_sheet_checked_against_an_older_lineup_is_refused() {
     let db = EmptyDatabase::create().await;
     let pool = tally_postgres::connect(&settings(db.url())).unwrap();
     migrate_to(&pool, None).await.unwrap();
-    let store = PgContests::new(pool.clone(), PgLedger::new(pool));
+    let store = PgContests::new(pool.clone());
     let contest = draft().validate().unwrap();
     let (id, round) = (contest.id, contest.rounds[0].id);
     let everyone: BTreeSet<ContestantId> = contest.contestants.iter().map(|c| c.id).collect();
@@ -144,7 +144,7 @@ async fn rounds_made_before_lineups_keep_every_contestant() {
         .await
         .unwrap();
     migrate_to(&pool, None).await.unwrap();
-    let stored = PgContests::new(pool.clone(), PgLedger::new(pool))
+    let stored = PgContests::new(pool.clone())
         .get(tally_domain::ContestId::from_uuid(contest))
         .await
         .unwrap()

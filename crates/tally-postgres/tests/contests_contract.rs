@@ -5,20 +5,20 @@
 
 use tally_domain::kinds::{PollType, SettingsDraft};
 use tally_domain::PresentationDraft;
-use tally_postgres::{PgContests, PgLedger, PgStore, PoolSettings};
+use tally_postgres::{PgContests, PgStore, PoolSettings};
 use tally_testkit::contract::contests::{ContestAdapters, Stage};
 use tally_testkit::contract::store::create_in;
 use tally_testkit::fixtures::typed;
 use tally_testkit::postgres::TestDatabase;
 
 struct Postgres {
-    contests: PgContests<PgLedger>,
+    contests: PgContests,
     store: PgStore,
     _db: TestDatabase,
 }
 
 impl ContestAdapters for Postgres {
-    type Contests = PgContests<PgLedger>;
+    type Contests = PgContests;
     fn contests(&self) -> &Self::Contests {
         &self.contests
     }
@@ -57,7 +57,7 @@ async fn postgres() -> Postgres {
     })
     .expect("pool");
     Postgres {
-        contests: PgContests::new(pool.clone(), PgLedger::new(pool.clone())),
+        contests: PgContests::new(pool.clone()),
         store: PgStore::new(pool),
         _db: db,
     }

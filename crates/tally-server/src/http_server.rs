@@ -9,12 +9,12 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use std::time::Duration;
 use tally_domain::ports::Ports;
-use tally_domain::usecases::{Contests, Tally};
+use tally_domain::usecases::Tally;
 use tally_http::admission::Admission;
 use tally_http::live::LiveHub;
 use tally_http::reads::ReadCache;
 use tally_http::ReadinessCheck;
-use tally_postgres::{PgContests, Pool};
+use tally_postgres::Pool;
 use tally_prometheus::Metrics;
 use tracing_actix_web::TracingLogger;
 
@@ -44,9 +44,6 @@ pub(crate) struct Serving<'a> {
     pub hub: Arc<LiveHub>,
     pub reads: Arc<ReadCache>,
     pub admission: Arc<Admission>,
-    /// For the contest store, which reads people's-choice votes through
-    /// the use cases' own vote ledger.
-    pub pool: Pool,
 }
 
 /// Serves the use cases over HTTP, and their live results to the live
@@ -63,9 +60,8 @@ pub(crate) fn serve<P: Ports>(
         hub,
         reads,
         admission,
-        pool,
     } = serving;
-    let contests = Contests::new(PgContests::new(pool, tally.ledger().clone()));
+    let contests = tally.contests();
     hub.serve_results(Arc::new(tally.clone()));
     let tally = web::Data::new(tally);
     let telemetry: Arc<dyn tally_http::telemetry::HttpTelemetry> = Arc::new(Observe(metrics));
@@ -93,7 +89,7 @@ pub(crate) fn serve<P: Ports>(
             .app_data(reads.clone())
             .app_data(scores.clone())
             .app_data(contests.clone())
-            .configure(tally_http::contest_routes::<PgContests<P::Ledger>, P>)
+            .configure(tally_http::contest_routes::<P>)
             .configure(tally_http::routes::<P>)
             .configure(|cfg| tally_web::routes(cfg, pages.clone()))
     })

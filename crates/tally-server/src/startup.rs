@@ -13,12 +13,12 @@ use std::sync::Arc;
 use std::time::Duration;
 use tally_domain::ports::{IntakeMetrics as _, IntakePath, IntakeSwitch as _, Ports};
 use tally_domain::usecases::{
-    Announcements, FailoverIntake, FailoverLedger, FlushSettings, Flusher, Tally,
+    Adapters, Announcements, FailoverIntake, FailoverLedger, FlushSettings, Flusher, Tally,
 };
 use tally_http::admission::Admission;
 use tally_http::live::{LiveEvents, LiveHub};
 use tally_http::reads::{ReadCache, ReadEvents};
-use tally_postgres::{PgArchive, PgBoard, PgIntake, PgLedger, PgStore};
+use tally_postgres::{PgArchive, PgBoard, PgContests, PgIntake, PgLedger, PgStore};
 use tally_prometheus::Metrics;
 use tally_redis::recovery;
 use tally_redis::{
@@ -45,6 +45,7 @@ impl Ports for PgPorts {
     type Metrics = Metrics;
     type Events = LocalEvents;
     type Board = PgBoard;
+    type Contests = PgContests;
 }
 
 /// The adapters of the spike path: votes and live results in Redis, state
@@ -65,6 +66,7 @@ impl Ports for RedisPorts {
         (ChangePublisher, LocalEvents),
     );
     type Board = PgBoard;
+    type Contests = PgContests;
 }
 
 /// A built, bound, migrated application, ready to run.
@@ -126,18 +128,20 @@ impl Application {
             hub: live_hub.clone(),
             reads: reads.clone(),
             admission,
-            pool: pool.clone(),
         };
         let server = match mode {
             IntakeMode::Postgres => {
                 metrics.path_in_use(IntakePath::Direct, false);
                 let tally = Tally::<PgPorts>::new(
-                    pg_store,
-                    pg_intake,
-                    pg_ledger,
-                    metrics.clone(),
-                    local,
-                    PgBoard::new(pool.clone()),
+                    Adapters {
+                        store: pg_store,
+                        intake: pg_intake,
+                        ledger: pg_ledger,
+                        metrics: metrics.clone(),
+                        events: local,
+                        board: PgBoard::new(pool.clone()),
+                        contests: PgContests::new(pool.clone()),
+                    },
                     settings.open_presenter,
                 );
                 serve(tally, serving)?
@@ -220,21 +224,29 @@ impl Application {
                 );
                 let announcements = Announcements::new(pg_store.clone(), local);
                 let tally = Tally::<RedisPorts>::new(
-                    pg_store,
-                    FailoverIntake::new(
-                        RedisIntake::new(redis.clone(), rebuilder.clone())
-                            .with_batch(settings.redis_vote_batch),
-                        pg_intake,
-                        health.clone(),
-                        metrics.clone(),
-                    ),
-                    FailoverLedger::new(RedisLedger::new(redis, rebuilder), pg_ledger, health),
-                    metrics.clone(),
-                    events,
-                    // Questions and moderation decisions go to Postgres on
-                    // both paths: they are typed, not tapped, and far fewer
-                    // than votes (README, "Q&A").
-                    PgBoard::new(pool.clone()),
+                    Adapters {
+                        store: pg_store,
+                        intake: FailoverIntake::new(
+                            RedisIntake::new(redis.clone(), rebuilder.clone())
+                                .with_batch(settings.redis_vote_batch),
+                            pg_intake,
+                            health.clone(),
+                            metrics.clone(),
+                        ),
+                        ledger: FailoverLedger::new(
+                            RedisLedger::new(redis, rebuilder),
+                            pg_ledger,
+                            health,
+                        ),
+                        metrics: metrics.clone(),
+                        events,
+                        // Questions and moderation decisions go to Postgres
+                        // on both paths: they are typed, not tapped, and far
+                        // fewer than votes (README, "Q&A").
+                        board: PgBoard::new(pool.clone()),
+                        // Contests too: judges, not the audience.
+                        contests: PgContests::new(pool.clone()),
+                    },
                     settings.open_presenter,
                 );
                 let hub = live_hub.clone();

@@ -7,7 +7,7 @@ use anyhow::Context as _;
 use std::fmt;
 use tally_domain::ports::{ContestDefinitions as _, ContestRecords as _, ContestRounds as _};
 use tally_domain::{ContestId, PollId, PresentationId, RoundId};
-use tally_postgres::{PgContests, PgLedger, Pool, UnauditedMark};
+use tally_postgres::{PgContests, Pool, UnauditedMark};
 use tally_redis::RedisMirror;
 use uuid::Uuid;
 
@@ -274,7 +274,7 @@ impl fmt::Display for ContestReport {
 /// # Errors
 /// When Postgres fails.
 pub async fn verify_contests(pool: &Pool) -> anyhow::Result<ContestReport> {
-    let store = PgContests::new(pool.clone(), PgLedger::new(pool.clone()));
+    let store = PgContests::new(pool.clone());
     let mut rounds = Vec::new();
     for (contest, round, _) in store.published_rounds().await.map_err(|e| e.0)? {
         let (publication, definition, log) = futures::try_join!(

@@ -262,7 +262,8 @@ mod contests {
                 multiple: tally_domain::PollId::generate(),
             };
             self.0.add_presentation(stage.presentation);
-            self.0.add_single_choice_poll(stage.single);
+            self.0.add_poll(stage.presentation, stage.single, true);
+            self.0.add_poll(stage.presentation, stage.multiple, false);
             stage
         }
     }

@@ -241,6 +241,19 @@ pub trait ContestPeople: Clone + Send + Sync + 'static {
         id: ContestId,
         token: TokenHash,
     ) -> impl Future<Output = Result<Option<Feedback>, StoreError>> + Send;
+
+    /// The co-host and moderator links of every contest tied to
+    /// `presentation` (revoked ones included, so that they are refused as
+    /// revoked rather than as strangers): who besides its presenter acts
+    /// on it.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails; a
+    /// presentation no contest is tied to has none.
+    fn delegates(
+        &self,
+        presentation: PresentationId,
+    ) -> impl Future<Output = Result<Vec<crate::presenter::Delegate>, StoreError>> + Send;
 }
 
 /// Judges' sheets: marks and comments saved, submitted and reopened.
@@ -360,7 +373,8 @@ pub trait ContestRounds: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<Option<Publication>, StoreError>> + Send;
 }
 
-/// What the store reads for others: the audit log and the people's-choice poll.
+/// What the store reads for others: the audit log, and where the
+/// people's-choice poll is.
 pub trait ContestRecords: Clone + Send + Sync + 'static {
     /// The audit log after `after`, oldest first, at most `limit` entries.
     ///
@@ -373,24 +387,14 @@ pub trait ContestRecords: Clone + Send + Sync + 'static {
         limit: usize,
     ) -> impl Future<Output = Result<Vec<AuditEntry>, StoreError>> + Send;
 
-    /// The people's-choice poll's votes by option text, in its current
-    /// round: every acknowledged vote, as the vote ledger counts them.
+    /// The presentation that holds `poll`, if the poll exists: where the
+    /// use cases read a people's-choice poll's votes and state (through
+    /// the vote ledger and the presentation store, as every poll's).
     ///
     /// # Errors
     /// MUST return [`StoreError`] only when the store fails.
-    fn audience_votes(
+    fn presentation_of_poll(
         &self,
         poll: crate::ids::PollId,
-    ) -> impl Future<Output = Result<BTreeMap<String, u64>, StoreError>> + Send;
-
-    /// Whether the people's-choice poll can still take votes: it is on
-    /// screen, its voting is open and its timer (if any) has not run out.
-    ///
-    /// # Errors
-    /// MUST return [`StoreError`] only when the store fails; a poll that no
-    /// longer exists takes no votes.
-    fn audience_open(
-        &self,
-        poll: crate::ids::PollId,
-    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    ) -> impl Future<Output = Result<Option<PresentationId>, StoreError>> + Send;
 }

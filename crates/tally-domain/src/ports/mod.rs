@@ -37,7 +37,7 @@ pub use store::{
 pub use switch::IntakeSwitch;
 
 /// The set of adapters a [`crate::usecases::Tally`] runs on. One type
-/// parameter instead of six keeps the HTTP layer's handler signatures short.
+/// parameter instead of seven keeps the HTTP layer's handler signatures short.
 pub trait Ports: Send + Sync + 'static {
     type Store: PresentationStore;
     type Intake: VoteIntake;
@@ -45,4 +45,5 @@ pub trait Ports: Send + Sync + 'static {
     type Metrics: VoteMetrics;
     type Events: PresentationEvents;
     type Board: QuestionBoard;
+    type Contests: ContestStore;
 }

@@ -1,6 +1,6 @@
 use super::Tally;
 use crate::ids::PresentationId;
-use crate::ports::{Ports, PresentationStore as _, StoreError};
+use crate::ports::{ContestPeople as _, Ports, PresentationStore as _, StoreError};
 use crate::presenter::{AccessDenied, Holder, JoinCode, Power, PresenterAccess, PresenterToken};
 use thiserror::Error;
 
@@ -46,11 +46,14 @@ impl<P: Ports> Tally<P> {
         credential: Option<&PresenterToken>,
         power: Power,
     ) -> Result<(Holder, PresenterAccess), PresenterCheckError> {
-        let access = self
-            .store
-            .access(presentation)
-            .await?
-            .ok_or(PresenterCheckError::NotFound)?;
+        // Who besides the presenter acts on it comes from the contests
+        // tied to it; both reads at once.
+        let (access, delegates) = futures::try_join!(
+            self.store.access(presentation),
+            self.contests.delegates(presentation)
+        )?;
+        let mut access = access.ok_or(PresenterCheckError::NotFound)?;
+        access.delegates = delegates;
         let holder = access.authorize(credential, self.open_mode, power)?;
         Ok((holder, access))
     }

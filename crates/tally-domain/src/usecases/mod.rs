@@ -33,6 +33,35 @@ pub use votes::{CastVoteError, ListVotesError, PollResultsError};
 
 use crate::ports::Ports;
 
+/// The adapters a [`Tally`] runs on, one per port.
+#[derive(Debug)]
+pub struct Adapters<P: Ports> {
+    pub store: P::Store,
+    pub intake: P::Intake,
+    pub ledger: P::Ledger,
+    pub metrics: P::Metrics,
+    /// Told of every change the use cases commit.
+    pub events: P::Events,
+    /// Q&A questions and moderation decisions.
+    pub board: P::Board,
+    /// Judged contests.
+    pub contests: P::Contests,
+}
+
+impl<P: Ports> Clone for Adapters<P> {
+    fn clone(&self) -> Self {
+        Self {
+            store: self.store.clone(),
+            intake: self.intake.clone(),
+            ledger: self.ledger.clone(),
+            metrics: self.metrics.clone(),
+            events: self.events.clone(),
+            board: self.board.clone(),
+            contests: self.contests.clone(),
+        }
+    }
+}
+
 /// The application: use cases over a set of ports.
 #[derive(Debug)]
 pub struct Tally<P: Ports> {
@@ -42,6 +71,7 @@ pub struct Tally<P: Ports> {
     metrics: P::Metrics,
     events: P::Events,
     board: P::Board,
+    contests: P::Contests,
     open_mode: bool,
 }
 
@@ -54,6 +84,7 @@ impl<P: Ports> Clone for Tally<P> {
             metrics: self.metrics.clone(),
             events: self.events.clone(),
             board: self.board.clone(),
+            contests: self.contests.clone(),
             open_mode: self.open_mode,
         }
     }
@@ -63,17 +94,16 @@ impl<P: Ports> Tally<P> {
     /// `open_mode` is the compatibility switch (`TALLY_OPEN_PRESENTER=1`):
     /// presentations created without credentials while it is on can be
     /// driven without a token. See [`crate::PresenterAccess::authorize`].
-    /// `events` is told of every change the use cases commit; `board`
-    /// keeps Q&A questions and moderation decisions.
-    pub fn new(
-        store: P::Store,
-        intake: P::Intake,
-        ledger: P::Ledger,
-        metrics: P::Metrics,
-        events: P::Events,
-        board: P::Board,
-        open_mode: bool,
-    ) -> Self {
+    pub fn new(adapters: Adapters<P>, open_mode: bool) -> Self {
+        let Adapters {
+            store,
+            intake,
+            ledger,
+            metrics,
+            events,
+            board,
+            contests,
+        } = adapters;
         Self {
             store,
             intake,
@@ -81,8 +111,16 @@ impl<P: Ports> Tally<P> {
             metrics,
             events,
             board,
+            contests,
             open_mode,
         }
+    }
+
+    /// The judged contests' use cases, over the same ports (a contest's
+    /// people's choice is read through the same vote ledger and
+    /// presentation store as every poll).
+    pub fn contests(&self) -> Contests<P> {
+        Contests::new(self.contests.clone(), self.clone())
     }
 
     pub fn store(&self) -> &P::Store {

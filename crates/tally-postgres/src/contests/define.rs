@@ -4,7 +4,7 @@ use super::definition::{check_audience, revise, write_definition};
 #[allow(unused_imports)]
 use super::prelude::*;
 
-impl<L: VoteLedger> ContestDefinitions for PgContests<L> {
+impl ContestDefinitions for PgContests {
     async fn create(&self, new: NewContest) -> Result<(), ContestStoreError> {
         let c = &new.contest;
         let mut client = self.client().await?;

@@ -3,8 +3,9 @@
 
 #[allow(unused_imports)]
 use super::prelude::*;
+use tally_domain::Delegate;
 
-impl<L: VoteLedger> ContestPeople for PgContests<L> {
+impl ContestPeople for PgContests {
     async fn caller(&self, id: ContestId, token: TokenHash) -> Result<Option<Caller>, StoreError> {
         let client = self.client().await?;
         let hash = token.as_bytes().as_slice();
@@ -336,5 +337,34 @@ impl<L: VoteLedger> ContestPeople for PgContests<L> {
             contestant,
             comments,
         }))
+    }
+
+    async fn delegates(&self, presentation: PresentationId) -> Result<Vec<Delegate>, StoreError> {
+        let client = self.client().await?;
+        let rows = client
+            .query(
+                "SELECT l.id, l.role, l.token_hash, l.revoked_at IS NOT NULL \
+                 FROM contests c JOIN contest_links l ON l.contest_id = c.id \
+                 WHERE c.presentation_id = $1 AND l.role IN ('cohost', 'moderator')",
+                &[presentation.as_uuid()],
+            )
+            .await
+            .map_err(store_error)?;
+        rows.iter()
+            .map(|r| {
+                let role: &str = r.try_get(1).map_err(store_error)?;
+                let hash: &[u8] = r.try_get(2).map_err(store_error)?;
+                Ok(Delegate {
+                    link: LinkId::from_uuid(r.try_get(0).map_err(store_error)?),
+                    role: Role::parse(role)
+                        .ok_or_else(|| store_error(anyhow::anyhow!("stored role {role:?}")))?,
+                    token_hash: TokenHash::from_bytes(
+                        hash.try_into()
+                            .map_err(|_| store_error(anyhow::anyhow!("stored link hash")))?,
+                    ),
+                    revoked: r.try_get(3).map_err(store_error)?,
+                })
+            })
+            .collect()
     }
 }

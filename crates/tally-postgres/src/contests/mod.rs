@@ -36,7 +36,7 @@ mod prelude {
     pub(super) use tally_domain::contest::{Criterion, Mark, Method, ScoreRange, TieBreak};
     pub(super) use tally_domain::ports::{
         ContestDefinitions, ContestPeople, ContestRecords, ContestRounds, ContestSheets,
-        ContestStoreError, LedgerError, NewContest, SheetChanges, StoreError, VoteLedger,
+        ContestStoreError, NewContest, SheetChanges, StoreError,
     };
     pub(super) use tally_domain::presenter::TokenHash;
     pub(super) use tally_domain::{
@@ -49,19 +49,17 @@ mod prelude {
 
 use prelude::*;
 
-/// The contest store on Postgres. People's-choice votes are read through
-/// `ledger`, the same vote ledger as every poll's results: on the spike
-/// path that is Redis, which counts a vote when it is acknowledged, before
-/// the flusher brings it to Postgres.
+/// The contest store on Postgres. It stores contests only: a
+/// people's-choice poll's votes are read by the use cases through the
+/// vote ledger, as every poll's are.
 #[derive(Clone, Debug)]
-pub struct PgContests<L> {
+pub struct PgContests {
     pool: Pool,
-    ledger: L,
 }
 
-impl<L> PgContests<L> {
-    pub fn new(pool: Pool, ledger: L) -> Self {
-        Self { pool, ledger }
+impl PgContests {
+    pub fn new(pool: Pool) -> Self {
+        Self { pool }
     }
 
     pub(super) async fn client(&self) -> Result<deadpool_postgres::Object, StoreError> {

@@ -1,5 +1,5 @@
-//! What the contest store reads for others: the audit log, the
-//! people's-choice votes, and what `tally verify` checks.
+//! What the contest store reads for others: the audit log, where the
+//! people's-choice poll is, and what `tally verify` checks.
 
 #[allow(unused_imports)]
 use super::prelude::*;
@@ -16,7 +16,7 @@ pub struct UnauditedMark {
 }
 
 /// Inherent reads for `tally verify`.
-impl<L> PgContests<L> {
+impl PgContests {
     /// Every published round: (contest, round, the digest stored at
     /// publishing), for `tally verify`.
     ///
@@ -82,7 +82,7 @@ impl<L> PgContests<L> {
     }
 }
 
-impl<L: VoteLedger> ContestRecords for PgContests<L> {
+impl ContestRecords for PgContests {
     async fn audit(
         &self,
         id: ContestId,
@@ -131,45 +131,23 @@ impl<L: VoteLedger> ContestRecords for PgContests<L> {
             .collect()
     }
 
-    async fn audience_votes(&self, poll: PollId) -> Result<BTreeMap<String, u64>, StoreError> {
-        let client = self.client().await?;
-        let Some(row) = client
-            .query_opt(
-                "SELECT presentation_id FROM polls WHERE id = $1 AND kind = 'single'",
-                &[poll.as_uuid()],
-            )
-            .await
-            .map_err(store_error)?
-        else {
-            return Ok(BTreeMap::new());
-        };
-        drop(client);
-        let presentation = PresentationId::from_uuid(row.try_get(0).map_err(store_error)?);
-        let results = match self.ledger.results(presentation, poll).await {
-            Ok(results) => results,
-            Err(LedgerError::Unavailable(e)) => return Err(StoreError(e)),
-            Err(LedgerError::PollNotFound | LedgerError::RoundNotFound) => {
-                return Ok(BTreeMap::new())
-            }
-        };
-        let mut out = BTreeMap::new();
-        for option in results.options {
-            *out.entry(option.value.as_str().to_owned()).or_insert(0) += option.votes;
-        }
-        Ok(out)
-    }
-
-    async fn audience_open(&self, poll: PollId) -> Result<bool, StoreError> {
+    async fn presentation_of_poll(
+        &self,
+        poll: PollId,
+    ) -> Result<Option<PresentationId>, StoreError> {
         let client = self.client().await?;
         let row = client
             .query_opt(
-                "SELECT q.position = p.current_poll_index AND q.voting_open \
-                   AND (q.deadline IS NULL OR q.deadline > now()) \
-                 FROM polls q JOIN presentations p ON p.id = q.presentation_id WHERE q.id = $1",
+                "SELECT presentation_id FROM polls WHERE id = $1",
                 &[poll.as_uuid()],
             )
             .await
             .map_err(store_error)?;
-        row.map_or(Ok(false), |r| r.try_get(0).map_err(store_error))
+        row.map(|r| {
+            Ok(PresentationId::from_uuid(
+                r.try_get(0).map_err(store_error)?,
+            ))
+        })
+        .transpose()
     }
 }

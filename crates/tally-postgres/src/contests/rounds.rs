@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use super::prelude::*;
 
-impl<L: VoteLedger> ContestRounds for PgContests<L> {
+impl ContestRounds for PgContests {
     async fn move_round(
         &self,
         id: ContestId,

@@ -34,7 +34,7 @@ const CLEAR_COMMENT: &str = "WITH old AS (DELETE FROM contest_comments \
      INSERT INTO contest_audit (contest_id, round_id, actor, action, judge_id, contestant_id, before, after) \
      SELECT $4, $1, $5, 'comment', $2, $3, text, NULL FROM old";
 
-impl<L: VoteLedger> ContestSheets for PgContests<L> {
+impl ContestSheets for PgContests {
     async fn save_sheet(
         &self,
         id: ContestId,

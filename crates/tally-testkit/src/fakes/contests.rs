@@ -4,8 +4,7 @@
 //!
 //! The fake knows no presentations and no polls of its own: a test tells
 //! it which exist ([`FakeContests::add_presentation`],
-//! [`FakeContests::add_single_choice_poll`]) and what the people's-choice
-//! poll reads ([`FakeContests::set_audience`]).
+//! [`FakeContests::add_poll`]).
 //!
 //! Every change is checked whole before anything of it is stored, so a
 //! refused change stores nothing and records nothing. The audit log is a
@@ -58,9 +57,9 @@ struct State {
     /// Every contest's audit log, oldest first, one sequence over all.
     log: Vec<(ContestId, AuditEntry)>,
     presentations: BTreeSet<PresentationId>,
-    single_choice: BTreeSet<PollId>,
-    /// What the people's-choice reads return, per poll.
-    audience: BTreeMap<PollId, (BTreeMap<String, u64>, bool)>,
+    /// Polls that exist: their presentation, and whether they are
+    /// single-choice (only those may be a people's-choice poll).
+    polls: BTreeMap<PollId, (PresentationId, bool)>,
 }
 
 /// A contest and what belongs to it alone.
@@ -237,16 +236,12 @@ impl FakeContests {
         }
     }
 
-    /// A single-choice poll that exists: `create` takes only these as a
-    /// people's-choice poll.
-    pub fn add_single_choice_poll(&self, poll: PollId) {
-        self.lock().single_choice.insert(poll);
-    }
-
-    /// What `audience_votes(poll)` and `audience_open(poll)` return from
-    /// now on (by default: no votes, and closed).
-    pub fn set_audience(&self, poll: PollId, votes: BTreeMap<String, u64>, open: bool) {
-        self.lock().audience.insert(poll, (votes, open));
+    /// A poll of `presentation` that exists; `create` takes only a
+    /// single-choice one as a people's-choice poll.
+    pub fn add_poll(&self, presentation: PresentationId, poll: PollId, single_choice: bool) {
+        self.lock()
+            .polls
+            .insert(poll, (presentation, single_choice));
     }
 
     fn check(&self) -> Result<(), StoreError> {
@@ -271,7 +266,7 @@ impl ContestDefinitions for FakeContests {
         let mut state = self.lock();
         let mut contest = new.contest;
         if let Some(a) = &contest.audience {
-            if !state.single_choice.contains(&a.poll) {
+            if !state.polls.get(&a.poll).is_some_and(|(_, single)| *single) {
                 return Err(ContestStoreError::AudiencePoll);
             }
         }
@@ -337,23 +332,12 @@ impl ContestRecords for FakeContests {
             .collect())
     }
 
-    async fn audience_votes(&self, poll: PollId) -> Result<BTreeMap<String, u64>, StoreError> {
+    async fn presentation_of_poll(
+        &self,
+        poll: PollId,
+    ) -> Result<Option<PresentationId>, StoreError> {
         self.check()?;
-        Ok(self
-            .lock()
-            .audience
-            .get(&poll)
-            .map(|(votes, _)| votes.clone())
-            .unwrap_or_default())
-    }
-
-    async fn audience_open(&self, poll: PollId) -> Result<bool, StoreError> {
-        self.check()?;
-        Ok(self
-            .lock()
-            .audience
-            .get(&poll)
-            .is_some_and(|(_, open)| *open))
+        Ok(self.lock().polls.get(&poll).map(|(p, _)| *p))
     }
 }
 

@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tally_domain::ports::{Ports, QueuedVote};
-use tally_domain::usecases::Tally;
+use tally_domain::usecases::{Adapters, Tally};
 use tally_domain::{ParticipantId, PollId, Presentation, PresentationId, PresenterAccess};
 use tokio::sync::Notify;
 
@@ -102,6 +102,9 @@ pub struct FakeWorld {
     queued: Arc<Notify>,
     clock: FakeClock,
     code_lookups: Arc<CodeLookups>,
+    /// Judged contests: a store of their own (they share no state with the
+    /// presentations but the poll ids a test tells them of).
+    contests: FakeContests,
 }
 
 /// What the store saw of join-code lookups, and how long each takes.
@@ -128,6 +131,11 @@ impl FakeWorld {
     /// The clock the queue stamps deliveries with, and timers run on.
     pub fn clock(&self) -> &FakeClock {
         &self.clock
+    }
+
+    /// The contest store the world's application runs on.
+    pub fn contests(&self) -> FakeContests {
+        self.contests.clone()
     }
 
     /// The world's time, as the store and the intakes see it.
@@ -266,12 +274,15 @@ impl FakeWorld {
     pub fn tally(&self, open_mode: bool) -> (Tally<FakePorts>, FakeEvents, FakeMetrics) {
         let (events, metrics) = (FakeEvents::default(), FakeMetrics::default());
         let tally = Tally::new(
-            self.store(),
-            self.direct_intake(),
-            self.ledger(),
-            metrics.clone(),
-            events.clone(),
-            self.board(),
+            Adapters {
+                store: self.store(),
+                intake: self.direct_intake(),
+                ledger: self.ledger(),
+                metrics: metrics.clone(),
+                events: events.clone(),
+                board: self.board(),
+                contests: self.contests(),
+            },
             open_mode,
         );
         (tally, events, metrics)
@@ -289,6 +300,7 @@ impl Ports for FakePorts {
     type Metrics = FakeMetrics;
     type Events = FakeEvents;
     type Board = FakeBoard;
+    type Contests = FakeContests;
 }
 
 /// The error the fakes answer with while the world fails.

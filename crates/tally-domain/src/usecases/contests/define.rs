@@ -3,7 +3,7 @@
 use super::*;
 use crate::contest::revision::{revise, Revision, RevisionError};
 
-impl<S: ContestStore> Contests<S> {
+impl<P: Ports> Contests<P> {
     /// Creates a contest; its owner's secret is returned once.
     pub async fn create(
         &self,

@@ -3,7 +3,7 @@
 
 use super::*;
 
-impl<S: ContestStore> Contests<S> {
+impl<P: Ports> Contests<P> {
     /// Makes an invite link (owner only); its secret is returned once.
     pub async fn invite(
         &self,
@@ -52,21 +52,25 @@ impl<S: ContestStore> Contests<S> {
     }
 
     /// Ties the contest to the event's presentation, so that its co-host
-    /// links run it and its moderator links moderate there. Owner only.
-    /// `proof` shows that the owner also holds the presentation's presenter
-    /// token ([`crate::usecases::Tally::prove_presenter`]); it is awaited
-    /// only once the owner is checked, so nobody else learns anything
-    /// about the presentation.
+    /// links run it and its moderator links moderate there. Owner only,
+    /// and only with the presentation's presenter token as proof that the
+    /// owner runs it too ([`Tally::prove_presenter`]); the token is checked
+    /// only once the owner is, so nobody else learns anything about the
+    /// presentation, and it is not stored.
     pub async fn tie_presentation(
         &self,
         id: ContestId,
         credential: Option<&PresenterToken>,
-        proof: impl Future<Output = Result<OwnedPresentation, PresenterCheckError>>,
+        presentation: crate::ids::PresentationId,
+        presenter_token: &PresenterToken,
     ) -> Result<(), TiePresentationError> {
         let (_, caller) = self.check(id, credential, Allowed::Owner).await?;
-        let presentation = proof.await.map_err(TiePresentationError::Presentation)?;
-        self.store_presentation(id, Some(presentation), &caller)
+        let presentation = self
+            .tally
+            .prove_presenter(presentation, Some(presenter_token))
             .await
+            .map_err(TiePresentationError::Presentation)?;
+        self.store_presentation(id, Some(presentation), &caller).await
     }
 
     /// Unties the contest from its presentation (owner only).

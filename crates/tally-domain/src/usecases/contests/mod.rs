@@ -17,6 +17,7 @@
 //! submitted; reopening their sheet takes it out of the results (drafts do
 //! not count).
 
+mod audience;
 mod define;
 mod links;
 mod reads;
@@ -33,12 +34,12 @@ use crate::contest::results::{results, RoundResults};
 use crate::contest::{CriterionError, Mark};
 use crate::ids::{ContestId, ContestantId, CriterionId, LinkId, RoundId};
 use crate::ports::{
-    ContestStore, ContestStoreError, MarkChange, NewContest, SheetChanges, StoreError,
+    ContestDefinitions as _, ContestPeople as _, ContestRecords as _, ContestRounds as _,
+    ContestSheets as _, ContestStoreError, Ports, MarkChange, NewContest, SheetChanges, StoreError,
 };
 use crate::presenter::PresenterToken;
-use crate::usecases::{OwnedPresentation, PresenterCheckError};
+use crate::usecases::{OwnedPresentation, PresenterCheckError, Tally};
 use std::collections::{BTreeMap, BTreeSet};
-use std::future::Future;
 use thiserror::Error;
 
 /// Why a caller may not do something in a contest.
@@ -286,15 +287,33 @@ pub struct ResultsView {
     pub digest: Option<String>,
 }
 
-/// The contest use cases over a store.
-#[derive(Clone, Debug)]
-pub struct Contests<S: ContestStore> {
-    store: S,
+/// The contest use cases, over the contest store and the rest of the
+/// application (a people's-choice poll is read as every poll is, a tied
+/// presentation is proved with its presenter token). Made by
+/// [`Tally::contests`].
+pub struct Contests<P: Ports> {
+    store: P::Contests,
+    tally: Tally<P>,
 }
 
-impl<S: ContestStore> Contests<S> {
-    pub fn new(store: S) -> Self {
-        Self { store }
+impl<P: Ports> std::fmt::Debug for Contests<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Contests").finish_non_exhaustive()
+    }
+}
+
+impl<P: Ports> Clone for Contests<P> {
+    fn clone(&self) -> Self {
+        Self {
+            store: self.store.clone(),
+            tally: self.tally.clone(),
+        }
+    }
+}
+
+impl<P: Ports> Contests<P> {
+    pub(super) fn new(store: P::Contests, tally: Tally<P>) -> Self {
+        Self { store, tally }
     }
 
     async fn caller(

@@ -2,7 +2,7 @@
 
 use super::*;
 
-impl<S: ContestStore> Contests<S> {
+impl<P: Ports> Contests<P> {
     /// A round's results. Organisers see them live at any time; once the
     /// round is published, anyone sees the frozen results with their digest.
     pub async fn results(

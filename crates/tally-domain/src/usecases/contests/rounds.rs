@@ -2,7 +2,7 @@
 
 use super::*;
 
-impl<S: ContestStore> Contests<S> {
+impl<P: Ports> Contests<P> {
     /// Opens a round for scoring (from draft, or again after closing).
     pub async fn open_round(
         &self,
@@ -111,10 +111,8 @@ impl<S: ContestStore> Contests<S> {
         // A frozen ranking must hold every audience vote: votes still
         // arriving (or acknowledged but not yet flushed from the spike
         // path) would be left out, so the audience poll closes first.
-        if let Some(a) = &contest.audience {
-            if self.store.audience_open(a.poll).await? {
-                return Err(RoundError::AudienceOpen);
-            }
+        if self.audience_open(&contest).await? {
+            return Err(RoundError::AudienceOpen);
         }
         let (sheets, conflicts, audience) = futures::future::join3(
             self.store.sheets(id, round),
@@ -132,15 +130,6 @@ impl<S: ContestStore> Contests<S> {
         Ok(publication.digest)
     }
 
-    pub(super) async fn audience_votes(
-        &self,
-        contest: &Contest,
-    ) -> Result<BTreeMap<String, u64>, StoreError> {
-        match &contest.audience {
-            Some(a) => self.store.audience_votes(a.poll).await,
-            None => Ok(BTreeMap::new()),
-        }
-    }
 }
 
 fn round_error(e: ContestStoreError) -> RoundError {

@@ -2,7 +2,7 @@
 
 use super::*;
 
-impl<S: ContestStore> Contests<S> {
+impl<P: Ports> Contests<P> {
     /// The calling judge's sheet in a round.
     pub async fn judge_sheet(
         &self,

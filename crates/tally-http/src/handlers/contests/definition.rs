@@ -9,8 +9,8 @@ use super::*;
     responses((status = 201, body = ContestCreatedBody),
         (status = 400, body = Problem, description = "`invalid_contest`"),
         (status = 503, body = Problem)))]
-pub async fn create<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn create<P: Ports>(
+    contests: web::Data<Contests<P>>,
     body: web::Json<NewContestBody>,
 ) -> Handled {
     let (contest, token) = contests.create(&body.draft()).await?;
@@ -26,8 +26,8 @@ pub async fn create<S: ContestStore>(
     params(("contest_id" = Uuid, Path)),
     responses((status = 200, body = ContestBody), (status = 404, body = Problem),
         (status = 503, body = Problem)))]
-pub async fn get<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn get<P: Ports>(
+    contests: web::Data<Contests<P>>,
     id: web::Path<Uuid>,
 ) -> Handled {
     let contest = contests
@@ -52,8 +52,8 @@ pub async fn get<S: ContestStore>(
         (status = 404, body = Problem),
         (status = 409, body = Problem, description = "`contest_locked`: the edit would change what saved marks mean; the detail names it and the round"),
         (status = 503, body = Problem)))]
-pub async fn revise<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn revise<P: Ports>(
+    contests: web::Data<Contests<P>>,
     credential: Credential,
     id: web::Path<Uuid>,
     body: web::Json<RevisedContestBody>,

@@ -13,8 +13,8 @@ use super::*;
         (status = 400, body = Problem, description = "`invalid_export`"),
         (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 503, body = Problem)))]
-pub async fn export<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn export<P: Ports>(
+    contests: web::Data<Contests<P>>,
     path: Ids,
     credential: Credential,
     query: web::Query<ExportQuery>,

@@ -28,9 +28,8 @@ use actix_web::{web, HttpResponse};
 use bytes::Bytes;
 use std::collections::BTreeSet;
 use tally_domain::contest::model::{Feedback, StoredMark};
-use tally_domain::ports::ContestStore;
 use tally_domain::ports::Ports;
-use tally_domain::usecases::{Contests, MarkDraft, ResultsView, Tally};
+use tally_domain::usecases::{Contests, MarkDraft, ResultsView};
 use tally_domain::{
     ContestId, ContestantId, CriterionId, LinkId, PresentationId, PresenterToken, RoundId,
 };

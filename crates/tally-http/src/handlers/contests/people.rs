@@ -11,8 +11,8 @@ use super::*;
         (status = 400, body = Problem, description = "`invalid_link`"),
         (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 503, body = Problem)))]
-pub async fn invite<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn invite<P: Ports>(
+    contests: web::Data<Contests<P>>,
     id: web::Path<Uuid>,
     credential: Credential,
     body: web::Json<NewLinkBody>,
@@ -45,22 +45,19 @@ pub async fn invite<S: ContestStore>(
             description = "not the owner, or `presenter_token` is not the presentation's"),
         (status = 404, body = Problem, description = "no such contest or presentation"),
         (status = 503, body = Problem)))]
-pub async fn tie_presentation<S: ContestStore, P: Ports>(
-    contests: web::Data<Contests<S>>,
-    tally: web::Data<Tally<P>>,
+pub async fn tie_presentation<P: Ports>(
+    contests: web::Data<Contests<P>>,
     id: web::Path<Uuid>,
     credential: Credential,
     body: web::Json<TiePresentationBody>,
 ) -> Handled {
     let body = body.into_inner();
-    let token = PresenterToken::from_presented(body.presenter_token);
-    let presentation = PresentationId::from_uuid(body.presentation_id);
-    let proof = tally.prove_presenter(presentation, Some(&token));
     contests
         .tie_presentation(
             ContestId::from_uuid(id.into_inner()),
             credential.token(),
-            proof,
+            PresentationId::from_uuid(body.presentation_id),
+            &PresenterToken::from_presented(body.presenter_token),
         )
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -73,8 +70,8 @@ pub async fn tie_presentation<S: ContestStore, P: Ports>(
     responses((status = 204, description = "Untied (or was not tied)"),
         (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 503, body = Problem)))]
-pub async fn untie_presentation<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn untie_presentation<P: Ports>(
+    contests: web::Data<Contests<P>>,
     id: web::Path<Uuid>,
     credential: Credential,
 ) -> Handled {
@@ -90,8 +87,8 @@ pub async fn untie_presentation<S: ContestStore>(
     responses((status = 200, body = [LinkBody]), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 503, body = Problem)))]
-pub async fn links<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn links<P: Ports>(
+    contests: web::Data<Contests<P>>,
     id: web::Path<Uuid>,
     credential: Credential,
 ) -> Handled {
@@ -109,8 +106,8 @@ pub async fn links<S: ContestStore>(
     responses((status = 204, description = "Revoked (or was already)"),
         (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 503, body = Problem)))]
-pub async fn revoke<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn revoke<P: Ports>(
+    contests: web::Data<Contests<P>>,
     path: web::Path<(Uuid, Uuid)>,
     credential: Credential,
 ) -> Handled {
@@ -134,8 +131,8 @@ pub async fn revoke<S: ContestStore>(
         (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 503, body = Problem)))]
-pub async fn set_conflicts<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn set_conflicts<P: Ports>(
+    contests: web::Data<Contests<P>>,
     path: web::Path<(Uuid, Uuid)>,
     credential: Credential,
     body: web::Json<ConflictsBody>,
@@ -163,8 +160,8 @@ pub async fn set_conflicts<S: ContestStore>(
     responses((status = 200, body = [JudgeConflictsBody]), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 503, body = Problem)))]
-pub async fn conflicts<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn conflicts<P: Ports>(
+    contests: web::Data<Contests<P>>,
     id: web::Path<Uuid>,
     credential: Credential,
 ) -> Handled {
@@ -190,8 +187,8 @@ pub async fn conflicts<S: ContestStore>(
     responses((status = 201, body = FeedbackLinkBody), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 503, body = Problem)))]
-pub async fn release_feedback<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn release_feedback<P: Ports>(
+    contests: web::Data<Contests<P>>,
     path: web::Path<(Uuid, Uuid)>,
     credential: Credential,
 ) -> Handled {
@@ -216,8 +213,8 @@ pub async fn release_feedback<S: ContestStore>(
         (status = 403, body = Problem),
         (status = 404, body = Problem, description = "A malformed contest id"),
         (status = 503, body = Problem)))]
-pub async fn feedback<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn feedback<P: Ports>(
+    contests: web::Data<Contests<P>>,
     id: web::Path<Uuid>,
     credential: Credential,
 ) -> Handled {

@@ -15,8 +15,8 @@ use super::*;
         (status = 404, body = Problem),
         (status = 409, body = Problem, description = "`round_state`: the round is not a draft"),
         (status = 503, body = Problem)))]
-pub async fn set_lineup<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn set_lineup<P: Ports>(
+    contests: web::Data<Contests<P>>,
     path: Ids,
     credential: Credential,
     body: web::Json<LineupBody>,
@@ -42,8 +42,8 @@ pub async fn set_lineup<S: ContestStore>(
         (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem, description = "`round_state`: open already, or published"),
         (status = 503, body = Problem)))]
-pub async fn open_round<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn open_round<P: Ports>(
+    contests: web::Data<Contests<P>>,
     path: Ids,
     credential: Credential,
 ) -> Handled {
@@ -63,8 +63,8 @@ pub async fn open_round<S: ContestStore>(
         (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem, description = "`round_state`: not open"),
         (status = 503, body = Problem)))]
-pub async fn close_round<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn close_round<P: Ports>(
+    contests: web::Data<Contests<P>>,
     path: Ids,
     credential: Credential,
 ) -> Handled {
@@ -84,8 +84,8 @@ pub async fn close_round<S: ContestStore>(
         (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem, description = "`round_state` (not closed), `round_changed` (retry), or `audience_voting_open` (close the people's-choice poll first)"),
         (status = 503, body = Problem)))]
-pub async fn publish<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn publish<P: Ports>(
+    contests: web::Data<Contests<P>>,
     path: Ids,
     credential: Credential,
 ) -> Handled {
@@ -103,8 +103,8 @@ pub async fn publish<S: ContestStore>(
         (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem, description = "`sheet_not_submitted`, or `round_state` (published)"),
         (status = 503, body = Problem)))]
-pub async fn reopen_sheet<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn reopen_sheet<P: Ports>(
+    contests: web::Data<Contests<P>>,
     path: web::Path<(Uuid, Uuid, Uuid)>,
     credential: Credential,
 ) -> Handled {
@@ -127,8 +127,8 @@ pub async fn reopen_sheet<S: ContestStore>(
     responses((status = 200, body = [ProgressBody]), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 503, body = Problem)))]
-pub async fn progress<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn progress<P: Ports>(
+    contests: web::Data<Contests<P>>,
     path: Ids,
     credential: Credential,
 ) -> Handled {
@@ -147,8 +147,8 @@ pub async fn progress<S: ContestStore>(
     responses((status = 200, body = RoundResultsBody), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 503, body = Problem)))]
-pub async fn results<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn results<P: Ports>(
+    contests: web::Data<Contests<P>>,
     path: Ids,
     credential: Credential,
 ) -> Handled {

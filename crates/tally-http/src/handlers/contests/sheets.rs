@@ -8,8 +8,8 @@ use super::*;
     responses((status = 200, body = [AuditEntryBody]), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 503, body = Problem)))]
-pub async fn audit<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn audit<P: Ports>(
+    contests: web::Data<Contests<P>>,
     id: web::Path<Uuid>,
     credential: Credential,
     query: web::Query<AuditQuery>,
@@ -32,8 +32,8 @@ pub async fn audit<S: ContestStore>(
     responses((status = 200, body = SheetBody), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 503, body = Problem)))]
-pub async fn sheet<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn sheet<P: Ports>(
+    contests: web::Data<Contests<P>>,
     path: Ids,
     credential: Credential,
 ) -> Handled {
@@ -55,8 +55,8 @@ pub async fn sheet<S: ContestStore>(
         (status = 404, body = Problem),
         (status = 409, body = Problem, description = "`round_not_open`, `sheet_submitted`, `sheet_incomplete`, or `round_changed` (the lineup read was stale; retry)"),
         (status = 503, body = Problem)))]
-pub async fn save_sheet<S: ContestStore>(
-    contests: web::Data<Contests<S>>,
+pub async fn save_sheet<P: Ports>(
+    contests: web::Data<Contests<P>>,
     path: Ids,
     credential: Credential,
     body: web::Json<SaveSheetBody>,

@@ -123,17 +123,19 @@ pub async fn the_audit_log_pages_after_a_position<A: ContestAdapters>(adapters: 
     assert!(others.iter().all(|o| all.iter().all(|e| e.seq != o.seq)));
 }
 
-/// People's choice reads a poll's presentation; these reads are to leave
-/// the port, so only their answer for a poll that does not exist is held.
-pub async fn audience_reads_of_an_unknown_poll_are_empty_and_closed<A: ContestAdapters>(
-    adapters: &A,
-) {
-    let poll = PollId::generate();
-    assert!(adapters
-        .contests()
-        .audience_votes(poll)
-        .await
-        .unwrap()
-        .is_empty());
-    assert!(!adapters.contests().audience_open(poll).await.unwrap());
+/// The use cases read a people's-choice poll through its presentation:
+/// the store says which presentation holds a poll.
+pub async fn a_poll_is_found_in_its_presentation<A: ContestAdapters>(adapters: &A) {
+    let stage = adapters.presentation().await;
+    let store = adapters.contests();
+    for poll in [stage.single, stage.multiple] {
+        assert_eq!(
+            store.presentation_of_poll(poll).await.unwrap(),
+            Some(stage.presentation)
+        );
+    }
+    assert_eq!(
+        store.presentation_of_poll(PollId::generate()).await.unwrap(),
+        None
+    );
 }

@@ -145,6 +145,47 @@ pub async fn tying_a_presentation_is_audited_once_per_change<A: ContestAdapters>
     );
 }
 
+/// Who acts on a presentation besides its presenter: the co-host and
+/// moderator links (revoked ones marked) of the contests tied to it; no
+/// judge, and nobody once untied.
+pub async fn a_tied_contest_s_cohosts_and_moderators_are_the_presentation_s_delegates<
+    A: ContestAdapters,
+>(
+    adapters: &A,
+) {
+    let stage = adapters.presentation().await;
+    let s = staged(adapters).await;
+    let store = adapters.contests();
+    let p = stage.presentation;
+    let mut made = Vec::new();
+    for role in [Role::Cohost, Role::Moderator, Role::Judge] {
+        let (link, token) = (LinkId::generate(), PresenterToken::generate());
+        store
+            .add_link(s.id, link, role, role.as_str(), token.hash(), "owner")
+            .await
+            .unwrap();
+        made.push((link, role, *token.hash().as_bytes()));
+    }
+    assert!(store.delegates(p).await.unwrap().is_empty(), "not tied yet");
+    store.set_presentation(s.id, Some(p), "owner").await.unwrap();
+    store.revoke_link(s.id, made[1].0, "owner").await.unwrap();
+    let mut delegates = store.delegates(p).await.unwrap();
+    delegates.sort_by_key(|d| d.role.as_str());
+    let seen: Vec<_> = delegates
+        .iter()
+        .map(|d| (d.link, d.role, *d.token_hash.as_bytes(), d.revoked))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (made[0].0, Role::Cohost, made[0].2, false),
+            (made[1].0, Role::Moderator, made[1].2, true),
+        ]
+    );
+    store.set_presentation(s.id, None, "owner").await.unwrap();
+    assert!(store.delegates(p).await.unwrap().is_empty(), "untied");
+}
+
 /// The caller checked the presenter token, but the presentation may be
 /// deleted before the store writes: the contest is then untied.
 pub async fn a_presentation_that_does_not_exist_leaves_the_contest_untied<A: ContestAdapters>(

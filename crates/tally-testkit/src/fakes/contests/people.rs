@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use tally_domain::contest::model::{AuditEntry, Caller, Contestant, Feedback, Link, Role};
 use tally_domain::ports::{ContestPeople, ContestStoreError, StoreError};
 use tally_domain::presenter::TokenHash;
-use tally_domain::{ContestId, ContestantId, LinkId, PresentationId};
+use tally_domain::{ContestId, ContestantId, Delegate, LinkId, PresentationId};
 
 /// The most characters a link's name takes (a check in the schema).
 const MAX_LINK_NAME: usize = 200;
@@ -266,5 +266,27 @@ impl ContestPeople for FakeContests {
             contestant: Contestant::clone(contestant),
             comments,
         }))
+    }
+
+    async fn delegates(&self, presentation: PresentationId) -> Result<Vec<Delegate>, StoreError> {
+        self.check()?;
+        let state = self.lock();
+        let tied: BTreeSet<ContestId> = state
+            .contests
+            .iter()
+            .filter(|(_, s)| s.contest.presentation == Some(presentation))
+            .map(|(id, _)| *id)
+            .collect();
+        Ok(state
+            .links
+            .iter()
+            .filter(|l| tied.contains(&l.contest) && l.link.role != Role::Judge)
+            .map(|l| Delegate {
+                link: l.link.id,
+                role: l.link.role,
+                token_hash: TokenHash::from_bytes(l.token),
+                revoked: l.link.revoked,
+            })
+            .collect())
     }
 }

@@ -49,7 +49,7 @@ fn revise(
         return Err(ContestStoreError::RoundLocked(locked.id));
     }
     if let Some(a) = &next.audience {
-        if !state.single_choice.contains(&a.poll) {
+        if !state.polls.get(&a.poll).is_some_and(|(_, single)| *single) {
             return Err(ContestStoreError::AudiencePoll);
         }
     }
