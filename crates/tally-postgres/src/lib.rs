@@ -16,6 +16,7 @@ mod archive;
 pub mod audit;
 mod board;
 mod contests;
+mod create;
 mod fence;
 mod intake;
 mod ledger;

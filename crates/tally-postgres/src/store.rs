@@ -1,4 +1,4 @@
-use crate::{fence, load};
+use crate::{create, fence, load};
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
 use tally_domain::kinds::DisplayName;
@@ -8,7 +8,7 @@ use tally_domain::ports::{
 };
 use tally_domain::{
     JoinCode, ParticipantId, PollId, Presentation, PresentationId, PresentationSummary,
-    PresenterAccess, PresenterId, SlideMove, SlideState, TokenHash,
+    PresenterAccess, PresenterId, SlideMove, TokenHash,
 };
 use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
@@ -71,7 +71,7 @@ const SET_VOTING_OPEN: &str =
     "UPDATE polls SET voting_open = $3 WHERE presentation_id = $1 AND position = $2";
 /// The poll at a position comes on screen: the first time in a round, its
 /// voting opens, and a time limit starts its timer (`Poll::show`).
-const SHOW: &str = "UPDATE polls SET opened_at = now(), \
+pub(crate) const SHOW: &str = "UPDATE polls SET opened_at = now(), \
          deadline = now() + make_interval(secs => (settings->>'time_limit_secs')::float8) \
      WHERE presentation_id = $1 AND position = $2 AND opened_at IS NULL";
 /// The timer of the poll on screen (`Poll::set_timer`): $3 seconds more
@@ -158,11 +158,11 @@ async fn commit_returning(
     Ok(presentation)
 }
 
-fn store_error(e: impl Into<anyhow::Error>) -> StoreError {
+pub(crate) fn store_error(e: impl Into<anyhow::Error>) -> StoreError {
     StoreError(e.into())
 }
 
-fn is_join_code_collision(e: &tokio_postgres::Error) -> bool {
+pub(crate) fn is_join_code_collision(e: &tokio_postgres::Error) -> bool {
     e.as_db_error().is_some_and(|db| {
         db.code() == &SqlState::UNIQUE_VIOLATION
             && db.constraint() == Some("presentations_join_code_key")
@@ -235,121 +235,7 @@ impl PresentationStore for PgStore {
         new: NewPresentation,
     ) -> Result<Presentation, InsertPresentationError> {
         let mut client = self.client().await?;
-        let tx = client.transaction().await.map_err(store_error)?;
-        if let Some(hash) = &new.new_presenter_token {
-            tx.execute(
-                "INSERT INTO presenters (id, token_hash) VALUES ($1, $2)",
-                &[new.presenter_id.as_uuid(), &hash.as_bytes().as_slice()],
-            )
-            .await
-            .map_err(store_error)?;
-        }
-        let polls = new.draft.polls();
-        let poll_count = i32::try_from(polls.len()).map_err(store_error)?;
-        let inserted = tx
-            .query_one(
-                "INSERT INTO presentations \
-                 (id, presenter_id, join_code, created_open, poll_count, profanity_filter) \
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING created_at",
-                &[
-                    new.id.as_uuid(),
-                    new.presenter_id.as_uuid(),
-                    &new.join_code.as_str(),
-                    &new.created_open,
-                    &poll_count,
-                    &new.draft.profanity_filter().as_str(),
-                ],
-            )
-            .await;
-        let created_at = match inserted {
-            Ok(row) => row.try_get("created_at").map_err(store_error)?,
-            Err(e) if is_join_code_collision(&e) => {
-                return Err(InsertPresentationError::JoinCodeTaken(
-                    new.join_code.as_str().to_owned(),
-                ))
-            }
-            Err(e) => return Err(store_error(e).into()),
-        };
-
-        // Polls and options go in with one statement each (UNNEST over
-        // arrays), so a 200-slide deck costs the same round trips as one.
-        let poll_ids: Vec<PollId> = polls.iter().map(|_| PollId::generate()).collect();
-        let poll_uuids: Vec<Uuid> = poll_ids.iter().map(|p| *p.as_uuid()).collect();
-        let positions: Vec<i32> = (0..poll_count).collect();
-        let questions: Vec<&str> = polls.iter().map(|p| p.question().as_str()).collect();
-        let kinds: Vec<&str> = polls.iter().map(|p| p.settings().kind.as_str()).collect();
-        let settings = polls
-            .iter()
-            .map(|p| serde_json::to_string(&p.settings().draft()))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(store_error)?;
-        tx.execute(
-            "INSERT INTO polls (id, presentation_id, position, question, kind, settings) \
-             SELECT id, $1, position, question, kind, settings::jsonb \
-             FROM unnest($2::uuid[], $3::int4[], $4::text[], $5::text[], $6::text[]) \
-                 AS t(id, position, question, kind, settings)",
-            &[
-                new.id.as_uuid(),
-                &poll_uuids,
-                &positions,
-                &questions,
-                &kinds,
-                &settings,
-            ],
-        )
-        .await
-        .map_err(store_error)?;
-
-        let mut option_polls = Vec::new();
-        let mut option_positions = Vec::new();
-        let mut keys = Vec::new();
-        let mut values = Vec::new();
-        for (poll_id, poll) in poll_uuids.iter().zip(polls) {
-            for (position, option) in poll.options().iter().enumerate() {
-                option_polls.push(*poll_id);
-                option_positions.push(i32::try_from(position).map_err(store_error)?);
-                keys.push(option.key.as_str());
-                values.push(option.value.as_str());
-            }
-        }
-        tx.execute(
-            "INSERT INTO options (poll_id, position, key, value) \
-             SELECT * FROM unnest($1::uuid[], $2::int4[], $3::text[], $4::text[])",
-            &[&option_polls, &option_positions, &keys, &values],
-        )
-        .await
-        .map_err(store_error)?;
-        // The first poll is on screen from the start (`Poll::show` below,
-        // with the same transaction time).
-        tx.execute(SHOW, &[new.id.as_uuid(), &0_i32])
-            .await
-            .map_err(store_error)?;
-        tx.commit().await.map_err(store_error)?;
-
-        Ok(Presentation {
-            id: new.id,
-            presenter_id: new.presenter_id,
-            join_code: new.join_code,
-            slide: SlideState {
-                index: 0,
-                poll_count: polls.len(),
-                version: 1,
-            },
-            created_at,
-            profanity_filter: new.draft.profanity_filter(),
-            polls: poll_ids
-                .into_iter()
-                .zip(polls)
-                .enumerate()
-                .map(|(position, (id, draft))| {
-                    let mut poll = draft.to_poll(id);
-                    if position == 0 {
-                        poll.show(created_at);
-                    }
-                    poll
-                })
-                .collect(),
-        })
+        create::insert(&mut client, new).await
     }
 
     async fn get(&self, id: PresentationId) -> Result<Option<Presentation>, StoreError> {
