@@ -470,15 +470,7 @@ async fn a_correction_is_refused_once_marks_would_change_meaning() {
     assert_eq!(revised.criteria[0].1.weight().to_string(), "3");
     // A judge saves a draft mark in the final.
     e.open().await;
-    e.contests
-        .save_sheet(
-            e.id(),
-            Some(&e.judges[0].1),
-            e.round(),
-            &e.marks(&[("Alto", "Voice", "8")]),
-            &[],
-            false,
-        )
+    e.save(0, e.marks(&[("Alto", "Voice", "8")]), false)
         .await
         .unwrap();
     let mut lighter = heavier.clone();
@@ -517,15 +509,7 @@ async fn a_correction_is_refused_once_marks_would_change_meaning() {
 async fn progress_says_what_each_judge_still_lacks() {
     let e = Event::new(&choir()).await;
     e.open().await;
-    e.contests
-        .save_sheet(
-            e.id(),
-            Some(&e.judges[0].1),
-            e.round(),
-            &e.marks(&[("Alto", "Voice", "8")]),
-            &[],
-            false,
-        )
+    e.save(0, e.marks(&[("Alto", "Voice", "8")]), false)
         .await
         .unwrap();
     let progress = e
