@@ -8,10 +8,10 @@ use tally_domain::ports::IntakeError;
 use tally_domain::presentation::PresentationError;
 use tally_domain::presenter::AccessDenied;
 use tally_domain::usecases::{
-    AskQuestionError, CreatePresentationError, DeletePresentationError, GetPresentationError,
-    LeaderboardError, ListPresentationsError, ListQuestionsError, ListVotesError, ModerateError,
-    MoveSlideError, PollResultsError, ResetPollError, SetNameError, SetTimerError, SetVotingError,
-    UpvoteError,
+    AskQuestionError, CheckBallotError, CreatePresentationError, DeletePresentationError,
+    GetPresentationError, LeaderboardError, ListPresentationsError, ListQuestionsError,
+    ListVotesError, ModerateError, MoveSlideError, PollResultsError, ResetPollError, SetNameError,
+    SetTimerError, SetVotingError, UpvoteError,
 };
 use tally_domain::usecases::{
     ContestDenied, ContestReadError, CreateContestError, LinkError, PresenterCheckError,
@@ -200,6 +200,19 @@ impl From<IntakeError> for Problem {
             IntakeError::Unavailable(cause) => Problem::unavailable(&cause),
             IntakeError::Overloaded => Problem::overloaded(crate::admission::RETRY_AFTER_MS),
             IntakeError::OutcomeUnknown(cause) => Problem::outcome_unknown(&cause),
+        }
+    }
+}
+
+impl From<CheckBallotError> for Problem {
+    fn from(e: CheckBallotError) -> Self {
+        match e {
+            CheckBallotError::NotFound => Problem::not_found(NO_PRESENTATION),
+            CheckBallotError::PollNotFound => Problem::not_found(NO_POLL),
+            CheckBallotError::Invalid(invalid) => {
+                Problem::bad_request("invalid_vote", invalid.to_string())
+            }
+            CheckBallotError::Unavailable(cause) => Problem::unavailable(&cause),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 mod access;
 mod announcements;
+mod ballots;
 mod contests;
 mod failover;
 mod flush;
@@ -15,6 +16,7 @@ mod votes;
 
 pub use access::{OwnedPresentation, PresenterCheckError};
 pub use announcements::Announcements;
+pub use ballots::{CheckBallotError, DeckSettings};
 pub use contests::{
     submitted_marks, Check, ContestDenied, ContestReadError, Contests, CreateContestError,
     JudgeProgress, JudgeSheet, LinkError, MarkDraft, ResultsView, ReviseContestError, RoundError,

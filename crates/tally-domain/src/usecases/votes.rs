@@ -80,14 +80,6 @@ impl<P: Ports> Tally<P> {
         self.metrics.vote_rejected(RejectReason::Invalid);
     }
 
-    /// Counts a vote the edge refused with an intake's answer before it
-    /// reached the intake (its poll is not in the presentation the edge
-    /// holds in memory), and gives the answer back.
-    pub fn refuse_vote(&self, error: IntakeError) -> IntakeError {
-        self.metrics.vote_rejected(RejectReason::from(&error));
-        error
-    }
-
     /// Counts a vote the edge refused for load before it reached a use case
     /// (admission queue full, or its deadline passed).
     pub fn record_overloaded_vote(&self) {

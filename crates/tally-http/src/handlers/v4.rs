@@ -8,14 +8,12 @@ use crate::dto::{
 };
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
-use crate::reads::ReadCache;
+use crate::reads::{ReadCache, Snapshot};
 use actix_web::{http::header, web, HttpRequest, HttpResponse};
-use tally_domain::kinds::RawChoice;
-use tally_domain::ports::IntakeError;
+use tally_domain::kinds::PollSettings;
 use tally_domain::ports::Ports;
-use tally_domain::usecases::GetPresentationError;
-use tally_domain::usecases::Tally;
-use tally_domain::{Ballot, ParticipantId, SlideMove};
+use tally_domain::usecases::{DeckSettings, Tally};
+use tally_domain::{ParticipantId, PollId, SlideMove};
 use uuid::Uuid;
 
 /// Liveness for v4 clients; also the plaintext ceiling in benchmarks.
@@ -128,31 +126,19 @@ pub async fn cast_vote<P: Ports>(
         &request,
         payload,
         |mut body: VoteBody| async move {
-            let raw = body.raw_choice()?;
-            let (poll, participant) = (
+            let raw = body
+                .raw_choice()
+                .inspect_err(|_| tally.record_invalid_vote())?;
+            // The cached snapshot itself: the check borrows the poll's
+            // settings from it, so a vote copies nothing.
+            let deck = reads.presentation(tally, presentation).await;
+            Ok(tally.check_ballot(
+                presentation,
                 poll_id(body.poll_id),
                 ParticipantId::from_uuid(body.client_id),
-            );
-            let snapshot = match reads.presentation(tally, presentation).await {
-                Ok(snapshot) => snapshot,
-                Err(GetPresentationError::NotFound) => {
-                    return Err(tally.refuse_vote(IntakeError::PresentationNotFound).into())
-                }
-                // The deck cannot be read: a v4 key still goes to the intake,
-                // which checks it against the poll's options and type itself.
-                Err(GetPresentationError::Unavailable(cause)) => match raw {
-                    RawChoice::Key(key) => {
-                        return Ok(Ballot::single(presentation, poll, participant, key))
-                    }
-                    _ => return Err(Problem::unavailable(&cause)),
-                },
-            };
-            // Borrowed from the cached snapshot: no copy per vote.
-            let Some(settings) = snapshot.settings(poll) else {
-                return Err(tally.refuse_vote(IntakeError::PollNotFound).into());
-            };
-            Ballot::checked(presentation, poll, settings, participant, raw)
-                .map_err(|e| Problem::bad_request("invalid_vote", e.to_string()))
+                raw,
+                deck,
+            )?)
         },
     )
     .await
@@ -179,4 +165,12 @@ pub async fn list_votes<P: Ports>(
         )
         .await?;
     Ok(HttpResponse::Ok().json(votes.iter().map(VoteListingBody::from).collect::<Vec<_>>()))
+}
+
+/// The ballot check reads the poll's settings straight from the cached
+/// snapshot: borrowed, so a vote copies nothing.
+impl DeckSettings for Snapshot {
+    fn poll_settings(&self, poll: PollId) -> Option<&PollSettings> {
+        self.settings(poll)
+    }
 }

@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 /// Admits a vote-like request, reads its body, turns it into a ballot with
 /// `ballot`, and casts it. Refusals before the intake are counted as the
-/// intake's are.
+/// intake's are: here for admission and the body, by `ballot` for its own.
 pub(super) async fn take<P, B, F, Fut>(
     tally: &Tally<P>,
     admission: &Arc<Admission>,
@@ -51,15 +51,8 @@ where
         tally.record_overloaded_vote();
         return Err(overloaded().into());
     };
-    let ballot = match ballot(body).await {
-        Ok(ballot) => ballot,
-        Err(problem) => {
-            if problem.code == "invalid_vote" {
-                tally.record_invalid_vote();
-            }
-            return Err(problem.into());
-        }
-    };
+    // `ballot` counts its own refusals (the domain's ballot check does).
+    let ballot = ballot(body).await?;
     match tally.cast_vote(ballot).await {
         Ok(_) => Ok(HttpResponse::NoContent().finish()),
         Err(IntakeError::Overloaded) => Err(overloaded().into()),
