@@ -47,7 +47,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tally_domain::kinds::PollSettings;
 use tally_domain::ports::{Ports, PresentationEvents};
-use tally_domain::usecases::{GetPresentationError, JoinError, Tally};
+use tally_domain::usecases::{DeckSettings, GetPresentationError, JoinError, Tally};
 use tally_domain::{JoinCode, PollId, Presentation, PresentationId};
 
 /// How long a deleted or unknown presentation id is answered 404 from
@@ -146,11 +146,6 @@ impl Snapshot {
         }
     }
 
-    /// The settings of the presentation's poll `id`, if it has one.
-    pub fn settings(&self, id: PollId) -> Option<&PollSettings> {
-        self.polls.iter().find(|(p, _)| *p == id).map(|(_, s)| s)
-    }
-
     /// Bytes held for this entry, as the bound counts them.
     pub fn weight(&self) -> usize {
         ENTRY_OVERHEAD
@@ -158,6 +153,14 @@ impl Snapshot {
             + self.presentation.len()
             + self.current_poll.as_ref().map_or(0, Bytes::len)
             + self.join.as_ref().map_or(0, Bytes::len)
+    }
+}
+
+/// What the ballot check reads: borrowed from the snapshot, so a vote
+/// copies nothing.
+impl DeckSettings for Snapshot {
+    fn poll_settings(&self, poll: PollId) -> Option<&PollSettings> {
+        self.polls.iter().find(|(p, _)| *p == poll).map(|(_, s)| s)
     }
 }
 

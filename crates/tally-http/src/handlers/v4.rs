@@ -8,12 +8,11 @@ use crate::dto::{
 };
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
-use crate::reads::{ReadCache, Snapshot};
+use crate::reads::ReadCache;
 use actix_web::{http::header, web, HttpRequest, HttpResponse};
-use tally_domain::kinds::PollSettings;
 use tally_domain::ports::Ports;
-use tally_domain::usecases::{DeckSettings, Tally};
-use tally_domain::{ParticipantId, PollId, SlideMove};
+use tally_domain::usecases::Tally;
+use tally_domain::{ParticipantId, SlideMove};
 use uuid::Uuid;
 
 /// Liveness for v4 clients; also the plaintext ceiling in benchmarks.
@@ -165,12 +164,4 @@ pub async fn list_votes<P: Ports>(
         )
         .await?;
     Ok(HttpResponse::Ok().json(votes.iter().map(VoteListingBody::from).collect::<Vec<_>>()))
-}
-
-/// The ballot check reads the poll's settings straight from the cached
-/// snapshot: borrowed, so a vote copies nothing.
-impl DeckSettings for Snapshot {
-    fn poll_settings(&self, poll: PollId) -> Option<&PollSettings> {
-        self.settings(poll)
-    }
 }
