@@ -1,0 +1,29 @@
+//! Wire shapes, one file per feature. v4 shapes are exact: no extra fields
+//! in v4 responses. Extension shapes sit beside them.
+
+mod polls;
+mod presentations;
+mod questions;
+mod quiz;
+mod results;
+mod slides;
+mod votes;
+
+pub use polls::{NewPollBody, OptionBody, PollBody, PollSettingsBody, ScaleBody};
+pub use presentations::{
+    AccessBody, JoinBody, NewPresentationBody, PageQuery, PresentationBody,
+    PresentationCreatedBody, PresentationPageBody, PresentationSummaryBody,
+};
+pub use questions::{AskBody, AskedBody, QuestionResultBody, QuestionsQuery, UpvoteBody};
+pub use quiz::{ParticipantBody, ScoreBody, StandingBody};
+pub use results::{EntryResultBody, OptionResultBody, ResultsBody, RoundQuery, WordResultBody};
+pub use slides::{
+    GoToBody, ResultsVisibilityBody, RoundBody, TimerBody, TimerRequestBody, VotingStateBody,
+};
+pub use votes::{RetractBody, VoteBody, VoteListingBody};
+
+use std::time::SystemTime;
+
+fn rfc3339(t: SystemTime) -> String {
+    humantime::format_rfc3339_millis(t).to_string()
+}
