@@ -6,14 +6,15 @@
 //! - [`PgLedger`] implements the vote ledger port;
 //! - [`PgArchive`] stores batches flushed from the Redis intake;
 //! - [`PgContests`] implements the contest store port (judged contests);
-//! - [`migrate`] applies the embedded migrations from `migrations/`.
+//! - [`migrate`] applies the embedded migrations from `migrations/`;
+//! - [`recount`] counts each poll from its vote rows, against the stored
+//!   counters (`tally verify`, and the tests).
 //!
 //! SQL is parameterised only. Consistency between concurrent votes and slide
 //! changes, also across processes, comes from locks in the database (see
 //! `fence`), not from anything held in this process.
 
 mod archive;
-pub mod audit;
 mod board;
 mod contests;
 mod create;
@@ -24,6 +25,7 @@ mod load;
 mod migrate;
 mod pool;
 mod publication;
+pub mod recount;
 mod store;
 mod tallies;
 

@@ -93,13 +93,13 @@ async fn votes_and_counts_survive_the_poll_types_migration() {
             .collect::<Vec<_>>(),
         [(voters[4], "X")]
     );
-    let audit = tally_postgres::audit::counters(&client, Some(id))
+    let recount = tally_postgres::recount::counters(&client, Some(id))
         .await
         .unwrap();
-    assert_eq!(audit.len(), 2);
+    assert_eq!(recount.len(), 2);
     assert!(
-        audit.iter().all(|p| p.differing().count() == 0),
-        "{audit:?}"
+        recount.iter().all(|p| p.differing().count() == 0),
+        "{recount:?}"
     );
-    assert_eq!(audit.iter().map(|p| p.rows).sum::<u64>(), 5);
+    assert_eq!(recount.iter().map(|p| p.rows).sum::<u64>(), 5);
 }

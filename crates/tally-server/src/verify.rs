@@ -111,7 +111,7 @@ pub async fn verify(
     presentation: PresentationId,
 ) -> anyhow::Result<Report> {
     let client = pool.get().await.context("connecting to Postgres")?;
-    let polls = tally_postgres::audit::counters(&**client, Some(presentation)).await?;
+    let polls = tally_postgres::recount::counters(&**client, Some(presentation)).await?;
     anyhow::ensure!(!polls.is_empty(), "no presentation {presentation}");
     let current_rounds: std::collections::HashMap<PollId, i32> = client
         .query(
@@ -172,7 +172,7 @@ pub async fn verify(
     }
     // A Q&A question's upvotes: the count against the rows (Q&A has no
     // live counter in Redis and no rounds).
-    for question in tally_postgres::audit::upvotes(&**client, Some(presentation)).await? {
+    for question in tally_postgres::recount::upvotes(&**client, Some(presentation)).await? {
         counters.push(CounterCheck {
             poll: question.poll,
             round: 1,

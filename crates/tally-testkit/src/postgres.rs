@@ -301,7 +301,7 @@ pub async fn vote_rows(client: &tokio_postgres::Client) -> i64 {
 /// Counters whose stored count differs from the sum of the marks of the
 /// vote rows, over every poll and round: 0 when counters and rows agree.
 pub async fn options_unlike_rows(client: &tokio_postgres::Client) -> i64 {
-    let polls = tally_postgres::audit::counters(client, None)
+    let polls = tally_postgres::recount::counters(client, None)
         .await
         .expect("comparing counters with rows");
     polls.iter().map(|p| p.differing().count() as i64).sum()

@@ -1,6 +1,7 @@
-//! The stored counters of each poll and round against the vote rows: what
-//! `tally verify` and the tests check. The rows are the truth; the counters
-//! must equal the sum of the marks of their choices (`kinds::encoding`).
+//! A recount: the stored counters of each poll and round against the vote
+//! rows, as `tally verify` and the tests check them. The rows are the
+//! truth; the counters must equal the sum of the marks of their choices
+//! (`kinds::encoding`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use tally_domain::kinds::encoding::marks;
