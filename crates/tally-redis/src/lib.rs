@@ -6,8 +6,11 @@
 //!   vote acknowledged before the read ([`settle`]);
 //! - [`RedisMirror`]: the state the scripts check, mirrored from Postgres
 //!   (which stays the source of truth) and rebuilt from it when missing;
-//! - [`MirrorEvents`] and [`ChangePublisher`]: subscribers of the domain's
-//!   change events that keep the mirror in step and tell other processes;
+//! - [`MirrorEvents`]: the subscriber of the domain's change events that
+//!   keeps the mirror in step;
+//! - [`ChangePublisher`]: the subscriber that announces each change to the
+//!   other processes, over the pub/sub channel whose commands sit beside it
+//!   (`announcements`);
 //! - [`RedisVoteQueue`]: the vote queue port over the per-presentation
 //!   streams, read by the flushers through a consumer group;
 //! - [`RedisAudience`]: the live audience summed over every process;
@@ -20,28 +23,29 @@
 //! Everything that needs Postgres goes through the domain's ports, so this
 //! crate depends on no other adapter.
 
+mod announcements;
 mod audience;
 mod deck;
 mod errors;
-mod events;
 mod health;
 mod intake;
 pub mod keys;
 mod ledger;
 mod mirror;
-mod mirroring;
+mod mirror_events;
 mod observed;
 mod queue;
 pub mod recovery;
 mod scripts;
 pub mod settle;
 
+pub use announcements::ChangePublisher;
 pub use audience::RedisAudience;
 pub use health::RedisHealth;
 pub use intake::{RedisIntake, DEFAULT_BATCH};
 pub use ledger::RedisLedger;
 pub use mirror::{Installed, Rebuilder, RedisMirror, Swept};
-pub use mirroring::{ChangePublisher, MirrorEvents};
+pub use mirror_events::MirrorEvents;
 pub use observed::CommandObserver;
 pub use queue::RedisVoteQueue;
 

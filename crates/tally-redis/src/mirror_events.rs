@@ -1,9 +1,8 @@
-//! The mirror and other processes as subscribers of the domain's change
-//! events.
+//! The mirror as a subscriber of the domain's change events: every
+//! committed change reaches the state the vote script checks.
 
 use crate::health::RedisHealth;
 use crate::mirror::Rebuilder;
-use crate::Redis;
 use tally_domain::ports::{IntakeSwitch as _, PresentationEvents, PresentationStore, VoteLedger};
 use tally_domain::{Presentation, PresentationId};
 
@@ -43,38 +42,5 @@ impl<S: PresentationStore, L: VoteLedger> PresentationEvents for MirrorEvents<S,
             // the flush then drops, until recovery removes it.
             tracing::warn!(error = %format!("{e:#}"), "could not remove a deleted presentation's mirror");
         }
-    }
-}
-
-/// Tells the other processes (Redis pub/sub) that a presentation changed or
-/// went, so their subscribers follow (`Announcements`, in the domain). Fire
-/// and forget: a presenter's request never waits for it.
-#[derive(Clone, Debug)]
-pub struct ChangePublisher {
-    redis: Redis,
-}
-
-impl ChangePublisher {
-    pub fn new(redis: Redis) -> Self {
-        Self { redis }
-    }
-
-    fn announce(&self, id: PresentationId) {
-        let redis = self.redis.clone();
-        tokio::spawn(async move {
-            if let Err(e) = redis.publish_change(id).await {
-                tracing::warn!(error = %format!("{e:#}"), "could not tell other processes about a change");
-            }
-        });
-    }
-}
-
-impl PresentationEvents for ChangePublisher {
-    async fn changed(&self, presentation: &Presentation) {
-        self.announce(presentation.id);
-    }
-
-    async fn deleted(&self, id: PresentationId) {
-        self.announce(id);
     }
 }
