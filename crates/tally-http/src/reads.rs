@@ -455,7 +455,8 @@ impl ReadCache {
     }
 }
 
-/// Keeps the cache right after this process's own changes.
+/// Keeps the cache right after every change: this process's own, and
+/// (through the domain's `Announcements`) those other processes announce.
 #[derive(Clone, Debug)]
 pub struct ReadEvents(Arc<ReadCache>);
 

@@ -39,8 +39,8 @@ impl Ports for TestPorts {
 /// The presentation API on the fakes of `world`: `tally_http::routes`
 /// behind the response middleware, as `tally serve` mounts them
 /// (`tally-server`'s `http_server::serve`), with the app data the tests here
-/// reach. Not the rest of that app: the contest routes (their store has no
-/// fake yet), the web pages, the request logger and the participant score
+/// reach. Not the rest of that app: the contest routes (their use cases are
+/// tested on the fakes in tally-domain's `tests/contests.rs`), the web pages, the request logger and the participant score
 /// route's cache are tested through the real server (`tally-server`'s API
 /// tests).
 async fn app(

@@ -1,6 +1,6 @@
 //! The bodies of the background tasks the application runs beside the
-//! server (the flusher's, the probe's and the sweep's are in `flusher` and
-//! `recovery`).
+//! server (the flusher's loop is the domain's `Flusher::run`, started in
+//! `startup`; the probe's and the sweep's are in tally-redis's `recovery`).
 
 use crate::startup::LocalEvents;
 use futures::FutureExt as _;

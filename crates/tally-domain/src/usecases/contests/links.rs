@@ -70,7 +70,8 @@ impl<P: Ports> Contests<P> {
             .prove_presenter(presentation, Some(presenter_token))
             .await
             .map_err(TiePresentationError::Presentation)?;
-        self.store_presentation(id, Some(presentation), &caller).await
+        self.store_presentation(id, Some(presentation), &caller)
+            .await
     }
 
     /// Unties the contest from its presentation (owner only).

@@ -35,7 +35,7 @@ use crate::contest::{CriterionError, Mark};
 use crate::ids::{ContestId, ContestantId, CriterionId, LinkId, RoundId};
 use crate::ports::{
     ContestDefinitions as _, ContestPeople as _, ContestRecords as _, ContestRounds as _,
-    ContestSheets as _, ContestStoreError, Ports, MarkChange, NewContest, SheetChanges, StoreError,
+    ContestSheets as _, ContestStoreError, MarkChange, NewContest, Ports, SheetChanges, StoreError,
 };
 use crate::presenter::PresenterToken;
 use crate::usecases::{OwnedPresentation, PresenterCheckError, Tally};

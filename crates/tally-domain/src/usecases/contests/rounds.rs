@@ -129,7 +129,6 @@ impl<P: Ports> Contests<P> {
             .map_err(round_error)?;
         Ok(publication.digest)
     }
-
 }
 
 fn round_error(e: ContestStoreError) -> RoundError {

@@ -26,10 +26,7 @@ pub async fn create<P: Ports>(
     params(("contest_id" = Uuid, Path)),
     responses((status = 200, body = ContestBody), (status = 404, body = Problem),
         (status = 503, body = Problem)))]
-pub async fn get<P: Ports>(
-    contests: web::Data<Contests<P>>,
-    id: web::Path<Uuid>,
-) -> Handled {
+pub async fn get<P: Ports>(contests: web::Data<Contests<P>>, id: web::Path<Uuid>) -> Handled {
     let contest = contests
         .contest(ContestId::from_uuid(id.into_inner()))
         .await?;

@@ -135,7 +135,10 @@ pub async fn a_poll_is_found_in_its_presentation<A: ContestAdapters>(adapters: &
         );
     }
     assert_eq!(
-        store.presentation_of_poll(PollId::generate()).await.unwrap(),
+        store
+            .presentation_of_poll(PollId::generate())
+            .await
+            .unwrap(),
         None
     );
 }

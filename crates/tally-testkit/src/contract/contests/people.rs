@@ -167,7 +167,10 @@ pub async fn a_tied_contest_s_cohosts_and_moderators_are_the_presentation_s_dele
         made.push((link, role, *token.hash().as_bytes()));
     }
     assert!(store.delegates(p).await.unwrap().is_empty(), "not tied yet");
-    store.set_presentation(s.id, Some(p), "owner").await.unwrap();
+    store
+        .set_presentation(s.id, Some(p), "owner")
+        .await
+        .unwrap();
     store.revoke_link(s.id, made[1].0, "owner").await.unwrap();
     let mut delegates = store.delegates(p).await.unwrap();
     delegates.sort_by_key(|d| d.role.as_str());
