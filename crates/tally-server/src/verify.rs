@@ -5,6 +5,7 @@
 
 use anyhow::Context as _;
 use std::fmt;
+use tally_domain::contest::model::{AuditEntry, Contest};
 use tally_domain::ports::{ContestDefinitions as _, ContestRecords as _, ContestRounds as _};
 use tally_domain::{ContestId, PollId, PresentationId, RoundId};
 use tally_postgres::{PgContests, Pool, UnauditedMark};
@@ -276,18 +277,27 @@ impl fmt::Display for ContestReport {
 pub async fn verify_contests(pool: &Pool) -> anyhow::Result<ContestReport> {
     let store = PgContests::new(pool.clone());
     let mut rounds = Vec::new();
-    for (contest, round, _) in store.published_rounds().await.map_err(|e| e.0)? {
-        let (publication, definition, log) = futures::try_join!(
-            store.published(contest, round),
-            store.get(contest),
-            store.audit(contest, 0, usize::MAX),
-        )
-        .map_err(|e| e.0)?;
-        let (Some(publication), Some(definition)) = (publication, definition) else {
+    // Each contest's definition and audit log are read once, however many
+    // of its rounds are published.
+    let mut read: Option<(ContestId, Contest, Vec<AuditEntry>)> = None;
+    for (contest, round) in store.published_rounds().await.map_err(|e| e.0)? {
+        if read.as_ref().is_none_or(|(id, ..)| *id != contest) {
+            let (definition, log) =
+                futures::try_join!(store.get(contest), store.audit(contest, 0, usize::MAX))
+                    .map_err(|e| e.0)?;
+            let Some(definition) = definition else {
+                anyhow::bail!("contest {contest} vanished while it was verified");
+            };
+            read = Some((contest, definition, log));
+        }
+        let Some((_, definition, log)) = &read else {
+            continue;
+        };
+        let Some(publication) = store.published(contest, round).await.map_err(|e| e.0)? else {
             anyhow::bail!("contest {contest} round {round} vanished while it was verified");
         };
-        let mut differences = publication.differences(&definition);
-        differences.extend(publication.differences_from_audit(&log));
+        let mut differences = publication.differences(definition);
+        differences.extend(publication.differences_from_audit(log));
         rounds.push(RoundCheck {
             contest,
             round,

@@ -18,9 +18,9 @@ pub use access::{OwnedPresentation, PresenterCheckError};
 pub use announcements::Announcements;
 pub use ballots::{CheckBallotError, DeckSettings};
 pub use contests::{
-    submitted_marks, Check, ContestDenied, ContestReadError, Contests, CreateContestError,
-    JudgeProgress, JudgeSheet, LinkError, MarkDraft, ResultsView, ReviseContestError, RoundError,
-    SheetError, TiePresentationError,
+    Check, ContestDenied, ContestReadError, Contests, CreateContestError, JudgeProgress,
+    JudgeSheet, LinkError, MarkDraft, ResultsView, ReviseContestError, RoundError, SheetError,
+    TiePresentationError,
 };
 pub use failover::{FailoverIntake, FailoverLedger};
 pub use flush::{FlushError, FlushSettings, Flusher};

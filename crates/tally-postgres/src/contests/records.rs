@@ -17,16 +17,16 @@ pub struct UnauditedMark {
 
 /// Inherent reads for `tally verify`.
 impl PgContests {
-    /// Every published round: (contest, round, the digest stored at
-    /// publishing), for `tally verify`.
+    /// Every published round as (contest, round), by contest, for `tally
+    /// verify`.
     ///
     /// # Errors
     /// When Postgres fails.
-    pub async fn published_rounds(&self) -> Result<Vec<(ContestId, RoundId, String)>, StoreError> {
+    pub async fn published_rounds(&self) -> Result<Vec<(ContestId, RoundId)>, StoreError> {
         let client = self.client().await?;
         let rows = client
             .query(
-                "SELECT contest_id, id, digest FROM contest_rounds \
+                "SELECT contest_id, id FROM contest_rounds \
                  WHERE state = 'published' ORDER BY contest_id, position",
                 &[],
             )
@@ -37,7 +37,6 @@ impl PgContests {
                 Ok((
                     ContestId::from_uuid(r.try_get(0).map_err(store_error)?),
                     RoundId::from_uuid(r.try_get(1).map_err(store_error)?),
-                    r.try_get(2).map_err(store_error)?,
                 ))
             })
             .collect()

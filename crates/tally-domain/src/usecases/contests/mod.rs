@@ -351,12 +351,3 @@ impl<P: Ports> Contests<P> {
         Ok((contest, caller))
     }
 }
-
-/// The marks of the submitted sheets: what a publication's digest covers.
-pub fn submitted_marks(sheets: &[StoredSheet]) -> Vec<StoredMark> {
-    sheets
-        .iter()
-        .filter(|s| s.state == SheetState::Submitted)
-        .flat_map(|s| s.marks.iter().cloned())
-        .collect()
-}

@@ -1,6 +1,7 @@
 //! What organisers read: results, exports, progress and the audit log.
 
 use super::*;
+use crate::contest::results::{results_from, Counted};
 
 impl<P: Ports> Contests<P> {
     /// A round's results. Organisers see them live at any time; once the
@@ -69,12 +70,13 @@ impl<P: Ports> Contests<P> {
         let (sheets, audience) =
             futures::future::join(self.store.sheets(id, round), self.audience_votes(&contest))
                 .await;
-        let sheets = sheets?.sheets;
+        // The results and the marks from one read of the sheets.
+        let counted = Counted::of(&contest, round, &sheets?.sheets, &audience?);
         let view = ResultsView {
-            results: results(&contest, round, &sheets, &audience?),
+            results: results_from(&contest, round, &counted),
             digest: None,
         };
-        Ok((view, submitted_marks(&sheets)))
+        Ok((view, counted.marks))
     }
 
     pub(super) async fn publication(

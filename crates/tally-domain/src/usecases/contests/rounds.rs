@@ -111,13 +111,14 @@ impl<P: Ports> Contests<P> {
         // A frozen ranking must hold every audience vote: votes still
         // arriving (or acknowledged but not yet flushed from the spike
         // path) would be left out, so the audience poll closes first.
-        if self.audience_open(&contest).await? {
+        let poll = self.audience_poll(&contest).await?;
+        if self.open_on(poll).await? {
             return Err(RoundError::AudienceOpen);
         }
         let (sheets, conflicts, audience) = futures::future::join3(
             self.store.sheets(id, round),
             self.store.conflicts(id),
-            self.audience_votes(&contest),
+            self.votes_on(poll),
         )
         .await;
         let sheets = sheets?;
