@@ -712,7 +712,6 @@ async fn the_authorisation_matrix() {
         (Method::POST, c.round_path("/close"), None, organiser),
         (Method::POST, c.round_path("/publish"), None, organiser),
     ];
-    let mut checked = 0;
     for (method, path, body, expected) in &endpoints {
         for ((who, secret), want) in callers.iter().zip(expected) {
             let path = if *who == "participant" {
@@ -739,10 +738,8 @@ async fn the_authorisation_matrix() {
                 };
                 assert_eq!(code, expected_code, "{method} {path} as {who}");
             }
-            checked += 1;
         }
     }
-    assert_eq!(checked, endpoints.len() * callers.len());
     assert_eq!(
         endpoints.len(),
         19,
