@@ -9,13 +9,19 @@ import { h, fill } from './dom.js';
 let rowSeq = 0;
 
 // One editable row: its inputs, the id it keeps (none for a new one) and a
-// button that takes it out.
+// button that takes it out. A criterion's row is a boxed group, each label
+// above its field; a contestant's or round's row is one field whose label
+// is read out but not shown (the heading above says what the list is).
+const NUMBERS = new Set(['weight', 'min', 'max', 'step']);
 function row(kind, id, fields) {
   const n = rowSeq++;
+  const single = fields.length === 1;
   const el = h('div', { class: 'row edit-row', 'data-kind': kind, 'data-id': id || '' },
-    fields.map(([key, label, value, size]) => h('label', { class: 'stack' }, h('span', { class: 'muted' }, label),
-      h('input', { 'data-key': key, id: `edit-${kind}-${n}-${key}`, value: value ?? '', size, required: key === 'name' }))),
-    h('button', { type: 'button', class: 'secondary', 'aria-label': `Remove this ${kind}`, onclick: () => el.remove() }, 'Remove'));
+    fields.map(([key, label, value, size]) => h('label', { class: `edit-field edit-${key}` },
+      h('span', { class: single ? 'visually-hidden' : 'muted' }, label),
+      h('input', { 'data-key': key, id: `edit-${kind}-${n}-${key}`, value: value ?? '', size, required: key === 'name',
+        inputmode: NUMBERS.has(key) ? 'decimal' : null, dir: NUMBERS.has(key) ? null : 'auto' }))),
+    h('button', { type: 'button', class: 'danger edit-remove', 'aria-label': `Remove this ${kind}`, onclick: () => el.remove() }, 'Remove'));
   return el;
 }
 
@@ -54,7 +60,7 @@ export function contestEditor(contest, save) {
       audience: contest.audience ? { poll_id: contest.audience.poll_id, weight: contest.audience.weight } : null,
     });
   } },
-  h('label', { class: 'stack' }, h('span', {}, 'Title'), h('input', { id: 'edit-title', value: contest.title, maxlength: 200, required: true })),
+  h('label', { class: 'edit-field' }, h('span', {}, 'Title'), h('input', { id: 'edit-title', value: contest.title, maxlength: 200, required: true, dir: 'auto' })),
   h('h3', {}, 'Criteria'), list('criterion', contest.criteria.map(criterionRow)), add('criterion', () => criterionRow()),
   h('h3', {}, 'Contestants'), list('contestant', contest.contestants.map((c) => entryRow('contestant', c.contestant_id, c.name))),
   add('contestant', () => entryRow('contestant')),
