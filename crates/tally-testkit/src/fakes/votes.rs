@@ -266,25 +266,32 @@ fn acknowledged_rows(state: &State, poll: PollId, round: u32) -> BTreeMap<Partic
         .cloned()
         .unwrap_or_default();
     for Entry { vote, .. } in state.queue.values() {
-        if vote.poll_id != poll || vote.round != round {
-            continue;
+        if vote.poll_id == poll && vote.round == round {
+            apply(&mut rows, vote);
         }
-        if rows
-            .get(&vote.participant)
-            .is_some_and(|row| row.version >= vote.version)
-        {
-            continue;
-        }
-        rows.insert(
-            vote.participant,
-            Row {
-                choice: vote.choice.clone(),
-                version: vote.version,
-                accepted_at_ms: vote.accepted_at_ms,
-            },
-        );
     }
     rows
+}
+
+/// Applies `vote` to its poll's rows as the archive stores it: an action
+/// applies only over an older one, so a redelivered entry changes nothing.
+/// Whether it applied.
+fn apply(rows: &mut BTreeMap<ParticipantId, Row>, vote: &QueuedVote) -> bool {
+    if rows
+        .get(&vote.participant)
+        .is_some_and(|row| row.version >= vote.version)
+    {
+        return false;
+    }
+    rows.insert(
+        vote.participant,
+        Row {
+            choice: vote.choice.clone(),
+            version: vote.version,
+            accepted_at_ms: vote.accepted_at_ms,
+        },
+    );
+    true
 }
 
 /// A poll's results from its votes. The counters are recomputed: what the
@@ -412,23 +419,9 @@ impl VoteArchive for FakeArchive {
                 continue;
             }
             let rows = state.stored.entry((vote.poll_id, vote.round)).or_default();
-            // An action applies only over an older one: a redelivered entry
-            // changes nothing.
-            if rows
-                .get(&vote.participant)
-                .is_some_and(|row| row.version >= vote.version)
-            {
-                continue;
+            if apply(rows, vote) {
+                inserted += 1;
             }
-            rows.insert(
-                vote.participant,
-                Row {
-                    choice: vote.choice.clone(),
-                    version: vote.version,
-                    accepted_at_ms: vote.accepted_at_ms,
-                },
-            );
-            inserted += 1;
         }
         Ok(ArchivedBatch {
             inserted,
