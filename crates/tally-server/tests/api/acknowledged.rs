@@ -47,6 +47,18 @@ impl Two {
         assert_eq!(response.status(), StatusCode::NO_CONTENT);
     }
 
+    /// A deck of one poll (A, B, C) with three votes (A, A, C),
+    /// acknowledged by `app`.
+    async fn three_votes(&self) -> Created {
+        let deck = self
+            .create(json!([{"question": "Q?", "options": abc()}]))
+            .await;
+        for key in ["A", "A", "C"] {
+            self.vote(&deck, Uuid::new_v4(), key).await;
+        }
+        deck
+    }
+
     /// GET `path` on the other process, with the presenter's token.
     async fn read(&self, deck: &Created, path: &str) -> Value {
         let response = self
@@ -82,12 +94,7 @@ fn counts(results: &Value) -> Vec<u64> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn current_results_on_another_process_include_every_acknowledged_vote() {
     let two = on_redis().await;
-    let deck = two
-        .create(json!([{"question": "Q?", "options": abc()}]))
-        .await;
-    for key in ["A", "A", "C"] {
-        two.vote(&deck, Uuid::new_v4(), key).await;
-    }
+    let deck = two.three_votes().await;
     let path = format!(
         "/presentations/{}/polls/{}/results",
         deck.id, deck.poll_ids[0]
@@ -102,12 +109,7 @@ async fn current_results_on_another_process_include_every_acknowledged_vote() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_past_round_on_another_process_includes_the_votes_acknowledged_before_the_reset() {
     let two = on_redis().await;
-    let deck = two
-        .create(json!([{"question": "Q?", "options": abc()}]))
-        .await;
-    for key in ["A", "A", "C"] {
-        two.vote(&deck, Uuid::new_v4(), key).await;
-    }
+    let deck = two.three_votes().await;
     let reset = two
         .app
         .presenter(
