@@ -96,6 +96,7 @@ const COMMANDS: &[&str] = &[
     "hget",
     "hgetall",
     "hlen",
+    "incr",
     "ping",
     "publish",
     "sadd",
@@ -108,7 +109,9 @@ const COMMANDS: &[&str] = &[
     "xdel",
     "xgroup",
     "xlen",
+    "xrange",
     "xreadgroup",
+    "xrevrange",
 ];
 
 /// The metric label of a command.
@@ -137,6 +140,10 @@ mod tests {
     fn commands_are_labelled_by_name_in_lower_case() {
         assert_eq!(label(&redis::cmd("HGETALL")), "hgetall");
         assert_eq!(label(redis::cmd("XREADGROUP").arg("GROUP")), "xreadgroup");
+        // The reads that wait for the flush, and the flushers' wake-up.
+        for name in ["XRANGE", "XREVRANGE", "INCR"] {
+            assert_eq!(label(&redis::cmd(name)), name.to_lowercase());
+        }
         let mut read = redis::pipe();
         read.cmd("GET").arg("k").cmd("XREADGROUP").arg("GROUP");
         assert_eq!(pipeline_label(&read), "xreadgroup");
