@@ -74,6 +74,7 @@ pub(crate) fn serve<P: Ports>(
     let scores = web::Data::new(tally_http::handlers::audience::ScoreCache::new());
     let pages = tally_web::WebSettings {
         public_url: settings.public_url.clone(),
+        dev_assets: settings.web_dev_assets.clone(),
     };
     let mut server = HttpServer::new(move || {
         App::new()

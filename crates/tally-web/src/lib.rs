@@ -42,19 +42,29 @@ pub struct WebSettings {
     /// used, which is right when the presenter's laptop opens it by the
     /// same name the phones will use.
     pub public_url: Option<String>,
+    /// A folder to read the pages and assets from on every request, instead
+    /// of the embedded copy: for editing the pages without a rebuild.
+    pub dev_assets: Option<std::path::PathBuf>,
 }
 
 /// Registers the pages, the assets and the QR code. Each resource is
 /// compressed (gzip) when the browser accepts it.
 pub fn routes(cfg: &mut web::ServiceConfig, settings: WebSettings) {
+    let dev = settings.dev_assets.clone();
     cfg.app_data(web::Data::new(settings));
     for (path, page) in PAGES {
         let html = page.html();
+        let dev = dev.clone();
         cfg.service(
             web::resource(*path)
                 .wrap(Compress::default())
                 .route(web::get().to(move || {
-                    let html = html.clone();
+                    let html = match &dev {
+                        Some(dir) => {
+                            page.html_from(&read_dev(dir, "page.html").unwrap_or_default())
+                        }
+                        None => html.clone(),
+                    };
                     async move {
                         let mut response = HttpResponse::Ok();
                         response
@@ -70,9 +80,13 @@ pub fn routes(cfg: &mut web::ServiceConfig, settings: WebSettings) {
         web::resource("/assets/{file:.+}")
             .wrap(Compress::default())
             .route(
-                web::get().to(|req: HttpRequest, file: web::Path<String>| async move {
-                    asset(&req, &file)
-                }),
+                web::get().to(
+                    |req: HttpRequest,
+                     file: web::Path<String>,
+                     settings: web::Data<WebSettings>| async move {
+                        asset(&req, &file, settings.dev_assets.as_deref())
+                    },
+                ),
             ),
     )
     .service(web::resource("/j/{join_code}/qr.svg").route(web::get().to(qr_svg)))
@@ -86,48 +100,60 @@ struct Page {
     title: &'static str,
     script: &'static str,
     class: &'static str,
+    /// Stylesheets under `assets/` loaded after `tally.css`: each page
+    /// family owns one, so a change to the phone's look cannot move the
+    /// big screen.
+    styles: &'static [&'static str],
 }
 
 const HOME: Page = Page {
     title: "Tally: live polls",
     script: "home",
     class: "",
+    styles: &[],
 };
 const CONSOLE: Page = Page {
     title: "Presenter console · Tally",
     script: "console",
     class: "",
+    styles: &["console.css"],
 };
 const SCREEN: Page = Page {
     title: "Big screen · Tally",
     script: "screen",
     class: "screen",
+    styles: &["screen.css"],
 };
 const PHONE: Page = Page {
     title: "Join · Tally",
     script: "phone",
     class: "phone",
+    styles: &["phone.css"],
 };
 
 const CONTEST: Page = Page {
     title: "Judged contest · Tally",
     script: "contest",
     class: "",
+    styles: &[],
 };
 const JUDGE: Page = Page {
     title: "Score sheet · Tally",
     script: "judge",
     class: "phone",
+    styles: &[],
 };
 const FEEDBACK: Page = Page {
     title: "Feedback · Tally",
     script: "feedback",
     class: "phone",
+    styles: &[],
 };
 const REVEAL: Page = Page {
     title: "Results · Tally",
     script: "reveal",
     class: "screen",
+    styles: &["screen.css"],
 };
 
 const PAGES: &[(&str, Page)] = &[
@@ -146,22 +172,46 @@ const PAGES: &[(&str, Page)] = &[
 impl Page {
     fn html(self) -> web::Bytes {
         let shell = Assets::get("page.html").map(|f| f.data).unwrap_or_default();
+        self.html_from(&shell)
+    }
+
+    fn html_from(self, shell: &[u8]) -> web::Bytes {
         web::Bytes::from(
-            String::from_utf8_lossy(&shell)
+            String::from_utf8_lossy(shell)
                 .replace("{title}", self.title)
                 .replace("{script}", self.script)
-                .replace("{class}", self.class),
+                .replace("{class}", self.class)
+                .replace(
+                    "{styles}",
+                    &self
+                        .styles
+                        .iter()
+                        .map(|css| format!("<link rel=\"stylesheet\" href=\"/assets/{css}\">\n"))
+                        .collect::<String>(),
+                ),
         )
     }
 }
 
 /// An embedded file, revalidated by its hash on every load: a new release
 /// is picked up at once, and an unchanged file costs a 304.
-fn asset(req: &HttpRequest, name: &str) -> HttpResponse {
-    let Some(file) = Assets::get(name) else {
-        return HttpResponse::NotFound().finish();
+fn asset(req: &HttpRequest, name: &str, dev: Option<&std::path::Path>) -> HttpResponse {
+    let (data, etag) = match dev {
+        Some(dir) => match read_dev(dir, name) {
+            Some(data) => {
+                let etag = format!("\"dev-{:x}\"", fnv(&data));
+                (data, etag)
+            }
+            None => return HttpResponse::NotFound().finish(),
+        },
+        None => match Assets::get(name) {
+            Some(file) => (
+                file.data.into_owned(),
+                format!("\"{}\"", hex(&file.metadata.sha256_hash()[..12])),
+            ),
+            None => return HttpResponse::NotFound().finish(),
+        },
     };
-    let etag = format!("\"{}\"", hex(&file.metadata.sha256_hash()[..12]));
     let unchanged = req
         .headers()
         .get(header::IF_NONE_MATCH)
@@ -180,7 +230,26 @@ fn asset(req: &HttpRequest, name: &str) -> HttpResponse {
     if unchanged {
         return response.finish();
     }
-    response.body(file.data.into_owned())
+    response.body(data)
+}
+
+/// A file of the development folder; `None` for a name that climbs out of
+/// it or names no file.
+fn read_dev(dir: &std::path::Path, name: &str) -> Option<Vec<u8>> {
+    if name
+        .split('/')
+        .any(|part| part.is_empty() || part == "." || part == "..")
+    {
+        return None;
+    }
+    std::fs::read(dir.join(name)).ok()
+}
+
+/// A cheap content hash for the development folder's ETags.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn content_type(name: &str) -> &'static str {
@@ -189,6 +258,7 @@ fn content_type(name: &str) -> &'static str {
         Some("js") => "text/javascript; charset=utf-8",
         Some("css") => "text/css; charset=utf-8",
         Some("svg") => "image/svg+xml",
+        Some("ftl") => "text/plain; charset=utf-8",
         Some("json" | "webmanifest") => "application/json",
         _ => "application/octet-stream",
     }
@@ -310,6 +380,10 @@ mod tests {
             let script = format!("js/{}.js", page.script);
             assert!(html.contains(&format!("/assets/{script}")));
             assert!(Assets::get(&script).is_some(), "{script} is not embedded");
+            for css in page.styles {
+                assert!(html.contains(&format!("/assets/{css}")));
+                assert!(Assets::get(css).is_some(), "{css} is not embedded");
+            }
         }
         assert!(Assets::get("tally.css").is_some());
     }

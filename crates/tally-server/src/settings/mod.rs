@@ -31,6 +31,12 @@ pub struct Settings {
     /// the big screen uses the address it was opened with.
     #[serde(default)]
     pub public_url: Option<String>,
+    /// For working on the pages: a folder read for every page and asset
+    /// instead of the copy built into the binary (`crates/tally-web/assets`
+    /// of a checkout), so an edit shows on reload without a rebuild. Unset
+    /// in production.
+    #[serde(default)]
+    pub web_dev_assets: Option<std::path::PathBuf>,
     /// Compatibility switch: presentations created without credentials can
     /// be driven without a token (`TALLY_OPEN_PRESENTER=1`).
     pub open_presenter: bool,
@@ -284,6 +290,7 @@ const ENV_SETTINGS: &[&str] = &[
     "database_url",
     "redis_url",
     "public_url",
+    "web_dev_assets",
     "open_presenter",
     "database_pool_size",
     "database_wait_timeout_ms",
