@@ -194,7 +194,7 @@ await shot(ben.page, 'flows-phone-countdown-360x740');
 await ben.page.waitForSelector('#countdown:has-text("Time is up")', { timeout: 8000 });
 await vote(ben, choose('Coffee'), 'Voting closed before your vote arrived.');
 await console_.click('#timer-stop');
-await until('the timer to stop', async () => !/timer:/.test(await console_.textContent('#slide')));
+await until('the timer to stop', async () => console_.locator('#countdown').isHidden());
 await ben.page.waitForSelector('#poll button[type="submit"]');
 await vote(ben, choose('Coffee'));
 r = await resultsUntil('round 2', 0, (x) => x.participants === 2);

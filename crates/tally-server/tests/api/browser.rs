@@ -73,3 +73,14 @@ async fn every_page_flow_works_in_chromium() {
 async fn a_judged_contest_runs_in_chromium() {
     run_scenario("contest.mjs").await;
 }
+
+/// The presenter console (issue 25): at 1280×720 the join code, the
+/// results, Next, the next slide, the notes and the live countdown in the
+/// first viewport; no sideways scrolling with a 280-character word; Space
+/// after a click on Next closes voting without moving a slide; past
+/// rounds after a reset; the presenter key copied; axe-core clean in
+/// English and Arabic; screenshots at 1280×720 and 1920×1080.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_runs_a_show_in_chromium() {
+    run_scenario("console.mjs").await;
+}

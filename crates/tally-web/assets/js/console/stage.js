@@ -1,0 +1,79 @@
+// The slide on screen (its number, type, round, question, voting and
+// results state, countdown), the next slide's preview, the presenter's
+// notes for this slide and the run controls' labels, drawn from each
+// state message.
+import { h, fill } from '../dom.js';
+import { t, num } from '../i18n.js';
+import { ctx, may } from './context.js';
+import { countdownElement, followTimer, msLeft } from './countdown.js';
+
+const typeName = (type) => t(`console-type-${type || 'single'}`);
+// A slide's name in the go-to list: its number and the start of its
+// question (a 500-character question would make the list as wide).
+const short = (text, n = 60) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+
+function preview(poll, index) {
+  const el = document.getElementById('next-preview');
+  if (!el) return;
+  if (!poll) {
+    fill(el, h('p', { class: 'muted' }, t('console-next-none')));
+    return;
+  }
+  const options = (poll.options || []).map((o) => o.value);
+  fill(el,
+    h('p', { class: 'preview-meta' }, t('console-next-meta', { number: num(index + 1), type: typeName(poll.type) })),
+    h('p', { class: 'preview-question', dir: 'auto', id: 'next-question' }, poll.question),
+    options.length ? h('ul', { class: 'preview-options' },
+      options.slice(0, 4).map((o) => h('li', { dir: 'auto' }, o)),
+      options.length > 4 ? h('li', { class: 'muted' }, t('console-more-options', { count: options.length - 4 })) : null) : null);
+}
+
+export function drawNotes() {
+  const el = document.getElementById('notes');
+  const poll = ctx.state && ctx.state.poll;
+  if (!el) return;
+  const text = poll && ctx.notes[poll.poll_id];
+  fill(el, text
+    ? h('p', { class: 'notes-text', dir: 'auto' }, text)
+    : h('p', { class: 'muted' }, t('console-notes-none')));
+}
+
+export function drawState() {
+  const s = ctx.state;
+  const poll = s && s.poll;
+  const slide = document.getElementById('slide');
+  if (!poll) {
+    fill(slide, h('p', {}, t('console-no-poll')));
+    followTimer();
+    return;
+  }
+  const closed = !s.voting_open || msLeft() === 0;
+  fill(slide,
+    h('p', { class: 'slide-meta' }, t('console-slide-meta', {
+      number: num(s.current_poll_index + 1), count: num(s.poll_count), type: typeName(poll.type), round: num(s.round || 1),
+    })),
+    h('p', { id: 'current-question', dir: 'auto' }, poll.question),
+    h('div', { class: 'row slide-tags' },
+      h('span', { class: `tag ${closed ? 'closed' : 'open'}`, id: 'voting-state' }, closed ? t('console-voting-closed') : t('console-voting-open')),
+      h('span', { class: 'tag', id: 'results-state' }, s.results_visible ? t('console-results-shown') : t('console-results-hidden')),
+      countdownElement()));
+  followTimer();
+  if (may('run')) {
+    fill(document.getElementById('toggle-voting'), s.voting_open ? t('console-close-voting') : t('console-open-voting'));
+    fill(document.getElementById('toggle-results'), s.results_visible ? t('console-hide-results') : t('console-show-results'));
+    document.getElementById('prev').disabled = s.current_poll_index === 0;
+    const last = s.current_poll_index >= s.poll_count - 1;
+    document.getElementById('next').disabled = last;
+    const polls = ctx.deck ? ctx.deck.polls : [];
+    preview(last ? null : polls[s.current_poll_index + 1], s.current_poll_index + 1);
+    fill(document.getElementById('goto'), polls.map((p, i) => h('option', { value: i, selected: i === s.current_poll_index, dir: 'auto' },
+      `${num(i + 1)}. ${short(p.question)}`)));
+    drawNotes();
+  }
+  if (!ctx.results || ctx.results.poll_id !== poll.poll_id) {
+    fill(document.getElementById('results'), h('p', { class: 'muted' }, t('console-waiting-votes')));
+    fill(document.getElementById('counts'));
+    fill(document.getElementById('queue'));
+  }
+  document.getElementById('board').classList.toggle('hidden', !(may('run') && ctx.deck && ctx.deck.polls.some((p) => p.type === 'quiz')));
+}
