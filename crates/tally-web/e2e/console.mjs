@@ -62,17 +62,22 @@ async function inFirstViewport(page, selectors, name) {
   figures[`first viewport ${name}`] = `${selectors.length} parts inside ${width}×${height}`;
 }
 
-// The page cannot scroll sideways: nothing is wider than the window.
+// The page cannot scroll sideways: nothing is wider than the window, and
+// no column scrolls sideways inside itself either.
 async function noSideScroll(page, name) {
   const m = await page.evaluate(() => {
     scrollTo(100000, scrollY);
     const moved = scrollX;
     scrollTo(0, 0);
-    return { scrollWidth: document.documentElement.scrollWidth, width: innerWidth, moved };
+    const wide = [...document.querySelectorAll('#app *:not(input, select, textarea)')]
+      .filter((el) => el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+      .map((el) => `${el.id || el.className}: ${el.scrollWidth} > ${el.clientWidth}`);
+    return { scrollWidth: document.documentElement.scrollWidth, width: innerWidth, moved, wide };
   });
   figures[`page width ${name}`] = `${m.scrollWidth} px in a ${m.width} px window`;
   assert.ok(m.scrollWidth <= m.width, `${name}: ${m.scrollWidth} px wide in ${m.width}`);
   assert.equal(m.moved, 0, `${name}: scrolled sideways by ${m.moved} px`);
+  assert.deepEqual(m.wide, [], `${name}: parts that scroll sideways`);
 }
 
 const presenter = await context({ viewport: { width: 1280, height: 720 }, locale: 'en-GB' });
