@@ -11,7 +11,8 @@
 //   once (all read back from the API);
 // - the countdown runs live, and "Time is up" shows when it ends;
 // - past rounds are readable after a reset, with the API's figures;
-// - the presenter key can be copied;
+// - the presenter key can be copied, and "Forget" says that it deletes
+//   the key from this browser for good;
 // - axe-core finds no violation of any impact, in English and in Arabic;
 // - screenshots at 1280×720 and 1920×1080, in English and Arabic.
 import assert from 'node:assert/strict';
@@ -202,5 +203,19 @@ await api('POST', `/presentations/${id}/polls/current/timer`, token, { seconds: 
 await api('POST', `/presentations/${id}/polls/current/timer`, token, { seconds: 2 });
 await page.waitForSelector('#countdown .countdown-text:has-text("Time is up")', { timeout: 5000 });
 assert.equal(await page.textContent('#voting-state'), 'Voting closed');
+
+// ---- "Forget" says that the key is deleted from this browser for good ----
+const home = await presenter.newPage();
+await home.goto('/');
+await home.evaluate((d) => localStorage.setItem('tally.decks', JSON.stringify([d])), { id, title: 'Console test', join_code: code, created_at: new Date().toISOString() });
+await home.reload();
+let forgetText = '';
+home.on('dialog', (d) => { forgetText = d.message(); }); // the harness accepts it
+expectConfirm();
+await home.click('#decks button:has-text("Forget")');
+await until('the key forgotten', async () => (await home.evaluate((k) => localStorage.getItem(k), `tally.token.${id}`)) === null);
+assert.match(forgetText, /deleted from this browser for good/);
+assert.match(forgetText, /cannot be run from here/);
+figures['Forget asks'] = forgetText;
 
 await finish('console');

@@ -45,7 +45,7 @@ function render(focusId) {
           h('a', { class: 'button', href: `/present/${d.id}` }, 'Console'),
           h('a', { class: 'button secondary', href: `/screen/${d.id}`, target: '_blank', rel: 'noopener' }, 'Big screen'),
           h('button', { class: 'danger small', onclick: () => {
-            if (confirm('Forget this presentation in this browser? Its presenter key is removed from here.')) {
+            if (confirm('Forget this presentation in this browser? Its presenter key is deleted from this browser for good: without the key, this presentation cannot be run from here any more. To keep it, copy the key first (Console → Presenter key).')) {
               forget(d.id);
               render();
             }
