@@ -15,7 +15,8 @@ import { follow } from './live.js';
 import { t, num, errorText, loadLocale } from './i18n.js';
 import { drawResults, pollType, leaderboardTable } from './results.js';
 import { deckOf, idInPath, askForToken, presenterProtocols, takeLinkKey } from './deck.js';
-import { ctx, may, call, act, say } from './console/context.js';
+import { ctx, may, call, act, say, resultsShown } from './console/context.js';
+import { followSettings, whenTitled } from './console/event.js';
 import { layout } from './console/layout.js';
 import { installKeys } from './console/keys.js';
 import { drawState, drawNotes } from './console/stage.js';
@@ -42,7 +43,7 @@ const next = () => act('console-action-next', () => call('PUT', '/polls/current'
 const previous = () => act('console-action-previous', () => call('POST', '/polls/current/previous'));
 const goTo = (index) => act('console-action-goto', () => call('PUT', '/polls/current/index', { index }));
 const toggleVoting = () => act('console-action-voting', () => call('POST', `/polls/current/${ctx.state && ctx.state.voting_open ? 'close' : 'open'}`));
-const toggleResults = () => act('console-action-results', () => call('POST', `/polls/current/results/${ctx.state && ctx.state.results_visible ? 'hide' : 'show'}`));
+const toggleResults = () => act('console-action-results', () => call('POST', `/polls/current/results/${resultsShown() ? 'hide' : 'show'}`));
 const timer = (seconds) => act('console-action-timer', () => call('POST', '/polls/current/timer', { seconds }));
 function reset() {
   const s = ctx.state;
@@ -52,13 +53,21 @@ function reset() {
 }
 const actions = { next, previous, goTo, toggleVoting, toggleResults, reset, timer };
 
-// The deck's title as this browser saved it. Without one (a co-host's or
-// a moderator's browser) the heading names the console, never the first
-// question: a long question pushed the controls below the fold.
+// The event's title (its settings), else the deck's as this browser saved
+// it. Without either (a co-host's or a moderator's browser) the heading
+// names the console, never the first question: a long question pushed the
+// controls below the fold. It is one line, cut with an ellipsis.
 const titleOf = () => {
+  if (ctx.settings && ctx.settings.title) return ctx.settings.title;
   const saved = (deckOf(ctx.id) || {}).title;
   return saved && saved !== 'Presentation' ? saved : '';
 };
+
+function drawTitle() {
+  const el = document.getElementById('console-title');
+  const title = titleOf();
+  if (el) fill(el, title ? h('span', { dir: 'auto' }, title) : t('console-title'));
+}
 
 function drawJoin() {
   const el = document.getElementById('join');
@@ -111,6 +120,7 @@ function drawAll() {
   drawResultsPanel();
   roundKey = '';
   onRound();
+  followSettings(true);
   if (may('own')) drawPeople();
   if (may('run') && ctx.deck && ctx.deck.polls.some((p) => p.type === 'quiz')) loadBoard();
 }
@@ -152,6 +162,7 @@ async function start() {
   drawAll();
   if (failed) say(t('console-load-failed', { reason: errorText(failed) }), 'error');
   whenTimeIsUp(drawState);
+  whenTitled(drawTitle);
   addEventListener('localechange', drawAll);
   // The slides, as the phones get them; the subprotocols mark this page
   // as the presenter's, so it is not counted in the audience.
@@ -165,6 +176,7 @@ async function start() {
         drawState();
         drawResultsPanel();
         onRound();
+        followSettings();
       } else if (m.type === 'deleted') {
         say(t('console-deleted'), 'error');
       }

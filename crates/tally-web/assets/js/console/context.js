@@ -15,6 +15,16 @@ export const ctx = {
   stateAt: 0, // performance.now() when it arrived, for the countdown
   results: null, // the newest results of the poll on screen
   notes: {}, // poll id → the presenter's notes
+  settings: null, // GET /presentations/{id}/settings, where Tally has them
+};
+
+// Whether the presenter shows the results: `results_shown` where the state
+// carries it (results can be shown yet held until voting closes), else
+// `results_visible`.
+export const resultsShown = () => {
+  const s = ctx.state;
+  if (!s) return false;
+  return s.results_shown != null ? s.results_shown : s.results_visible;
 };
 
 export const may = (power) => ctx.access.powers.includes(power);

@@ -66,6 +66,7 @@ export function layout(app, on, title) {
         h('div', { class: 'row pair', id: 'poll-controls' },
           h('button', { id: 'toggle-voting', class: 'secondary', onclick: on.toggleVoting, 'aria-keyshortcuts': 'Space' }),
           h('button', { id: 'toggle-results', class: 'secondary', onclick: on.toggleResults, 'aria-keyshortcuts': 'R' })),
+        h('div', { id: 'hold-option' }),
         h('form', { class: 'timer-form', id: 'timer-controls', onsubmit: (e) => {
           e.preventDefault();
           on.timer(Number(document.getElementById('timer-seconds').value));

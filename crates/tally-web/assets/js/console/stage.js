@@ -4,7 +4,7 @@
 // state message.
 import { h, fill } from '../dom.js';
 import { t, num } from '../i18n.js';
-import { ctx, may } from './context.js';
+import { ctx, may, resultsShown } from './context.js';
 import { countdownElement, followTimer, msLeft } from './countdown.js';
 
 const typeName = (type) => t(`console-type-${type || 'single'}`);
@@ -38,6 +38,13 @@ export function drawNotes() {
     : h('p', { class: 'muted' }, t('console-notes-none')));
 }
 
+// What the room sees of the results: shown, held until voting closes
+// (the event's "hide results until voting closes"), or hidden.
+function resultsTag(s) {
+  if (!resultsShown()) return t('console-results-hidden');
+  return s.results_held ? t('console-results-held') : t('console-results-shown');
+}
+
 export function drawState() {
   const s = ctx.state;
   const poll = s && s.poll;
@@ -55,12 +62,12 @@ export function drawState() {
     h('p', { id: 'current-question', dir: 'auto' }, poll.question),
     h('div', { class: 'row slide-tags' },
       h('span', { class: `tag ${closed ? 'closed' : 'open'}`, id: 'voting-state' }, closed ? t('console-voting-closed') : t('console-voting-open')),
-      h('span', { class: 'tag', id: 'results-state' }, s.results_visible ? t('console-results-shown') : t('console-results-hidden')),
+      h('span', { class: 'tag', id: 'results-state' }, resultsTag(s)),
       countdownElement()));
   followTimer();
   if (may('run')) {
     fill(document.getElementById('toggle-voting'), s.voting_open ? t('console-close-voting') : t('console-open-voting'));
-    fill(document.getElementById('toggle-results'), s.results_visible ? t('console-hide-results') : t('console-show-results'));
+    fill(document.getElementById('toggle-results'), resultsShown() ? t('console-hide-results') : t('console-show-results'));
     document.getElementById('prev').disabled = s.current_poll_index === 0;
     const last = s.current_poll_index >= s.poll_count - 1;
     document.getElementById('next').disabled = last;

@@ -35,6 +35,7 @@ console-voting-open = Voting open
 console-voting-closed = Voting closed
 console-results-shown = Results shown
 console-results-hidden = Results hidden
+console-results-held = Results shown when voting closes
 console-results = Results
 console-waiting-votes = Waiting for the first votes…
 console-participants = { $count ->
@@ -68,6 +69,8 @@ console-open-voting = Open voting
 console-close-voting = Close voting
 console-show-results = Show results
 console-hide-results = Hide results
+console-hold = Hide results until voting closes
+console-hold-hint = For the whole event: the room sees results once voting closes.
 console-timer-seconds = Timer (seconds)
 console-timer-start = Start or add
 console-timer-stop = Stop
@@ -90,6 +93,7 @@ console-action-results = Results
 console-action-timer = Timer
 console-action-reset = Reset
 console-action-moderation = Moderation
+console-action-settings = Settings
 
 # Notes, moderation, leaderboard.
 console-side = Notes and moderation
