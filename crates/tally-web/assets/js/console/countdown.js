@@ -32,7 +32,8 @@ function draw() {
   const el = document.getElementById('countdown');
   if (!el) return;
   const left = msLeft();
-  if (left == null) {
+  // No timer, or voting closed by hand before it ran out: nothing counts.
+  if (left == null || (!ctx.state.voting_open && left > 0)) {
     el.hidden = true;
     return;
   }
