@@ -8,6 +8,7 @@
 pub mod contest;
 pub mod ids;
 pub mod kinds;
+pub mod links;
 pub mod poll;
 pub mod ports;
 pub mod presentation;
@@ -19,11 +20,13 @@ pub use ids::{
     ContestId, ContestantId, CriterionId, LinkId, ParticipantId, PollId, PresentationId,
     PresenterId, QuestionId, RoundId,
 };
+pub use links::{LinkLabel, LinkRole, NewLink, PresentationLink};
 pub use poll::{OptionKey, OptionValue, Poll, PollDraft, PollOption, Question};
 pub use presentation::{
     Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove, SlideState,
 };
 pub use presenter::{
-    AccessDenied, Delegate, Holder, JoinCode, Power, PresenterAccess, PresenterToken, TokenHash,
+    AccessDenied, Delegate, DelegateRole, Holder, JoinCode, Power, PresenterAccess, PresenterToken,
+    TokenHash,
 };
 pub use vote::{transition, Ballot, OptionTally, PollResults, TextEntry, VoteReceipt, VoteRecord};

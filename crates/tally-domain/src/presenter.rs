@@ -2,6 +2,7 @@
 
 use crate::contest::model::Role;
 use crate::ids::{LinkId, PresenterId};
+use crate::links::LinkRole;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use rand::Rng as _;
@@ -86,49 +87,94 @@ pub struct PresenterAccess {
     pub created_open: bool,
     /// The audience's code, which a delegate's big screen shows.
     pub join_code: JoinCode,
-    /// The co-host and moderator links of every contest tied to this
-    /// presentation (revoked ones included, so that they are refused as
-    /// revoked rather than as strangers). The presentation store knows no
-    /// contests and leaves this empty; the use cases add them from the
-    /// contest store ([`crate::ports::ContestPeople::delegates`]).
+    /// Who else holds a secret for it: the presentation's own links
+    /// (filled in by the presentation store), then the co-host and
+    /// moderator links of every contest tied to it (added by the use cases
+    /// from the contest store, [`crate::ports::ContestPeople::delegates`]).
+    /// Revoked links are included, so that they are refused as revoked
+    /// rather than as strangers.
     pub delegates: Vec<Delegate>,
 }
 
-/// A contest's invite link that acts on the contest's presentation.
+/// A link that acts on a presentation without being its presenter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Delegate {
     pub link: LinkId,
-    pub role: Role,
+    pub role: DelegateRole,
     pub token_hash: TokenHash,
     pub revoked: bool,
 }
 
-/// What an operation on a presentation needs.
+/// Where a delegate's link comes from, and the role it carries there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DelegateRole {
+    /// An invite link of a contest tied to the presentation.
+    Contest(Role),
+    /// One of the presentation's own links.
+    Presentation(LinkRole),
+}
+
+impl DelegateRole {
+    /// The role's name; the two kinds of link use distinct names
+    /// (`cohost`, `moderator`, `judge`; `screen`, `run`, `moderate`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Contest(role) => role.as_str(),
+            Self::Presentation(role) => role.as_str(),
+        }
+    }
+
+    pub fn may(self, power: Power) -> bool {
+        match self {
+            Self::Contest(role) => role.may(power),
+            Self::Presentation(role) => role.power().includes(power),
+        }
+    }
+}
+
+/// What an operation on a presentation needs. Each power includes those
+/// below it.
 ///
-/// | power | presenter | co-host | moderator |
-/// |---|---|---|---|
-/// | `Own`: delete the presentation | ✓ | | |
-/// | `Run`: slides, voting, timers, resets, result visibility, the vote list, the quiz leaderboard | ✓ | ✓ | |
-/// | `Moderate`: see the results with held audience text, the presenter channels; hide, approve, pin and answer audience text | ✓ | ✓ | ✓ |
+/// | power | presenter | co-host, run link | moderator, moderate link | screen link |
+/// |---|---|---|---|---|
+/// | `Own`: delete the presentation, manage its links | ✓ | | | |
+/// | `Run`: slides, voting, timers, resets, result visibility, the vote list | ✓ | ✓ | | |
+/// | `Moderate`: the results of any poll or round with held audience text; hide, approve, pin and answer audience text | ✓ | ✓ | ✓ | |
+/// | `View`: what the big screen reads: who the holder is and the join code, the presenter channels (live results of the poll on screen), the quiz leaderboard | ✓ | ✓ | ✓ | ✓ |
 ///
 /// A co-host runs the event but cannot delete it: the deck and its votes
-/// belong to whoever holds the presenter token.
+/// belong to whoever holds the presenter token. A screen link only shows
+/// the big screen, on a venue PC that should not be able to change the
+/// show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Power {
     Own,
     Run,
     Moderate,
+    View,
 }
 
 impl Power {
-    pub const ALL: [Power; 3] = [Power::Own, Power::Run, Power::Moderate];
+    pub const ALL: [Power; 4] = [Power::Own, Power::Run, Power::Moderate, Power::View];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Power::Own => "own",
             Power::Run => "run",
             Power::Moderate => "moderate",
+            Power::View => "view",
         }
+    }
+
+    /// Whether holding this power grants `needed` too.
+    pub fn includes(self, needed: Power) -> bool {
+        let rank = |p| match p {
+            Power::View => 0,
+            Power::Moderate => 1,
+            Power::Run => 2,
+            Power::Own => 3,
+        };
+        rank(self) >= rank(needed)
     }
 }
 
@@ -136,10 +182,11 @@ impl Role {
     /// Whether a link with this role has `power` over its contest's
     /// presentation. Judges have none.
     pub fn may(self, power: Power) -> bool {
-        matches!(
-            (self, power),
-            (Role::Cohost, Power::Run | Power::Moderate) | (Role::Moderator, Power::Moderate)
-        )
+        match self {
+            Role::Cohost => Power::Run.includes(power),
+            Role::Moderator => Power::Moderate.includes(power),
+            Role::Judge => false,
+        }
     }
 }
 
@@ -149,8 +196,9 @@ pub enum Holder {
     /// The presenter token, or anyone on a presentation open by the
     /// compatibility switch.
     Presenter,
-    /// A contest's co-host or moderator link.
-    Delegate { link: LinkId, role: Role },
+    /// A presentation's link, or a tied contest's co-host or moderator
+    /// link.
+    Delegate { link: LinkId, role: DelegateRole },
 }
 
 impl Holder {
@@ -174,7 +222,7 @@ pub enum AccessDenied {
     #[error("this link was revoked")]
     LinkRevoked,
     #[error("a {} link may not do this on the presentation", .0.as_str())]
-    RoleForbidden(Role),
+    RoleForbidden(DelegateRole),
 }
 
 impl PresenterAccess {
@@ -263,139 +311,4 @@ impl JoinCode {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn access(token: &PresenterToken, created_open: bool) -> PresenterAccess {
-        PresenterAccess {
-            presenter_id: PresenterId::generate(),
-            token_hash: token.hash(),
-            created_open,
-            join_code: JoinCode::generate(),
-            delegates: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn tokens_are_random_prefixed_and_redacted_in_debug() {
-        let a = PresenterToken::generate();
-        let b = PresenterToken::generate();
-        assert_ne!(a, b);
-        assert!(a.expose().starts_with("tly_"));
-        assert_eq!(a.expose().len(), 4 + 43);
-        assert!(!format!("{a:?}").contains(a.expose()));
-    }
-
-    #[test]
-    fn the_right_token_is_accepted() {
-        let token = PresenterToken::generate();
-        assert_eq!(
-            access(&token, false).authorize(Some(&token), false, Power::Own),
-            Ok(Holder::Presenter)
-        );
-    }
-
-    #[test]
-    fn missing_and_wrong_tokens_are_denied() {
-        let token = PresenterToken::generate();
-        let other = PresenterToken::generate();
-        let access = access(&token, false);
-        assert_eq!(
-            access.authorize(None, false, Power::Own),
-            Err(AccessDenied::MissingToken)
-        );
-        assert_eq!(
-            access.authorize(Some(&other), false, Power::Own),
-            Err(AccessDenied::WrongToken)
-        );
-        let garbage = PresenterToken::from_presented("garbage");
-        assert_eq!(
-            access.authorize(Some(&garbage), false, Power::Own),
-            Err(AccessDenied::WrongToken)
-        );
-    }
-
-    #[test]
-    fn open_mode_opens_only_presentations_created_open() {
-        let token = PresenterToken::generate();
-        assert_eq!(
-            access(&token, true).authorize(None, true, Power::Own),
-            Ok(Holder::Presenter)
-        );
-        // Created securely: the switch does not open it.
-        assert_eq!(
-            access(&token, false).authorize(None, true, Power::Own),
-            Err(AccessDenied::MissingToken)
-        );
-        // Created open, switch since turned off: closed again.
-        assert_eq!(
-            access(&token, true).authorize(None, false, Power::Own),
-            Err(AccessDenied::MissingToken)
-        );
-    }
-
-    #[test]
-    fn delegates_act_within_their_role_until_revoked() {
-        let presenter = PresenterToken::generate();
-        let [cohost, moderator, judge, revoked, stranger] =
-            std::array::from_fn(|_| PresenterToken::generate());
-        let delegate = |token: &PresenterToken, role, revoked| Delegate {
-            link: LinkId::generate(),
-            role,
-            token_hash: token.hash(),
-            revoked,
-        };
-        let mut access = access(&presenter, false);
-        access.delegates = vec![
-            delegate(&cohost, Role::Cohost, false),
-            delegate(&moderator, Role::Moderator, false),
-            delegate(&judge, Role::Judge, false),
-            delegate(&revoked, Role::Cohost, true),
-        ];
-        use AccessDenied::{LinkRevoked, RoleForbidden, WrongToken};
-        // Each caller against Own, Run and Moderate.
-        let table: [(&PresenterToken, [Result<(), AccessDenied>; 3]); 6] = [
-            (&presenter, [Ok(()), Ok(()), Ok(())]),
-            (&cohost, [Err(RoleForbidden(Role::Cohost)), Ok(()), Ok(())]),
-            (
-                &moderator,
-                [
-                    Err(RoleForbidden(Role::Moderator)),
-                    Err(RoleForbidden(Role::Moderator)),
-                    Ok(()),
-                ],
-            ),
-            (&judge, [Err(RoleForbidden(Role::Judge)); 3]),
-            (&revoked, [Err(LinkRevoked); 3]),
-            (&stranger, [Err(WrongToken); 3]),
-        ];
-        for (token, expected) in table {
-            for (power, want) in [Power::Own, Power::Run, Power::Moderate]
-                .into_iter()
-                .zip(expected)
-            {
-                let got = access.authorize(Some(token), false, power).map(|_| ());
-                assert_eq!(got, want, "{power:?}");
-            }
-        }
-        let Ok(Holder::Delegate { link, role }) =
-            access.authorize(Some(&moderator), false, Power::Moderate)
-        else {
-            panic!("the moderator is let in as a delegate");
-        };
-        assert_eq!((link, role), (access.delegates[1].link, Role::Moderator));
-    }
-
-    #[test]
-    fn join_codes_are_six_digits_and_forgive_separators() {
-        for _ in 0..100 {
-            let code = JoinCode::generate();
-            assert_eq!(JoinCode::parse(code.as_str()), Ok(code));
-        }
-        assert_eq!(JoinCode::parse("123 456").unwrap().as_str(), "123456");
-        assert_eq!(JoinCode::parse("123-456").unwrap().as_str(), "123456");
-        assert_eq!(JoinCode::parse("12345"), Err(InvalidJoinCode));
-        assert_eq!(JoinCode::parse("12345a"), Err(InvalidJoinCode));
-        assert_eq!(JoinCode::parse("١٢٣٤٥٦"), Err(InvalidJoinCode));
-    }
-}
+mod tests;

@@ -8,10 +8,11 @@ use tally_domain::ports::IntakeError;
 use tally_domain::presentation::PresentationError;
 use tally_domain::presenter::AccessDenied;
 use tally_domain::usecases::{
-    AskQuestionError, CheckBallotError, CreatePresentationError, DeletePresentationError,
-    GetPresentationError, LeaderboardError, ListPresentationsError, ListQuestionsError,
-    ListVotesError, ModerateError, MoveSlideError, PollResultsError, ResetPollError, SetNameError,
-    SetTimerError, SetVotingError, UpvoteError,
+    AskQuestionError, CheckBallotError, CreateLinkError, CreatePresentationError,
+    DeletePresentationError, GetPresentationError, LeaderboardError, ListLinksError,
+    ListPresentationsError, ListQuestionsError, ListVotesError, ModerateError, MoveSlideError,
+    PollResultsError, ResetPollError, RevokeLinkError, SetNameError, SetTimerError, SetVotingError,
+    UpvoteError,
 };
 use tally_domain::usecases::{
     ContestDenied, ContestReadError, CreateContestError, LinkError, PresenterCheckError,
@@ -415,6 +416,43 @@ impl From<SheetError> for Problem {
             SheetError::Changed => Problem::conflict("round_changed", e.to_string()),
             SheetError::Denied(d) => d.into(),
             SheetError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<CreateLinkError> for Problem {
+    fn from(e: CreateLinkError) -> Self {
+        match e {
+            CreateLinkError::NotFound => Problem::not_found(NO_PRESENTATION),
+            CreateLinkError::Denied(denied) => denied.into(),
+            CreateLinkError::InvalidRole => Problem::bad_request("invalid_role", e.to_string()),
+            CreateLinkError::InvalidLabel(_) => {
+                Problem::bad_request("invalid_label", e.to_string())
+            }
+            CreateLinkError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<ListLinksError> for Problem {
+    fn from(e: ListLinksError) -> Self {
+        match e {
+            ListLinksError::NotFound => Problem::not_found(NO_PRESENTATION),
+            ListLinksError::Denied(denied) => denied.into(),
+            ListLinksError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<RevokeLinkError> for Problem {
+    fn from(e: RevokeLinkError) -> Self {
+        match e {
+            RevokeLinkError::NotFound => Problem::not_found(NO_PRESENTATION),
+            RevokeLinkError::Denied(denied) => denied.into(),
+            RevokeLinkError::LinkNotFound => {
+                Problem::new(StatusCode::NOT_FOUND, "link_not_found", e.to_string())
+            }
+            RevokeLinkError::Unavailable(cause) => Problem::unavailable(&cause),
         }
     }
 }

@@ -22,7 +22,7 @@ pub use handlers::ops::ReadinessCheck;
 
 use actix_web::web;
 use extract::{json_config, PRESENTATION_BODY_LIMIT, SMALL_BODY_LIMIT, VOTE_BODY_LIMIT};
-use handlers::{audience, contests, ops, presenter, questions, v4, votes};
+use handlers::{audience, contests, links, ops, presenter, questions, v4, votes};
 use problem::Problem;
 use tally_domain::ports::Ports;
 use utoipa::OpenApi as _;
@@ -62,6 +62,15 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
         )
         .service(
             web::resource("/presentations/{presentation_id}/access").get(presenter::access::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}/links")
+                .get(links::links::<P>)
+                .post(links::create_link::<P>),
+        )
+        .service(
+            web::resource("/presentations/{presentation_id}/links/{link_id}")
+                .delete(links::revoke_link::<P>),
         )
         .service(
             web::resource("/presentations/{presentation_id}")

@@ -1,6 +1,7 @@
 //! Postgres adapter: the source of truth.
 //!
-//! - [`PgStore`] implements the presentation store port;
+//! - [`PgStore`] implements the presentation store port, and the
+//!   presentation links port beside it (`links`);
 //! - [`PgIntake`] implements the vote intake port directly against Postgres
 //!   (the baseline, and the fallback when Redis is down);
 //! - [`PgLedger`] implements the vote ledger port;
@@ -21,6 +22,7 @@ mod create;
 mod fence;
 mod intake;
 mod ledger;
+mod links;
 mod load;
 mod migrate;
 mod pool;

@@ -15,7 +15,7 @@ use tokio_postgres::types::ToSql;
 use tokio_postgres::Row;
 use uuid::Uuid;
 
-fn token_hash(stored: &[u8]) -> Result<TokenHash, StoreError> {
+pub(crate) fn token_hash(stored: &[u8]) -> Result<TokenHash, StoreError> {
     let bytes: [u8; 32] = stored
         .try_into()
         .context("stored token hash is not 32 bytes")?;
@@ -33,7 +33,7 @@ impl PgStore {
         Self { pool }
     }
 
-    async fn client(&self) -> Result<deadpool_postgres::Object, StoreError> {
+    pub(crate) async fn client(&self) -> Result<deadpool_postgres::Object, StoreError> {
         Ok(self.pool.get().await.context("no Postgres connection")?)
     }
 
@@ -52,10 +52,13 @@ impl PgStore {
 // The reads behind every presenter request and every join-code miss,
 // prepared once per connection (`prepare_cached`): sent as text, each would
 // be parsed and planned again, which was most of Postgres's CPU for them.
-// One row per co-host or moderator link of a contest tied to the
-// presentation (judges have no power over it), or one with NULL links.
-const ACCESS: &str = "SELECT p.presenter_id, s.token_hash, p.created_open, p.join_code \
-     FROM presentations p JOIN presenters s ON s.id = p.presenter_id WHERE p.id = $1";
+// One row per link of the presentation (revoked ones too), or one with
+// NULL links.
+const ACCESS: &str = "SELECT p.presenter_id, s.token_hash, p.created_open, p.join_code, \
+     l.id AS link_id, l.role AS link_role, l.token_hash AS link_hash, \
+     l.revoked_at IS NOT NULL AS link_revoked \
+     FROM presentations p JOIN presenters s ON s.id = p.presenter_id \
+     LEFT JOIN presentation_links l ON l.presentation_id = p.id WHERE p.id = $1";
 const BY_JOIN_CODE: &str = "SELECT id FROM presentations WHERE join_code = $1";
 const POLLS_ON_SCREEN: &str = "SELECT q.id, q.position = p.current_poll_index \
      FROM presentations p JOIN polls q ON q.presentation_id = p.id \
@@ -255,8 +258,8 @@ impl PresentationStore for PgStore {
             token_hash: token_hash(first.try_get("token_hash").map_err(store_error)?)?,
             created_open: first.try_get("created_open").map_err(store_error)?,
             join_code: load::join_code(first)?,
-            // The contest store knows who else acts on it.
-            delegates: Vec::new(),
+            // The contest store adds the links of contests tied to it.
+            delegates: crate::links::delegates(&rows)?,
         }))
     }
 

@@ -53,6 +53,12 @@ async fn postgres() -> Postgres {
 
 tally_testkit::port_contract_tests!(postgres().await);
 
+mod links {
+    use super::postgres;
+
+    tally_testkit::links_contract_tests!(postgres().await);
+}
+
 struct Boarded {
     store: PgStore,
     board: tally_postgres::PgBoard,

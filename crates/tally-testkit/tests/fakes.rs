@@ -58,6 +58,10 @@ mod direct {
     }
 
     tally_testkit::port_contract_tests!(fakes());
+
+    mod links {
+        tally_testkit::links_contract_tests!(super::fakes());
+    }
 }
 
 mod queued {

@@ -11,6 +11,7 @@ mod contests;
 mod events;
 mod intake;
 mod ledger;
+mod links;
 mod metrics;
 mod queue;
 mod store;
@@ -26,6 +27,7 @@ pub use contests::{
 pub use events::{NoEvents, PresentationEvents};
 pub use intake::{IntakeError, VoteIntake};
 pub use ledger::{LedgerError, QuizAnswer, Unsettled, VoteLedger};
+pub use links::{LinkStoreError, PresentationLinks};
 pub use metrics::{
     FlushMetrics, FlushStage, FlushedBatch, IntakeMetrics, IntakePath, RejectReason, VoteMetrics,
 };
@@ -39,7 +41,8 @@ pub use switch::IntakeSwitch;
 /// The set of adapters a [`crate::usecases::Tally`] runs on. One type
 /// parameter instead of seven keeps the HTTP layer's handler signatures short.
 pub trait Ports: Send + Sync + 'static {
-    type Store: PresentationStore;
+    /// The presentation store keeps the presentation's own links too.
+    type Store: PresentationStore + PresentationLinks;
     type Intake: VoteIntake;
     type Ledger: VoteLedger;
     type Metrics: VoteMetrics;

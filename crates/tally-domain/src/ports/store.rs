@@ -111,7 +111,10 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         id: PresentationId,
     ) -> impl Future<Output = Result<Option<Presentation>, StoreError>> + Send;
 
-    /// Who may drive the presentation.
+    /// Who may drive the presentation: its presenter, and as delegates
+    /// the presentation's own links ([`super::PresentationLinks`]),
+    /// revoked ones included and marked so. Contest links are not the
+    /// store's to know.
     ///
     /// # Errors
     /// MUST return `Ok(None)` for an unknown id.

@@ -46,22 +46,23 @@ impl<P: Ports> Tally<P> {
         credential: Option<&PresenterToken>,
         power: Power,
     ) -> Result<(Holder, PresenterAccess), PresenterCheckError> {
-        // Who besides the presenter acts on it comes from the contests
-        // tied to it; both reads at once.
+        // Who besides the presenter acts on it: the presentation's own
+        // links come with the access, the contests tied to it add theirs;
+        // both reads at once.
         let (access, delegates) = futures::try_join!(
             self.store.access(presentation),
             self.contests.delegates(presentation)
         )?;
         let mut access = access.ok_or(PresenterCheckError::NotFound)?;
-        access.delegates = delegates;
+        access.delegates.extend(delegates);
         let holder = access.authorize(credential, self.open_mode, power)?;
         Ok((holder, access))
     }
 
-    /// Who `credential` is on the presentation: the presenter, or a
-    /// contest's co-host or moderator (for pages that show each only what
-    /// they may do), and the audience's join code (for a delegate's big
-    /// screen).
+    /// Who `credential` is on the presentation: the presenter, one of the
+    /// presentation's links, or a contest's co-host or moderator (for pages
+    /// that show each only what they may do), and the audience's join code
+    /// (for a delegate's big screen).
     ///
     /// # Errors
     /// As any presenter operation, when it lets its holder do nothing there.
@@ -71,7 +72,7 @@ impl<P: Ports> Tally<P> {
         credential: Option<&PresenterToken>,
     ) -> Result<(Holder, JoinCode), PresenterCheckError> {
         let (holder, access) = self
-            .authorized(presentation, credential, Power::Moderate)
+            .authorized(presentation, credential, Power::View)
             .await?;
         Ok((holder, access.join_code))
     }

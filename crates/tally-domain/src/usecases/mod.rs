@@ -8,6 +8,7 @@ mod ballots;
 mod contests;
 mod failover;
 mod flush;
+mod links;
 mod presentations;
 mod questions;
 mod quiz;
@@ -24,6 +25,7 @@ pub use contests::{
 };
 pub use failover::{FailoverIntake, FailoverLedger};
 pub use flush::{FlushError, FlushSettings, Flusher};
+pub use links::{CreateLinkError, ListLinksError, RevokeLinkError};
 pub use presentations::{
     CreatePresentationError, CreatedPresentation, DeletePresentationError, GetPresentationError,
     JoinError, ListPresentationsError, PresentationPage, MAX_PAGE_SIZE,

@@ -1,6 +1,7 @@
 //! Wire shapes, one file per feature. v4 shapes are exact: no extra fields
 //! in v4 responses. Extension shapes sit beside them.
 
+mod links;
 mod polls;
 mod presentations;
 mod questions;
@@ -9,6 +10,7 @@ mod results;
 mod slides;
 mod votes;
 
+pub use links::{NewPresentationLinkBody, PresentationLinkBody, PresentationLinkCreatedBody};
 pub use polls::{NewPollBody, OptionBody, PollBody, PollSettingsBody, ScaleBody};
 pub use presentations::{
     AccessBody, JoinBody, NewPresentationBody, PageQuery, PresentationBody,

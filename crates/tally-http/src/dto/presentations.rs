@@ -107,14 +107,17 @@ impl From<&Presentation> for PresentationBody {
 /// there (see `tally_domain::Power`).
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct AccessBody {
-    /// `presenter`, or the contest link's role: `cohost` or `moderator`.
+    /// `presenter`; for one of the presentation's links its role:
+    /// `screen`, `run` or `moderate`; for a tied contest's link its role:
+    /// `cohost` or `moderator`.
     #[schema(example = "cohost")]
     pub role: String,
-    /// Of `own` (delete the presentation), `run` (slides, voting, timers,
-    /// resets, result visibility, the vote list, the quiz leaderboard) and
-    /// `moderate` (results with held audience text, the presenter
-    /// channels, moderating audience text).
-    #[schema(example = json!(["run", "moderate"]))]
+    /// Of `own` (delete the presentation, manage its links), `run`
+    /// (slides, voting, timers, resets, result visibility, the vote list),
+    /// `moderate` (results of any poll or round with held audience text,
+    /// moderating audience text) and `view` (what the big screen reads:
+    /// the presenter channels, the quiz leaderboard, this).
+    #[schema(example = json!(["run", "moderate", "view"]))]
     pub powers: Vec<String>,
     /// The code the audience joins with, for a big screen opened by a
     /// co-host or a moderator.

@@ -3,6 +3,7 @@
 
 pub mod audience;
 pub mod contests;
+pub mod links;
 pub mod ops;
 pub mod presenter;
 pub mod questions;

@@ -3,7 +3,7 @@
 
 #[allow(unused_imports)]
 use super::prelude::*;
-use tally_domain::Delegate;
+use tally_domain::{Delegate, DelegateRole};
 
 impl ContestPeople for PgContests {
     async fn caller(&self, id: ContestId, token: TokenHash) -> Result<Option<Caller>, StoreError> {
@@ -356,8 +356,10 @@ impl ContestPeople for PgContests {
                 let hash: &[u8] = r.try_get(2).map_err(store_error)?;
                 Ok(Delegate {
                     link: LinkId::from_uuid(r.try_get(0).map_err(store_error)?),
-                    role: Role::parse(role)
-                        .ok_or_else(|| store_error(anyhow::anyhow!("stored role {role:?}")))?,
+                    role: DelegateRole::Contest(
+                        Role::parse(role)
+                            .ok_or_else(|| store_error(anyhow::anyhow!("stored role {role:?}")))?,
+                    ),
                     token_hash: TokenHash::from_bytes(
                         hash.try_into()
                             .map_err(|_| store_error(anyhow::anyhow!("stored link hash")))?,

@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 /// The event's deck: a single-choice poll on screen, a Q&A poll with one
 /// question, and a moderated word cloud holding one word.
-async fn event(app: &TestApp) -> (Created, String, String) {
+pub(crate) async fn event(app: &TestApp) -> (Created, String, String) {
     let deck = crate::common::create_presentation(
         &app.client,
         &app.address,
@@ -84,7 +84,7 @@ async fn tie_to(app: &TestApp, c: &Contest, deck: &Created) {
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
 }
 
-async fn code_of(response: reqwest::Response, status: u16) -> String {
+pub(crate) async fn code_of(response: reqwest::Response, status: u16) -> String {
     assert_problem(response, r_status(status)).await["code"]
         .as_str()
         .unwrap()
@@ -237,7 +237,8 @@ async fn cohosts_run_and_moderators_moderate_the_tied_presentation() {
         (Method::POST, p("/polls/current/results/hide"), None, run),
         (Method::GET, poll(0, "/votes"), None, run),
         (Method::POST, poll(0, "/reset"), None, run),
-        (Method::GET, p("/leaderboard"), None, run),
+        // The big screen shows it: anyone who may view.
+        (Method::GET, p("/leaderboard"), None, moderate),
         // Last: the presenter's answer deletes it.
         (Method::DELETE, p(""), None, own),
     ];
@@ -299,9 +300,13 @@ async fn access_follows_the_tie_and_the_links() {
     tie_to(&app, &c, &deck).await;
     let access = format!("/presentations/{}/access", deck.id);
     for (secret, role, powers) in [
-        (&deck.token, "presenter", json!(["own", "run", "moderate"])),
-        (&cohost, "cohost", json!(["run", "moderate"])),
-        (&moderator, "moderator", json!(["moderate"])),
+        (
+            &deck.token,
+            "presenter",
+            json!(["own", "run", "moderate", "view"]),
+        ),
+        (&cohost, "cohost", json!(["run", "moderate", "view"])),
+        (&moderator, "moderator", json!(["moderate", "view"])),
     ] {
         let body = get(&app, &access, Some(secret)).await;
         assert_eq!((&body["role"], &body["powers"]), (&json!(role), &powers));

@@ -14,6 +14,7 @@ mod contests;
 mod delegates;
 mod extensions;
 mod helpers;
+mod links;
 mod live;
 mod live_protocol;
 mod ops;

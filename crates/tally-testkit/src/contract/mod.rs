@@ -12,6 +12,7 @@
 //! | `IntakeSwitch` | [`switch`] | [`crate::switch_contract_tests`] |
 //! | `VoteMetrics`, `IntakeMetrics`, `FlushMetrics` | [`metrics`] | [`crate::metrics_contract_tests`] |
 //! | `Clock` | [`clock`] | [`crate::clock_contract_tests`] |
+//! | `PresentationLinks` (kept by the presentation store) | [`links`] | [`crate::links_contract_tests`] |
 //! | `QuestionBoard` | [`board`] | [`crate::board_contract_tests`] |
 //! | `ContestStore` (`ContestDefinitions`, `ContestPeople`, `ContestSheets`, `ContestRounds`, `ContestRecords`) | [`contests`] | [`crate::contests_contract_tests`] |
 
@@ -23,6 +24,7 @@ pub mod events;
 pub mod flow;
 pub mod intake;
 pub mod ledger;
+pub mod links;
 pub mod metrics;
 pub mod store;
 pub mod switch;

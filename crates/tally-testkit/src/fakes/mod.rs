@@ -11,6 +11,7 @@
 mod board;
 mod clock;
 mod contests;
+mod links;
 mod observers;
 mod store;
 mod votes;
@@ -35,6 +36,8 @@ use tokio::sync::Notify;
 struct Stored {
     presentation: Presentation,
     access: PresenterAccess,
+    /// The presentation's own links, oldest first, with their hashes.
+    links: Vec<(tally_domain::PresentationLink, tally_domain::TokenHash)>,
 }
 
 /// A vote in the queue, and to whom it was handed and when.

@@ -15,7 +15,7 @@ use tally_domain::{
 
 #[derive(Clone, Debug)]
 pub struct FakeStore {
-    world: FakeWorld,
+    pub(super) world: FakeWorld,
 }
 
 impl FakeStore {
@@ -23,7 +23,7 @@ impl FakeStore {
         Self { world }
     }
 
-    fn check(&self) -> Result<(), StoreError> {
+    pub(super) fn check(&self) -> Result<(), StoreError> {
         self.world.available(StoreError)
     }
 
@@ -119,8 +119,8 @@ impl PresentationStore for FakeStore {
             token_hash,
             created_open: new.created_open,
             join_code: presentation.join_code.clone(),
-            // Delegates come from contests tied to the presentation, which
-            // this fake does not hold.
+            // Filled from the links when read; contests tied to the
+            // presentation are the contest store's.
             delegates: Vec::new(),
         };
         state.presentations.insert(
@@ -128,6 +128,7 @@ impl PresentationStore for FakeStore {
             Stored {
                 presentation: presentation.clone(),
                 access,
+                links: Vec::new(),
             },
         );
         Ok(presentation)
@@ -142,7 +143,7 @@ impl PresentationStore for FakeStore {
     async fn access(&self, id: PresentationId) -> Result<Option<PresenterAccess>, StoreError> {
         self.check()?;
         let state = self.world.lock();
-        Ok(state.presentations.get(&id).map(|s| s.access.clone()))
+        Ok(state.presentations.get(&id).map(super::links::access))
     }
 
     async fn find_by_join_code(&self, code: JoinCode) -> Result<Option<Presentation>, StoreError> {

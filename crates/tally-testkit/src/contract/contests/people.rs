@@ -172,6 +172,7 @@ pub async fn a_tied_contest_s_cohosts_and_moderators_are_the_presentation_s_dele
         .await
         .unwrap();
     store.revoke_link(s.id, made[1].0, "owner").await.unwrap();
+    use tally_domain::DelegateRole::Contest;
     let mut delegates = store.delegates(p).await.unwrap();
     delegates.sort_by_key(|d| d.role.as_str());
     let seen: Vec<_> = delegates
@@ -181,8 +182,8 @@ pub async fn a_tied_contest_s_cohosts_and_moderators_are_the_presentation_s_dele
     assert_eq!(
         seen,
         [
-            (made[0].0, Role::Cohost, made[0].2, false),
-            (made[1].0, Role::Moderator, made[1].2, true),
+            (made[0].0, Contest(Role::Cohost), made[0].2, false),
+            (made[1].0, Contest(Role::Moderator), made[1].2, true),
         ]
     );
     store.set_presentation(s.id, None, "owner").await.unwrap();

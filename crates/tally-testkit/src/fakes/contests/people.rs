@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use tally_domain::contest::model::{AuditEntry, Caller, Contestant, Feedback, Link, Role};
 use tally_domain::ports::{ContestPeople, ContestStoreError, StoreError};
 use tally_domain::presenter::TokenHash;
-use tally_domain::{ContestId, ContestantId, Delegate, LinkId, PresentationId};
+use tally_domain::{ContestId, ContestantId, Delegate, DelegateRole, LinkId, PresentationId};
 
 /// The most characters a link's name takes (a check in the schema).
 const MAX_LINK_NAME: usize = 200;
@@ -283,7 +283,7 @@ impl ContestPeople for FakeContests {
             .filter(|l| tied.contains(&l.contest) && l.link.role != Role::Judge)
             .map(|l| Delegate {
                 link: l.link.id,
-                role: l.link.role,
+                role: DelegateRole::Contest(l.link.role),
                 token_hash: TokenHash::from_bytes(l.token),
                 revoked: l.link.revoked,
             })
