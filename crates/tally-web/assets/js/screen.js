@@ -1,24 +1,36 @@
-// The big screen (projector view): how to join (code, URL, QR code), the
-// question, and its live results once the presenter shows them. It follows
-// the presenter's slide changes by itself. A live region tells screen
-// reader users what changed, at most every few seconds.
+// The big screen (projector view): how to join, the question, a countdown,
+// and the live results once the presenter shows them (before that, the
+// options and a live count of answers). Everything is fitted to the window
+// (see screen/fit.js): type scales to the content, and a list too long for
+// the screen cycles through pages. It follows the presenter's slides by
+// itself. A live region tells screen reader users what changed, at most
+// every few seconds.
 import { h, fill } from './dom.js';
 import { api } from './api.js';
 import { follow } from './live.js';
-import { drawResults, summary, pollType, leaderboardTable } from './results.js';
+import { loadLocale, preferredLocale, t } from './i18n.js';
 import { tokenOf, deckOf, idInPath, askForToken, presenterProtocols, remember } from './deck.js';
+import { draw, typeOf, summary } from './screen/stage.js';
+import { Pages, fitBlock, fitFont, MIN_TYPE } from './screen/fit.js';
+import { Join } from './screen/join.js';
+import { Countdown } from './screen/timer.js';
 
 const app = document.getElementById('app');
 const id = idInPath();
 const token = id && tokenOf(id);
 let state = null;
-let stateAt = 0; // when the state arrived (performance.now()), for the countdown
 let results = null;
 let leaderboard = [];
 let lastBoard = 0;
 let lastAnnounced = 0;
 let pendingAnnounce = null;
+let laidOut = ''; // the signature of what was last fitted
+let ended = false;
 const ANNOUNCE_EVERY_MS = 5000;
+const countdown = new Countdown();
+let pages = null;
+let join = null;
+const $ = (x) => document.getElementById(x);
 
 // The join code: as this browser saved it, else from the server for the
 // key it holds (a pasted presenter key, or a co-host's or moderator's).
@@ -32,105 +44,166 @@ async function joinCode() {
   return access.join_code;
 }
 
-function layout(link) {
-  const spaced = link ? `${link.join_code.slice(0, 3)} ${link.join_code.slice(3)}` : '';
+function layout() {
+  app.classList.add('screen-app');
+  const header = h('header', { class: 'join', id: 'join' });
+  const overlay = h('div', { class: 'qr-overlay', id: 'qr-overlay', hidden: true });
   fill(app,
-    h('header', {},
-      h('div', { class: 'join' },
-        link ? [h('div', {}, 'Join at ', h('strong', { id: 'join-url' }, link.url.replace(/^https?:\/\//, ''))),
-          h('div', {}, 'or go to ', h('strong', {}, link.url.replace(/^(https?:\/\/[^/]+).*/, '$1/j').replace(/^https?:\/\//, '')),
-            ' and enter ', h('strong', { id: 'join-code' }, spaced))] : h('div', {}, 'Join code unavailable')),
-      h('div', { class: 'row' },
-        h('span', { id: 'audience', class: 'tag' }),
-        link ? h('img', { class: 'qr', id: 'qr', src: `/j/${link.join_code}/qr.svg`, alt: `QR code: ${link.url}`, width: 256, height: 256 }) : null)),
+    header,
     h('section', { class: 'stage', 'aria-labelledby': 'question' },
-      h('h1', { id: 'question' }, 'Waiting for the presenter…'),
-      h('p', { id: 'sub', class: 'muted' }),
-      h('div', { id: 'body' }),
-      h('div', { id: 'announce', class: 'visually-hidden', 'aria-live': 'polite', role: 'status' })));
+      h('div', { class: 'head' },
+        h('h1', { id: 'question', dir: 'auto' }),
+        h('p', { id: 'sub' }, countdown.el, h('span', { id: 'status' }), h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
+          h('span', { id: 'responses' }))),
+      h('div', { id: 'body', class: 'body' }),
+      h('div', { id: 'pager', class: 'pager', hidden: true },
+        h('span', { class: 'page-of' }), h('span', { class: 'progress', 'aria-hidden': 'true' }, h('span', {})))),
+    h('p', { id: 'hint', class: 'hint' }),
+    h('div', { id: 'announce', class: 'visually-hidden', 'aria-live': 'polite', role: 'status' }),
+    overlay);
+  pages = new Pages($('pager'));
+  join = new Join(header, overlay, { onChange: () => refit() });
 }
 
-function drawState() {
+const mine = () => {
   const poll = state && state.poll;
-  // A new slide, or results shown or hidden: the stage is drawn afresh.
-  document.getElementById('body').dataset.mode = '';
-  const question = document.getElementById('question');
-  const text = poll ? poll.question : 'Waiting for the presenter…';
-  // A new question: the last slide's announcement no longer applies.
-  if (question.textContent !== text) fill(document.getElementById('announce'));
-  fill(question, text);
-  draw();
+  return poll && results && results.poll_id === poll.poll_id ? results : null;
+};
+
+// Answers so far: questions on show for Q&A, else who answered.
+function count() {
+  const r = mine();
+  if (!r) return 0;
+  return typeOf(state.poll) === 'qa' ? (r.questions || []).filter((q) => !q.hidden).length : r.participants || 0;
 }
 
-function draw() {
+function drawHead() {
   const poll = state && state.poll;
-  const body = document.getElementById('body');
-  if (!poll) {
-    fill(body);
-    fill(document.getElementById('sub'));
-    return;
+  const question = $('question');
+  const text = ended ? t('ended') : poll ? poll.question : t('waiting-presenter');
+  if (question.textContent !== text) {
+    question.textContent = text;
+    // A new question: the last slide's announcement no longer applies.
+    fill($('announce'));
   }
-  const mine = results && results.poll_id === poll.poll_id ? results : null;
+  $('hint').textContent = t('keys-hint');
   drawSub();
-  if (mine) fill(document.getElementById('audience'), `${mine.audience ?? 0} connected`);
-  const type = poll.type || 'single';
-  if (!state.results_visible) {
-    if (body.dataset.mode !== 'hidden') {
-      body.dataset.mode = 'hidden';
-      body.dataset.type = '';
-      fill(body, (poll.options || []).length && type !== 'scale'
-        ? h('ul', { class: 'bars', id: 'options' }, poll.options.map((o) => h('li', {}, h('div', { class: 'bar-label' }, o.value))))
-        : h('p', { class: 'muted' }, type === 'qa' ? 'Ask your questions on your phone.' : 'Answer on your phone.'));
-    }
-    return;
-  }
-  if (!mine) return;
-  let chart = body.querySelector('#chart');
-  if (body.dataset.mode !== 'results') {
-    body.dataset.mode = 'results';
-    chart = h('div', { id: 'chart' });
-    fill(body, type === 'quiz'
-      ? h('div', { class: 'split' }, chart, h('div', {}, h('h2', {}, 'Leaderboard'),
-        h('div', { id: 'leaderboard' }, leaderboardTable(leaderboard, { limit: 8, withCorrect: false }))))
-      : chart);
-  }
-  drawResults(chart, mine, poll);
-  if (pollType(mine) === 'quiz' && Date.now() - lastBoard > 1000) loadBoard();
-  announce(mine);
 }
 
 function drawSub() {
   const poll = state && state.poll;
-  const sub = document.getElementById('sub');
-  if (!poll || !sub) return;
-  const mine = results && results.poll_id === poll.poll_id ? results : null;
-  // A Q&A poll counts its questions on show; the others, who answered.
-  const qa = pollType(poll) === 'qa';
-  const n = mine ? (qa ? (mine.questions || []).filter((q) => !q.hidden).length : mine.participants || 0) : 0;
-  const noun = qa ? ['question', 'questions'] : ['response', 'responses'];
-  const left = Math.max(0, (state.ms_left || 0) - (performance.now() - stateAt));
-  const timer = state.voting_open && state.deadline_ms != null ? ` · closes in ${Math.ceil(left / 1000)} s` : '';
-  fill(sub, `${state.voting_open ? 'Voting open' : 'Voting closed'}${timer} · `,
-    h('span', { id: 'responses' }, `${n} ${n === 1 ? noun[0] : noun[1]}`));
+  $('sub').hidden = !poll || ended;
+  if (!poll) return;
+  const status = countdown.tick();
+  const visible = state.results_visible;
+  const words = !visible && countdown.isOpen() ? t('waiting-answers') : status;
+  if ($('status').textContent !== words) $('status').textContent = words;
+  const n = count();
+  const what = typeOf(poll) === 'qa' ? t('questions-count', { n }) : t('responses', { n });
+  if ($('responses').textContent !== what) $('responses').textContent = what;
+}
+
+function drawAll() {
+  if (!pages) return;
+  drawHead();
+  const poll = state && state.poll;
+  const r = mine();
+  join.update({
+    slide: poll ? poll.poll_id : null,
+    inRoom: !!(r && (r.audience > 0 || count() > 0)) || !!(state && state.results_visible),
+    audience: r ? r.audience ?? 0 : null,
+  });
+  const body = $('body');
+  if (!poll || ended) {
+    body.replaceChildren();
+    body.dataset.mode = '';
+    pages.reset();
+    fitQuestion(false);
+    laidOut = '';
+    return;
+  }
+  const out = draw(body, poll, r, {
+    visible: !!state.results_visible,
+    count: count(),
+    leaderboard,
+    minType: MIN_TYPE * innerHeight,
+  });
+  const sig = `${poll.poll_id}|${state.results_visible}|${out.sig}|${innerWidth}x${innerHeight}|${join.mode()}`;
+  if (sig !== laidOut) {
+    laidOut = sig;
+    fitStage(out);
+  } else if (out.list && pages.count === 1 && body.scrollHeight > body.clientHeight + 1) {
+    // New figures made a row wrap: fit again.
+    fitStage(out);
+  }
+  if (r && state.results_visible) {
+    if (typeOf(poll) === 'quiz' && Date.now() - lastBoard > 1000) loadBoard();
+    announce();
+  }
+}
+
+// The question takes at most a third of the stage when something is
+// drawn under it, else most of it.
+function fitQuestion(withBody, share = withBody ? 0.3 : 0.6) {
+  const stage = document.querySelector('.stage');
+  const room = stage.clientHeight;
+  fitBlock($('question'), { min: 0.026 * innerHeight, max: 0.075 * innerHeight, maxHeight: room * share });
+}
+
+function fitStage(out) {
+  const body = $('body');
+  fitQuestion(true);
+  body.style.fontSize = '';
+  const min = MIN_TYPE * innerHeight;
+  const max = 0.055 * innerHeight;
+  if (out.list) {
+    const area = body.querySelector('.chart') || body;
+    pages.fit(area, out.list, { min, max });
+    if (pages.count > 1 && join.shrink()) {
+      // The large join details cost this slide pages: the strip instead
+      // (J still brings them back).
+      return;
+    }
+    if (pages.count > 1) {
+      // In pages: the question gives up room so that fewer pages are needed.
+      fitQuestion(true, 0.2);
+      pages.fit(area, out.list, { min, max });
+    }
+  } else {
+    pages.reset();
+  }
+  const board = body.querySelector('.board');
+  if (board) fitFont(board, () => board.scrollHeight <= board.clientHeight + 1, min, max);
+  const cloud = body.querySelector('.cloud');
+  if (cloud) {
+    // The cloud was laid out for the old room: lay it out again.
+    delete cloud.dataset.layout;
+    draw(body, state.poll, mine(), { visible: true, count: count(), leaderboard, minType: min });
+  }
+}
+
+function refit() {
+  laidOut = '';
+  drawAll();
 }
 
 // Says what changed, at most every few seconds, so a screen reader keeps up
 // with a room that votes ten times a second.
-function announce(r) {
+function announce() {
   const due = lastAnnounced + ANNOUNCE_EVERY_MS - Date.now();
   if (due > 0) {
     if (!pendingAnnounce) {
       pendingAnnounce = setTimeout(() => {
         pendingAnnounce = null;
         // Only results still on screen: the slide may have moved on.
-        const poll = state && state.poll;
-        if (results && poll && state.results_visible && results.poll_id === poll.poll_id) announce(results);
+        if (mine() && state.results_visible) announce();
       }, due);
     }
     return;
   }
   lastAnnounced = Date.now();
-  fill(document.getElementById('announce'), `Results: ${summary(r)}`);
+  const r = mine();
+  fill($('announce'), t('results-announce', { n: r.participants || 0, lead: summary(r, state.poll) }));
 }
 
 async function loadBoard() {
@@ -140,20 +213,25 @@ async function loadBoard() {
   } catch {
     return;
   }
-  const el = document.getElementById('leaderboard');
-  if (el) fill(el, leaderboardTable(leaderboard, { limit: 8, withCorrect: false }));
+  drawAll();
 }
 
 async function start() {
-  if (!id || !token) return askForToken(app, id, 'Big screen');
+  // The presenter's language, as chosen in this browser (the console's
+  // switch), until the presentation carries its own.
+  await loadLocale(preferredLocale(), ['screen']);
+  document.title = t('screen-title');
+  if (!id || !token) return askForToken(app, id, t('screen-title'));
   let link = null;
   try {
     const code = await joinCode();
     if (code) link = await api('GET', `/j/${code}/link`);
   } catch (e) {
-    if (e.status === 401 || e.status === 403) return askForToken(app, id, 'Big screen');
+    if (e.status === 401 || e.status === 403) return askForToken(app, id, t('screen-title'));
   }
-  layout(link);
+  layout();
+  join.link = link;
+  drawAll();
   // The slides, as the phones get them; the subprotocols mark this page
   // as the presenter's, so it is not counted in the audience.
   follow(`/presentations/${id}/live`, {
@@ -162,10 +240,11 @@ async function start() {
     onMessage: (m) => {
       if (m.type === 'state' && (!state || m.version >= state.version)) {
         state = m;
-        stateAt = performance.now();
-        drawState();
+        countdown.set(m);
+        drawAll();
       } else if (m.type === 'deleted') {
-        fill(document.getElementById('question'), 'This presentation has ended.');
+        ended = true;
+        drawAll();
       }
     },
   });
@@ -174,18 +253,24 @@ async function start() {
     onMessage: (m) => {
       if (m.type === 'results') {
         results = m;
-        draw();
+        drawAll();
       }
     },
   });
   // A resized window (or a projector plugged in) lays the stage out again.
-  addEventListener('resize', () => {
-    const body = document.getElementById('body');
-    if (body) body.dataset.mode = '';
-    draw();
-  });
-  // Keeps the countdown moving between state messages.
-  setInterval(drawSub, 1000);
+  // Watched with a ResizeObserver, which reports at the next frame drawn,
+  // so a screen that was in the background still refits when shown.
+  let size = '';
+  new ResizeObserver(() => {
+    const now = `${innerWidth}x${innerHeight}`;
+    if (now !== size) {
+      size = now;
+      refit();
+    }
+  }).observe(document.documentElement);
+  addEventListener('localechange', refit);
+  // The countdown moves, and says "Voting closed" at zero, between messages.
+  setInterval(drawSub, 250);
 }
 
 start();
