@@ -157,7 +157,7 @@ function fitStage(out) {
   const min = MIN_TYPE * innerHeight;
   const max = 0.055 * innerHeight;
   if (out.list) {
-    const area = body.querySelector('.chart') || body;
+    const area = body.querySelector('.answers') || body;
     pages.fit(area, out.list, { min, max });
     if (pages.count > 1 && join.shrink()) {
       // The large join details cost this slide pages: the strip instead

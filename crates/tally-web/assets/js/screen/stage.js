@@ -262,7 +262,7 @@ function quiz(body, r, poll, ctx) {
   let split = body.querySelector(':scope > .split');
   if (!split) {
     split = h('div', { class: 'split' },
-      h('div', { class: 'chart' }),
+      h('div', { class: 'answers' }),
       h('section', { class: 'board', 'aria-labelledby': 'board-title' }, h('h2', { id: 'board-title' }), h('div', { id: 'leaderboard' })));
     fill(body, split);
   }
@@ -273,7 +273,7 @@ function quiz(body, r, poll, ctx) {
     holder.dataset.board = board;
     fill(holder, leaderboard(ctx.leaderboard));
   }
-  const out = choice(split.querySelector('.chart'), r);
+  const out = choice(split.querySelector('.answers'), r);
   return { list: out.list, sig: `quiz:${out.sig}:${board}` };
 }
 
@@ -294,7 +294,12 @@ export function draw(body, poll, r, ctx) {
   body.dataset.type = type;
   if (!ctx.visible) return waiting(body, poll, ctx);
   if (!r) return { list: null, sig: 'none' };
-  return (DRAW[type] || choice)(body, r, poll, ctx);
+  let chart = body.querySelector(':scope > #chart');
+  if (!chart) {
+    chart = h('div', { id: 'chart', class: 'chart-area' });
+    fill(body, chart);
+  }
+  return (DRAW[type] || choice)(chart, r, poll, ctx);
 }
 
 // One sentence for a screen reader, naming what leads.
