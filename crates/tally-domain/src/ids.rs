@@ -98,6 +98,13 @@ impl QuestionId {
 }
 
 uuid_id!(
+    /// A client's key for one audience submission (a Q&A question): sent
+    /// again, as a double tap or a retry does, it stands for the same
+    /// submission, so the item is stored once.
+    SubmissionId
+);
+
+uuid_id!(
     /// A judged contest.
     ContestId
 );

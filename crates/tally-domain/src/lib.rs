@@ -18,10 +18,10 @@ pub mod vote;
 
 pub use ids::{
     ContestId, ContestantId, CriterionId, LinkId, ParticipantId, PollId, PresentationId,
-    PresenterId, QuestionId, RoundId,
+    PresenterId, QuestionId, RoundId, SubmissionId,
 };
 pub use links::{LinkLabel, LinkRole, NewLink, PresentationLink};
-pub use poll::{OptionKey, OptionValue, Poll, PollDraft, PollOption, Question};
+pub use poll::{OptionKey, OptionValue, Poll, PollDraft, PollOption, PresenterNotes, Question};
 pub use presentation::{
     Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove, SlideState,
 };

@@ -15,6 +15,9 @@ pub const MAX_KEY_CHARS: usize = 32;
 pub const MAX_VALUE_CHARS: usize = 500;
 /// Most options on one poll: beyond this a phone screen is unusable.
 pub const MAX_OPTIONS: usize = 64;
+/// Longest presenter notes on one poll, in characters: a page of talking
+/// points, not a script.
+pub const MAX_NOTES_CHARS: usize = 2_000;
 
 /// Why a piece of poll text was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -92,6 +95,26 @@ text_newtype!(
     MAX_VALUE_CHARS
 );
 
+text_newtype!(
+    /// What the presenter reads beside a poll (talking points, the answer
+    /// to give). Never shown to the audience: no public read carries it.
+    PresenterNotes,
+    "notes",
+    MAX_NOTES_CHARS
+);
+
+impl PresenterNotes {
+    /// Notes as a form sends them: blank (an empty text box) is no notes.
+    ///
+    /// # Errors
+    /// [`TextError`] when they are too long or hold control characters.
+    pub fn parse_optional(raw: Option<String>) -> Result<Option<Self>, TextError> {
+        raw.filter(|r| !r.trim().is_empty())
+            .map(Self::parse)
+            .transpose()
+    }
+}
+
 /// One answer a voter can choose.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PollOption {
@@ -118,6 +141,9 @@ pub struct PollDraft {
     question: Question,
     options: Vec<PollOption>,
     settings: PollSettings,
+    /// Kept apart from [`Poll`]: only [`crate::ports::PresentationStore::notes`]
+    /// reads them back, so no read built from a poll can leak them.
+    notes: Option<PresenterNotes>,
 }
 
 impl PollDraft {
@@ -164,7 +190,19 @@ impl PollDraft {
             question,
             options,
             settings,
+            notes: None,
         })
+    }
+
+    /// The draft with the presenter's notes.
+    #[must_use]
+    pub fn with_notes(mut self, notes: Option<PresenterNotes>) -> Self {
+        self.notes = notes;
+        self
+    }
+
+    pub fn notes(&self) -> Option<&PresenterNotes> {
+        self.notes.as_ref()
     }
 
     pub fn question(&self) -> &Question {
@@ -306,6 +344,29 @@ mod tests {
     fn control_characters_are_refused_but_newlines_allowed() {
         assert!(Question::parse("Line one\nline two").is_ok());
         assert!(Question::parse("bell\u{7}").is_err());
+    }
+
+    #[test]
+    fn notes_are_optional_multiline_and_bounded() {
+        assert_eq!(PresenterNotes::parse_optional(None), Ok(None));
+        assert_eq!(
+            PresenterNotes::parse_optional(Some(" \n ".into())),
+            Ok(None)
+        );
+        let notes = PresenterNotes::parse_optional(Some("Ask the room\nthen reveal".into()));
+        assert_eq!(
+            notes.unwrap().map(|n| n.as_str().to_owned()),
+            Some("Ask the room\nthen reveal".to_owned())
+        );
+        assert!(PresenterNotes::parse("é".repeat(MAX_NOTES_CHARS)).is_ok());
+        assert_eq!(
+            PresenterNotes::parse_optional(Some("é".repeat(MAX_NOTES_CHARS + 1))),
+            Err(TextError::TooLong {
+                field: "notes",
+                max: MAX_NOTES_CHARS
+            })
+        );
+        assert!(PresenterNotes::parse_optional(Some("bell\u{7}".into())).is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use crate::problem::Problem;
 use crate::reads::ResolveError;
 use actix_web::http::StatusCode;
+use tally_domain::kinds::NameError;
 use tally_domain::poll::{PollError, TextError};
 use tally_domain::ports::IntakeError;
 use tally_domain::presentation::PresentationError;
@@ -11,7 +12,7 @@ use tally_domain::usecases::{
     AskQuestionError, CheckBallotError, CreateLinkError, CreatePresentationError,
     DeletePresentationError, GetPresentationError, LeaderboardError, ListLinksError,
     ListPresentationsError, ListQuestionsError, ListVotesError, ModerateError, MoveSlideError,
-    PollResultsError, ResetPollError, RevokeLinkError, SetNameError, SetTimerError, SetVotingError,
+    NotesError, PollResultsError, ResetPollError, RevokeLinkError, SetNameError, SetTimerError, SetVotingError,
     UpvoteError,
 };
 use tally_domain::usecases::{
@@ -138,8 +139,27 @@ impl From<SetNameError> for Problem {
     fn from(e: SetNameError) -> Self {
         match e {
             SetNameError::NotFound => Problem::not_found(NO_PRESENTATION),
-            SetNameError::Invalid(_) => Problem::bad_request("invalid_name", e.to_string()),
+            // One code per reason: the phone words each in its language.
+            SetNameError::Invalid(ref reason) => Problem::bad_request(
+                match reason {
+                    NameError::Empty => "name_empty",
+                    NameError::TooLong => "name_too_long",
+                    NameError::ControlCharacter => "name_control_character",
+                    NameError::Inappropriate => "name_not_allowed",
+                },
+                e.to_string(),
+            ),
             SetNameError::Unavailable(cause) => Problem::unavailable(&cause),
+        }
+    }
+}
+
+impl From<NotesError> for Problem {
+    fn from(e: NotesError) -> Self {
+        match e {
+            NotesError::NotFound => Problem::not_found(NO_PRESENTATION),
+            NotesError::Denied(denied) => denied.into(),
+            NotesError::Unavailable(cause) => Problem::unavailable(&cause),
         }
     }
 }
@@ -250,6 +270,9 @@ impl From<AskQuestionError> for Problem {
             AskQuestionError::NotQa(_) => Problem::conflict("not_a_qa_poll", e.to_string()),
             AskQuestionError::Invalid(_) => Problem::bad_request("invalid_question", e.to_string()),
             AskQuestionError::Limit => Problem::conflict("question_limit", e.to_string()),
+            AskQuestionError::SubmissionReused => {
+                Problem::conflict("submission_reused", e.to_string())
+            }
             AskQuestionError::Unavailable(cause) => Problem::unavailable(&cause),
         }
     }

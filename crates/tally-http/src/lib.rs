@@ -22,7 +22,7 @@ pub use handlers::ops::ReadinessCheck;
 
 use actix_web::web;
 use extract::{json_config, PRESENTATION_BODY_LIMIT, SMALL_BODY_LIMIT, VOTE_BODY_LIMIT};
-use handlers::{audience, contests, links, ops, presenter, questions, v4, votes};
+use handlers::{audience, console, contests, links, ops, presenter, questions, v4, votes};
 use problem::Problem;
 use tally_domain::ports::Ports;
 use utoipa::OpenApi as _;
@@ -141,6 +141,7 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
             web::resource("/presentations/{presentation_id}/participants/{client_id}/score")
                 .get(audience::score::<P>),
         )
+        .service(web::resource("/presentations/{presentation_id}/notes").get(console::notes::<P>))
         .service(
             web::resource("/presentations/{presentation_id}/leaderboard")
                 .get(presenter::leaderboard::<P>),

@@ -26,6 +26,7 @@ use utoipa::{Modify, OpenApi};
         handlers::presenter::set_timer,
         handlers::presenter::reset_poll,
         handlers::presenter::leaderboard,
+        handlers::console::notes,
         handlers::audience::set_name,
         handlers::audience::score,
         handlers::questions::ask,

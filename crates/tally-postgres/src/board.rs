@@ -20,11 +20,21 @@ use tokio_postgres::types::ToSql;
 /// the participant is under the limit. Two questions sent at the same
 /// moment by one participant can both pass the count: the limit bounds a
 /// flood, it is not an exact quota.
-const ASK: &str = "INSERT INTO questions (id, poll_id, participant_id, text) \
-     SELECT $1, q.id, $3, $4 FROM polls q \
+///
+/// A submission id the participant sent before on the poll inserts
+/// nothing: the unique index decides, so of two identical requests at
+/// once the second waits for the first's row and then does nothing (no
+/// window between a check and an insert). [`SUBMITTED`] then reads the
+/// row that won, in a statement of its own so that it sees it.
+const ASK: &str = "INSERT INTO questions (id, poll_id, participant_id, text, submission_id) \
+     SELECT $1, q.id, $3, $4, $7 FROM polls q \
      WHERE q.id = $2 AND q.presentation_id = $5 AND q.kind = 'qa' \
        AND (SELECT count(*) FROM questions WHERE poll_id = $2 AND participant_id = $3) < $6 \
+     ON CONFLICT (poll_id, participant_id, submission_id) DO NOTHING \
      RETURNING id";
+const SUBMITTED: &str = "SELECT x.id, x.text FROM questions x JOIN polls p ON p.id = x.poll_id \
+     WHERE x.poll_id = $1 AND x.participant_id = $2 AND x.submission_id = $3 \
+       AND p.presentation_id = $4";
 const QA_POLL: &str = "SELECT 1 FROM polls WHERE id = $1 AND presentation_id = $2 AND kind = 'qa'";
 const UPVOTE: &str = "WITH q AS (SELECT x.id FROM questions x JOIN polls p ON p.id = x.poll_id \
        WHERE x.id = $1 AND x.poll_id = $2 AND p.presentation_id = $3), \
@@ -79,9 +89,10 @@ impl QuestionBoard for PgBoard {
         presentation: PresentationId,
         poll: PollId,
         question: NewQuestion,
-    ) -> Result<(), BoardError> {
+    ) -> Result<QuestionId, BoardError> {
         let client = self.client().await?;
         let limit = i64::try_from(MAX_QUESTIONS_PER_PARTICIPANT).unwrap_or(i64::MAX);
+        let submission = question.submission.map(|s| *s.as_uuid());
         let params: &[&(dyn ToSql + Sync)] = &[
             question.id.as_uuid(),
             poll.as_uuid(),
@@ -89,10 +100,33 @@ impl QuestionBoard for PgBoard {
             &question.text.as_str(),
             presentation.as_uuid(),
             &limit,
+            &submission,
         ];
         let added = client.query_opt(ASK, params).await.map_err(store_error)?;
         if added.is_some() {
-            return Ok(());
+            return Ok(question.id);
+        }
+        if let Some(submission) = submission {
+            let params: &[&(dyn ToSql + Sync)] = &[
+                poll.as_uuid(),
+                question.participant.as_uuid(),
+                &submission,
+                presentation.as_uuid(),
+            ];
+            if let Some(earlier) = client
+                .query_opt(SUBMITTED, params)
+                .await
+                .map_err(store_error)?
+            {
+                let text: &str = earlier.try_get("text").map_err(store_error)?;
+                return if text == question.text.as_str() {
+                    Ok(QuestionId::from_uuid(
+                        earlier.try_get("id").map_err(store_error)?,
+                    ))
+                } else {
+                    Err(BoardError::SubmissionReused)
+                };
+            }
         }
         let qa_poll = client
             .query_opt(QA_POLL, &[poll.as_uuid(), presentation.as_uuid()])

@@ -58,11 +58,15 @@ pub(crate) async fn insert(
         .map(|p| serde_json::to_string(&p.settings().draft()))
         .collect::<Result<Vec<_>, _>>()
         .map_err(store_error)?;
+    let notes: Vec<Option<&str>> = polls
+        .iter()
+        .map(|p| p.notes().map(|n| n.as_str()))
+        .collect();
     tx.execute(
-        "INSERT INTO polls (id, presentation_id, position, question, kind, settings) \
-         SELECT id, $1, position, question, kind, settings::jsonb \
-         FROM unnest($2::uuid[], $3::int4[], $4::text[], $5::text[], $6::text[]) \
-             AS t(id, position, question, kind, settings)",
+        "INSERT INTO polls (id, presentation_id, position, question, kind, settings, notes) \
+         SELECT id, $1, position, question, kind, settings::jsonb, notes \
+         FROM unnest($2::uuid[], $3::int4[], $4::text[], $5::text[], $6::text[], $7::text[]) \
+             AS t(id, position, question, kind, settings, notes)",
         &[
             new.id.as_uuid(),
             &poll_uuids,
@@ -70,6 +74,7 @@ pub(crate) async fn insert(
             &questions,
             &kinds,
             &settings,
+            &notes,
         ],
     )
     .await

@@ -8,7 +8,7 @@ use tally_domain::ports::{
 };
 use tally_domain::{
     JoinCode, ParticipantId, PollId, Presentation, PresentationId, PresentationSummary,
-    PresenterAccess, PresenterId, SlideMove, TokenHash,
+    PresenterAccess, PresenterId, PresenterNotes, SlideMove, TokenHash,
 };
 use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
@@ -59,6 +59,8 @@ const ACCESS: &str = "SELECT p.presenter_id, s.token_hash, p.created_open, p.joi
      l.revoked_at IS NOT NULL AS link_revoked \
      FROM presentations p JOIN presenters s ON s.id = p.presenter_id \
      LEFT JOIN presentation_links l ON l.presentation_id = p.id WHERE p.id = $1";
+const NOTES: &str = "SELECT id, notes FROM polls \
+     WHERE presentation_id = $1 AND notes IS NOT NULL ORDER BY position";
 const BY_JOIN_CODE: &str = "SELECT id FROM presentations WHERE join_code = $1";
 const POLLS_ON_SCREEN: &str = "SELECT q.id, q.position = p.current_poll_index \
      FROM presentations p JOIN polls q ON q.presentation_id = p.id \
@@ -244,6 +246,19 @@ impl PresentationStore for PgStore {
     async fn get(&self, id: PresentationId) -> Result<Option<Presentation>, StoreError> {
         let client = self.client().await?;
         load::presentation(&client, id).await.map_err(StoreError)
+    }
+
+    async fn notes(&self, id: PresentationId) -> Result<Vec<(PollId, PresenterNotes)>, StoreError> {
+        let rows = self.read(NOTES, &[id.as_uuid()]).await?;
+        rows.iter()
+            .map(|row| {
+                let notes: String = row.try_get("notes").map_err(store_error)?;
+                Ok((
+                    PollId::from_uuid(row.try_get("id").map_err(store_error)?),
+                    PresenterNotes::parse(notes).context("stored notes")?,
+                ))
+            })
+            .collect()
     }
 
     async fn access(&self, id: PresentationId) -> Result<Option<PresenterAccess>, StoreError> {

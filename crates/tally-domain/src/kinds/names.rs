@@ -7,11 +7,14 @@ use sha2::{Digest as _, Sha256};
 /// Longest display name, in characters.
 pub const MAX_NAME_CHARS: usize = 30;
 
-/// Why a display name was refused (400 `invalid_name`).
+/// Why a display name was refused (400, each reason with its own problem
+/// code, so that a phone can say which in the participant's language).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum NameError {
-    #[error("a name holds 1 to {MAX_NAME_CHARS} characters once trimmed")]
-    Length,
+    #[error("a name needs at least one character that is not a space")]
+    Empty,
+    #[error("a name holds at most {MAX_NAME_CHARS} characters once trimmed")]
+    TooLong,
     #[error("a name must not contain control characters")]
     ControlCharacter,
     #[error("this name is not allowed")]
@@ -29,8 +32,11 @@ impl DisplayName {
     /// characters, or that the filter finds inappropriate.
     pub fn parse(raw: &str) -> Result<Self, NameError> {
         let name = raw.trim();
-        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-            return Err(NameError::Length);
+        if name.is_empty() {
+            return Err(NameError::Empty);
+        }
+        if name.chars().count() > MAX_NAME_CHARS {
+            return Err(NameError::TooLong);
         }
         if name.chars().any(char::is_control) {
             return Err(NameError::ControlCharacter);
@@ -74,8 +80,8 @@ mod tests {
     #[test]
     fn names_are_trimmed_bounded_and_filtered() {
         assert_eq!(DisplayName::parse("  Ada  ").unwrap().as_str(), "Ada");
-        assert_eq!(DisplayName::parse("   "), Err(NameError::Length));
-        assert_eq!(DisplayName::parse(&"x".repeat(31)), Err(NameError::Length));
+        assert_eq!(DisplayName::parse("   "), Err(NameError::Empty));
+        assert_eq!(DisplayName::parse(&"x".repeat(31)), Err(NameError::TooLong));
         assert!(DisplayName::parse(&"é".repeat(30)).is_ok());
         assert_eq!(
             DisplayName::parse("a\u{7}b"),

@@ -69,7 +69,7 @@ impl PollType {
             Field::MaxEntries => self == Wordcloud,
             Field::MaxLength | Field::Moderated => matches!(self, Wordcloud | Open | Qa),
             Field::Correct | Field::QuizPoints => self == Quiz,
-            Field::AllowChange => self != Qa,
+            Field::AllowChange | Field::ResultsAfterVote => self != Qa,
         }
     }
 }
@@ -86,6 +86,7 @@ enum Field {
     QuizPoints,
     AllowChange,
     Moderated,
+    ResultsAfterVote,
 }
 
 impl Field {
@@ -100,6 +101,7 @@ impl Field {
             Field::QuizPoints => "points",
             Field::AllowChange => "allow_change",
             Field::Moderated => "moderated",
+            Field::ResultsAfterVote => "results_after_vote",
         }
     }
 }
@@ -139,6 +141,8 @@ pub struct SettingsDraft {
     pub allow_change: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub moderated: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub results_after_vote: Option<bool>,
 }
 
 /// An integer rating range.
@@ -169,6 +173,10 @@ pub struct PollSettings {
     pub quiz_points: u64,
     pub allow_change: bool,
     pub moderated: bool,
+    /// The phone shows the results only to a participant who has voted: a
+    /// display choice of the phone, not a rule of the server (the results
+    /// a presenter shows are the same for everyone who asks).
+    pub results_after_vote: bool,
 }
 
 /// Limits beyond which a setting is refused: generous for any event, and
@@ -252,6 +260,7 @@ impl PollSettings {
             quiz_points: 0,
             allow_change: false,
             moderated: false,
+            results_after_vote: false,
         }
     }
 
@@ -283,6 +292,9 @@ impl PollSettings {
             points: kind.takes(Field::QuizPoints).then(|| big(self.quiz_points)),
             allow_change: kind.takes(Field::AllowChange).then_some(self.allow_change),
             moderated: kind.takes(Field::Moderated).then_some(self.moderated),
+            results_after_vote: kind
+                .takes(Field::ResultsAfterVote)
+                .then_some(self.results_after_vote),
         }
     }
 
@@ -315,6 +327,7 @@ impl PollSettings {
             (Field::QuizPoints, draft.points.is_some()),
             (Field::AllowChange, draft.allow_change.is_some()),
             (Field::Moderated, draft.moderated.is_some()),
+            (Field::ResultsAfterVote, draft.results_after_vote.is_some()),
         ];
         if let Some((field, _)) = given.iter().find(|(f, set)| *set && !kind.takes(*f)) {
             return Err(SettingsError::NotForType {
@@ -443,204 +456,11 @@ impl PollSettings {
             quiz_points,
             allow_change: draft.allow_change.unwrap_or(false),
             moderated: draft.moderated.unwrap_or(false),
+            results_after_vote: draft.results_after_vote.unwrap_or(false),
         })
     }
 }
 
 #[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-
-    use super::*;
-
-    fn keys(raw: &[&str]) -> Vec<OptionKey> {
-        raw.iter().map(|k| OptionKey::parse(*k).unwrap()).collect()
-    }
-
-    fn settings(
-        kind: &str,
-        options: &[&str],
-        draft: SettingsDraft,
-    ) -> Result<PollSettings, SettingsError> {
-        PollSettings::new(PollType::parse(kind)?, keys(options), draft)
-    }
-
-    #[test]
-    fn every_type_has_its_defaults() {
-        let abc = ["A", "B", "C"];
-        let multiple = settings("multiple", &abc, SettingsDraft::default()).unwrap();
-        assert_eq!((multiple.min_choices, multiple.max_choices), (1, 3));
-        let ranking = settings("ranking", &abc, SettingsDraft::default()).unwrap();
-        assert_eq!((ranking.min_choices, ranking.max_choices), (3, 3));
-        let scale = settings("scale", &abc, SettingsDraft::default()).unwrap();
-        assert_eq!(scale.scale.map(|s| (s.min, s.max)), Some((1, 5)));
-        let points = settings("points", &abc, SettingsDraft::default()).unwrap();
-        assert_eq!(points.points_budget, 100);
-        let cloud = settings("wordcloud", &[], SettingsDraft::default()).unwrap();
-        assert_eq!((cloud.max_entries, cloud.max_length), (3, 25));
-        let open = settings("open", &[], SettingsDraft::default()).unwrap();
-        assert_eq!(open.max_length, 280);
-        let quiz = settings(
-            "quiz",
-            &abc,
-            SettingsDraft {
-                correct: Some(vec!["B".into()]),
-                ..SettingsDraft::default()
-            },
-        )
-        .unwrap();
-        assert_eq!((quiz.quiz_points, quiz.correct.len()), (1000, 1));
-        assert!(!quiz.allow_change && quiz.time_limit.is_none());
-        assert!(settings("qa", &[], SettingsDraft::default()).is_ok());
-    }
-
-    #[test]
-    fn invalid_combinations_are_refused_with_a_reason() {
-        let abc = ["A", "B", "C"];
-        let cases: Vec<(&str, &[&str], SettingsDraft, SettingsError)> = vec![
-            (
-                "poll",
-                &abc,
-                SettingsDraft::default(),
-                SettingsError::UnknownType("poll".into()),
-            ),
-            (
-                "multiple",
-                &[],
-                SettingsDraft::default(),
-                SettingsError::OptionsRequired("multiple"),
-            ),
-            (
-                "wordcloud",
-                &abc,
-                SettingsDraft::default(),
-                SettingsError::OptionsNotAllowed("wordcloud"),
-            ),
-            (
-                "multiple",
-                &abc,
-                SettingsDraft {
-                    min_choices: Some(3),
-                    max_choices: Some(2),
-                    ..SettingsDraft::default()
-                },
-                SettingsError::MinAboveMax { min: 3, max: 2 },
-            ),
-            (
-                "multiple",
-                &abc,
-                SettingsDraft {
-                    max_choices: Some(4),
-                    ..SettingsDraft::default()
-                },
-                SettingsError::OutOfRange {
-                    field: "max_choices",
-                    min: 1,
-                    max: 3,
-                },
-            ),
-            (
-                "scale",
-                &abc,
-                SettingsDraft {
-                    scale: Some(ScaleDraft {
-                        min: 5,
-                        max: 5,
-                        ..ScaleDraft::default()
-                    }),
-                    ..SettingsDraft::default()
-                },
-                SettingsError::EmptyScale { min: 5, max: 5 },
-            ),
-            (
-                "quiz",
-                &abc,
-                SettingsDraft::default(),
-                SettingsError::CorrectRequired,
-            ),
-            (
-                "quiz",
-                &abc,
-                SettingsDraft {
-                    correct: Some(vec!["D".into()]),
-                    ..SettingsDraft::default()
-                },
-                SettingsError::CorrectNotAnOption("D".into()),
-            ),
-            (
-                "quiz",
-                &abc,
-                SettingsDraft {
-                    correct: Some(vec!["A".into(), "B".into()]),
-                    max_choices: Some(1),
-                    ..SettingsDraft::default()
-                },
-                SettingsError::CorrectOutsideChoices {
-                    count: 2,
-                    min: 1,
-                    max: 1,
-                },
-            ),
-            (
-                "single",
-                &abc,
-                SettingsDraft {
-                    points_budget: Some(10),
-                    ..SettingsDraft::default()
-                },
-                SettingsError::NotForType {
-                    field: "points_budget",
-                    kind: "single",
-                },
-            ),
-            (
-                "qa",
-                &[],
-                SettingsDraft {
-                    allow_change: Some(true),
-                    ..SettingsDraft::default()
-                },
-                SettingsError::NotForType {
-                    field: "allow_change",
-                    kind: "qa",
-                },
-            ),
-            (
-                "open",
-                &[],
-                SettingsDraft {
-                    time_limit_secs: Some(0),
-                    ..SettingsDraft::default()
-                },
-                SettingsError::OutOfRange {
-                    field: "time_limit_secs",
-                    min: 1,
-                    max: MAX_TIME_LIMIT_SECS,
-                },
-            ),
-        ];
-        for (kind, options, draft, expected) in cases {
-            assert_eq!(
-                settings(kind, options, draft).unwrap_err(),
-                expected,
-                "{kind}"
-            );
-        }
-    }
-
-    #[test]
-    fn the_stored_draft_gives_back_the_same_settings() {
-        let abc = ["A", "B", "C"];
-        for kind in PollType::ALL {
-            let options: &[&str] = if kind.has_options() { &abc } else { &[] };
-            let draft = SettingsDraft {
-                correct: (kind == PollType::Quiz).then(|| vec!["B".to_owned()]),
-                time_limit_secs: Some(20),
-                ..SettingsDraft::default()
-            };
-            let first = settings(kind.as_str(), options, draft).unwrap();
-            let again = PollSettings::new(kind, keys(options), first.draft()).unwrap();
-            assert_eq!(again, first, "{kind:?}");
-        }
-    }
-}
+#[path = "settings_tests.rs"]
+mod tests;

@@ -1,5 +1,5 @@
 use super::StoreError;
-use crate::ids::{ParticipantId, PollId, PresentationId, QuestionId};
+use crate::ids::{ParticipantId, PollId, PresentationId, QuestionId, SubmissionId};
 use crate::kinds::{Asked, Decision, Decisions, QuestionFlag, QuestionText};
 use std::future::Future;
 use thiserror::Error;
@@ -17,6 +17,10 @@ pub enum BoardError {
     /// questions on the poll already.
     #[error("this participant has asked as many questions as a poll takes")]
     QuestionLimit,
+    /// The participant sent this submission id before on the poll, with
+    /// another text.
+    #[error("this submission id was sent before with another question")]
+    SubmissionReused,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -27,6 +31,9 @@ pub struct NewQuestion {
     pub id: QuestionId,
     pub participant: ParticipantId,
     pub text: QuestionText,
+    /// The client's idempotency key, if it sent one: a question is stored
+    /// once per participant, poll and key.
+    pub submission: Option<SubmissionId>,
 }
 
 /// Audience text beyond votes: Q&A questions with their upvotes and the
@@ -36,19 +43,24 @@ pub struct NewQuestion {
 /// agree.
 pub trait QuestionBoard: Clone + Send + Sync + 'static {
     /// Adds a question to the Q&A poll `poll`, unanswered, unpinned, with
-    /// no upvote and no decision.
+    /// no upvote and no decision, and returns its id. A question with a
+    /// `submission` the participant already sent on the poll with the same
+    /// text is that earlier question: nothing is stored and its id is
+    /// returned, also when both arrive at once (the check and the insert
+    /// are one atomic step) and when the participant is at the limit.
     ///
     /// # Errors
     /// MUST return [`BoardError::PollNotFound`] when `poll` is not a Q&A
     /// poll of the presentation, [`BoardError::QuestionLimit`] when the
-    /// participant has asked the most questions already (storing nothing
-    /// in either case).
+    /// participant has asked the most questions already, and
+    /// [`BoardError::SubmissionReused`] when the submission was sent before
+    /// with another text (storing nothing in any case).
     fn ask(
         &self,
         presentation: PresentationId,
         poll: PollId,
         question: NewQuestion,
-    ) -> impl Future<Output = Result<(), BoardError>> + Send;
+    ) -> impl Future<Output = Result<QuestionId, BoardError>> + Send;
 
     /// Records (`on`) or withdraws `participant`'s upvote of `question`.
     /// Idempotent: a second upvote, or withdrawing one never made, changes

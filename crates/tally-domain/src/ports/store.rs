@@ -1,4 +1,5 @@
 use crate::ids::{PollId, PresentationId, PresenterId};
+use crate::poll::PresenterNotes;
 use crate::presentation::{
     Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove,
 };
@@ -110,6 +111,18 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         &self,
         id: PresentationId,
     ) -> impl Future<Output = Result<Option<Presentation>, StoreError>> + Send;
+
+    /// The presenter's notes of the presentation's polls that have notes,
+    /// in slide order. Kept out of [`Self::get`]'s polls, so that no read
+    /// made for the audience can carry them.
+    ///
+    /// # Errors
+    /// MUST return `Ok` with no notes for an unknown id, [`StoreError`]
+    /// only when the store fails.
+    fn notes(
+        &self,
+        id: PresentationId,
+    ) -> impl Future<Output = Result<Vec<(PollId, PresenterNotes)>, StoreError>> + Send;
 
     /// Who may drive the presentation: its presenter, and as delegates
     /// the presentation's own links ([`super::PresentationLinks`]),

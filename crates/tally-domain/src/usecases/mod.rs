@@ -5,6 +5,7 @@
 mod access;
 mod announcements;
 mod ballots;
+mod console;
 mod contests;
 mod failover;
 mod flush;
@@ -18,6 +19,7 @@ mod votes;
 pub use access::{OwnedPresentation, PresenterCheckError};
 pub use announcements::Announcements;
 pub use ballots::{CheckBallotError, DeckSettings};
+pub use console::NotesError;
 pub use contests::{
     Check, ContestDenied, ContestReadError, Contests, CreateContestError, JudgeProgress,
     JudgeSheet, LinkError, MarkDraft, ResultsView, ReviseContestError, RoundError, SheetError,

@@ -3,7 +3,7 @@
 use super::access::presenter_error_from_check;
 use super::votes::PollResultsError;
 use super::Tally;
-use crate::ids::{ParticipantId, PollId, PresentationId, QuestionId};
+use crate::ids::{ParticipantId, PollId, PresentationId, QuestionId, SubmissionId};
 use crate::kinds::moderation::is_entry_id;
 use crate::kinds::{
     arrange, Decision, Moderation, PollType, QuestionFlag, QuestionOrder, QuestionText,
@@ -29,6 +29,8 @@ pub enum AskQuestionError {
     Invalid(#[from] QuestionTextError),
     #[error("you have asked as many questions as this poll takes")]
     Limit,
+    #[error("this submission_id was sent before with another question; send a new one for a new question")]
+    SubmissionReused,
     #[error("store unavailable: {0:#}")]
     Unavailable(anyhow::Error),
 }
@@ -89,13 +91,16 @@ impl<P: Ports> Tally<P> {
     }
 
     /// Asks a question on a Q&A poll. A Q&A poll takes questions whenever
-    /// the presentation exists, on screen or not.
+    /// the presentation exists, on screen or not. Sent again with the same
+    /// `submission` and text (a double tap, a retry), it answers the same
+    /// question id and stores nothing more.
     pub async fn ask_question(
         &self,
         id: PresentationId,
         poll: PollId,
         participant: ParticipantId,
         text: &str,
+        submission: Option<SubmissionId>,
     ) -> Result<QuestionId, AskQuestionError> {
         let found = self
             .poll_of(id, poll)
@@ -111,18 +116,18 @@ impl<P: Ports> Tally<P> {
             id: QuestionId::generate(),
             participant,
             text,
+            submission,
         };
-        let asked = question.id;
         self.board
             .ask(id, poll, question)
             .await
             .map_err(|e| match e {
                 BoardError::PollNotFound => AskQuestionError::PollNotFound,
                 BoardError::QuestionLimit => AskQuestionError::Limit,
+                BoardError::SubmissionReused => AskQuestionError::SubmissionReused,
                 BoardError::QuestionNotFound => AskQuestionError::PollNotFound,
                 BoardError::Store(e) => AskQuestionError::Unavailable(e.0),
-            })?;
-        Ok(asked)
+            })
     }
 
     /// Upvotes a question (`on`) or withdraws the upvote; idempotent.

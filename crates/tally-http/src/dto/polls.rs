@@ -39,6 +39,13 @@ pub struct NewPollBody {
     #[serde(default)]
     #[schema(max_items = 64)]
     pub options: Vec<OptionBody>,
+    /// Tally: the presenter's notes on this poll, up to 2000 characters
+    /// (newlines allowed; blank is none). Only `GET
+    /// /presentations/{presentation_id}/notes` shows them: never a read
+    /// the audience can make.
+    #[serde(default)]
+    #[schema(example = "Ask who came by train first.", max_length = 2000)]
+    pub notes: Option<String>,
     #[serde(flatten)]
     pub settings: PollSettingsBody,
 }
@@ -103,6 +110,11 @@ pub struct PollSettingsBody {
     /// wordcloud, open, qa: new entries wait for the presenter's approval.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moderated: Option<bool>,
+    /// Every type but qa (default false): the phone shows the results only
+    /// to a participant who has voted. A display choice of the phone; the
+    /// server's reads are the same for everyone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results_after_vote: Option<bool>,
 }
 
 impl PollSettingsBody {
@@ -128,6 +140,7 @@ impl PollSettingsBody {
             points: self.points,
             allow_change: self.allow_change,
             moderated: self.moderated,
+            results_after_vote: self.results_after_vote,
         }
     }
 
@@ -157,6 +170,7 @@ impl PollSettingsBody {
             points: draft.points,
             allow_change: draft.allow_change,
             moderated: draft.moderated,
+            results_after_vote: draft.results_after_vote,
         }
     }
 }

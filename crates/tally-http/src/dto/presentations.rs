@@ -8,7 +8,7 @@ use tally_domain::kinds::{PollType, ProfanityFilter};
 use tally_domain::poll::PollError;
 use tally_domain::{
     Holder, JoinCode, OptionKey, OptionValue, PollDraft, PollOption, Power, Presentation,
-    PresentationDraft, PresentationSummary, Question,
+    PresentationDraft, PresentationSummary, PresenterNotes, Question,
 };
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -53,8 +53,9 @@ impl NewPresentationBody {
                     })
                     .collect::<Result<Vec<_>, Problem>>()?;
                 let question = Question::parse(poll.question)?;
+                let notes = PresenterNotes::parse_optional(poll.notes)?;
                 if poll.settings.is_empty() {
-                    return Ok(PollDraft::new(question, options)?);
+                    return Ok(PollDraft::new(question, options)?.with_notes(notes));
                 }
                 let kind = poll
                     .settings
@@ -62,12 +63,10 @@ impl NewPresentationBody {
                     .as_deref()
                     .map_or(Ok(PollType::Single), PollType::parse)
                     .map_err(PollError::from)?;
-                Ok(PollDraft::typed(
-                    question,
-                    options,
-                    kind,
-                    poll.settings.into_draft(),
-                )?)
+                Ok(
+                    PollDraft::typed(question, options, kind, poll.settings.into_draft())?
+                        .with_notes(notes),
+                )
             })
             .collect::<Result<Vec<_>, Problem>>()?;
         Ok(PresentationDraft::new(polls)?.with_profanity_filter(filter))

@@ -43,6 +43,14 @@ pub struct AskBody {
     /// 1 to the poll's `max_length` characters (default 280) once trimmed.
     #[schema(example = "Will the slides be shared?")]
     pub text: String,
+    /// Optional idempotency key: a UUID the client makes once per question
+    /// and sends again on a retry or a double tap. The same key from the
+    /// same `client_id` on the same poll stores one question, and every
+    /// send answers 201 with its `question_id`; the same key with another
+    /// text is refused (409 `submission_reused`). Without it, each request
+    /// is a new question.
+    #[serde(default)]
+    pub submission_id: Option<Uuid>,
 }
 
 /// 201 answer to POST …/questions.

@@ -35,7 +35,7 @@ pub async fn join<P: Ports>(
     params(("presentation_id" = Uuid, Path)),
     request_body = ParticipantBody,
     responses((status = 204, description = "Named"),
-        (status = 400, body = Problem, description = "`invalid_name`, or a malformed body"),
+        (status = 400, body = Problem, description = "The name is refused, with one code per reason: `name_empty` (nothing but spaces), `name_too_long` (over 30 characters), `name_control_character`, `name_not_allowed` (the profanity filter); or a malformed body"),
         (status = 404, body = Problem)))]
 pub async fn set_name<P: Ports>(
     tally: web::Data<Tally<P>>,

@@ -2,6 +2,7 @@
 //! live here.
 
 pub mod audience;
+pub mod console;
 pub mod contests;
 pub mod links;
 pub mod ops;

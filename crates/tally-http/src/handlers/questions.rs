@@ -8,19 +8,20 @@ use actix_web::{web, HttpResponse};
 use tally_domain::kinds::{Decision, QuestionFlag, QuestionOrder};
 use tally_domain::ports::Ports;
 use tally_domain::usecases::Tally;
-use tally_domain::{ParticipantId, QuestionId};
+use tally_domain::{ParticipantId, QuestionId, SubmissionId};
 use uuid::Uuid;
 
 /// Ask a question on a Q&A poll, on screen or not. Questions the
 /// profanity filter matches, and every question of a `moderated` poll,
-/// are held until the presenter approves them.
+/// are held until the presenter approves them. Safe to send twice with a
+/// `submission_id`: one question is stored and both answers are the same.
 #[utoipa::path(post, path = "/presentations/{presentation_id}/polls/{poll_id}/questions", tag = "poll types",
     params(("presentation_id" = Uuid, Path), ("poll_id" = Uuid, Path)),
     request_body = AskBody,
     responses((status = 201, body = AskedBody),
         (status = 400, body = Problem, description = "`invalid_question` (empty, too long, control characters), or a malformed body"),
         (status = 404, body = Problem, description = "No such presentation or poll"),
-        (status = 409, body = Problem, description = "`not_a_qa_poll`, or `question_limit`: this participant asked 10 questions on the poll already"),
+        (status = 409, body = Problem, description = "`not_a_qa_poll`; `question_limit`: this participant asked 10 questions on the poll already; `submission_reused`: this `submission_id` came before with another text"),
         (status = 503, body = Problem)))]
 pub async fn ask<P: Ports>(
     tally: web::Data<Tally<P>>,
@@ -34,6 +35,7 @@ pub async fn ask<P: Ports>(
             poll_id(poll),
             ParticipantId::from_uuid(body.client_id),
             &body.text,
+            body.submission_id.map(SubmissionId::from_uuid),
         )
         .await?;
     Ok(HttpResponse::Created().json(AskedBody {

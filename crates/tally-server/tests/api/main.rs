@@ -10,6 +10,7 @@ mod authorisation;
 mod bad_input;
 mod binary;
 mod browser;
+mod console;
 mod contests;
 mod delegates;
 mod extensions;

@@ -629,10 +629,16 @@ async fn the_leaderboard_ranks_the_faster_correct_answer_first(app: TestApp) {
         name(slow, "Bob").await.unwrap().status(),
         StatusCode::NO_CONTENT
     );
-    for bad in ["", "fuck off", &"x".repeat(31)] {
+    for (bad, code) in [
+        ("", "name_empty"),
+        ("   ", "name_empty"),
+        ("fuck off", "name_not_allowed"),
+        (&"x".repeat(31), "name_too_long"),
+        ("a\u{7}b", "name_control_character"),
+    ] {
         let problem =
             assert_problem(name(wrong, bad).await.unwrap(), StatusCode::BAD_REQUEST).await;
-        assert_eq!(problem["code"], "invalid_name", "{bad:?}");
+        assert_eq!(problem["code"], code, "{bad:?}");
     }
     let unknown = app
         .request(

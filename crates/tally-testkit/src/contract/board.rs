@@ -11,6 +11,7 @@ use tally_domain::kinds::{
 use tally_domain::ports::{BoardError, NewQuestion, PresentationStore, QuestionBoard};
 use tally_domain::{
     ParticipantId, PollId, Presentation, PresentationDraft, PresentationId, QuestionId,
+    SubmissionId,
 };
 
 /// A store and a board over the same backing state.
@@ -31,6 +32,9 @@ macro_rules! board_contract_tests {
             concurrent_upvotes_count_each_participant_once,
             flags_apply_and_repeat_harmlessly,
             a_participant_asks_at_most_the_limit,
+            a_submission_sent_twice_is_one_question,
+            concurrent_submissions_store_one_question,
+            a_repeated_submission_answers_even_at_the_limit,
             decisions_are_kept_per_poll_beside_the_filter,
         );
     };
@@ -81,14 +85,31 @@ async fn ask<A: BoardAdapters>(
     participant: ParticipantId,
     text: &str,
 ) -> Result<QuestionId, BoardError> {
+    submit(adapters, presentation, poll, participant, text, None).await
+}
+
+/// Asks with the client's idempotency key `submission`.
+async fn submit<A: BoardAdapters>(
+    adapters: &A,
+    presentation: PresentationId,
+    poll: PollId,
+    participant: ParticipantId,
+    text: &str,
+    submission: Option<SubmissionId>,
+) -> Result<QuestionId, BoardError> {
     let question = NewQuestion {
         id: QuestionId::generate(),
         participant,
         text: QuestionText::parse(text, 280).expect("text"),
+        submission,
     };
     let id = question.id;
-    adapters.board().ask(presentation, poll, question).await?;
-    Ok(id)
+    let stored = adapters.board().ask(presentation, poll, question).await?;
+    // A new question keeps the id it was given.
+    if submission.is_none() {
+        assert_eq!(stored, id);
+    }
+    Ok(stored)
 }
 
 async fn listed<A: BoardAdapters>(adapters: &A, p: &Presentation) -> Vec<Asked> {
@@ -278,6 +299,71 @@ pub async fn a_participant_asks_at_most_the_limit<A: BoardAdapters>(adapters: &A
     assert_eq!(
         listed(adapters, &p).await.len() as u64,
         MAX_QUESTIONS_PER_PARTICIPANT + 1
+    );
+}
+
+pub async fn a_submission_sent_twice_is_one_question<A: BoardAdapters>(adapters: &A) {
+    let p = deck(adapters, ProfanityFilter::Standard).await;
+    let qa = p.polls[0].id;
+    let (tapper, key) = (someone(), SubmissionId::from_uuid(uuid::Uuid::new_v4()));
+    let first = submit(adapters, p.id, qa, tapper, "Slides?", Some(key))
+        .await
+        .unwrap();
+    let again = submit(adapters, p.id, qa, tapper, "Slides?", Some(key))
+        .await
+        .unwrap();
+    assert_eq!(again, first);
+    assert!(matches!(
+        submit(adapters, p.id, qa, tapper, "Other text?", Some(key)).await,
+        Err(BoardError::SubmissionReused)
+    ));
+    // The key is the participant's: another's same key is another question.
+    let other = submit(adapters, p.id, qa, someone(), "Slides?", Some(key))
+        .await
+        .unwrap();
+    assert_ne!(other, first);
+    // Without a key, every ask is a new question (older clients).
+    let (plain, twice) = (
+        ask(adapters, p.id, qa, tapper, "Slides?").await.unwrap(),
+        ask(adapters, p.id, qa, tapper, "Slides?").await.unwrap(),
+    );
+    assert_ne!(plain, twice);
+    assert_eq!(listed(adapters, &p).await.len(), 4);
+}
+
+pub async fn concurrent_submissions_store_one_question<A: BoardAdapters>(adapters: &A) {
+    let p = deck(adapters, ProfanityFilter::Standard).await;
+    let qa = p.polls[0].id;
+    let (tapper, key) = (someone(), SubmissionId::from_uuid(uuid::Uuid::new_v4()));
+    let taps = (0..8).map(|_| submit(adapters, p.id, qa, tapper, "Twice?", Some(key)));
+    let ids: BTreeSet<QuestionId> = futures::future::join_all(taps)
+        .await
+        .into_iter()
+        .map(|asked| asked.expect("every tap succeeds"))
+        .collect();
+    assert_eq!(ids.len(), 1);
+    assert_eq!(listed(adapters, &p).await.len(), 1);
+}
+
+pub async fn a_repeated_submission_answers_even_at_the_limit<A: BoardAdapters>(adapters: &A) {
+    let p = deck(adapters, ProfanityFilter::Standard).await;
+    let qa = p.polls[0].id;
+    let (chatty, key) = (someone(), SubmissionId::from_uuid(uuid::Uuid::new_v4()));
+    let last = MAX_QUESTIONS_PER_PARTICIPANT - 1;
+    for n in 0..last {
+        ask(adapters, p.id, qa, chatty, &format!("Question {n}?"))
+            .await
+            .unwrap();
+    }
+    let id = submit(adapters, p.id, qa, chatty, "The last?", Some(key))
+        .await
+        .unwrap();
+    // The retry of the question that reached the limit is that question.
+    let retried = submit(adapters, p.id, qa, chatty, "The last?", Some(key)).await;
+    assert_eq!(retried.unwrap(), id);
+    assert_eq!(
+        listed(adapters, &p).await.len() as u64,
+        MAX_QUESTIONS_PER_PARTICIPANT
     );
 }
 

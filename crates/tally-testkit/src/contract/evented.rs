@@ -41,6 +41,13 @@ impl<S: PresentationStore, E: PresentationEvents> PresentationStore for EventedS
         self.inner.get(id).await
     }
 
+    async fn notes(
+        &self,
+        id: PresentationId,
+    ) -> Result<Vec<(tally_domain::PollId, tally_domain::PresenterNotes)>, StoreError> {
+        self.inner.notes(id).await
+    }
+
     async fn access(&self, id: PresentationId) -> Result<Option<PresenterAccess>, StoreError> {
         self.inner.access(id).await
     }

@@ -7,8 +7,8 @@ use tally_domain::ports::{
     VotingChangeError,
 };
 use tally_domain::{
-    JoinCode, Presentation, PresentationDraft, PresentationId, PresenterId, PresenterToken,
-    SlideError, SlideMove,
+    JoinCode, PollId, Presentation, PresentationDraft, PresentationId, PresenterId, PresenterNotes,
+    PresenterToken, SlideError, SlideMove,
 };
 
 /// A new presentation for a new presenter; returns it with its token.
@@ -74,6 +74,34 @@ pub async fn create_then_get_returns_the_first_poll_on_screen<A: Adapters>(adapt
         .map(|o| o.key.as_str())
         .collect();
     assert_eq!(keys, ["A", "B", "C"]);
+}
+
+pub async fn notes_are_kept_per_poll_and_apart_from_the_polls<A: Adapters>(adapters: &A) {
+    let noted = |i: usize, notes: Option<&str>| {
+        crate::fixtures::poll(&format!("Question {i}?"), &["A", "B"])
+            .with_notes(notes.map(|n| PresenterNotes::parse(n).expect("notes")))
+    };
+    let draft = PresentationDraft::new(vec![
+        noted(0, Some("Warm up:\nask who came by train")),
+        noted(1, None),
+        noted(2, Some("Reveal the answer: B")),
+    ])
+    .expect("deck");
+    let (created, _) = create(adapters, draft).await;
+    let notes = adapters.store().notes(created.id).await.unwrap();
+    let read: Vec<(PollId, &str)> = notes.iter().map(|(id, n)| (*id, n.as_str())).collect();
+    assert_eq!(
+        read,
+        [
+            (created.polls[0].id, "Warm up:\nask who came by train"),
+            (created.polls[2].id, "Reveal the answer: B")
+        ]
+    );
+    // A presentation without notes, and an unknown one, have none.
+    let (plain, _) = create(adapters, deck(2)).await;
+    assert!(adapters.store().notes(plain.id).await.unwrap().is_empty());
+    let unknown = PresentationId::generate();
+    assert!(adapters.store().notes(unknown).await.unwrap().is_empty());
 }
 
 pub async fn unknown_ids_are_absent<A: Adapters>(adapters: &A) {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use tally_domain::kinds::qa::MAX_QUESTIONS_PER_PARTICIPANT;
 use tally_domain::kinds::{Asked, Decision, Decisions, PollType, QuestionFlag};
 use tally_domain::ports::{BoardError, NewQuestion, QuestionBoard, StoreError};
-use tally_domain::{ParticipantId, PollId, PresentationId, QuestionId};
+use tally_domain::{ParticipantId, PollId, PresentationId, QuestionId, SubmissionId};
 
 /// A question and who asked and upvoted it.
 #[derive(Clone, Debug)]
@@ -13,6 +13,7 @@ pub(super) struct Question {
     presentation: PresentationId,
     poll: PollId,
     participant: ParticipantId,
+    submission: Option<SubmissionId>,
     asked: Asked,
     upvoters: BTreeSet<ParticipantId>,
 }
@@ -58,12 +59,26 @@ impl QuestionBoard for FakeBoard {
         presentation: PresentationId,
         poll: PollId,
         question: NewQuestion,
-    ) -> Result<(), BoardError> {
+    ) -> Result<QuestionId, BoardError> {
         self.check()?;
         let now = self.world.now();
         let mut state = self.world.lock();
         if poll_kind(&state, presentation, poll) != Some(PollType::Qa) {
             return Err(BoardError::PollNotFound);
+        }
+        // Under the world's lock: the check and the insert are one step.
+        let earlier = state.questions.values().find(|q| {
+            question.submission.is_some()
+                && q.submission == question.submission
+                && q.poll == poll
+                && q.participant == question.participant
+        });
+        if let Some(earlier) = earlier {
+            return if earlier.asked.text == question.text.as_str() {
+                Ok(earlier.asked.id)
+            } else {
+                Err(BoardError::SubmissionReused)
+            };
         }
         let asked_before = state
             .questions
@@ -79,6 +94,7 @@ impl QuestionBoard for FakeBoard {
                 presentation,
                 poll,
                 participant: question.participant,
+                submission: question.submission,
                 asked: Asked {
                     id: question.id,
                     text: question.text.as_str().to_owned(),
@@ -91,7 +107,7 @@ impl QuestionBoard for FakeBoard {
                 upvoters: BTreeSet::new(),
             },
         );
-        Ok(())
+        Ok(question.id)
     }
 
     async fn upvote(

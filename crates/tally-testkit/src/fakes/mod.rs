@@ -38,6 +38,9 @@ struct Stored {
     access: PresenterAccess,
     /// The presentation's own links, oldest first, with their hashes.
     links: Vec<(tally_domain::PresentationLink, tally_domain::TokenHash)>,
+    /// The presenter's notes, by poll, kept apart from the polls as the
+    /// store's contract asks.
+    notes: Vec<(PollId, tally_domain::PresenterNotes)>,
 }
 
 /// A vote in the queue, and to whom it was handed and when.

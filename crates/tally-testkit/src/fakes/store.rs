@@ -10,7 +10,7 @@ use tally_domain::ports::{
 use tally_domain::ParticipantId;
 use tally_domain::{
     JoinCode, Poll, PollId, Presentation, PresentationId, PresentationSummary, PresenterAccess,
-    PresenterId, SlideMove, SlideState, TokenHash,
+    PresenterId, PresenterNotes, SlideMove, SlideState, TokenHash,
 };
 
 #[derive(Clone, Debug)]
@@ -123,12 +123,19 @@ impl PresentationStore for FakeStore {
             // presentation are the contest store's.
             delegates: Vec::new(),
         };
+        let notes = presentation
+            .polls
+            .iter()
+            .zip(new.draft.polls())
+            .filter_map(|(poll, draft)| Some((poll.id, draft.notes()?.clone())))
+            .collect();
         state.presentations.insert(
             new.id,
             Stored {
                 presentation: presentation.clone(),
                 access,
                 links: Vec::new(),
+                notes,
             },
         );
         Ok(presentation)
@@ -138,6 +145,16 @@ impl PresentationStore for FakeStore {
         self.check()?;
         let state = self.world.lock();
         Ok(state.presentations.get(&id).map(|s| s.presentation.clone()))
+    }
+
+    async fn notes(&self, id: PresentationId) -> Result<Vec<(PollId, PresenterNotes)>, StoreError> {
+        self.check()?;
+        let state = self.world.lock();
+        Ok(state
+            .presentations
+            .get(&id)
+            .map(|s| s.notes.clone())
+            .unwrap_or_default())
     }
 
     async fn access(&self, id: PresentationId) -> Result<Option<PresenterAccess>, StoreError> {
