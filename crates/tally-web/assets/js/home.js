@@ -4,20 +4,25 @@
 import { h, fill, store } from './dom.js';
 import { api } from './api.js';
 import { decks, remember, forget } from './deck.js';
+import { loadLocale, t, errorText, locale } from './i18n.js';
+import { localeSwitch } from './locale-switch.js';
 
 const app = document.getElementById('app');
 
-const TYPES = {
-  single: 'Single choice',
-  multiple: 'Multiple choice',
-  scale: 'Rating scale',
-  ranking: 'Ranking',
-  points: '100 points',
-  wordcloud: 'Word cloud',
-  open: 'Open text',
-  quiz: 'Quiz',
-  qa: 'Q&A',
-};
+// Each poll type's name, in the chosen language (called at draw time, so
+// that a language switch renames them).
+const TYPES = () => ({
+  single: t('home-type-single'),
+  multiple: t('home-type-multiple'),
+  scale: t('home-type-scale'),
+  ranking: t('home-type-ranking'),
+  points: t('home-type-points'),
+  wordcloud: t('home-type-wordcloud'),
+  open: t('home-type-open'),
+  quiz: t('home-type-quiz'),
+  qa: t('home-type-qa'),
+});
+const FILTERS = () => ({ off: t('home-filter-off'), standard: t('home-filter-standard'), strict: t('home-filter-strict') });
 const WITH_OPTIONS = ['single', 'multiple', 'scale', 'ranking', 'points', 'quiz'];
 const WITH_CHOICES = ['multiple', 'ranking', 'quiz'];
 const WITH_TEXT = ['wordcloud', 'open', 'qa'];
@@ -34,38 +39,39 @@ const save = () => store.set('tally.draft', draft);
 let message = null;
 
 function render(focusId) {
+  document.title = t('home-page-title');
   fill(app,
-    h('h1', {}, 'Tally'),
+    h('div', { class: 'page-head' }, h('h1', {}, t('app-name')), localeSwitch()),
     h('section', { 'aria-labelledby': 'mine' },
-      h('h2', { id: 'mine' }, 'Your presentations'),
+      h('h2', { id: 'mine' }, t('home-mine')),
       decks().length
         ? h('ul', { class: 'stack', id: 'decks' }, decks().map((d) => h('li', { class: 'card row' },
-          h('span', { class: 'grow' }, h('strong', {}, d.title), h('br'),
-            h('span', { class: 'muted' }, `Join code ${d.join_code} · created ${new Date(d.created_at).toLocaleString()}`)),
-          h('a', { class: 'button', href: `/present/${d.id}` }, 'Console'),
-          h('a', { class: 'button secondary', href: `/screen/${d.id}`, target: '_blank', rel: 'noopener' }, 'Big screen'),
+          h('span', { class: 'grow' }, h('strong', { dir: 'auto' }, d.title), h('br'),
+            h('span', { class: 'muted' }, t('home-deck-meta', { code: d.join_code, created: new Date(d.created_at).toLocaleString(locale()) }))),
+          h('a', { class: 'button', href: `/present/${d.id}` }, t('home-console')),
+          h('a', { class: 'button secondary', href: `/screen/${d.id}`, target: '_blank', rel: 'noopener' }, t('home-big-screen')),
           h('button', { class: 'danger small', onclick: () => {
-            if (confirm('Forget this presentation in this browser? Its presenter key is deleted from this browser for good: without the key, this presentation cannot be run from here any more. To keep it, copy the key first (Console → Presenter key).')) {
+            if (confirm(t('home-forget-confirm', { title: d.title }))) {
               forget(d.id);
               render();
             }
-          } }, 'Forget'))))
-        : h('p', { class: 'muted' }, 'None yet in this browser. Build one below.')),
+          } }, t('home-forget')))))
+        : h('p', { class: 'muted' }, t('home-none-yet'))),
     h('section', { 'aria-labelledby': 'editor' },
-      h('h2', { id: 'editor' }, 'New presentation'),
+      h('h2', { id: 'editor' }, t('home-new')),
       h('div', { id: 'polls' }, draft.polls.map(pollCard)),
       h('div', { class: 'row' },
         h('button', { class: 'secondary', id: 'add-poll', onclick: () => {
           draft.polls.push(blankPoll());
           save();
           render(`q-${draft.polls.length - 1}`);
-        } }, '+ Add a poll')),
+        } }, t('home-add-poll'))),
       h('div', { class: 'card row' },
-        h('label', { for: 'filter' }, 'Profanity filter for audience text'),
+        h('label', { for: 'filter' }, t('home-filter')),
         h('select', { id: 'filter', onchange: (e) => { draft.profanity_filter = e.target.value; save(); } },
-          ['off', 'standard', 'strict'].map((f) => h('option', { value: f, selected: draft.profanity_filter === f }, f)))),
-      h('div', { role: 'alert', id: 'message' }, message ? h('div', { class: `notice ${message.kind}` }, message.text) : null),
-      h('button', { id: 'create', onclick: create }, 'Create presentation')));
+          Object.entries(FILTERS()).map(([f, label]) => h('option', { value: f, selected: draft.profanity_filter === f }, label)))),
+      h('div', { role: 'alert', id: 'message' }, message ? h('div', { class: `notice ${message.kind}` }, message.text()) : null),
+      h('button', { id: 'create', onclick: create }, t('home-create'))));
   if (focusId) {
     const el = document.getElementById(focusId);
     if (el) el.focus();
@@ -94,62 +100,62 @@ function pollCard(poll, i) {
   };
   const settings = [];
   if (WITH_CHOICES.includes(poll.type)) {
-    settings.push(num(poll, i, 'min_choices', 'Fewest choices', { min: 1 }), num(poll, i, 'max_choices', 'Most choices', { min: 1 }));
+    settings.push(num(poll, i, 'min_choices', t('home-min-choices'), { min: 1 }), num(poll, i, 'max_choices', t('home-max-choices'), { min: 1 }));
   }
   if (poll.type === 'scale') {
     poll.scale = poll.scale || { min: 1, max: 5 };
-    for (const [f, label, kind] of [['min', 'Scale from', 'number'], ['max', 'Scale to', 'number'], ['min_label', 'Label of the lowest', 'text'], ['max_label', 'Label of the highest', 'text']]) {
+    for (const [f, label, kind] of [['min', t('home-scale-min'), 'number'], ['max', t('home-scale-max'), 'number'], ['min_label', t('home-scale-min-label'), 'text'], ['max_label', t('home-scale-max-label'), 'text']]) {
       const id = `scale-${f}-${i}`;
       settings.push(h('div', { class: 'stack' }, h('label', { for: id }, label),
-        h('input', { id, type: kind, value: poll.scale[f] ?? '', oninput: (e) => { poll.scale[f] = e.target.value; save(); } })));
+        h('input', { id, type: kind, dir: kind === 'text' ? 'auto' : null, value: poll.scale[f] ?? '', oninput: (e) => { poll.scale[f] = e.target.value; save(); } })));
     }
   }
-  if (poll.type === 'points') settings.push(num(poll, i, 'points_budget', 'Points to spread', { min: 1, placeholder: '100' }));
-  if (poll.type === 'wordcloud') settings.push(num(poll, i, 'max_entries', 'Words per person', { min: 1, placeholder: '3' }));
-  if (WITH_TEXT.includes(poll.type)) settings.push(num(poll, i, 'max_length', 'Characters per entry', { min: 1, placeholder: poll.type === 'wordcloud' ? '25' : '280' }));
-  if (poll.type === 'quiz') settings.push(num(poll, i, 'points', 'Points for a correct answer', { min: 1, placeholder: '1000' }));
-  settings.push(num(poll, i, 'time_limit_secs', 'Timer, seconds (optional)', { min: 1 }));
-  if (poll.type !== 'qa') settings.push(check(poll, i, 'allow_change', 'People may change or retract their vote'));
-  if (WITH_TEXT.includes(poll.type)) settings.push(check(poll, i, 'moderated', 'Hold entries until I approve them'));
+  if (poll.type === 'points') settings.push(num(poll, i, 'points_budget', t('home-points-budget'), { min: 1, placeholder: '100' }));
+  if (poll.type === 'wordcloud') settings.push(num(poll, i, 'max_entries', t('home-max-entries'), { min: 1, placeholder: '3' }));
+  if (WITH_TEXT.includes(poll.type)) settings.push(num(poll, i, 'max_length', t('home-max-length'), { min: 1, placeholder: poll.type === 'wordcloud' ? '25' : '280' }));
+  if (poll.type === 'quiz') settings.push(num(poll, i, 'points', t('home-quiz-points'), { min: 1, placeholder: '1000' }));
+  settings.push(num(poll, i, 'time_limit_secs', t('home-timer'), { min: 1 }));
+  if (poll.type !== 'qa') settings.push(check(poll, i, 'allow_change', t('home-allow-change')));
+  if (WITH_TEXT.includes(poll.type)) settings.push(check(poll, i, 'moderated', t('home-moderated')));
 
   return h('fieldset', { class: 'card stack', 'data-poll': i },
-    h('legend', {}, `Poll ${i + 1}`),
+    h('legend', {}, t('home-poll', { n: i + 1 })),
     h('div', { class: 'row' },
-      h('div', { class: 'stack grow' }, h('label', { for: `q-${i}` }, 'Question'),
-        h('input', { id: `q-${i}`, value: poll.question, maxlength: 500, oninput: (e) => { poll.question = e.target.value; save(); } })),
-      h('div', { class: 'stack' }, h('label', { for: `type-${i}` }, 'Type'),
+      h('div', { class: 'stack grow' }, h('label', { for: `q-${i}` }, t('home-question')),
+        h('input', { id: `q-${i}`, dir: 'auto', value: poll.question, maxlength: 500, oninput: (e) => { poll.question = e.target.value; save(); } })),
+      h('div', { class: 'stack' }, h('label', { for: `type-${i}` }, t('home-type')),
         h('select', { id: `type-${i}`, onchange: (e) => {
           const type = e.target.value;
           const options = WITH_OPTIONS.includes(type) ? (poll.options.length ? poll.options : blankPoll(type).options) : [];
           draft.polls[i] = { type, question: poll.question, options, time_limit_secs: poll.time_limit_secs };
           save();
           render(`type-${i}`);
-        } }, Object.entries(TYPES).map(([v, label]) => h('option', { value: v, selected: poll.type === v }, label))))),
+        } }, Object.entries(TYPES()).map(([v, label]) => h('option', { value: v, selected: poll.type === v }, label))))),
     WITH_OPTIONS.includes(poll.type) ? h('div', { class: 'stack' },
-      h('h3', {}, poll.type === 'scale' ? 'Statements to rate' : 'Options'),
+      h('h3', {}, poll.type === 'scale' ? t('home-statements') : t('home-options')),
       h('ol', { class: 'stack' }, poll.options.map((o, j) => h('li', { class: 'row' },
-        h('label', { class: 'visually-hidden', for: `o-${i}-${j}` }, `Option ${letters(j)}`),
-        h('input', { id: `o-${i}-${j}`, class: 'grow', value: o.value, maxlength: 200, placeholder: `Option ${letters(j)}`,
+        h('label', { class: 'visually-hidden', for: `o-${i}-${j}` }, t('home-option', { key: letters(j) })),
+        h('input', { id: `o-${i}-${j}`, class: 'grow', dir: 'auto', value: o.value, maxlength: 200, placeholder: t('home-option', { key: letters(j) }),
           oninput: (e) => { o.value = e.target.value; save(); } }),
         poll.type === 'quiz' ? h('span', { class: 'row' },
           h('input', { type: 'checkbox', id: `c-${i}-${j}`, checked: !!o.correct, onchange: (e) => { o.correct = e.target.checked; save(); } }),
-          h('label', { for: `c-${i}-${j}` }, 'correct')) : null,
-        h('button', { class: 'small danger', type: 'button', 'aria-label': `Remove option ${letters(j)}`, disabled: poll.options.length <= 1,
+          h('label', { for: `c-${i}-${j}` }, t('home-correct'))) : null,
+        h('button', { class: 'small danger', type: 'button', 'aria-label': t('home-remove-option', { key: letters(j) }), disabled: poll.options.length <= 1,
           onclick: () => { poll.options.splice(j, 1); save(); render(`add-opt-${i}`); } }, '✕')))),
       h('button', { class: 'small secondary', type: 'button', id: `add-opt-${i}`, onclick: () => {
         poll.options.push({ value: '' });
         save();
         render(`o-${i}-${poll.options.length - 1}`);
-      } }, '+ Add option')) : null,
-    h('details', {}, h('summary', {}, 'Settings'), h('div', { class: 'row' }, settings)),
+      } }, t('home-add-option'))) : null,
+    h('details', {}, h('summary', {}, t('home-settings')), h('div', { class: 'row' }, settings)),
     h('div', { class: 'row' },
-      h('button', { class: 'small secondary', type: 'button', id: `up-${i}`, 'aria-label': `Move poll ${i + 1} up`, disabled: i === 0, onclick: () => move(i - 1) }, '↑ Up'),
-      h('button', { class: 'small secondary', type: 'button', id: `down-${i}`, 'aria-label': `Move poll ${i + 1} down`, disabled: i === n - 1, onclick: () => move(i + 1) }, '↓ Down'),
-      h('button', { class: 'small danger', type: 'button', 'aria-label': `Delete poll ${i + 1}`, disabled: n <= 1, onclick: () => {
+      h('button', { class: 'small secondary', type: 'button', id: `up-${i}`, 'aria-label': t('home-move-up-label', { n: i + 1 }), disabled: i === 0, onclick: () => move(i - 1) }, t('home-move-up')),
+      h('button', { class: 'small secondary', type: 'button', id: `down-${i}`, 'aria-label': t('home-move-down-label', { n: i + 1 }), disabled: i === n - 1, onclick: () => move(i + 1) }, t('home-move-down')),
+      h('button', { class: 'small danger', type: 'button', 'aria-label': t('home-delete-label', { n: i + 1 }), disabled: n <= 1, onclick: () => {
         draft.polls.splice(i, 1);
         save();
         render('add-poll');
-      } }, 'Delete')));
+      } }, t('home-delete'))));
 }
 
 const int = (v) => (v === '' || v == null ? undefined : Number(v));
@@ -181,7 +187,7 @@ function body() {
 async function create() {
   const missing = draft.polls.findIndex((p) => !p.question.trim());
   if (missing >= 0) {
-    message = { kind: 'error', text: `Poll ${missing + 1} needs a question.` };
+    message = { kind: 'error', text: () => t('home-needs-question', { n: missing + 1 }) };
     return render(`q-${missing}`);
   }
   const button = document.getElementById('create');
@@ -198,9 +204,12 @@ async function create() {
     save();
     location.assign(`/present/${made.presentation_id}`);
   } catch (e) {
-    message = { kind: 'error', text: `Tally refused the deck: ${e.message}` };
+    message = { kind: 'error', text: () => t('home-refused', { reason: errorText(e) }) };
     render('create');
   }
 }
 
-render();
+// The page in the browser's (or the switch's) language; a switch draws it
+// again in the new one.
+addEventListener('localechange', () => render('locale-switch'));
+loadLocale(undefined, ['home']).then(() => render());
