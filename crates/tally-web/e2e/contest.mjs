@@ -153,7 +153,9 @@ await shot(ann, 'contest-judge-submitted');
 await page.click('#edit-contest summary');
 await page.locator('#edit-criterions .edit-row').nth(0).locator('input[data-key="weight"]').fill('3');
 await page.click('#save-contest');
-await until('the weight refused', async () => /round Final has saved marks/.test(await page.textContent('#edit-status')));
+// Said by its problem code (contest_locked) in the page's language, not
+// in the server's English.
+await until('the weight refused', async () => /Marks have been saved, so this change is no longer allowed/.test(await page.textContent('#edit-status')));
 assert.equal((await api('GET', `/contests/${id}`)).body.criteria[0].weight, '2');
 await shot(page, 'contest-correction-refused');
 await page.click('#edit-contest summary');
@@ -175,10 +177,12 @@ for (const [c, [voice, stage]] of Object.entries(benMarks)) {
   await ben.fill(mark(c, 'Voice'), voice);
   await ben.fill(mark(c, 'Stage'), stage);
 }
-// An off-step mark is refused with the criterion's range.
+// An off-step mark is refused with the criterion's range, named by the
+// page (which knows the criteria) and focused.
 await ben.fill(mark('Alto', 'Voice'), '7.25');
 await ben.click('#save');
-await until('off-step refused', async () => /Voice: 7.25 is outside/.test(await ben.textContent('#message')));
+await until('off-step refused', async () => /Voice for Alto: 7.25 is not a mark from 1 to 10 in steps of 0.5/.test(await ben.textContent('#message')));
+assert.equal(await ben.evaluate(() => document.activeElement.id), mark('Alto', 'Voice').slice(1));
 await ben.fill(mark('Alto', 'Voice'), '7');
 expectConfirm();
 await ben.click('#submit');

@@ -57,15 +57,19 @@ function watch(page) {
 }
 
 // axe-core's WCAG 2.1 A and AA rules on the page as it is now; a serious
-// or critical violation fails the scenario.
-export async function axe(page, name) {
+// or critical violation fails the scenario, or with `{ all: true }` any
+// violation at all, whatever its impact (the issue asks for 0; the older
+// scenarios keep the serious-or-critical bar until their pages are there).
+export async function axe(page, name, { all = false } = {}) {
   await page.evaluate(AXE);
   const result = await page.evaluate(() => window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
   }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  figures[`axe ${name}`] = `${result.violations.length} violations, ${bad.length} serious or critical`;
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`), [], `axe on ${name}`);
+  const bad = result.violations.filter((v) => all || v.impact === 'serious' || v.impact === 'critical');
+  figures[`axe ${name}`] = all
+    ? `${result.violations.length} violations (any impact)`
+    : `${result.violations.length} violations, ${bad.length} serious or critical`;
+  assert.deepEqual(bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`), [], `axe on ${name}`);
 }
 
 export const shot = (page, name) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });

@@ -96,3 +96,14 @@ async fn the_console_runs_a_show_in_chromium() {
 async fn the_big_screen_fits_its_worst_case_slides_in_chromium() {
     run_scenario("screen.mjs").await;
 }
+
+/// Languages: the vendored Fluent library is npm's; the untranslated list
+/// (every English message in German, French, Spanish and Arabic, every
+/// `t('id')` of the scripts and every problem code in English); English
+/// fallback for a missing message; the browser's language, right to left
+/// and the switch; axe-core with no violation of any impact on the editor
+/// and the contest pages in English and Arabic.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_speaks_five_languages_in_chromium() {
+    run_scenario("i18n.mjs").await;
+}

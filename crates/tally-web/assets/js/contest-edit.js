@@ -5,6 +5,7 @@
 // contestant removed would change what the saved marks mean, and the
 // server says so, naming the round).
 import { h, fill } from './dom.js';
+import { t } from './i18n.js';
 
 let rowSeq = 0;
 
@@ -21,14 +22,17 @@ function row(kind, id, fields) {
       h('span', { class: single ? 'visually-hidden' : 'muted' }, label),
       h('input', { 'data-key': key, id: `edit-${kind}-${n}-${key}`, value: value ?? '', size, required: key === 'name',
         inputmode: NUMBERS.has(key) ? 'decimal' : null, dir: NUMBERS.has(key) ? null : 'auto' }))),
-    h('button', { type: 'button', class: 'danger edit-remove', 'aria-label': `Remove this ${kind}`, onclick: () => el.remove() }, 'Remove'));
+    h('button', { type: 'button', class: 'danger edit-remove', 'aria-label': REMOVE[kind](), onclick: () => el.remove() }, t('edit-remove')));
   return el;
 }
 
+const REMOVE = { criterion: () => t('edit-remove-criterion'), contestant: () => t('edit-remove-contestant'), round: () => t('edit-remove-round') };
+const ADD = { criterion: () => t('edit-add-criterion'), contestant: () => t('edit-add-contestant'), round: () => t('edit-add-round') };
+
 const criterionRow = (c = {}) => row('criterion', c.criterion_id, [
-  ['name', 'Criterion', c.name, 14], ['weight', 'Weight', c.weight ?? '1', 4], ['min', 'Min', c.min ?? '1', 4],
-  ['max', 'Max', c.max ?? '10', 4], ['step', 'Step', c.step ?? '1', 4], ['description', 'Description', c.description, 24]]);
-const entryRow = (kind, id, name) => row(kind, id, [['name', kind === 'round' ? 'Round' : 'Contestant', name, 24]]);
+  ['name', t('edit-criterion'), c.name, 14], ['weight', t('edit-weight'), c.weight ?? '1', 4], ['min', t('edit-min'), c.min ?? '1', 4],
+  ['max', t('edit-max'), c.max ?? '10', 4], ['step', t('edit-step'), c.step ?? '1', 4], ['description', t('edit-description'), c.description, 24]]);
+const entryRow = (kind, id, name) => row(kind, id, [['name', kind === 'round' ? t('edit-round') : t('edit-contestant'), name, 24]]);
 
 function rows(form, kind) {
   return [...form.querySelectorAll(`.edit-row[data-kind="${kind}"]`)].map((el) => {
@@ -41,7 +45,7 @@ function rows(form, kind) {
 export function contestEditor(contest, save) {
   const list = (kind, items) => h('div', { class: 'stack', id: `edit-${kind}s` }, items);
   const add = (kind, make) => h('button', { type: 'button', class: 'secondary', id: `add-${kind}`,
-    onclick: (e) => e.target.previousElementSibling.append(make()) }, `+ Add ${kind}`);
+    onclick: (e) => e.target.previousElementSibling.append(make()) }, ADD[kind]());
   const form = h('form', { class: 'stack', id: 'edit-form', onsubmit: async (e) => {
     e.preventDefault();
     const criteria = rows(form, 'criterion').map(({ id, ...c }) => ({ criterion_id: id, ...c }));
@@ -60,14 +64,14 @@ export function contestEditor(contest, save) {
       audience: contest.audience ? { poll_id: contest.audience.poll_id, weight: contest.audience.weight } : null,
     });
   } },
-  h('label', { class: 'edit-field' }, h('span', {}, 'Title'), h('input', { id: 'edit-title', value: contest.title, maxlength: 200, required: true, dir: 'auto' })),
-  h('h3', {}, 'Criteria'), list('criterion', contest.criteria.map(criterionRow)), add('criterion', () => criterionRow()),
-  h('h3', {}, 'Contestants'), list('contestant', contest.contestants.map((c) => entryRow('contestant', c.contestant_id, c.name))),
+  h('label', { class: 'edit-field' }, h('span', {}, t('edit-title')), h('input', { id: 'edit-title', value: contest.title, maxlength: 200, required: true, dir: 'auto' })),
+  h('h3', {}, t('edit-criteria')), list('criterion', contest.criteria.map(criterionRow)), add('criterion', () => criterionRow()),
+  h('h3', {}, t('edit-contestants')), list('contestant', contest.contestants.map((c) => entryRow('contestant', c.contestant_id, c.name))),
   add('contestant', () => entryRow('contestant')),
-  h('h3', {}, 'Rounds'), list('round', contest.rounds.map((r) => entryRow('round', r.round_id, r.name))),
+  h('h3', {}, t('edit-rounds')), list('round', contest.rounds.map((r) => entryRow('round', r.round_id, r.name))),
   add('round', () => entryRow('round')),
-  h('p', { class: 'muted' }, 'Before the first mark anything can change. After it, names and descriptions can; a weight, a range or a removal that would change what saved marks mean is refused.'),
-  h('button', { type: 'submit', id: 'save-contest' }, 'Save changes'),
+  h('p', { class: 'muted' }, t('edit-rule')),
+  h('button', { type: 'submit', id: 'save-contest' }, t('edit-save')),
   h('div', { id: 'edit-status', role: 'alert' }));
   return form;
 }
@@ -78,5 +82,5 @@ export function editorSection(current, save) {
   const body = h('div', { id: 'edit-body' });
   return h('details', { id: 'edit-contest', class: 'card', ontoggle: (e) => {
     if (e.target.open) fill(body, contestEditor(current(), save));
-  } }, h('summary', {}, 'Edit the contest'), body);
+  } }, h('summary', {}, t('edit-summary')), body);
 }

@@ -6,6 +6,8 @@
 // co-host's; `judge`; `feedback`), so that an organiser who opens a judge's
 // or a contestant's link to check it keeps their own secret.
 import { store, h, fill, takeFragmentSecret } from './dom.js';
+import { t, ensureLocale } from './i18n.js';
+import { localeSwitch } from './locale-switch.js';
 
 export const keyOf = (id, kind = 'contest') => store.get(`tally.${kind}.${id}`);
 export const keep = (id, token, kind = 'contest') => store.set(`tally.${kind}.${id}`, token);
@@ -21,17 +23,21 @@ export const contestIdIn = (prefix) => {
 };
 
 // A page without a secret offers to take one (pasted), nothing else.
-export function askForKey(app, id, title, what, kind = 'contest') {
+// `kind` says whose secret the page wants (the organiser's, a judge's, a
+// contestant's), and so what to ask for.
+export async function askForKey(app, id, title, kind = 'contest') {
+  await ensureLocale();
   const input = h('input', { id: 'key', type: 'password', autocomplete: 'off', required: true });
+  const missing = { contest: t('key-missing-contest'), judge: t('key-missing-judge'), feedback: t('key-missing-feedback') }[kind];
   fill(app,
-    h('h1', {}, title),
-    h('div', { class: 'notice error', role: 'alert' }, `This browser does not hold ${what} for this contest.`),
+    h('div', { class: 'page-head' }, h('h1', {}, title), localeSwitch()),
+    h('div', { class: 'notice error', role: 'alert' }, missing),
     h('form', { class: 'card stack', onsubmit: (e) => {
       e.preventDefault();
       if (!input.value.trim()) return;
       keep(id, input.value.trim(), kind);
       location.reload();
     } },
-    h('label', { for: 'key' }, 'Secret (starts with tly_)'), input,
-    h('button', { type: 'submit' }, 'Use this secret')));
+    h('label', { for: 'key' }, t('key-label')), input,
+    h('button', { type: 'submit' }, t('key-use'))));
 }

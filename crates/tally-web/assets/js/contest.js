@@ -13,27 +13,51 @@ import { api } from './api.js';
 import { keep, takeKey, contestIdIn, askForKey } from './contest-key.js';
 import { decks, tokenOf } from './deck.js';
 import { editorSection } from './contest-edit.js';
+import { loadLocale, t, num, errorText, locale } from './i18n.js';
+import { localeSwitch, redrawOnLocaleChange } from './locale-switch.js';
 
 const app = document.getElementById('app');
 const [id] = contestIdIn('contest');
 const REFRESH_MS = 3000;
 
+// The message under the title: a function, so that a language switch
+// says it again in the new language.
+let said = null;
 function say(text, kind = '') {
+  said = text ? { text, kind } : null;
   const el = document.getElementById('message');
-  if (el) fill(el, text ? h('div', { class: `notice ${kind}` }, text) : null);
+  if (el) fill(el, said ? h('div', { class: `notice ${kind}` }, text()) : null);
 }
+const message = () => h('div', { id: 'message', role: 'alert' }, said ? h('div', { class: `notice ${said.kind}` }, said.text()) : null);
+const head = (title, attrs = {}) => h('div', { class: 'page-head' }, h('h1', attrs, title), localeSwitch());
+
+// Names of the API's words, in the chosen language.
+const METHODS = () => ({
+  weighted_mean: t('contest-method-weighted_mean'),
+  trimmed_mean: t('contest-method-trimmed_mean'),
+  z_score: t('contest-method-z_score'),
+});
+const ROLES = () => ({ judge: t('contest-role-judge'), cohost: t('contest-role-cohost'), moderator: t('contest-role-moderator') });
+const ROUND_STATES = () => ({
+  draft: t('contest-round-draft'), open: t('contest-round-open'), closed: t('contest-round-closed'), published: t('contest-round-published'),
+});
+const SHEET_STATES = () => ({ draft: t('contest-sheet-draft'), submitted: t('contest-sheet-submitted') });
+const named = (names, key) => names[key] || key;
+const list = (items) => new Intl.ListFormat(locale(), { type: 'unit', style: 'short' }).format(items);
 
 const lines = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
 function newContest() {
+  view = newContest;
+  document.title = t('contest-new-page-title');
   const field = (label, input) => h('div', { class: 'stack' }, h('label', { for: input.id }, label), input);
   const method = h('select', { id: 'method' },
-    h('option', { value: 'weighted_mean' }, 'Weighted mean'),
-    h('option', { value: 'trimmed_mean' }, 'Trimmed mean (drop highest and lowest)'),
-    h('option', { value: 'z_score' }, 'Z-scores per judge (evens out harsh and lenient judges)'));
+    h('option', { value: 'weighted_mean' }, t('contest-method-weighted_mean')),
+    h('option', { value: 'trimmed_mean' }, t('contest-method-trimmed_mean-long')),
+    h('option', { value: 'z_score' }, t('contest-method-z_score-long')));
   fill(app,
-    h('h1', {}, 'New judged contest'),
-    h('div', { id: 'message', role: 'alert' }),
+    head(t('contest-new-title')),
+    message(),
     h('form', { class: 'card stack', id: 'new-contest', onsubmit: async (e) => {
       e.preventDefault();
       const v = (x) => document.getElementById(x).value;
@@ -55,33 +79,36 @@ function newContest() {
         keep(made.contest.contest_id, made.owner_token);
         location.assign(`/contest/${made.contest.contest_id}`);
       } catch (err) {
-        say(err.message, 'error');
+        say(() => errorText(err), 'error');
       }
     } },
-    field('Title', h('input', { id: 'title', required: true, maxlength: 200 })),
-    field('Method', method),
-    field('Trimmed mean: trim when at least this many judges scored', h('input', { id: 'trim', type: 'number', min: 3, value: 4 })),
-    field('Criteria, one per line: name | weight | min | max | step | description',
-      h('textarea', { id: 'criteria', rows: 4, required: true, value: 'Voice | 2 | 1 | 10 | 0.5 | Pitch, tone and blend\nStage | 1 | 1 | 10 | 1 | Presence' })),
-    field('Contestants, one per line', h('textarea', { id: 'contestants', rows: 4, required: true })),
-    field('Rounds, one per line', h('textarea', { id: 'rounds', rows: 2, required: true, value: 'Final' })),
-    field('Tie-break criterion (optional)', h('input', { id: 'tie', maxlength: 80 })),
-    h('button', { type: 'submit', id: 'create' }, 'Create contest')));
+    field(t('contest-field-title'), h('input', { id: 'title', required: true, maxlength: 200, dir: 'auto' })),
+    field(t('contest-field-method'), method),
+    field(t('contest-field-trim'), h('input', { id: 'trim', type: 'number', min: 3, value: 4 })),
+    field(t('contest-field-criteria'),
+      h('textarea', { id: 'criteria', rows: 4, required: true, dir: 'auto', value: t('contest-example-criteria') })),
+    field(t('contest-field-contestants'), h('textarea', { id: 'contestants', rows: 4, required: true, dir: 'auto' })),
+    field(t('contest-field-rounds'), h('textarea', { id: 'rounds', rows: 2, required: true, dir: 'auto', value: t('contest-example-round') })),
+    field(t('contest-field-tie'), h('input', { id: 'tie', maxlength: 80, dir: 'auto' })),
+    h('button', { type: 'submit', id: 'create' }, t('contest-create'))));
 }
 
 let contest = null;
 let roundId = '';
 let refreshing = null;
 let token = null;
+let view = () => {};
 const call = (method, path, body) => api(method, `/contests/${id}${path}`, { body, token });
 
+// An action of the organiser's: done, then the page refreshed; or why
+// not, named by the action (`label`, a function of the language).
 async function act(label, fn) {
   try {
     await fn();
-    say('');
+    say(null);
     await refresh();
   } catch (e) {
-    say(`${label}: ${e.message}`, 'error');
+    say(() => t('contest-failed', { action: label(), reason: errorText(e) }), 'error');
   }
 }
 
@@ -92,18 +119,21 @@ async function saveContest(body) {
     contest = await call('PUT', '', body);
   } catch (e) {
     // Said beside the button pressed, where the organiser is looking.
-    return fill(document.getElementById('edit-status'), h('div', { class: 'notice error' }, `Not saved: ${e.message}`));
+    return fill(document.getElementById('edit-status'), h('div', { class: 'notice error' }, t('contest-not-saved', { reason: errorText(e) })));
   }
   layout();
   document.getElementById('round').value = roundId;
-  say('Saved. Every change is in the audit log.', 'ok');
+  say(() => t('contest-saved'), 'ok');
   await refresh();
 }
 
 // A download that needs the Authorization header: fetched, then saved.
 async function download(format) {
   const res = await fetch(`/contests/${id}/rounds/${roundId}/export?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (!res.ok) return say(`Export: HTTP ${res.status}`, 'error');
+  if (!res.ok) {
+    const problem = await res.json().catch(() => ({}));
+    return say(() => t('contest-failed', { action: t('contest-export'), reason: errorText({ status: res.status, code: problem.code }) }), 'error');
+  }
   const a = h('a', { href: URL.createObjectURL(await res.blob()), download: `results.${format}` });
   document.body.append(a);
   a.click();
@@ -111,91 +141,99 @@ async function download(format) {
 }
 
 function layout() {
+  view = () => {
+    layout();
+    document.getElementById('round').value = roundId;
+    refresh();
+  };
+  document.title = t('contest-page-title');
   const round = h('select', { id: 'round', onchange: (e) => { roundId = e.target.value; editingLineup = false; refresh(); } },
     contest.rounds.map((r) => h('option', { value: r.round_id }, r.name)));
   fill(app,
-    h('h1', {}, contest.title),
-    h('p', { class: 'muted' }, `Method: ${contest.method.replace('_', ' ')} · criteria: `,
-      contest.criteria.map((c) => `${c.name} ×${c.weight} (${c.min}–${c.max}, step ${c.step})`).join('; ')),
-    h('div', { id: 'message', role: 'alert' }),
+    head(contest.title, { dir: 'auto' }),
+    h('p', { class: 'muted' }, t('contest-summary', {
+      method: named(METHODS(), contest.method),
+      criteria: list(contest.criteria.map((c) => t('contest-criterion-summary', { name: c.name, weight: c.weight, min: c.min, max: c.max, step: c.step }))),
+    })),
+    message(),
     h('section', { id: 'definition' }, editorSection(() => contest, saveContest)),
     h('section', { 'aria-labelledby': 'people-h', id: 'people' },
-      h('h2', { id: 'people-h' }, 'Judges and helpers'),
+      h('h2', { id: 'people-h' }, t('contest-people')),
       h('ul', { id: 'links' }),
       h('form', { class: 'row', id: 'invite', onsubmit: (e) => {
         e.preventDefault();
         const role = document.getElementById('role').value;
         const name = document.getElementById('link-name').value;
-        act('Invite', async () => {
+        act(() => t('contest-invite'), async () => {
           const made = await call('POST', '/links', { role, name });
           const page = role === 'judge' ? 'judge' : 'contest';
           const url = `${location.origin}/${page}/${id}#${made.token}`;
           fill(document.getElementById('new-link'),
-            h('label', { for: 'new-link-url' }, `Private link for ${name} (shown once; send it to them only)`),
-            h('input', { id: 'new-link-url', readonly: true, value: url, class: 'grow' }));
+            h('label', { for: 'new-link-url' }, t('contest-new-link', { name })),
+            h('input', { id: 'new-link-url', readonly: true, value: url, class: 'grow', dir: 'ltr' }));
           document.getElementById('link-name').value = '';
         });
       } },
-      h('label', { for: 'role' }, 'Role'),
-      h('select', { id: 'role' }, h('option', { value: 'judge' }, 'Judge'), h('option', { value: 'cohost' }, 'Co-host'), h('option', { value: 'moderator' }, 'Moderator')),
-      h('label', { for: 'link-name' }, 'Name'),
-      h('input', { id: 'link-name', required: true, maxlength: 200 }),
-      h('button', { type: 'submit', id: 'invite-button' }, 'Invite')),
+      h('label', { for: 'role' }, t('contest-role')),
+      h('select', { id: 'role' }, Object.entries(ROLES()).map(([value, name]) => h('option', { value }, name))),
+      h('label', { for: 'link-name' }, t('contest-name')),
+      h('input', { id: 'link-name', required: true, maxlength: 200, dir: 'auto' }),
+      h('button', { type: 'submit', id: 'invite-button' }, t('contest-invite'))),
       h('div', { id: 'new-link', class: 'stack' }),
-      h('h3', { id: 'tie-h' }, 'The event\'s presentation'),
-      h('p', { class: 'muted' }, 'Tied to a presentation, the contest\'s co-hosts can run it and its moderators can moderate the audience\'s text there, from their own links.'),
+      h('h3', { id: 'tie-h' }, t('contest-tie-heading')),
+      h('p', { class: 'muted' }, t('contest-tie-why')),
       h('div', { id: 'tie', class: 'stack' })),
     h('p', { id: 'run-presentation', class: 'hidden' }),
     h('section', { 'aria-labelledby': 'conflicts-h', id: 'conflicts-section' },
-      h('h2', { id: 'conflicts-h' }, 'Conflicts of interest'),
-      h('p', { class: 'muted' }, 'A judge does not see or score the contestants they are excluded from.'),
+      h('h2', { id: 'conflicts-h' }, t('contest-conflicts')),
+      h('p', { class: 'muted' }, t('contest-conflicts-why')),
       h('form', { class: 'stack', id: 'conflicts', onsubmit: (e) => {
         e.preventDefault();
         const judge = document.getElementById('conflict-judge').value;
         const excluded = [...document.querySelectorAll('#conflict-list input:checked')].map((x) => x.value);
         editingConflicts = false;
-        act('Conflicts', () => call('PUT', `/judges/${judge}/conflicts`, { contestant_ids: excluded }));
+        act(() => t('contest-save-conflicts'), () => call('PUT', `/judges/${judge}/conflicts`, { contestant_ids: excluded }));
       } },
-      h('div', { class: 'row' }, h('label', { for: 'conflict-judge' }, 'Judge'),
+      h('div', { class: 'row' }, h('label', { for: 'conflict-judge' }, t('contest-judge')),
         h('select', { id: 'conflict-judge', onchange: () => drawConflicts() })),
-      h('fieldset', { id: 'conflict-list' }, h('legend', {}, 'Excluded from')),
-      h('button', { type: 'submit', class: 'secondary', id: 'save-conflicts' }, 'Save conflicts'))),
+      h('fieldset', { id: 'conflict-list' }, h('legend', {}, t('contest-excluded-from'))),
+      h('button', { type: 'submit', class: 'secondary', id: 'save-conflicts' }, t('contest-save-conflicts')))),
     h('section', { 'aria-labelledby': 'round-h' },
-      h('h2', { id: 'round-h' }, 'Round'),
-      h('div', { class: 'row' }, h('label', { for: 'round' }, 'Round'), round,
+      h('h2', { id: 'round-h' }, t('contest-round')),
+      h('div', { class: 'row' }, h('label', { for: 'round' }, t('contest-round')), round,
         h('span', { class: 'tag', id: 'round-state' }),
-        h('button', { id: 'open', class: 'secondary', onclick: () => act('Open', () => call('POST', `/rounds/${roundId}/open`)) }, 'Open for scoring'),
-        h('button', { id: 'close', class: 'secondary', onclick: () => act('Close', () => call('POST', `/rounds/${roundId}/close`)) }, 'Close'),
+        h('button', { id: 'open', class: 'secondary', onclick: () => act(() => t('contest-open'), () => call('POST', `/rounds/${roundId}/open`)) }, t('contest-open')),
+        h('button', { id: 'close', class: 'secondary', onclick: () => act(() => t('contest-close'), () => call('POST', `/rounds/${roundId}/close`)) }, t('contest-close')),
         h('button', { id: 'publish', onclick: () => {
-          if (confirm('Publish this round? Its results are frozen and anyone can read them.')) act('Publish', () => call('POST', `/rounds/${roundId}/publish`));
-        } }, 'Publish')),
+          if (confirm(t('contest-publish-confirm'))) act(() => t('contest-publish'), () => call('POST', `/rounds/${roundId}/publish`));
+        } }, t('contest-publish'))),
       h('p', { id: 'digest', class: 'muted' }),
       h('form', { class: 'stack', id: 'lineup', onsubmit: (e) => {
         e.preventDefault();
         const chosen = [...document.querySelectorAll('#lineup-list input:checked')].map((x) => x.value);
         editingLineup = false;
-        act('Lineup', () => call('PUT', `/rounds/${roundId}/contestants`, { contestant_ids: chosen }));
+        act(() => t('contest-save-lineup'), () => call('PUT', `/rounds/${roundId}/contestants`, { contestant_ids: chosen }));
       } },
-      h('fieldset', { id: 'lineup-list' }, h('legend', {}, 'Contestants in this round')),
-      h('button', { type: 'submit', class: 'secondary', id: 'save-lineup' }, 'Save lineup')),
-      h('h3', {}, 'Progress'),
+      h('fieldset', { id: 'lineup-list' }, h('legend', {}, t('contest-lineup'))),
+      h('button', { type: 'submit', class: 'secondary', id: 'save-lineup' }, t('contest-save-lineup'))),
+      h('h3', {}, t('contest-progress')),
       h('p', { id: 'progress-summary', role: 'status' }),
       h('table', { id: 'progress' }),
-      h('h3', {}, 'Results (raw beside adjusted)'),
+      h('h3', {}, t('contest-results')),
       h('table', { id: 'results' }),
       h('div', { class: 'row' },
-        h('a', { class: 'button secondary', id: 'reveal-link', target: '_blank', rel: 'noopener' }, 'Reveal on the big screen'),
-        h('button', { class: 'secondary', onclick: () => download('csv') }, 'Export CSV'),
-        h('button', { class: 'secondary', onclick: () => download('json') }, 'Export JSON'))),
+        h('a', { class: 'button secondary', id: 'reveal-link', target: '_blank', rel: 'noopener' }, t('contest-reveal')),
+        h('button', { class: 'secondary', onclick: () => download('csv') }, t('contest-export-csv')),
+        h('button', { class: 'secondary', onclick: () => download('json') }, t('contest-export-json')))),
     h('section', { 'aria-labelledby': 'feedback-h', id: 'feedback-section' },
-      h('h2', { id: 'feedback-h' }, 'Feedback to contestants'),
-      h('p', { class: 'muted' }, 'A private link shows one contestant the judges\' comments on them from submitted sheets, without the judges\' names. Making a new link stops the old one.'),
-      h('div', { class: 'row' }, contest.contestants.map((c) => h('button', { class: 'small secondary', onclick: () => act('Feedback link', async () => {
+      h('h2', { id: 'feedback-h' }, t('contest-feedback')),
+      h('p', { class: 'muted' }, t('contest-feedback-why')),
+      h('div', { class: 'row' }, contest.contestants.map((c) => h('button', { class: 'small secondary', onclick: () => act(() => t('contest-feedback-link', { name: c.name }), async () => {
         const made = await call('POST', `/contestants/${c.contestant_id}/feedback-link`);
         fill(document.getElementById('feedback-link'),
-          h('label', { for: 'feedback-link-url' }, `Private feedback link for ${c.name} (shown once; send it to them only)`),
-          h('input', { id: 'feedback-link-url', readonly: true, value: `${location.origin}/feedback/${id}#${made.token}`, class: 'grow' }));
-      }) }, `Feedback link for ${c.name}`))),
+          h('label', { for: 'feedback-link-url' }, t('contest-new-feedback-link', { name: c.name })),
+          h('input', { id: 'feedback-link-url', readonly: true, value: `${location.origin}/feedback/${id}#${made.token}`, class: 'grow', dir: 'ltr' }));
+      }) }, t('contest-feedback-link', { name: c.name })))),
       h('div', { id: 'feedback-link', class: 'stack' })));
 }
 
@@ -207,23 +245,23 @@ function drawTie() {
   const name = (pid) => (held.find((d) => d.id === pid) || {}).title || pid;
   if (tied) {
     fill(document.getElementById('tie'), h('div', { class: 'row' },
-      h('span', { class: 'grow', id: 'tied-to' }, `Tied to “${name(tied)}”.`),
-      h('a', { class: 'button secondary', href: `/present/${tied}` }, 'Open its console'),
-      h('button', { class: 'secondary', id: 'untie', onclick: () => act('Untie', () => call('DELETE', '/presentation')) }, 'Untie')));
+      h('span', { class: 'grow', id: 'tied-to' }, t('contest-tied-to', { title: name(tied) })),
+      h('a', { class: 'button secondary', href: `/present/${tied}` }, t('contest-open-console')),
+      h('button', { class: 'secondary', id: 'untie', onclick: () => act(() => t('contest-untie'), () => call('DELETE', '/presentation')) }, t('contest-untie'))));
     return;
   }
   if (!held.length) {
-    fill(document.getElementById('tie'), h('p', {}, 'This browser holds no presentation. Create the event\'s presentation here first, then tie it.'));
+    fill(document.getElementById('tie'), h('p', {}, t('contest-no-presentation')));
     return;
   }
   fill(document.getElementById('tie'), h('form', { class: 'row', id: 'tie-form', onsubmit: (e) => {
     e.preventDefault();
     const pid = document.getElementById('tie-pick').value;
-    act('Tie', () => call('PUT', '/presentation', { presentation_id: pid, presenter_token: tokenOf(pid) }));
+    act(() => t('contest-tie'), () => call('PUT', '/presentation', { presentation_id: pid, presenter_token: tokenOf(pid) }));
   } },
-  h('label', { for: 'tie-pick' }, 'Presentation'),
+  h('label', { for: 'tie-pick' }, t('contest-presentation')),
   h('select', { id: 'tie-pick' }, held.map((d) => h('option', { value: d.id }, d.title || d.id))),
-  h('button', { type: 'submit', class: 'secondary', id: 'tie-button' }, 'Tie')));
+  h('button', { type: 'submit', class: 'secondary', id: 'tie-button' }, t('contest-tie'))));
 }
 
 // A co-host's or moderator's way to the tied presentation: the console,
@@ -234,19 +272,19 @@ function drawRunLink(role) {
   const tied = contest.presentation_id;
   el.classList.remove('hidden');
   if (!tied) {
-    fill(el, role === 'moderator' ? 'The contest is not tied to a presentation yet, so there is nothing to moderate. Ask the organiser.' : '');
+    fill(el, role === 'moderator' ? t('contest-nothing-to-moderate') : '');
     return;
   }
-  const label = role === 'moderator' ? 'Moderate the presentation' : 'Run the presentation';
+  const label = role === 'moderator' ? t('contest-moderate') : t('contest-run');
   fill(el, h('a', { class: 'button', id: 'run-link', href: `/present/${tied}#${encodeURIComponent(token)}` }, label));
 }
 
 function drawLinks(links) {
   fill(document.getElementById('links'), links.map((l) => h('li', {},
-    `${l.name} · ${l.role}`, l.revoked ? h('span', { class: 'tag' }, 'revoked') : ' ',
+    h('bdi', {}, l.name), ` · ${named(ROLES(), l.role)}`, l.revoked ? [' ', h('span', { class: 'tag' }, t('contest-revoked'))] : ' ',
     l.revoked ? null : h('button', { class: 'small danger', onclick: () => {
-      if (confirm(`Revoke ${l.name}'s link? It stops working at once.`)) act('Revoke', () => call('DELETE', `/links/${l.link_id}`));
-    } }, `Revoke ${l.name}`))));
+      if (confirm(t('contest-revoke-confirm', { name: l.name }))) act(() => t('contest-revoke', { name: l.name }), () => call('DELETE', `/links/${l.link_id}`));
+    } }, t('contest-revoke', { name: l.name })))));
 }
 
 let conflicts = [];
@@ -260,9 +298,9 @@ function drawLineup(round) {
   if (editingLineup || !round) return;
   const draft = round.state === 'draft';
   fill(document.getElementById('lineup-list'),
-    h('legend', {}, draft ? 'Contestants in this round (fixed once it opens)' : `Contestants in this round: ${round.contestant_ids.length}`),
+    h('legend', {}, draft ? t('contest-lineup-draft') : t('contest-lineup-count', { count: round.contestant_ids.length })),
     contest.contestants.map((c) => h('label', { class: 'row' },
-      h('input', { type: 'checkbox', value: c.contestant_id, checked: round.contestant_ids.includes(c.contestant_id), disabled: !draft, onchange: () => { editingLineup = true; } }), c.name)));
+      h('input', { type: 'checkbox', value: c.contestant_id, checked: round.contestant_ids.includes(c.contestant_id), disabled: !draft, onchange: () => { editingLineup = true; } }), h('bdi', {}, c.name))));
   document.getElementById('save-lineup').classList.toggle('hidden', !draft);
 }
 
@@ -276,42 +314,45 @@ function drawConflicts(reset = true) {
   if (reset) editingConflicts = false;
   if (editingConflicts) return;
   const mine = (conflicts.find((c) => c.judge_id === select.value) || { contestant_ids: [] }).contestant_ids;
-  fill(document.getElementById('conflict-list'), h('legend', {}, 'Excluded from'), contest.contestants.map((c) => h('label', { class: 'row' },
-    h('input', { type: 'checkbox', value: c.contestant_id, checked: mine.includes(c.contestant_id), onchange: () => { editingConflicts = true; } }), c.name)));
+  fill(document.getElementById('conflict-list'), h('legend', {}, t('contest-excluded-from')), contest.contestants.map((c) => h('label', { class: 'row' },
+    h('input', { type: 'checkbox', value: c.contestant_id, checked: mine.includes(c.contestant_id), onchange: () => { editingConflicts = true; } }), h('bdi', {}, c.name))));
 }
 
 function drawProgress(progress) {
   const submitted = progress.filter((p) => p.state === 'submitted').length;
-  fill(document.getElementById('progress-summary'), `${submitted} of ${progress.length} judges submitted`);
+  fill(document.getElementById('progress-summary'), t('contest-submitted-count', { submitted, total: progress.length }));
   const name = (cid) => (contest.contestants.find((c) => c.contestant_id === cid) || {}).name || '?';
   fill(document.getElementById('progress'),
-    h('thead', {}, h('tr', {}, h('th', {}, 'Judge'), h('th', {}, 'Sheet'), h('th', {}, 'Marks'), h('th', {}, 'Missing'), h('th', {}, h('span', { class: 'visually-hidden' }, 'Actions')))),
+    h('thead', {}, h('tr', {}, h('th', {}, t('contest-judge')), h('th', {}, t('contest-sheet')), h('th', {}, t('contest-marks')), h('th', {}, t('contest-missing')), h('th', {}, h('span', { class: 'visually-hidden' }, t('contest-actions'))))),
     h('tbody', {}, progress.map((p) => h('tr', {},
-      h('td', {}, p.judge.name),
-      h('td', {}, p.state),
-      h('td', {}, `${p.scored} of ${p.expected}`),
-      h('td', {}, [...new Set(p.missing.map((m) => name(m.contestant_id)))].join(', ') || '–'),
+      h('td', { dir: 'auto' }, p.judge.name),
+      h('td', {}, named(SHEET_STATES(), p.state)),
+      h('td', {}, t('contest-marks-of', { scored: p.scored, expected: p.expected })),
+      h('td', { dir: 'auto' }, list([...new Set(p.missing.map((m) => name(m.contestant_id)))]) || '–'),
       h('td', {}, p.state === 'submitted' ? h('button', { class: 'small secondary', onclick: () => {
-        if (confirm(`Reopen ${p.judge.name}'s sheet? It stops counting until they submit again.`)) act('Reopen', () => call('POST', `/rounds/${roundId}/sheets/${p.judge.link_id}/reopen`));
-      } }, `Reopen ${p.judge.name}`) : null)))));
+        if (confirm(t('contest-reopen-confirm', { name: p.judge.name }))) act(() => t('contest-reopen', { name: p.judge.name }), () => call('POST', `/rounds/${roundId}/sheets/${p.judge.link_id}/reopen`));
+      } }, t('contest-reopen', { name: p.judge.name })) : null)))));
 }
 
 function drawResults(results) {
   const criteria = results.standings.length ? results.standings[0].by_criterion : [];
   fill(document.getElementById('results'),
-    h('thead', {}, h('tr', {}, h('th', {}, 'Rank'), h('th', {}, 'Contestant'), h('th', {}, 'Raw'), h('th', {}, 'Adjusted'),
-      criteria.map((c) => h('th', {}, c.name)), h('th', {}, 'Judges'))),
+    h('thead', {}, h('tr', {}, h('th', {}, t('contest-rank')), h('th', {}, t('contest-contestant')), h('th', {}, t('contest-raw')), h('th', {}, t('contest-adjusted')),
+      criteria.map((c) => h('th', { dir: 'auto' }, c.name)), h('th', {}, t('contest-judges')))),
     h('tbody', {}, results.standings.map((s) => h('tr', {},
-      h('td', {}, s.parted_by ? `${s.rank} (tie-break: ${s.parted_by})` : String(s.rank)), h('td', {}, s.name), h('td', {}, s.raw || '–'), h('td', {}, s.adjusted || '–'),
-      s.by_criterion.map((c) => h('td', {}, c.score || '–')), h('td', {}, String(s.judges))))));
-  fill(document.getElementById('digest'), results.digest ? `Published. Digest (SHA-256 of every submitted mark): ${results.digest}` : `Private until published · ${results.sheets} submitted sheets counted`);
+      h('td', {}, s.parted_by ? t('contest-rank-parted', { rank: s.rank, by: s.parted_by === 'audience' ? t('contest-audience-vote') : s.parted_by }) : t('contest-rank-plain', { rank: s.rank })),
+      h('td', { dir: 'auto' }, s.name), h('td', {}, s.raw || '–'), h('td', {}, s.adjusted || '–'),
+      s.by_criterion.map((c) => h('td', {}, c.score || '–')), h('td', {}, num(s.judges))))));
+  fill(document.getElementById('digest'), results.digest ? t('contest-published-digest', { digest: results.digest }) : t('contest-private', { sheets: results.sheets }));
 }
 
 async function refresh() {
   try {
     contest = await call('GET', '');
     const round = contest.rounds.find((r) => r.round_id === roundId);
-    fill(document.getElementById('round-state'), round ? round.state : '');
+    const stateTag = document.getElementById('round-state');
+    fill(stateTag, round ? named(ROUND_STATES(), round.state) : '');
+    stateTag.dataset.state = round ? round.state : '';
     drawLineup(round);
     // Only the moves the round's state allows are offered.
     const state = round ? round.state : '';
@@ -343,7 +384,7 @@ async function refresh() {
     drawConflicts(false);
     drawResults(results);
   } catch (e) {
-    say(e.message, 'error');
+    say(() => errorText(e), 'error');
   }
 }
 
@@ -359,13 +400,22 @@ function moderatorOnly() {
 const isOwner = (key) => api('GET', `/contests/${id}/links`, { token: key, attempts: 1 }).then(() => true);
 
 async function start() {
+  await loadLocale(undefined, ['contest']);
+  redrawOnLocaleChange(app, () => view());
   if (!id) return newContest();
   token = await takeKey(id, 'contest', isOwner);
-  if (!token) return askForKey(app, id, 'Contest', 'the organiser\'s secret');
+  if (!token) {
+    view = () => askForKey(app, id, t('contest-title'), 'contest');
+    return view();
+  }
   try {
     contest = await call('GET', '');
   } catch (e) {
-    return fill(app, h('h1', {}, 'Contest'), h('div', { class: 'notice error', role: 'alert' }, e.message));
+    view = () => {
+      document.title = t('contest-page-title');
+      fill(app, head(t('contest-title')), h('div', { class: 'notice error', role: 'alert' }, errorText(e)));
+    };
+    return view();
   }
   roundId = (contest.rounds.find((r) => r.state !== 'published') || contest.rounds[0]).round_id;
   layout();

@@ -3,6 +3,8 @@
 // Authorization header (or the WebSocket subprotocol): never in a URL,
 // which servers and proxies write to their logs.
 import { store, h, fill, takeFragmentSecret } from './dom.js';
+import { t, ensureLocale } from './i18n.js';
+import { localeSwitch } from './locale-switch.js';
 
 export const tokenOf = (id) => store.get(`tally.token.${id}`);
 export const decks = () => store.get('tally.decks', []);
@@ -37,20 +39,24 @@ export const takeLinkKey = (id, holderOf) =>
 
 // A presenter page without the token refuses to work: it offers to take
 // the token (typed or pasted, kept in this browser), nothing else.
-export function askForToken(app, id, title) {
+export async function askForToken(app, id, title) {
+  await ensureLocale();
   const input = h('input', { id: 'token', type: 'password', autocomplete: 'off', required: true });
   fill(app,
-    h('h1', {}, title),
-    h('div', { class: 'notice error', role: 'alert' },
-      'This browser does not hold the presenter key for this presentation, so it cannot run it.'),
+    h('div', { class: 'page-head' }, h('h1', {}, title), localeSwitch()),
+    h('div', { class: 'notice error', role: 'alert' }, t('token-missing')),
     h('form', { class: 'card stack', onsubmit: (e) => {
       e.preventDefault();
       const token = input.value.trim();
       if (!token) return;
-      remember({ ...(deckOf(id) || { id, title: 'Presentation', created_at: new Date().toISOString() }) }, token);
+      remember({ ...(deckOf(id) || { id, title: t('token-untitled'), created_at: new Date().toISOString() }) }, token);
       location.reload();
     } },
-    h('label', { for: 'token' }, 'Presenter key (starts with tly_)'), input,
-    h('button', { type: 'submit' }, 'Use this key')),
-    h('p', {}, h('a', { href: '/' }, 'Back to your presentations')));
+    h('label', { for: 'token' }, t('token-label')), input,
+    h('button', { type: 'submit' }, t('token-use'))),
+    h('p', {}, h('a', { href: '/' }, t('token-back'))));
+  // The switch on this prompt redraws it, while it is still shown.
+  addEventListener('localechange', () => {
+    if (app.contains(input)) askForToken(app, id, title).then(() => document.getElementById('locale-switch')?.focus());
+  }, { once: true });
 }

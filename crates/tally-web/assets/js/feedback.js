@@ -5,32 +5,54 @@
 import { h, fill } from './dom.js';
 import { api } from './api.js';
 import { takeKey, contestIdIn, askForKey } from './contest-key.js';
+import { loadLocale, t, errorText } from './i18n.js';
+import { localeSwitch, redrawOnLocaleChange } from './locale-switch.js';
 
 const app = document.getElementById('app');
 const [id] = contestIdIn('feedback');
+let view = () => {};
+
+const head = (title, attrs = {}) => h('div', { class: 'page-head' }, h('h1', attrs, title), localeSwitch());
+
+function notice(text, error) {
+  view = () => notice(text, error);
+  document.title = t('feedback-page-title');
+  fill(app, head(t('feedback-title')),
+    error ? h('div', { class: 'notice error', role: 'alert' }, text()) : h('p', {}, text()));
+}
+
+function draw(contest, feedback) {
+  view = () => draw(contest, feedback);
+  document.title = t('feedback-page-title');
+  const rounds = [...new Set(feedback.comments.map((c) => c.round))];
+  fill(app,
+    head(t('feedback-for', { contestant: feedback.contestant.name })),
+    h('p', { class: 'muted', dir: 'auto' }, contest.title),
+    rounds.length ? rounds.map((round) => h('section', { class: 'stack' },
+      h('h2', { dir: 'auto' }, round),
+      h('ul', { class: 'stack', id: 'comments' }, feedback.comments.filter((c) => c.round === round)
+        .map((c) => h('li', { class: 'card', dir: 'auto' }, c.text)))))
+      : h('p', { id: 'comments-none' }, t('feedback-none')),
+    h('p', { class: 'muted' }, t('feedback-anonymous')));
+}
 
 async function start() {
-  if (!id) return fill(app, h('h1', {}, 'Feedback'), h('p', {}, 'Open the private link the organiser sent you.'));
+  await loadLocale(undefined, ['feedback']);
+  redrawOnLocaleChange(app, () => view());
+  if (!id) return notice(() => t('feedback-no-link'));
   const token = await takeKey(id, 'feedback');
-  if (!token) return askForKey(app, id, 'Feedback', 'your feedback link', 'feedback');
+  if (!token) {
+    view = () => askForKey(app, id, t('feedback-title'), 'feedback');
+    return view();
+  }
   try {
     const [contest, feedback] = await Promise.all([
       api('GET', `/contests/${id}`),
       api('GET', `/contests/${id}/feedback`, { token }),
     ]);
-    const rounds = [...new Set(feedback.comments.map((c) => c.round))];
-    fill(app,
-      h('h1', {}, `Feedback for ${feedback.contestant.name}`),
-      h('p', { class: 'muted' }, contest.title),
-      rounds.length ? rounds.map((round) => h('section', { class: 'stack' },
-        h('h2', {}, round),
-        h('ul', { class: 'stack', id: 'comments' }, feedback.comments.filter((c) => c.round === round)
-          .map((c) => h('li', { class: 'card' }, c.text)))))
-        : h('p', { id: 'comments-none' }, 'No comments yet.'),
-      h('p', { class: 'muted' }, 'The judges\' names are not shown. Only comments from submitted score sheets appear.'));
+    draw(contest, feedback);
   } catch (e) {
-    fill(app, h('h1', {}, 'Feedback'), h('div', { class: 'notice error', role: 'alert' },
-      e.status === 403 ? 'This link no longer works: the organiser may have sent a newer one.' : e.message));
+    notice(() => (e.status === 403 ? t('feedback-replaced') : errorText(e)), true);
   }
 }
 

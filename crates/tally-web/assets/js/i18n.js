@@ -62,6 +62,13 @@ export async function loadLocale(tag = preferredLocale(), domains = loaded) {
   return want;
 }
 
+// The messages loaded so far, or `common` in the preferred language if
+// none yet: for shared pieces (a key prompt) that a page may draw before
+// it loaded its own domain.
+export function ensureLocale() {
+  return bundles.length ? Promise.resolve(current) : loadLocale();
+}
+
 // The switch's choice: remembered, loaded, and announced to the page
 // (a `localechange` event on window), which draws itself again.
 export async function setLocale(tag) {

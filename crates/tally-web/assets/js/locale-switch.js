@@ -11,3 +11,23 @@ export function localeSwitch({ id = 'locale-switch' } = {}) {
   }, Object.entries(LOCALES).map(([tag, name]) => h('option', { value: tag, lang: tag, selected: tag === locale() }, name)));
   return h('label', { class: 'locale-switch' }, h('span', {}, t('language')), ' ', select);
 }
+
+// Draws the page again in the new language when the switch changes it,
+// keeping what was typed into its fields (by id) and the focus on the
+// switch: a judge halfway through a sheet loses nothing by switching.
+export function redrawOnLocaleChange(root, draw) {
+  addEventListener('localechange', () => {
+    const typed = [...root.querySelectorAll('input, textarea, select')]
+      .filter((el) => el.id && el.id !== 'locale-switch')
+      .map((el) => [el.id, el.type === 'checkbox' ? el.checked : el.value]);
+    draw();
+    for (const [id, value] of typed) {
+      const el = document.getElementById(id);
+      if (!el) continue;
+      if (el.type === 'checkbox') el.checked = value;
+      else el.value = value;
+    }
+    const select = document.getElementById('locale-switch');
+    if (select) select.focus();
+  });
+}

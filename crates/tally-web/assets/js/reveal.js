@@ -6,6 +6,8 @@
 import { h, fill } from './dom.js';
 import { api } from './api.js';
 import { contestIdIn } from './contest-key.js';
+import { loadLocale, t, num, errorText } from './i18n.js';
+import { localeSwitch } from './locale-switch.js';
 
 const app = document.getElementById('app');
 const [id, roundId] = contestIdIn('reveal');
@@ -25,29 +27,30 @@ function decimalsFor(standings) {
 }
 
 // Why a place sits below an equal score: the tie-break that decided it.
-const partedBy = (s) => (s.parted_by === 'audience' ? 'the audience vote' : s.parted_by);
-
-const ordinal = (n) => ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'][n - 1] || `${n}th`;
+const partedBy = (s) => (s.parted_by === 'audience' ? t('reveal-audience-vote') : s.parted_by);
 
 function draw(title) {
+  document.title = t('reveal-page-title');
   const order = [...results.standings].reverse();
   const decimals = decimalsFor(results.standings);
   const revealed = order.slice(0, shown);
   const latest = revealed[revealed.length - 1];
   fill(app,
-    h('header', {}, h('span', {}, title), h('span', { class: 'tag' }, results.round)),
+    h('header', {}, h('span', { dir: 'auto' }, title), h('span', { class: 'tag', dir: 'auto' }, results.round)),
     h('div', { class: 'stage reveal' },
       h('p', { id: 'announce', class: 'announce', 'aria-live': 'polite' },
-        latest ? `And in ${ordinal(latest.rank)} place… ${latest.name}` : 'The results'),
+        latest ? t('reveal-announce', { rank: latest.rank, name: latest.name }) : t('reveal-the-results')),
       h('ol', { class: 'places', id: 'places' }, [...revealed].reverse().map((s) => h('li', {},
-        h('span', { class: 'place' }, `${s.rank}.`),
-        h('span', { class: 'grow' }, s.name,
-          s.parted_by ? h('span', { class: 'parted' }, ` · level with the place above, placed by ${partedBy(s)}`) : null),
-        h('span', { title: s.adjusted || '' }, s.adjusted == null ? '–' : Number(s.adjusted).toFixed(decimals))))),
-      h('p', { class: 'muted digest' }, `Digest ${results.digest}`),
+        h('span', { class: 'place' }, t('reveal-place', { rank: s.rank })),
+        h('span', { class: 'grow' }, h('bdi', {}, s.name),
+          s.parted_by ? h('span', { class: 'parted' }, ' · ', t('reveal-parted', { by: partedBy(s) })) : null),
+        h('span', { title: s.adjusted || '' }, s.adjusted == null ? '–'
+          : num(Number(s.adjusted), { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false }))))),
+      h('p', { class: 'muted digest' }, t('reveal-digest', { digest: results.digest })),
       h('div', { class: 'row' },
-        h('button', { id: 'next-place', onclick: () => move(1), disabled: shown >= order.length }, 'Next place'),
-        h('button', { class: 'secondary', onclick: () => move(-1), disabled: shown === 0 }, 'Back'))));
+        h('button', { id: 'next-place', onclick: () => move(1), disabled: shown >= order.length }, t('reveal-next')),
+        h('button', { class: 'secondary', onclick: () => move(-1), disabled: shown === 0 }, t('reveal-back')),
+        localeSwitch())));
 }
 
 let title = '';
@@ -56,18 +59,33 @@ function move(by) {
   draw(title);
 }
 
+// The page's one notice (not published, not found), in the chosen language.
+function refused(e) {
+  document.title = t('reveal-page-title');
+  fill(app, h('h1', {}, t('reveal-title')), h('p', { class: 'notice error', role: 'alert' },
+    e.status === 401 ? t('reveal-not-published') : errorText(e)), localeSwitch());
+}
+
 async function start() {
+  await loadLocale(undefined, ['reveal']);
+  let failed = null;
+  addEventListener('localechange', () => {
+    if (failed) refused(failed);
+    else if (results) draw(title);
+    const select = document.getElementById('locale-switch');
+    if (select) select.focus();
+  });
   try {
     title = (await api('GET', `/contests/${id}`)).title;
     results = await api('GET', `/contests/${id}/rounds/${roundId}/results`);
   } catch (e) {
-    fill(app, h('h1', {}, 'Results'), h('p', { class: 'notice error', role: 'alert' },
-      e.status === 401 ? 'This round is not published yet. Publish it, then reload.' : e.message));
+    failed = e;
+    refused(e);
     return;
   }
   draw(title);
   document.addEventListener('keydown', (e) => {
-    if (e.target.closest && e.target.closest('button')) return;
+    if (e.target.closest && e.target.closest('button, select')) return;
     if (e.key === 'ArrowRight' || e.key === ' ') { e.preventDefault(); move(1); }
     if (e.key === 'ArrowLeft') { e.preventDefault(); move(-1); }
   });

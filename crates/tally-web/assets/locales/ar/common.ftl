@@ -70,3 +70,15 @@ error-unreadable_body = تعذّرت قراءة الطلب. حاول مرة أخ
 error-unsupported_media_type = لم يُقبل هذا. أعد تحميل الصفحة وحاول مرة أخرى.
 error-vote_outcome_unknown = ربما لم يصل صوتك. جارٍ إرساله مرة أخرى…
 error-voting_closed = انتهى التصويت.
+
+token-missing = لا يملك هذا المتصفح مفتاح المقدّم لهذا العرض، لذا لا يمكنه إدارته.
+token-label = مفتاح المقدّم (يبدأ بـ tly_)
+token-use = استخدام هذا المفتاح
+token-back = العودة إلى عروضك التقديمية
+token-untitled = عرض تقديمي
+
+key-missing-contest = لا يملك هذا المتصفح الرمز السري للمنظّم لهذه المسابقة.
+key-missing-judge = لا يملك هذا المتصفح رابط التحكيم الخاص بك لهذه المسابقة.
+key-missing-feedback = لا يملك هذا المتصفح رابط الملاحظات الخاص بك لهذه المسابقة.
+key-label = الرمز السري (يبدأ بـ tly_)
+key-use = استخدام هذا الرمز السري

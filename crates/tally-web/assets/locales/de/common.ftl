@@ -70,3 +70,15 @@ error-unreadable_body = Die Anfrage konnte nicht gelesen werden. Versuchen Sie e
 error-unsupported_media_type = Das wurde nicht angenommen. Laden Sie die Seite neu und versuchen Sie es erneut.
 error-vote_outcome_unknown = Ihre Stimme ist vielleicht nicht angekommen. Sie wird erneut gesendet …
 error-voting_closed = Die Abstimmung ist beendet.
+
+token-missing = Dieser Browser hat den Präsentationsschlüssel für diese Präsentation nicht und kann sie daher nicht leiten.
+token-label = Präsentationsschlüssel (beginnt mit tly_)
+token-use = Diesen Schlüssel verwenden
+token-back = Zurück zu Ihren Präsentationen
+token-untitled = Präsentation
+
+key-missing-contest = Dieser Browser hat das Geheimnis der Veranstaltenden für diesen Wettbewerb nicht.
+key-missing-judge = Dieser Browser hat Ihren Jury-Link für diesen Wettbewerb nicht.
+key-missing-feedback = Dieser Browser hat Ihren Feedback-Link für diesen Wettbewerb nicht.
+key-label = Geheimnis (beginnt mit tly_)
+key-use = Dieses Geheimnis verwenden

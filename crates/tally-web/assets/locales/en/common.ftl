@@ -73,3 +73,17 @@ error-unreadable_body = The request could not be read. Try again.
 error-unsupported_media_type = That was not accepted. Reload the page and try again.
 error-vote_outcome_unknown = Your vote may not have arrived. Sending it again…
 error-voting_closed = Voting has closed.
+
+# A presenter page opened in a browser without the presenter key (deck.js).
+token-missing = This browser does not hold the presenter key for this presentation, so it cannot run it.
+token-label = Presenter key (starts with tly_)
+token-use = Use this key
+token-back = Back to your presentations
+token-untitled = Presentation
+
+# A contest page opened without its private link (contest-key.js).
+key-missing-contest = This browser does not hold the organiser's secret for this contest.
+key-missing-judge = This browser does not hold your judge link for this contest.
+key-missing-feedback = This browser does not hold your feedback link for this contest.
+key-label = Secret (starts with tly_)
+key-use = Use this secret

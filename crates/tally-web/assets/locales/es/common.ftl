@@ -70,3 +70,15 @@ error-unreadable_body = No se pudo leer la solicitud. Vuelve a intentarlo.
 error-unsupported_media_type = No se aceptó. Recarga la página y vuelve a intentarlo.
 error-vote_outcome_unknown = Puede que tu voto no haya llegado. Enviándolo de nuevo…
 error-voting_closed = La votación ha terminado.
+
+token-missing = Este navegador no tiene la clave de presentación de esta presentación, así que no puede dirigirla.
+token-label = Clave de presentación (empieza por tly_)
+token-use = Usar esta clave
+token-back = Volver a tus presentaciones
+token-untitled = Presentación
+
+key-missing-contest = Este navegador no tiene el secreto de la organización para este concurso.
+key-missing-judge = Este navegador no tiene tu enlace de jurado para este concurso.
+key-missing-feedback = Este navegador no tiene tu enlace de comentarios para este concurso.
+key-label = Secreto (empieza por tly_)
+key-use = Usar este secreto

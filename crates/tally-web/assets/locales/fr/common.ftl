@@ -70,3 +70,15 @@ error-unreadable_body = La requête n’a pas pu être lue. Réessayez.
 error-unsupported_media_type = Cela n’a pas été accepté. Rechargez la page et réessayez.
 error-vote_outcome_unknown = Votre vote n’est peut-être pas arrivé. Nouvel envoi…
 error-voting_closed = Le vote est clos.
+
+token-missing = Ce navigateur ne détient pas la clé de présentation de cette présentation : il ne peut donc pas l’animer.
+token-label = Clé de présentation (commence par tly_)
+token-use = Utiliser cette clé
+token-back = Retour à vos présentations
+token-untitled = Présentation
+
+key-missing-contest = Ce navigateur ne détient pas le secret de l’organisation pour ce concours.
+key-missing-judge = Ce navigateur ne détient pas votre lien de juré pour ce concours.
+key-missing-feedback = Ce navigateur ne détient pas votre lien de retours pour ce concours.
+key-label = Secret (commence par tly_)
+key-use = Utiliser ce secret
