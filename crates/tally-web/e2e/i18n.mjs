@@ -201,6 +201,10 @@ for (const tag of ['en', 'ar']) {
         .flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()))
         .filter((s) => known.includes(s)), [...englishIds]);
       assert.deepEqual(ids, [], `${name} in ${tag}: no message shows as its id`);
+      // Nothing sticks out sideways (a right-to-left page overflows to the
+      // left, where a phone cannot see it).
+      const sideways = await p.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(sideways[0] <= sideways[1], `${name} in ${tag} at ${width} px scrolls sideways: ${sideways.join(' > ')}`);
       await axe(p, `${name} ${tag} ${width}`, { all: true });
       if (tag === 'ar') await shot(p, `i18n-${name}-ar-${width}`);
     }

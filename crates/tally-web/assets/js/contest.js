@@ -216,11 +216,11 @@ function layout() {
       } },
       h('fieldset', { id: 'lineup-list' }, h('legend', {}, t('contest-lineup'))),
       h('button', { type: 'submit', class: 'secondary', id: 'save-lineup' }, t('contest-save-lineup'))),
-      h('h3', {}, t('contest-progress')),
+      h('h3', { id: 'progress-h' }, t('contest-progress')),
       h('p', { id: 'progress-summary', role: 'status' }),
-      h('table', { id: 'progress' }),
-      h('h3', {}, t('contest-results')),
-      h('table', { id: 'results' }),
+      scrolling('progress-h', h('table', { id: 'progress' })),
+      h('h3', { id: 'results-h' }, t('contest-results')),
+      scrolling('results-h', h('table', { id: 'results' })),
       h('div', { class: 'row' },
         h('a', { class: 'button secondary', id: 'reveal-link', target: '_blank', rel: 'noopener' }, t('contest-reveal')),
         h('button', { class: 'secondary', onclick: () => download('csv') }, t('contest-export-csv')),
@@ -236,6 +236,10 @@ function layout() {
       }) }, t('contest-feedback-link', { name: c.name })))),
       h('div', { id: 'feedback-link', class: 'stack' })));
 }
+
+// A table wider than a phone scrolls sideways inside its own box (which
+// the keyboard can focus and scroll), never the page.
+const scrolling = (labelledBy, table) => h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': labelledBy }, table);
 
 // The owner's choice among the presentations this browser holds the
 // presenter key of; the key proves to the server that the owner runs it.

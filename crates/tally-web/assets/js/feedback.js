@@ -30,7 +30,7 @@ function draw(contest, feedback) {
     h('p', { class: 'muted', dir: 'auto' }, contest.title),
     rounds.length ? rounds.map((round) => h('section', { class: 'stack' },
       h('h2', { dir: 'auto' }, round),
-      h('ul', { class: 'stack', id: 'comments' }, feedback.comments.filter((c) => c.round === round)
+      h('ul', { class: 'stack bare-list', id: 'comments' }, feedback.comments.filter((c) => c.round === round)
         .map((c) => h('li', { class: 'card', dir: 'auto' }, c.text)))))
       : h('p', { id: 'comments-none' }, t('feedback-none')),
     h('p', { class: 'muted' }, t('feedback-anonymous')));

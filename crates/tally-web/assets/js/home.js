@@ -45,7 +45,7 @@ function render(focusId) {
     h('section', { 'aria-labelledby': 'mine' },
       h('h2', { id: 'mine' }, t('home-mine')),
       decks().length
-        ? h('ul', { class: 'stack', id: 'decks' }, decks().map((d) => h('li', { class: 'card row' },
+        ? h('ul', { class: 'stack bare-list', id: 'decks' }, decks().map((d) => h('li', { class: 'card row' },
           h('span', { class: 'grow' }, h('strong', { dir: 'auto' }, d.title), h('br'),
             h('span', { class: 'muted' }, t('home-deck-meta', { code: d.join_code, created: new Date(d.created_at).toLocaleString(locale()) }))),
           h('a', { class: 'button', href: `/present/${d.id}` }, t('home-console')),
