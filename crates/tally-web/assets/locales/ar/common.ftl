@@ -70,6 +70,9 @@ error-unreadable_body = تعذّرت قراءة الطلب. حاول مرة أخ
 error-unsupported_media_type = لم يُقبل هذا. أعد تحميل الصفحة وحاول مرة أخرى.
 error-vote_outcome_unknown = ربما لم يصل صوتك. جارٍ إرساله مرة أخرى…
 error-voting_closed = انتهى التصويت.
+error-invalid_label = اسم الرابط هذا غير مقبول. اختصره أو غيّره.
+error-invalid_role = هذا النوع من الروابط غير موجود.
+error-link_not_found = لم يُعثر على هذا الرابط. ربما سُحب بالفعل.
 
 token-missing = لا يملك هذا المتصفح مفتاح المقدّم لهذا العرض، لذا لا يمكنه إدارته.
 token-label = مفتاح المقدّم (يبدأ بـ tly_)

@@ -70,6 +70,9 @@ error-unreadable_body = Die Anfrage konnte nicht gelesen werden. Versuchen Sie e
 error-unsupported_media_type = Das wurde nicht angenommen. Laden Sie die Seite neu und versuchen Sie es erneut.
 error-vote_outcome_unknown = Ihre Stimme ist vielleicht nicht angekommen. Sie wird erneut gesendet …
 error-voting_closed = Die Abstimmung ist beendet.
+error-invalid_label = Dieser Linkname wird nicht angenommen. Kürzen oder ändern Sie ihn.
+error-invalid_role = Diese Art von Link gibt es nicht.
+error-link_not_found = Dieser Link wurde nicht gefunden. Vielleicht wurde er schon zurückgezogen.
 
 token-missing = Dieser Browser hat den Präsentationsschlüssel für diese Präsentation nicht und kann sie daher nicht leiten.
 token-label = Präsentationsschlüssel (beginnt mit tly_)

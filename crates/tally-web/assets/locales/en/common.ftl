@@ -73,6 +73,9 @@ error-unreadable_body = The request could not be read. Try again.
 error-unsupported_media_type = That was not accepted. Reload the page and try again.
 error-vote_outcome_unknown = Your vote may not have arrived. Sending it again…
 error-voting_closed = Voting has closed.
+error-invalid_label = That link name is not accepted. Shorten it or change it.
+error-invalid_role = That kind of link does not exist.
+error-link_not_found = That link was not found. It may have been withdrawn already.
 
 # A presenter page opened in a browser without the presenter key (deck.js).
 token-missing = This browser does not hold the presenter key for this presentation, so it cannot run it.

@@ -70,6 +70,9 @@ error-unreadable_body = No se pudo leer la solicitud. Vuelve a intentarlo.
 error-unsupported_media_type = No se aceptó. Recarga la página y vuelve a intentarlo.
 error-vote_outcome_unknown = Puede que tu voto no haya llegado. Enviándolo de nuevo…
 error-voting_closed = La votación ha terminado.
+error-invalid_label = Ese nombre de enlace no se acepta. Acórtalo o cámbialo.
+error-invalid_role = Ese tipo de enlace no existe.
+error-link_not_found = No se encontró ese enlace. Puede que ya se haya retirado.
 
 token-missing = Este navegador no tiene la clave de presentación de esta presentación, así que no puede dirigirla.
 token-label = Clave de presentación (empieza por tly_)

@@ -70,6 +70,9 @@ error-unreadable_body = La requête n’a pas pu être lue. Réessayez.
 error-unsupported_media_type = Cela n’a pas été accepté. Rechargez la page et réessayez.
 error-vote_outcome_unknown = Votre vote n’est peut-être pas arrivé. Nouvel envoi…
 error-voting_closed = Le vote est clos.
+error-invalid_label = Ce nom de lien n’est pas accepté. Raccourcissez-le ou modifiez-le.
+error-invalid_role = Ce type de lien n’existe pas.
+error-link_not_found = Ce lien est introuvable. Il a peut-être déjà été retiré.
 
 token-missing = Ce navigateur ne détient pas la clé de présentation de cette présentation : il ne peut donc pas l’animer.
 token-label = Clé de présentation (commence par tly_)
