@@ -73,6 +73,11 @@ error-voting_closed = انتهى التصويت.
 error-invalid_label = اسم الرابط هذا غير مقبول. اختصره أو غيّره.
 error-invalid_role = هذا النوع من الروابط غير موجود.
 error-link_not_found = لم يُعثر على هذا الرابط. ربما سُحب بالفعل.
+error-name_control_character = يحتوي هذا الاسم على رموز لا يمكن عرضها. اكتبه مرة أخرى.
+error-name_empty = اكتب اسمًا أو اترك الاسم فارغًا.
+error-name_not_allowed = هذا الاسم غير مسموح به. يُرجى اختيار اسم آخر.
+error-name_too_long = هذا الاسم طويل جدًا. اختصره.
+error-submission_reused = أُرسل هذا من قبل. أعد تحميل الصفحة لتراه.
 
 token-missing = لا يملك هذا المتصفح مفتاح المقدّم لهذا العرض، لذا لا يمكنه إدارته.
 token-label = مفتاح المقدّم (يبدأ بـ tly_)

@@ -73,6 +73,11 @@ error-voting_closed = Die Abstimmung ist beendet.
 error-invalid_label = Dieser Linkname wird nicht angenommen. Kürzen oder ändern Sie ihn.
 error-invalid_role = Diese Art von Link gibt es nicht.
 error-link_not_found = Dieser Link wurde nicht gefunden. Vielleicht wurde er schon zurückgezogen.
+error-name_control_character = Dieser Name enthält Zeichen, die sich nicht anzeigen lassen. Geben Sie ihn erneut ein.
+error-name_empty = Geben Sie einen Namen ein oder lassen Sie den Namen weg.
+error-name_not_allowed = Dieser Name ist nicht erlaubt. Bitte wählen Sie einen anderen.
+error-name_too_long = Dieser Name ist zu lang. Kürzen Sie ihn.
+error-submission_reused = Das wurde bereits gesendet. Laden Sie neu, um es zu sehen.
 
 token-missing = Dieser Browser hat den Präsentationsschlüssel für diese Präsentation nicht und kann sie daher nicht leiten.
 token-label = Präsentationsschlüssel (beginnt mit tly_)

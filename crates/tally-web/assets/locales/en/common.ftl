@@ -76,6 +76,11 @@ error-voting_closed = Voting has closed.
 error-invalid_label = That link name is not accepted. Shorten it or change it.
 error-invalid_role = That kind of link does not exist.
 error-link_not_found = That link was not found. It may have been withdrawn already.
+error-name_control_character = That name contains characters that cannot be shown. Type it again.
+error-name_empty = Enter a name, or leave the name out.
+error-name_not_allowed = This name is not allowed. Please choose another.
+error-name_too_long = That name is too long. Shorten it.
+error-submission_reused = This was already sent. Reload to see it.
 
 # A presenter page opened in a browser without the presenter key (deck.js).
 token-missing = This browser does not hold the presenter key for this presentation, so it cannot run it.

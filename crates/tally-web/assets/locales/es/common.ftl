@@ -73,6 +73,11 @@ error-voting_closed = La votación ha terminado.
 error-invalid_label = Ese nombre de enlace no se acepta. Acórtalo o cámbialo.
 error-invalid_role = Ese tipo de enlace no existe.
 error-link_not_found = No se encontró ese enlace. Puede que ya se haya retirado.
+error-name_control_character = Ese nombre contiene caracteres que no se pueden mostrar. Vuelve a escribirlo.
+error-name_empty = Escribe un nombre o deja el nombre vacío.
+error-name_not_allowed = Este nombre no está permitido. Elige otro.
+error-name_too_long = Ese nombre es demasiado largo. Acórtalo.
+error-submission_reused = Esto ya se envió. Recarga la página para verlo.
 
 token-missing = Este navegador no tiene la clave de presentación de esta presentación, así que no puede dirigirla.
 token-label = Clave de presentación (empieza por tly_)

@@ -73,6 +73,11 @@ error-voting_closed = Le vote est clos.
 error-invalid_label = Ce nom de lien n’est pas accepté. Raccourcissez-le ou modifiez-le.
 error-invalid_role = Ce type de lien n’existe pas.
 error-link_not_found = Ce lien est introuvable. Il a peut-être déjà été retiré.
+error-name_control_character = Ce nom contient des caractères impossibles à afficher. Saisissez-le à nouveau.
+error-name_empty = Saisissez un nom, ou n’en mettez pas.
+error-name_not_allowed = Ce nom n’est pas autorisé. Choisissez-en un autre.
+error-name_too_long = Ce nom est trop long. Raccourcissez-le.
+error-submission_reused = C’est déjà envoyé. Rechargez la page pour le voir.
 
 token-missing = Ce navigateur ne détient pas la clé de présentation de cette présentation : il ne peut donc pas l’animer.
 token-label = Clé de présentation (commence par tly_)
