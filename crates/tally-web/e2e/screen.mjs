@@ -22,6 +22,29 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { log, figures, context, shot, api, until, sleep, finish } from './harness.mjs';
 
+// TALLY_SCREEN_ALL=1 records every failed check and fails at the end,
+// instead of at the first (to see all that an old screen gets wrong).
+const failures = [];
+function check(fn) {
+  if (process.env.TALLY_SCREEN_ALL !== '1') return fn();
+  try {
+    return fn();
+  } catch (e) {
+    failures.push(e.message.split('\n').slice(0, 4).join(' '));
+    log('FAILED', failures.at(-1).slice(0, 400));
+    return undefined;
+  }
+}
+async function step(fn) {
+  if (process.env.TALLY_SCREEN_ALL !== '1') return fn();
+  try {
+    return await fn();
+  } catch (e) {
+    failures.push(e.message.split('\n').slice(0, 4).join(' '));
+    log('FAILED', failures.at(-1).slice(0, 400));
+    return undefined;
+  }
+}
 const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }];
 const AXE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const cid = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -186,8 +209,8 @@ async function fits(page, state) {
     return { bad: [...new Set(bad)], smallest, smallestText, share: smallest / vh, count };
   });
   assert.ok(report.count > 0, `${state}: some text is shown`);
-  assert.deepEqual(report.bad.slice(0, 12), [], `${state}: no scrolling and no cut text`);
-  assert.ok(report.share >= 0.018, `${state}: the smallest text "${report.smallestText}" is ${report.smallest.toFixed(1)} px, ${(report.share * 100).toFixed(2)} % of the height`);
+  check(() => assert.deepEqual(report.bad.slice(0, 12), [], `${state}: no scrolling and no cut text (${report.bad.length} problems; ${report.bad.slice(0, 2).join('; ')})`));
+  check(() => assert.ok(report.share >= 0.018, `${state}: the smallest text "${report.smallestText}" is ${report.smallest.toFixed(1)} px, ${(report.share * 100).toFixed(2)} % of the height`));
   return report;
 }
 
@@ -195,7 +218,7 @@ async function axeAll(page, state) {
   await page.evaluate(AXE);
   const result = await page.evaluate(() => window.axe.run(document));
   figures[`axe ${state}`] = `${result.violations.length} violations`;
-  assert.deepEqual(result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join('; ')})`), [], `axe on ${state}`);
+  check(() => assert.deepEqual(result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join('; ')})`), [], `axe on ${state}`));
 }
 
 const smallest = {};
@@ -226,7 +249,8 @@ async function openScreens(lang) {
   for (const c of cases) {
     await c.page.waitForSelector('#join-code');
     await until(`${c.name}: the question`, async () => (await c.page.textContent('#question')) === c.polls[0].question);
-    assert.equal(await c.page.evaluate(() => document.documentElement.dir), lang === 'ar' ? 'rtl' : 'ltr');
+    const dir = await c.page.evaluate(() => document.documentElement.dir);
+    check(() => assert.equal(dir || 'ltr', lang === 'ar' ? 'rtl' : 'ltr', `${c.name} ${lang}: the page's direction`));
   }
   return ctx;
 }
@@ -266,11 +290,13 @@ for (const lang of ['en', 'ar']) {
   }
   // Q: the QR code across the screen, then back.
   const lobby = cases.find((c) => c.name === 'lobby').page;
-  await lobby.keyboard.press('q');
-  await lobby.waitForSelector('#qr-overlay:not([hidden])');
-  await checkState(lobby, { name: 'lobby' }, 'qr', lang);
-  await lobby.keyboard.press('q');
-  await lobby.waitForSelector('#qr-overlay', { state: 'hidden' });
+  await step(async () => {
+    await lobby.keyboard.press('q');
+    await lobby.waitForSelector('#qr-overlay:not([hidden])', { timeout: 5000 });
+    await checkState(lobby, { name: 'lobby' }, 'qr', lang);
+    await lobby.keyboard.press('q');
+    await lobby.waitForSelector('#qr-overlay', { state: 'hidden' });
+  });
 
   // Results shown.
   for (const c of cases) if (c.name !== 'quiz') await showResults(c, true);
@@ -279,20 +305,22 @@ for (const lang of ['en', 'ar']) {
     await c.page.bringToFront();
     await c.page.setViewportSize(SIZES[0]);
     await until(`${c.name}: results on the screen`, () => c.page.evaluate(() => /^results/.test(document.getElementById('body').dataset.mode || '')
-      && !!document.querySelector('#body .fit-list > li, #body .cloud > span')));
+      && !!document.querySelector('#body li, #body .cloud > span')));
     await sleep(800);
     await checkState(c.page, c, 'results', lang);
   }
   // J brings the large join details back over results, and J again hides them.
   const choice = cases.find((c) => c.name === 'choice-64').page;
-  await choice.setViewportSize(SIZES[0]);
-  assert.equal(await choice.getAttribute('#join', 'data-mode'), 'strip', 'the join strip shrinks once the audience is in');
-  await choice.keyboard.press('j');
-  await until('J: the join details large', async () => (await choice.getAttribute('#join', 'data-mode')) === 'full');
-  await sleep(500);
-  await checkState(choice, { name: 'choice-64' }, 'join-large', lang);
-  await choice.keyboard.press('j');
-  await until('J again: the strip', async () => (await choice.getAttribute('#join', 'data-mode')) === 'strip');
+  await step(async () => {
+    await choice.setViewportSize(SIZES[0]);
+    assert.equal(await choice.getAttribute('#join', 'data-mode', { timeout: 2000 }), 'strip', 'the join strip shrinks once the audience is in');
+    await choice.keyboard.press('j');
+    await until('J: the join details large', async () => (await choice.getAttribute('#join', 'data-mode')) === 'full');
+    await sleep(500);
+    await checkState(choice, { name: 'choice-64' }, 'join-large', lang);
+    await choice.keyboard.press('j');
+    await until('J again: the strip', async () => (await choice.getAttribute('#join', 'data-mode')) === 'strip');
+  });
 
   // Every item of a paginated list within 30 s, all screens at once, at
   // the smaller size, where most lists need pages.
@@ -306,7 +334,7 @@ for (const lang of ['en', 'ar']) {
       const missing = c.expected.filter((x) => !seen[i].seen.has(x));
       figures[`${c.name} at 1280x720`] = `${seen[i].pages} page(s); ${c.expected.length - missing.length} of ${c.expected.length} items seen within 30 s`;
       log(c.name, figures[`${c.name} at 1280x720`], figures['visibility of the screens while collecting']);
-      assert.deepEqual(missing.map((x) => x.slice(0, 40)), [], `${c.name}: every item shown within 30 s`);
+      check(() => assert.deepEqual(missing.map((x) => x.slice(0, 40)), [], `${c.name}: every item shown within 30 s`));
     });
     const multi = lists.filter((c, i) => seen[i].pages > 1).map((c) => c.name);
     assert.ok(multi.length > 0, 'some worst case needed pages (else this check proves nothing)');
@@ -319,8 +347,8 @@ for (const lang of ['en', 'ar']) {
     const shown = await cloud.page.evaluate(() => [...document.querySelectorAll('#body .cloud > span')].map((s) => s.textContent));
     const missing = cloud.expected.filter((w) => !shown.includes(w));
     figures[`cloud ${lang} ${size.width}x${size.height}`] = `${shown.length} words shown, ${missing.length} of the top 50 missing`;
-    assert.deepEqual(missing, [], `the cloud at ${size.width}x${size.height} shows every word of its top 50`);
-    assert.ok(shown.includes(LONG_WORD));
+    check(() => assert.deepEqual(missing, [], `the cloud at ${size.width}x${size.height} shows every word of its top 50`));
+    check(() => assert.ok(shown.includes(LONG_WORD)));
   }
   await ctx.close();
 }
@@ -345,20 +373,22 @@ for (const lang of ['en', 'ar']) {
     await vote(quiz, 500 + i, { key: i === 2 ? 'C' : 'B' });
     await sleep(150);
   }
-  await until('the countdown ring', () => page.isVisible('.countdown'));
+  await step(() => until('the countdown ring', () => page.isVisible('.countdown'), 3000));
   await shot(page, 'screen-quiz-countdown-en-1920x1080');
-  await until('"Voting closed" on the screen', async () => (await page.textContent('#status')) === 'Voting closed', 15000);
+  await step(() => until('"Voting closed" on the screen', async () => (await page.textContent('#status').catch(() => '')) === 'Voting closed', 15000));
   const late = Date.now() - deadline;
   figures['"Voting closed" after the deadline (ms)'] = late;
-  assert.ok(late <= 1500, `the screen said "Voting closed" ${late} ms after the deadline`);
-  assert.ok(!(await page.isVisible('.countdown')), 'no countdown once closed');
+  check(() => assert.ok(late <= 1500, `the screen said "Voting closed" ${late} ms after the deadline`));
+  const ringLeft = await page.isVisible('.countdown');
+  check(() => assert.ok(!ringLeft, 'no countdown once closed'));
   await showResults(quiz, true);
   await until('the podium', async () => /^1Ann/.test((await page.textContent('#leaderboard-table tbody tr').catch(() => '')) || ''));
-  await until('the correct answer marked', () => page.isVisible('#body li.correct'));
+  await step(() => until('the correct answer marked', () => page.isVisible('#body li.correct'), 3000));
   await sleep(800);
   await checkState(page, quiz, 'podium', 'en');
   await ctx.close();
 }
 
+assert.deepEqual(failures, [], 'every check passed');
 figures['smallest text, share of the height'] = JSON.stringify(Object.fromEntries(Object.entries(smallest).map(([k, v]) => [k, `${(v * 100).toFixed(2)} %`])));
 await finish('screen');

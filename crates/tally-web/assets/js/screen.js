@@ -8,7 +8,7 @@
 import { h, fill } from './dom.js';
 import { api } from './api.js';
 import { follow } from './live.js';
-import { loadLocale, preferredLocale, t } from './i18n.js';
+import { loadLocale, preferredLocale, locale, t } from './i18n.js';
 import { tokenOf, deckOf, idInPath, askForToken, presenterProtocols, remember } from './deck.js';
 import { draw, typeOf, summary } from './screen/stage.js';
 import { Pages, fitBlock, fitFont, MIN_TYPE } from './screen/fit.js';
@@ -216,10 +216,38 @@ async function loadBoard() {
   drawAll();
 }
 
+// The presentation's settings (its language and look), where this Tally
+// has them: the presenter's choice, not the projector's browser's.
+let settingsRev = null;
+async function loadSettings() {
+  try {
+    return await api('GET', `/presentations/${id}/settings`, { token });
+  } catch {
+    return null;
+  }
+}
+
+async function applySettings(settings) {
+  if (!settings) return;
+  if (settings.locale && settings.locale !== locale()) {
+    await loadLocale(settings.locale, ['screen']);
+    document.title = t('screen-title');
+    refit();
+  }
+  try {
+    const { applyBrand } = await import('./brand.js');
+    applyBrand(settings);
+    refit();
+  } catch {
+    // No brand module in this Tally: the default look.
+  }
+}
+
 async function start() {
-  // The presenter's language, as chosen in this browser (the console's
-  // switch), until the presentation carries its own.
-  await loadLocale(preferredLocale(), ['screen']);
+  // The presentation's language; without one, the presenter's as chosen
+  // in this browser (the language switch).
+  const settings = id && token ? await loadSettings() : null;
+  await loadLocale((settings && settings.locale) || preferredLocale(), ['screen']);
   document.title = t('screen-title');
   if (!id || !token) return askForToken(app, id, t('screen-title'));
   let link = null;
@@ -232,6 +260,7 @@ async function start() {
   layout();
   join.link = link;
   drawAll();
+  applySettings(settings);
   // The slides, as the phones get them; the subprotocols mark this page
   // as the presenter's, so it is not counted in the audience.
   follow(`/presentations/${id}/live`, {
@@ -242,6 +271,11 @@ async function start() {
         state = m;
         countdown.set(m);
         drawAll();
+        // The presenter changed the language or the look.
+        if (m.settings_rev != null && m.settings_rev !== settingsRev) {
+          if (settingsRev != null) loadSettings().then(applySettings);
+          settingsRev = m.settings_rev;
+        }
       } else if (m.type === 'deleted') {
         ended = true;
         drawAll();

@@ -118,15 +118,16 @@ function points(body, r) {
   })));
 }
 
-// A scale's axis: every value up to 11 of them, else about ten evenly
-// spaced (a 0–100 scale cannot print 101 readable labels).
+// A scale's axis: every value up to 11 of them, else about five evenly
+// spaced (a 0–100 scale cannot print 101 readable labels in a column),
+// never one crowding the last.
 function axisLabels(min, max) {
   const span = max - min;
-  const step = span <= 10 ? 1 : Math.ceil(span / 10);
-  const out = new Set();
-  for (let v = min; v <= max; v += step) out.add(v);
-  out.add(max);
-  return [...out];
+  const step = span <= 10 ? 1 : Math.ceil(span / 5);
+  const out = [];
+  for (let v = min; v <= max; v += step) if (v === min || max - v >= step / 2) out.push(v);
+  if (out[out.length - 1] !== max) out.push(max);
+  return out;
 }
 
 function scale(body, r, poll) {
@@ -255,7 +256,7 @@ export function leaderboard(rows) {
     h('caption', { class: 'visually-hidden' }, t('leaderboard')),
     h('thead', {}, h('tr', {}, [t('rank'), t('name'), t('score')].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, rows.slice(0, 8).map((s) => h('tr', { class: s.rank <= 3 ? `place-${s.rank}` : '' },
-      h('td', { class: 'rank' }, num(s.rank)), h('td', { dir: 'auto' }, s.name), h('td', { class: 'score' }, num(s.score))))));
+      h('td', { class: 'rank' }, s.rank <= 3 ? h('span', { class: 'medal' }, num(s.rank)) : num(s.rank)), h('td', { dir: 'auto' }, s.name), h('td', { class: 'score' }, num(s.score))))));
 }
 
 function quiz(body, r, poll, ctx) {
