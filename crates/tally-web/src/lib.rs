@@ -161,6 +161,9 @@ const PAGES: &[(&str, Page)] = &[
     ("/present/{presentation_id}", CONSOLE),
     ("/screen/{presentation_id}", SCREEN),
     ("/j", PHONE),
+    // `/j/`, as people type it after the address on the big screen: the
+    // join page too (`{join_code}` cannot match an empty segment).
+    ("/j/", PHONE),
     ("/j/{join_code}", PHONE),
     ("/contest", CONTEST),
     ("/contest/{contest_id}", CONTEST),
@@ -386,5 +389,28 @@ mod tests {
             }
         }
         assert!(Assets::get("tally.css").is_some());
+    }
+
+    #[actix_web::test]
+    async fn the_join_page_answers_with_and_without_a_trailing_slash() {
+        use actix_web::{test, App};
+        let app =
+            test::init_service(App::new().configure(|cfg| routes(cfg, WebSettings::default())))
+                .await;
+        for path in ["/j", "/j/", "/j/482913"] {
+            let response =
+                test::call_service(&app, test::TestRequest::get().uri(path).to_request()).await;
+            assert_eq!(response.status(), 200, "{path}");
+            let kind = response
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok());
+            assert_eq!(kind, Some("text/html; charset=utf-8"), "{path}");
+            let body = test::read_body(response).await;
+            assert!(
+                String::from_utf8_lossy(&body).contains("/assets/js/phone.js"),
+                "{path}"
+            );
+        }
     }
 }

@@ -107,3 +107,14 @@ async fn the_big_screen_fits_its_worst_case_slides_in_chromium() {
 async fn every_page_speaks_five_languages_in_chromium() {
     run_scenario("i18n.mjs").await;
 }
+
+/// The phone page at 360×740 and 390×844, in English and in Arabic: every
+/// target at least 24 px on every poll type, a 0–10 scale on one row,
+/// checkboxes off at the maximum, a double tap storing one question, the
+/// offline notice clearing on reconnecting, focus kept, one Q&A list,
+/// "awaiting approval" on held entries, `/j/`, the timer's end, and
+/// axe-core with no violation in any state.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_phone_page_feels_native_in_chromium() {
+    run_scenario("phone.mjs").await;
+}

@@ -73,7 +73,11 @@ export function follow(path, { onMessage, onStatus = () => {}, protocols, events
     tries = 0;
     clearTimeout(timer);
     timer = null;
-    connect();
+    // A socket that stayed open through the outage may have lost messages
+    // and would never say "live" again: start afresh (the newest state
+    // comes first on connect).
+    if (ws && ws.readyState <= 1) ws.close(4002, 'back online');
+    else connect();
   });
   addEventListener('offline', () => onStatus('offline'));
   connect();
