@@ -140,7 +140,7 @@ async function run(viewport) {
     await page.click('form button[type="submit"]');
     await page.waitForSelector('[role="alert"].error');
     const shown = (await page.textContent('[role="alert"]')).trim();
-    assert.equal(shown, 'This name is not accepted. Please choose another.');
+    assert.equal(shown, 'Please choose another name: this one cannot be shown.');
     assert.ok(!/not allowed/.test(await page.textContent('#app')), 'no raw server message');
     await ctx.close();
   });
