@@ -113,10 +113,3 @@ phone-no-questions = لا توجد أسئلة بعد. كن أول من يسأل.
 phone-answered = تمت الإجابة
 phone-awaiting-approval-short = بانتظار الموافقة
 phone-upvote-name = أصوات. تأييد: { $text }
-
-## رفض يصوغه الهاتف بنفسه (حسب رمز المشكلة)
-error-name_not_allowed = اختر اسمًا آخر: لا يمكن عرض هذا الاسم.
-error-name_too_long = هذا الاسم طويل جدًا. 30 حرفًا على الأكثر.
-error-name_empty = اكتب اسمًا، أو اترك الحقل فارغًا لتبقى مجهول الهوية.
-error-name_control_character = يحتوي هذا الاسم على أحرف لا يمكن عرضها.
-error-submission_reused = أُرسل هذا السؤال من قبل. أرسله من جديد كسؤال جديد.

@@ -105,10 +105,3 @@ phone-no-questions = Noch keine Fragen. Stell die erste.
 phone-answered = beantwortet
 phone-awaiting-approval-short = Wartet auf Freigabe
 phone-upvote-name = Stimmen. Unterstützen: { $text }
-
-## Ablehnungen, die das Handy selbst formuliert (nach dem Code des Problems)
-error-name_not_allowed = Bitte wähle einen anderen Namen: Dieser kann nicht angezeigt werden.
-error-name_too_long = Dieser Name ist zu lang. Höchstens 30 Zeichen.
-error-name_empty = Gib einen Namen ein oder lass das Feld leer, um anonym zu bleiben.
-error-name_control_character = Dieser Name enthält Zeichen, die nicht angezeigt werden können.
-error-submission_reused = Diese Frage wurde schon gesendet. Sende sie erneut als neue Frage.

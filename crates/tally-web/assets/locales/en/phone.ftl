@@ -105,10 +105,3 @@ phone-no-questions = No questions yet. Be the first.
 phone-answered = answered
 phone-awaiting-approval-short = Awaiting approval
 phone-upvote-name = upvotes. Upvote: { $text }
-
-## Refusals the phone words itself (by the problem's code)
-error-name_not_allowed = Please choose another name: this one cannot be shown.
-error-name_too_long = That name is too long. Use at most 30 characters.
-error-name_empty = Type a name, or leave the field empty to stay anonymous.
-error-name_control_character = That name has characters that cannot be shown.
-error-submission_reused = That question was already sent. Send it again as a new question.

@@ -108,10 +108,3 @@ phone-no-questions = Aún no hay preguntas. Sé el primero.
 phone-answered = respondida
 phone-awaiting-approval-short = Pendiente de aprobación
 phone-upvote-name = votos. Apoyar: { $text }
-
-## Rechazos que el móvil explica con sus palabras (según el código del problema)
-error-name_not_allowed = Elige otro nombre: este no se puede mostrar.
-error-name_too_long = Ese nombre es demasiado largo. Como máximo 30 caracteres.
-error-name_empty = Escribe un nombre, o deja el campo vacío para participar de forma anónima.
-error-name_control_character = Ese nombre tiene caracteres que no se pueden mostrar.
-error-submission_reused = Esa pregunta ya se envió. Envíala de nuevo como pregunta nueva.

@@ -108,10 +108,3 @@ phone-no-questions = Aucune question pour l'instant. Soyez le premier.
 phone-answered = répondue
 phone-awaiting-approval-short = En attente d'approbation
 phone-upvote-name = votes. Soutenir : { $text }
-
-## Refus que le téléphone formule lui-même (selon le code du problème)
-error-name_not_allowed = Choisissez un autre nom : celui-ci ne peut pas être affiché.
-error-name_too_long = Ce nom est trop long. 30 caractères au plus.
-error-name_empty = Saisissez un nom, ou laissez le champ vide pour rester anonyme.
-error-name_control_character = Ce nom contient des caractères qui ne peuvent pas être affichés.
-error-submission_reused = Cette question a déjà été envoyée. Renvoyez-la comme nouvelle question.
