@@ -118,3 +118,12 @@ async fn every_page_speaks_five_languages_in_chromium() {
 async fn the_phone_page_feels_native_in_chromium() {
     run_scenario("phone.mjs").await;
 }
+
+/// A presentation's screen link (issue 25): a browser without the
+/// presenter key opens the big screen from the link's address and sees
+/// the question and the join code; once revoked, reopening it shows the
+/// refusal. A co-presenter link opens the console.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_screen_link_opens_the_big_screen_until_revoked() {
+    run_scenario("links.mjs").await;
+}

@@ -31,7 +31,7 @@ function keyLegend() {
 // toggleResults, reset, timer(seconds).
 export function layout(app, on, title) {
   const run = may('run');
-  const role = { cohost: t('console-role-cohost'), moderator: t('console-role-moderator') }[ctx.access.role] || '';
+  const role = { cohost: t('console-role-cohost'), run: t('console-role-cohost'), moderator: t('console-role-moderator'), moderate: t('console-role-moderator') }[ctx.access.role] || '';
   app.replaceChildren(h('div', { class: 'console-top' },
     h('header', { class: 'console-bar' },
       h('div', { class: 'bar-title' },
