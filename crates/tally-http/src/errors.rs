@@ -12,8 +12,8 @@ use tally_domain::usecases::{
     AskQuestionError, CheckBallotError, CreateLinkError, CreatePresentationError,
     DeletePresentationError, GetPresentationError, LeaderboardError, ListLinksError,
     ListPresentationsError, ListQuestionsError, ListVotesError, ModerateError, MoveSlideError,
-    NotesError, PollResultsError, ResetPollError, RevokeLinkError, SetNameError, SetTimerError, SetVotingError,
-    UpvoteError,
+    NotesError, PollResultsError, ResetPollError, RevokeLinkError, SetNameError, SetTimerError,
+    SetVotingError, UpvoteError,
 };
 use tally_domain::usecases::{
     ContestDenied, ContestReadError, CreateContestError, LinkError, PresenterCheckError,

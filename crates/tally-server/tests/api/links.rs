@@ -152,6 +152,7 @@ async fn each_link_does_exactly_what_its_role_allows() {
             running,
         ),
         (Method::GET, poll(0, "/votes"), None, running),
+        (Method::GET, p("/notes"), None, running),
         (Method::POST, poll(0, "/reset"), None, running),
         (Method::GET, p("/links"), None, own),
         (
@@ -203,7 +204,7 @@ async fn each_link_does_exactly_what_its_role_allows() {
         .map(|(.., e)| e.iter().filter(|s| **s != OK).count())
         .sum();
     assert_eq!(checked, refused);
-    assert_eq!(endpoints.len() * callers.len(), 20 * 7);
+    assert_eq!(endpoints.len() * callers.len(), 21 * 7);
     let gone = call(&app, Method::GET, &p(""), None, None).await;
     assert_eq!(
         gone.status(),
