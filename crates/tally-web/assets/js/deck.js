@@ -91,7 +91,9 @@ export async function askForToken(app, id, title) {
   await ensureLocale();
   const why = await refusal(id);
   const input = h('input', { id: 'token', type: 'password', autocomplete: 'off', required: true });
-  fill(app,
+  // One block: a page laid out as a grid (the big screen) gives its rows
+  // to its children, and would stretch the notice over the screen.
+  fill(app, h('div', { class: 'token-prompt' },
     h('div', { class: 'page-head' }, h('h1', {}, title), localeSwitch()),
     h('div', { class: 'notice error', role: 'alert' }, why),
     h('form', { class: 'card stack', onsubmit: (e) => {
@@ -103,7 +105,7 @@ export async function askForToken(app, id, title) {
     } },
     h('label', { for: 'token' }, t('token-label')), input,
     h('button', { type: 'submit' }, t('token-use'))),
-    h('p', {}, h('a', { href: '/' }, t('token-back'))));
+    h('p', {}, h('a', { href: '/' }, t('token-back')))));
   // The switch on this prompt redraws it, while it is still shown.
   addEventListener('localechange', () => {
     if (app.contains(input)) askForToken(app, id, title).then(() => document.getElementById('locale-switch')?.focus());

@@ -26,6 +26,3 @@ links-revoke = إلغاء
 links-revoke-named = إلغاء { $name }
 links-revoke-confirm = هل تريد إلغاء «{ $name }»؟ يتوقف الرابط عن العمل فورًا، وكذلك على أي شاشة فتحته عند اتصالها التالي. لا يمكن التراجع عن ذلك.
 links-revoked-now = تم إلغاء «{ $name }».
-error-invalid_role = اختر رابط شاشة أو رابط مقدّم مشارك أو رابط مشرف.
-error-invalid_label = التسمية طويلة جدًا أو فيها سطر جديد. حتى 80 حرفًا في سطر واحد.
-error-link_not_found = هذا الرابط لم يعد موجودًا.

@@ -26,6 +26,3 @@ links-revoke = Widerrufen
 links-revoke-named = { $name } widerrufen
 links-revoke-confirm = „{ $name }“ widerrufen? Der Link funktioniert sofort nicht mehr, auch auf einem Bildschirm, der ihn geöffnet hat, sobald dieser sich neu verbindet. Das lässt sich nicht rückgängig machen.
 links-revoked-now = „{ $name }“ wurde widerrufen.
-error-invalid_role = Wählen Sie einen Bildschirm-, Ko-Präsentations- oder Moderations-Link.
-error-invalid_label = Die Bezeichnung ist zu lang oder enthält einen Zeilenumbruch. Höchstens 80 Zeichen in einer Zeile.
-error-link_not_found = Diesen Link gibt es nicht mehr.

@@ -26,6 +26,3 @@ links-revoke = Revoke
 links-revoke-named = Revoke { $name }
 links-revoke-confirm = Revoke “{ $name }”? The link stops working at once, also on any screen that has it open, the next time it connects. This cannot be undone.
 links-revoked-now = “{ $name }” was revoked.
-error-invalid_role = Choose a screen, co-presenter or moderator link.
-error-invalid_label = The label is too long or has a line break. Use up to 80 characters on one line.
-error-link_not_found = This link no longer exists.

@@ -26,6 +26,3 @@ links-revoke = Revocar
 links-revoke-named = Revocar { $name }
 links-revoke-confirm = ¿Revocar «{ $name }»? El enlace deja de funcionar de inmediato, también en una pantalla que lo tenga abierto, en cuanto vuelva a conectarse. No se puede deshacer.
 links-revoked-now = «{ $name }» se ha revocado.
-error-invalid_role = Elija un enlace de pantalla, de copresentador o de moderador.
-error-invalid_label = La etiqueta es demasiado larga o tiene un salto de línea. Hasta 80 caracteres en una línea.
-error-link_not_found = Este enlace ya no existe.

@@ -26,6 +26,3 @@ links-revoke = Révoquer
 links-revoke-named = Révoquer { $name }
 links-revoke-confirm = Révoquer « { $name } » ? Le lien cesse de fonctionner immédiatement, y compris sur un écran qui l’a ouvert, dès sa prochaine connexion. Cette action est définitive.
 links-revoked-now = « { $name } » a été révoqué.
-error-invalid_role = Choisissez un lien d’écran, de coprésentation ou de modération.
-error-invalid_label = Le libellé est trop long ou contient un saut de ligne. 80 caractères au plus, sur une ligne.
-error-link_not_found = Ce lien n’existe plus.
