@@ -275,9 +275,13 @@ impl Poll {
 
     /// The presenter's timer (`POST …/polls/current/timer`): `seconds` more
     /// from the running deadline, or from `now` if none is running; 0 stops
-    /// it. A timer opens voting.
+    /// it. A timer opens voting, and so does stopping one that has run out
+    /// (at its deadline voting was closed for it: [`Self::close_expired`]).
     pub fn set_timer(&mut self, now: SystemTime, seconds: u64) {
         if seconds == 0 {
+            if self.deadline.is_some_and(|d| d <= now) {
+                self.voting_open = true;
+            }
             self.deadline = None;
             return;
         }
@@ -285,6 +289,18 @@ impl Poll {
         self.deadline = Some(from + Duration::from_secs(seconds));
         self.opened_at.get_or_insert(now);
         self.voting_open = true;
+    }
+
+    /// Voting closes by itself once the timer that ends at `deadline` has
+    /// run out by `now`, if that timer still runs and voting is open.
+    /// Returns whether it closed (a timer extended or stopped meanwhile,
+    /// or voting closed already, changes nothing).
+    pub fn close_expired(&mut self, deadline: SystemTime, now: SystemTime) -> bool {
+        let expired = self.voting_open && self.deadline == Some(deadline) && deadline <= now;
+        if expired {
+            self.voting_open = false;
+        }
+        expired
     }
 
     /// The presenter resets the poll (`POST …/reset`) at `now`: a new round
@@ -387,6 +403,33 @@ mod tests {
         let q = Question::parse("Numbers?").unwrap();
         let options = (0..=MAX_OPTIONS).map(|i| option(&i.to_string())).collect();
         assert_eq!(PollDraft::new(q, options), Err(PollError::TooManyOptions));
+    }
+
+    #[test]
+    fn voting_closes_at_the_deadline_of_the_timer_still_running() {
+        let start = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000);
+        let mut poll = PollDraft::new(Question::parse("Q?").unwrap(), vec![option("A")])
+            .unwrap()
+            .to_poll(PollId::generate());
+        poll.set_timer(start, 10);
+        let deadline = start + Duration::from_secs(10);
+        assert!(!poll.close_expired(deadline, start + Duration::from_secs(9)));
+        assert!(!poll.close_expired(start, start + Duration::from_secs(11)));
+        assert!(poll.voting_open);
+        assert!(poll.close_expired(deadline, deadline));
+        assert!(!poll.voting_open && !poll.accepts_votes_at(deadline));
+        assert!(!poll.close_expired(deadline, deadline), "once");
+        // Stopping the timer that ran out opens voting again.
+        poll.set_timer(deadline + Duration::from_secs(5), 0);
+        assert!(poll.voting_open && poll.deadline.is_none());
+        // A timer extended before its deadline is not closed at the old one.
+        poll.set_timer(start, 10);
+        poll.set_timer(start, 30);
+        assert!(!poll.close_expired(start + Duration::from_secs(10), deadline));
+        // Stopping a running timer leaves a hand-closed poll closed.
+        poll.voting_open = false;
+        poll.set_timer(start + Duration::from_secs(1), 0);
+        assert!(!poll.voting_open);
     }
 
     #[test]

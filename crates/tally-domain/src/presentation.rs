@@ -78,6 +78,14 @@ impl Presentation {
     pub fn current_poll(&self) -> Option<&Poll> {
         self.polls.get(self.slide.index)
     }
+
+    /// The poll on screen and its deadline, while its voting is open and a
+    /// timer runs: what is to be closed when the deadline passes, so that
+    /// every page hears that voting closed without asking.
+    pub fn deadline_to_close(&self) -> Option<(crate::ids::PollId, SystemTime)> {
+        let poll = self.current_poll().filter(|p| p.voting_open)?;
+        Some((poll.id, poll.deadline?))
+    }
 }
 
 /// Which slide is on screen, and how many changes the presentation has seen.

@@ -72,3 +72,39 @@ async fn a_question_sent_twice_with_its_key_is_asked_once() {
     let order = tally_domain::kinds::QuestionOrder::default();
     assert_eq!(tally.questions(p, poll, order).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn a_timer_that_runs_out_closes_voting_once_and_is_told() {
+    let world = FakeWorld::new();
+    let (tally, events, _) = world.tally(false);
+    let timed = SettingsDraft {
+        time_limit_secs: Some(5),
+        ..SettingsDraft::default()
+    };
+    let draft = PresentationDraft::new(vec![typed("Q?", PollType::Single, &["A"], timed)]).unwrap();
+    let created = tally.create_presentation(draft, None).await.unwrap();
+    let (poll, deadline) = created.presentation.deadline_to_close().expect("timed");
+    let id = created.presentation.id;
+    assert!(!tally
+        .close_expired_voting(id, poll, deadline)
+        .await
+        .unwrap());
+    world.clock().advance(std::time::Duration::from_secs(5));
+    let before = events.told().len();
+    assert!(tally
+        .close_expired_voting(id, poll, deadline)
+        .await
+        .unwrap());
+    assert_eq!(
+        events.told()[before..],
+        [tally_testkit::fakes::Told::Changed { id, version: 2 }]
+    );
+    // Another process trying too: nothing more happens, nobody is told.
+    assert!(!tally
+        .close_expired_voting(id, poll, deadline)
+        .await
+        .unwrap());
+    assert_eq!(events.told().len(), before + 1);
+    let now = tally.presentation(id).await.unwrap();
+    assert!(!now.polls[0].voting_open && now.deadline_to_close().is_none());
+}

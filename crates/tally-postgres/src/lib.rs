@@ -19,6 +19,7 @@ mod archive;
 mod board;
 mod contests;
 mod create;
+mod deadline;
 mod fence;
 mod intake;
 mod ledger;

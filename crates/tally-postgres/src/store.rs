@@ -1,4 +1,4 @@
-use crate::{create, fence, load};
+use crate::{create, deadline, fence, load};
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
 use tally_domain::kinds::DisplayName;
@@ -80,13 +80,14 @@ pub(crate) const SHOW: &str = "UPDATE polls SET opened_at = now(), \
          deadline = now() + make_interval(secs => (settings->>'time_limit_secs')::float8) \
      WHERE presentation_id = $1 AND position = $2 AND opened_at IS NULL";
 /// The timer of the poll on screen (`Poll::set_timer`): $3 seconds more
-/// from the running deadline or from now; 0 stops it.
+/// from the running deadline or from now; 0 stops it (and opens voting
+/// again if the timer had run out, as it closed voting then).
 const SET_TIMER: &str = "UPDATE polls SET \
          deadline = CASE WHEN $3::float8 = 0 THEN NULL \
              WHEN deadline > now() THEN deadline + make_interval(secs => $3::float8) \
              ELSE now() + make_interval(secs => $3::float8) END, \
          opened_at = CASE WHEN $3::float8 = 0 THEN opened_at ELSE coalesce(opened_at, now()) END, \
-         voting_open = voting_open OR $3::float8 > 0 \
+         voting_open = voting_open OR $3::float8 > 0 OR coalesce(deadline <= now(), false) \
      WHERE presentation_id = $1 AND position = $2";
 /// A new round of a poll (`Poll::reset`); the poll on screen is then shown
 /// again (`SHOW`).
@@ -123,7 +124,7 @@ impl PgStore {
 /// Opens a transaction holding the presentation's fence exclusively: votes
 /// in flight commit first and later ones wait, so no vote straddles the
 /// change (see [`fence`]).
-async fn begin_fenced(
+pub(crate) async fn begin_fenced(
     client: &mut deadpool_postgres::Object,
     id: PresentationId,
 ) -> Result<deadpool_postgres::Transaction<'_>, StoreError> {
@@ -139,7 +140,7 @@ async fn begin_fenced(
 /// Bumps the presentation's state version (inside a fenced transaction);
 /// returns the index of the poll on screen, or `None` when there is no such
 /// presentation.
-async fn bump_version(
+pub(crate) async fn bump_version(
     tx: &deadpool_postgres::Transaction<'_>,
     id: PresentationId,
 ) -> Result<Option<i32>, StoreError> {
@@ -154,7 +155,7 @@ async fn bump_version(
     .transpose()
 }
 
-async fn commit_returning(
+pub(crate) async fn commit_returning(
     tx: deadpool_postgres::Transaction<'_>,
     id: PresentationId,
 ) -> Result<Option<Presentation>, StoreError> {
@@ -246,6 +247,16 @@ impl PresentationStore for PgStore {
     async fn get(&self, id: PresentationId) -> Result<Option<Presentation>, StoreError> {
         let client = self.client().await?;
         load::presentation(&client, id).await.map_err(StoreError)
+    }
+
+    async fn close_expired(
+        &self,
+        id: PresentationId,
+        poll: PollId,
+        deadline: std::time::SystemTime,
+    ) -> Result<Option<Presentation>, StoreError> {
+        let mut client = self.client().await?;
+        deadline::close_expired(&mut client, id, poll, deadline).await
     }
 
     async fn notes(&self, id: PresentationId) -> Result<Vec<(PollId, PresenterNotes)>, StoreError> {

@@ -246,6 +246,24 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         Output = Result<Vec<(crate::ParticipantId, crate::kinds::DisplayName)>, StoreError>,
     > + Send;
 
+    /// Closes voting on the presentation's poll `poll` once its timer has
+    /// run out, bumping the slide version, and returns the presentation as
+    /// it now is: only while the poll's deadline is still `deadline`, that
+    /// deadline has passed by the store's clock, and voting is open.
+    /// Otherwise it changes nothing and returns `Ok(None)`: the timer was
+    /// extended or stopped, or voting is closed already (so that several
+    /// processes may each try at the deadline and one closes).
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails; an unknown
+    /// presentation or poll is `Ok(None)`.
+    fn close_expired(
+        &self,
+        id: PresentationId,
+        poll: PollId,
+        deadline: std::time::SystemTime,
+    ) -> impl Future<Output = Result<Option<Presentation>, StoreError>> + Send;
+
     /// Shows or hides the results of the poll on screen to the audience,
     /// bumping the slide version, and returns the presentation as it now is.
     /// Setting the state it already has is not an error.

@@ -7,6 +7,7 @@ mod announcements;
 mod ballots;
 mod console;
 mod contests;
+mod deadlines;
 mod failover;
 mod flush;
 mod links;
@@ -25,6 +26,7 @@ pub use contests::{
     JudgeSheet, LinkError, MarkDraft, ResultsView, ReviseContestError, RoundError, SheetError,
     TiePresentationError,
 };
+pub use deadlines::CloseExpiredError;
 pub use failover::{FailoverIntake, FailoverLedger};
 pub use flush::{FlushError, FlushSettings, Flusher};
 pub use links::{CreateLinkError, ListLinksError, RevokeLinkError};

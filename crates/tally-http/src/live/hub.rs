@@ -20,6 +20,8 @@ pub struct LiveHub {
     pub(super) results: std::sync::OnceLock<Arc<dyn LiveResults>>,
     /// Turns true when the process is stopping: every socket closes cleanly.
     closing: watch::Sender<bool>,
+    /// The timers this process closes voting at (see `deadline`).
+    pub(super) deadlines: super::deadline::Watched,
 }
 
 impl std::fmt::Debug for LiveHub {
@@ -124,6 +126,9 @@ impl LiveHub {
     /// listeners (no reload), and starts the results ticker if it is now
     /// wanted.
     pub fn publish(&self, presentation: &Presentation) {
+        // Whether or not anyone listens here: the close is a change every
+        // process's listeners (and every read) must see.
+        self.watch_deadline(presentation);
         if let Some(channel) = self.existing(presentation.id) {
             channel.publish(presentation);
             self.ensure_ticker(presentation.id, channel);

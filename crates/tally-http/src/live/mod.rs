@@ -13,6 +13,7 @@
 
 mod board;
 mod channel;
+mod deadline;
 #[cfg(test)]
 mod events_contract;
 mod hub;

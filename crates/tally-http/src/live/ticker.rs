@@ -9,17 +9,26 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use tally_domain::kinds::PollType;
 use tally_domain::ports::Ports;
-use tally_domain::usecases::{PollResultsError, Tally};
+use tally_domain::usecases::{CloseExpiredError, PollResultsError, Tally};
 use tally_domain::{PollId, PollResults, PresentationId};
 
-/// Where a ticker reads the results of the poll on screen: the use case,
-/// for a channel whose presenter was authorised when it connected.
+/// What the live channels ask of the use cases: where a ticker reads the
+/// results of the poll on screen (for a channel whose presenter was
+/// authorised when it connected), and closing voting at a deadline.
 pub trait LiveResults: Send + Sync + 'static {
     fn results(
         &self,
         id: PresentationId,
         poll: PollId,
     ) -> BoxFuture<'_, Result<PollResults, PollResultsError>>;
+
+    /// [`Tally::close_expired_voting`]: whether this call closed it.
+    fn close_expired(
+        &self,
+        id: PresentationId,
+        poll: PollId,
+        deadline: std::time::SystemTime,
+    ) -> BoxFuture<'_, Result<bool, CloseExpiredError>>;
 }
 
 impl<P: Ports> LiveResults for Tally<P> {
@@ -29,6 +38,15 @@ impl<P: Ports> LiveResults for Tally<P> {
         poll: PollId,
     ) -> BoxFuture<'_, Result<PollResults, PollResultsError>> {
         Box::pin(self.live_results(id, poll))
+    }
+
+    fn close_expired(
+        &self,
+        id: PresentationId,
+        poll: PollId,
+        deadline: std::time::SystemTime,
+    ) -> BoxFuture<'_, Result<bool, CloseExpiredError>> {
+        Box::pin(self.close_expired_voting(id, poll, deadline))
     }
 }
 

@@ -25,6 +25,7 @@ mod races;
 mod redis_path;
 mod revision;
 mod schemathesis;
+mod timer_end;
 mod types;
 mod v4_client;
 mod v4_flow;

@@ -41,6 +41,18 @@ impl<S: PresentationStore, E: PresentationEvents> PresentationStore for EventedS
         self.inner.get(id).await
     }
 
+    async fn close_expired(
+        &self,
+        id: PresentationId,
+        poll: tally_domain::PollId,
+        deadline: std::time::SystemTime,
+    ) -> Result<Option<Presentation>, StoreError> {
+        match self.inner.close_expired(id, poll, deadline).await? {
+            Some(presentation) => Ok(Some(self.told(presentation).await)),
+            None => Ok(None),
+        }
+    }
+
     async fn notes(
         &self,
         id: PresentationId,

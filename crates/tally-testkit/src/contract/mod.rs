@@ -79,6 +79,7 @@ macro_rules! port_contract_tests {
             store::state_versions_follow_changes_and_omit_unknown_ids,
             store::polls_on_screen_follow_the_slide_and_omit_unknown_ids,
             store::notes_are_kept_per_poll_and_apart_from_the_polls,
+            store::expired_voting_closes_once_and_only_at_its_deadline,
             intake::a_vote_is_counted_once_and_repeats_are_acknowledged,
             intake::a_different_second_vote_is_refused,
             intake::refusals_come_in_the_documented_order,

@@ -104,6 +104,65 @@ pub async fn notes_are_kept_per_poll_and_apart_from_the_polls<A: Adapters>(adapt
     assert!(adapters.store().notes(unknown).await.unwrap().is_empty());
 }
 
+pub async fn expired_voting_closes_once_and_only_at_its_deadline<A: Adapters>(adapters: &A) {
+    let store = adapters.store();
+    let (p, _) = create(adapters, deck(2)).await;
+    let poll = p.polls[0].id;
+    let running = store.set_timer(p.id, 1).await.unwrap();
+    let (timed, deadline) = running.deadline_to_close().expect("a running timer");
+    assert_eq!(timed, poll);
+    // Not before the deadline, nor for another deadline or poll.
+    assert_eq!(
+        store.close_expired(p.id, poll, deadline).await.unwrap(),
+        None
+    );
+    adapters.pass(std::time::Duration::from_millis(1_200)).await;
+    let other = deadline + std::time::Duration::from_millis(1);
+    assert_eq!(store.close_expired(p.id, poll, other).await.unwrap(), None);
+    let elsewhere = p.polls[1].id;
+    assert_eq!(
+        store
+            .close_expired(p.id, elsewhere, deadline)
+            .await
+            .unwrap(),
+        None
+    );
+    let unknown = PresentationId::generate();
+    assert_eq!(
+        store.close_expired(unknown, poll, deadline).await.unwrap(),
+        None
+    );
+
+    let closed = store
+        .close_expired(p.id, poll, deadline)
+        .await
+        .unwrap()
+        .expect("closed at its deadline");
+    assert!(!closed.polls[0].voting_open);
+    assert_eq!(closed.slide.version, running.slide.version + 1);
+    assert_eq!(closed.deadline_to_close(), None);
+    assert_eq!(store.get(p.id).await.unwrap().unwrap(), closed);
+    // Once: a second process trying too changes nothing.
+    assert_eq!(
+        store.close_expired(p.id, poll, deadline).await.unwrap(),
+        None
+    );
+    // Stopping the timer that ran out opens voting again.
+    let stopped = store.set_timer(p.id, 0).await.unwrap();
+    assert!(stopped.polls[0].voting_open && stopped.polls[0].deadline.is_none());
+
+    // A timer extended before its deadline is not closed at the old one.
+    let again = store.set_timer(p.id, 1).await.unwrap();
+    let (_, first) = again.deadline_to_close().expect("running again");
+    let extended = store.set_timer(p.id, 60).await.unwrap();
+    adapters.pass(std::time::Duration::from_millis(1_200)).await;
+    assert_eq!(store.close_expired(p.id, poll, first).await.unwrap(), None);
+    assert_eq!(
+        store.get(p.id).await.unwrap().unwrap().slide.version,
+        extended.slide.version
+    );
+}
+
 pub async fn unknown_ids_are_absent<A: Adapters>(adapters: &A) {
     let unknown = PresentationId::generate();
     assert!(adapters.store().get(unknown).await.unwrap().is_none());

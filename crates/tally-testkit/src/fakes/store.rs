@@ -147,6 +147,31 @@ impl PresentationStore for FakeStore {
         Ok(state.presentations.get(&id).map(|s| s.presentation.clone()))
     }
 
+    async fn close_expired(
+        &self,
+        id: PresentationId,
+        poll: PollId,
+        deadline: SystemTime,
+    ) -> Result<Option<Presentation>, StoreError> {
+        self.check()?;
+        let now = self.world.now();
+        let mut state = self.world.lock();
+        let Some(stored) = state.presentations.get_mut(&id) else {
+            return Ok(None);
+        };
+        let presentation = &mut stored.presentation;
+        let closed = presentation
+            .polls
+            .iter_mut()
+            .find(|p| p.id == poll)
+            .is_some_and(|p| p.close_expired(deadline, now));
+        if !closed {
+            return Ok(None);
+        }
+        presentation.slide.version += 1;
+        Ok(Some(presentation.clone()))
+    }
+
     async fn notes(&self, id: PresentationId) -> Result<Vec<(PollId, PresenterNotes)>, StoreError> {
         self.check()?;
         let state = self.world.lock();
