@@ -82,23 +82,27 @@ async function once(run) {
   for (let i = 1; i <= SLIDES; i++) {
     const question = `Question ${i + 1}?`;
     // The page notes, at the first frame after the new question and its
-    // first enabled choice are in place, the wall-clock time.
-    await page.evaluate((q) => {
-      window.tappableAt = 0;
+    // first enabled choice are in place, the wall-clock time. It watches
+    // from a promise (no polling from the test side, which would load the
+    // throttled page).
+    const seen = page.evaluate((q) => new Promise((resolve) => {
       const look = () => {
         const input = document.querySelector('#poll input[name="choice"]');
         if (document.getElementById('question')?.textContent === q && input && !input.disabled) {
-          requestAnimationFrame(() => { window.tappableAt = Date.now(); });
+          requestAnimationFrame(() => {
+            window.tappableAt = Date.now();
+            resolve();
+          });
           return;
         }
         requestAnimationFrame(look);
       };
       look();
-    }, question);
+    }), question);
     const t0 = Date.now();
     await api('PUT', `/presentations/${made.presentation_id}/polls/current/index`, made.presenter_token, { index: i });
     const t1 = Date.now();
-    await page.waitForFunction(() => window.tappableAt > 0, null, { timeout: 10000 });
+    await seen;
     const { tappableAt, messageAt } = await page.evaluate(() => ({ tappableAt: window.tappableAt, messageAt: window.messageAt }));
     sent.push(tappableAt - t0);
     // The server has changed the slide by the time it answers the PUT;

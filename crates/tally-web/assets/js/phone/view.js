@@ -2,7 +2,7 @@
 // language), the lobby before the first slide, the poll with its
 // countdown, the outcome of the last action and the results.
 import { h, fill, store } from '../dom.js';
-import { t, num } from '../i18n.js';
+import { t, num, locale } from '../i18n.js';
 import { localeSwitch } from '../locale-switch.js';
 
 // The results' drawing (with the word cloud's layout) is loaded when the
@@ -36,15 +36,28 @@ export function renderStatus() {
 
 const eventTitle = () => (s.settings && s.settings.title) || '';
 
+// The bar is built once per language and updated in place: a slide
+// change redraws the poll, not the bar (cheaper on a slow phone).
+let bar = null;
 function header() {
   const st = s.state;
   const poll = st && st.poll;
-  return h('header', { class: 'topbar' },
-    h('div', { class: 'topbar-row' },
-      h('span', { class: 'event', dir: 'auto' }, eventTitle() || t('app-name')),
-      h('span', { class: 'pill', id: 'status', role: 'status', 'data-state': s.connection }, statusText()),
-      localeSwitch()),
-    poll ? h('div', { class: 'progress', 'aria-hidden': 'true' }, h('span', { class: 'progress-fill', 'data-n': st.current_poll_index + 1, 'data-total': st.poll_count })) : null);
+  if (!bar || bar.dataset.locale !== locale()) {
+    bar = h('header', { class: 'topbar', 'data-locale': locale() },
+      h('div', { class: 'topbar-row' },
+        h('span', { class: 'event', dir: 'auto' }),
+        h('span', { class: 'pill', id: 'status', role: 'status' }),
+        localeSwitch()),
+      h('div', { class: 'progress', 'aria-hidden': 'true' }, h('span', { class: 'progress-fill' })));
+  }
+  bar.querySelector('.event').textContent = eventTitle() || t('app-name');
+  const status = bar.querySelector('#status');
+  status.textContent = statusText();
+  status.dataset.state = s.connection;
+  const progress = bar.querySelector('.progress');
+  progress.hidden = !poll;
+  if (poll) progress.firstChild.style.width = `${((st.current_poll_index + 1) / st.poll_count) * 100}%`;
+  return bar;
 }
 
 const slideNo = () => h('p', { class: 'slide-no' }, t('phone-slide-of', { n: s.state.current_poll_index + 1, total: s.state.poll_count }));
@@ -87,8 +100,6 @@ export function render({ focus } = {}) {
   else renderVote(body, poll, type);
   tick();
   renderResults();
-  const fillBar = app.querySelector('.progress-fill');
-  if (fillBar) fillBar.style.width = `${((st.current_poll_index + 1) / st.poll_count) * 100}%`;
   refocus(focus, before);
 }
 
