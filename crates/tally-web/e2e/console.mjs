@@ -161,6 +161,9 @@ await page.keyboard.up('ArrowRight');
 await until('a held arrow', async () => (await index()) === 2);
 await sleep(600);
 assert.equal(await index(), 2, 'a held arrow moved one slide');
+// The keys are written on the page, not only in aria-keyshortcuts.
+const legend = await page.textContent('#keys');
+for (const words of ['→', 'PgDn', '←', 'PgUp', 'Space', 'open or close voting', 'R']) assert.ok(legend.includes(words), `the page documents ${words}`);
 figures['keys (read back from the API)'] = 'Next click + Space: slide 2 kept, voting toggled; arrows on a focused button; held arrow: one slide';
 await page.keyboard.press('ArrowLeft');
 await until('back on the Q&A slide', async () => (await index()) === 1);
