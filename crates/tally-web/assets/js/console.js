@@ -152,6 +152,13 @@ async function start() {
     fill(app, h('h1', {}, t('console-title')), h('div', { class: 'notice error', role: 'alert' }, t('console-load-failed', { reason: errorText(e) })));
     return;
   }
+  // A screen link opens only the big screen: it may not run or moderate.
+  if (!may('run') && !may('moderate')) {
+    fill(app, h('h1', {}, t('console-title')),
+      h('div', { class: 'notice', role: 'alert' }, t('console-screen-only')),
+      h('p', {}, h('a', { class: 'button', href: `/screen/${ctx.id}` }, t('console-open-screen'))));
+    return;
+  }
   joinCode = ctx.access.join_code || '';
   let failed = null;
   try {

@@ -31,7 +31,12 @@ function keyLegend() {
 // toggleResults, reset, timer(seconds).
 export function layout(app, on, title) {
   const run = may('run');
-  const role = { cohost: t('console-role-cohost'), run: t('console-role-cohost'), moderator: t('console-role-moderator'), moderate: t('console-role-moderator') }[ctx.access.role] || '';
+  // A contest's co-host and a presentation's run link run the show; a
+  // contest's moderator and a moderate link moderate.
+  const role = {
+    cohost: t('console-role-cohost'), run: t('console-role-cohost'),
+    moderator: t('console-role-moderator'), moderate: t('console-role-moderator'),
+  }[ctx.access.role] || '';
   app.replaceChildren(h('div', { class: 'console-top' },
     h('header', { class: 'console-bar' },
       h('div', { class: 'bar-title' },

@@ -8,6 +8,7 @@ console-open-screen = فتح الشاشة الكبيرة
 console-all = كل العروض
 console-moderator-note = أنت تشرف على نصوص الجمهور: أخفِ ما يرسلونه أو وافق عليه، وثبّت الأسئلة وعلّمها كمُجاب عنها. أما الشرائح فيتحكم بها مقدّم العرض.
 console-load-failed = تعذّر تحميل العرض: { $reason }
+console-screen-only = هذا الرابط يفتح الشاشة الكبيرة فقط: لا يمكن به إدارة العرض ولا الإشراف عليه.
 console-deleted = حُذف هذا العرض.
 console-failed = { $action }: { $reason }
 

@@ -8,6 +8,7 @@ console-open-screen = Großbildschirm öffnen
 console-all = Alle Präsentationen
 console-moderator-note = Sie moderieren die Texte des Publikums: Einsendungen ausblenden oder freigeben, Fragen anheften und als beantwortet markieren. Die Folien steuert die präsentierende Person.
 console-load-failed = Die Präsentation konnte nicht geladen werden: { $reason }
+console-screen-only = Dieser Link öffnet nur den Großbildschirm: Mit ihm lässt sich die Präsentation weder steuern noch moderieren.
 console-deleted = Diese Präsentation wurde gelöscht.
 console-failed = { $action }: { $reason }
 

@@ -8,6 +8,7 @@ console-open-screen = Open the big screen
 console-all = All presentations
 console-moderator-note = You moderate the audience’s text: hide or approve what they send, pin and answer questions. The presenter runs the slides.
 console-load-failed = Could not load the presentation: { $reason }
+console-screen-only = This link opens the big screen only: it cannot run or moderate the presentation.
 console-deleted = This presentation was deleted.
 console-failed = { $action }: { $reason }
 

@@ -8,6 +8,7 @@ console-open-screen = Abrir la pantalla grande
 console-all = Todas las presentaciones
 console-moderator-note = Usted modera los textos del público: oculte o apruebe lo que envían, fije preguntas y márquelas como respondidas. Quien presenta pasa las diapositivas.
 console-load-failed = No se pudo cargar la presentación: { $reason }
+console-screen-only = Este enlace solo abre la pantalla grande: no permite dirigir ni moderar la presentación.
 console-deleted = Esta presentación se ha eliminado.
 console-failed = { $action }: { $reason }
 

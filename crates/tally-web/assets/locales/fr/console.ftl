@@ -8,6 +8,7 @@ console-open-screen = Ouvrir le grand écran
 console-all = Toutes les présentations
 console-moderator-note = Vous modérez les textes du public : masquez ou approuvez ce qu’il envoie, épinglez les questions et marquez-les comme répondues. La personne qui présente fait défiler les diapositives.
 console-load-failed = Impossible de charger la présentation : { $reason }
+console-screen-only = Ce lien n’ouvre que le grand écran : il ne permet ni de mener ni de modérer la présentation.
 console-deleted = Cette présentation a été supprimée.
 console-failed = { $action } : { $reason }
 
