@@ -23,10 +23,11 @@ const AXE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.me
 const opts = (...values) => values.map((value, i) => ({ key: String.fromCharCode(65 + i), value }));
 const NO_SPACES = `Why${'abcdefghij'.repeat(28).slice(3)}`; // 280 characters, one word
 assert.equal(NO_SPACES.length, 280);
+const NOTES = 'Thank the sponsors first.\nThen: Offline mode won last year; ask who still needs it.';
 
 const made = await api('POST', '/presentations', null, {
   polls: [
-    { type: 'single', question: 'Which of these should we build first next quarter, given what customers told us in last month’s survey?', options: opts('Offline mode', 'Dark theme', 'Exports', 'Single sign-on') },
+    { type: 'single', question: 'Which of these should we build first next quarter, given what customers told us in last month’s survey?', options: opts('Offline mode', 'Dark theme', 'Exports', 'Single sign-on'), notes: NOTES },
     { type: 'qa', question: 'Questions for the speaker' },
     { type: 'scale', question: 'Rate the day', options: opts('Talks', 'Food'), scale: { min: 1, max: 5 } },
     { type: 'wordcloud', question: 'One word for today' },
@@ -87,6 +88,8 @@ const page = await presenter.newPage();
 await page.goto(`/present/${id}#${token}`);
 await page.waitForSelector('#current-question');
 await page.waitForSelector('#conn.live');
+// The presenter's notes for the slide on screen (GET …/notes).
+await until('the notes', async () => (await page.textContent('#notes')) === NOTES);
 
 // ---- A live countdown, then "Time is up" and voting closed ----
 await page.fill('#timer-seconds', '20');
