@@ -5,6 +5,7 @@
 // these: a co-host's key is not the presenter key.
 import { h, fill } from '../dom.js';
 import { t } from '../i18n.js';
+import { linksPanel } from '../links.js';
 import { ctx } from './context.js';
 
 async function copy(text, input) {
@@ -43,6 +44,8 @@ function keyPanel() {
 
 // A panel another part of Tally provides, loaded when present: `module`
 // exports `name(presentationId, token)` returning an element.
+// SETTINGS: the event's settings panel (brand.js, from the "settings"
+// work) is mounted this way until it is on main; then as the links are.
 async function mount(slot, module, name) {
   const el = document.getElementById(slot);
   if (!el) return;
@@ -57,6 +60,7 @@ async function mount(slot, module, name) {
 export function drawPeople() {
   const key = document.getElementById('key-panel');
   if (key) fill(key, keyPanel());
-  mount('links-slot', '../links.js', 'linksPanel');
+  const links = document.getElementById('links-slot');
+  if (links) fill(links, linksPanel(ctx.id, ctx.token));
   mount('settings-slot', '../brand.js', 'settingsPanel');
 }
