@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@fluent/syntax';
-import { log, figures, context, axe, shot, finish } from './harness.mjs';
+import { log, figures, context, axe, shot, until, finish } from './harness.mjs';
 import { contestPages } from './i18n-pages.mjs';
 
 const ASSETS = new URL('../assets/', import.meta.url).pathname;
@@ -185,6 +185,7 @@ await switching.close();
 
 // ---- (e) every page of this part, in English and in Arabic ----
 const pages = [{ name: 'home', path: '/', ready: '#editor' }, ...await contestPages()];
+const switched = [];
 for (const tag of ['en', 'ar']) {
   for (const size of [{ width: 1280, height: 720 }, { width: 390, height: 844, isMobile: true, hasTouch: true }]) {
     const { width, height, ...device } = size;
@@ -209,9 +210,23 @@ for (const tag of ['en', 'ar']) {
       assert.ok(sideways[0] <= sideways[1], `${name} in ${tag} at ${width} px scrolls sideways: ${sideways.join(' > ')}`);
       await axe(p, `${name} ${tag} ${width}`, { all: true });
       if (tag === 'ar') await shot(p, `i18n-${name}-ar-${width}`);
+      if (tag === 'en' && width === 1280) {
+        // Every page's switch redraws it in place, focus kept on the switch.
+        const before = await p.textContent('body');
+        await p.selectOption('#locale-switch', 'de');
+        await p.waitForFunction(() => document.documentElement.lang === 'de');
+        await p.waitForSelector(ready);
+        await until(`${name} redrawn in German`, async () => (await p.textContent('body')) !== before);
+        assert.equal(await p.evaluate(() => document.activeElement.id), 'locale-switch', `${name}: focus stays on the switch`);
+        await p.selectOption('#locale-switch', 'en');
+        await p.waitForFunction(() => document.documentElement.lang === 'en');
+        switched.push(name);
+      }
     }
     await ctx.close();
   }
 }
 figures['pages checked'] = pages.map((p) => p.name).join(', ');
+figures['switched to German and back in place'] = switched.join(', ');
+assert.equal(switched.length, pages.length);
 await finish('i18n');

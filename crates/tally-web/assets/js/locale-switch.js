@@ -16,11 +16,12 @@ export function localeSwitch({ id = 'locale-switch' } = {}) {
 // keeping what was typed into its fields (by id) and the focus on the
 // switch: a judge halfway through a sheet loses nothing by switching.
 export function redrawOnLocaleChange(root, draw) {
-  addEventListener('localechange', () => {
+  addEventListener('localechange', async () => {
     const typed = [...root.querySelectorAll('input, textarea, select')]
       .filter((el) => el.id && el.id !== 'locale-switch')
       .map((el) => [el.id, el.type === 'checkbox' ? el.checked : el.value]);
-    draw();
+    // A draw may be async (a key prompt makes sure its messages are loaded).
+    await draw();
     for (const [id, value] of typed) {
       const el = document.getElementById(id);
       if (!el) continue;
