@@ -86,7 +86,7 @@ function drawHead() {
     // A new question: the last slide's announcement no longer applies.
     fill($('announce'));
   }
-  $('hint').textContent = t('keys-hint');
+  if ($('hint').textContent !== t('keys-hint')) $('hint').textContent = t('keys-hint');
   drawSub();
 }
 

@@ -69,8 +69,9 @@ export class Join {
   apply() {
     const mode = this.mode();
     const changed = this.header.dataset.mode !== mode;
-    this.header.dataset.mode = mode;
-    this.overlay.hidden = !this.qr || !this.link;
+    if (changed) this.header.dataset.mode = mode;
+    const hide = !this.qr || !this.link;
+    if (this.overlay.hidden !== hide) this.overlay.hidden = hide;
     this.draw();
     if (changed) this.onChange();
   }
@@ -83,7 +84,8 @@ export class Join {
       fill(this.header, h('p', { class: 'join-text' }, t('join-unavailable')), audience);
       return;
     }
-    const where = `${short(link.url).replace(/\/j\/.*$/, '')}/j`;
+    // The address the QR code holds: typed as it is, it joins at once.
+    const where = short(link.url);
     const mode = this.mode();
     const sig = `${mode}|${where}|${this.audience}|${t('join-at')}`;
     if (this.header.dataset.sig === sig) return;
@@ -96,7 +98,7 @@ export class Join {
         h('img', { class: 'qr', id: 'qr', src: `/j/${link.join_code}/qr.svg`, alt: t('qr-alt', { url: link.url }), width: 256, height: 256 })));
     fill(this.overlay,
       h('img', { class: 'qr-big', src: `/j/${link.join_code}/qr.svg`, alt: t('qr-alt', { url: link.url }), width: 256, height: 256 }),
-      h('p', { class: 'qr-words' }, h('strong', { dir: 'ltr' }, where), ' · ', h('strong', { dir: 'ltr' }, spaced(link.join_code))),
+      h('p', { class: 'qr-words' }, h('strong', { dir: 'ltr' }, where)),
       h('p', { class: 'qr-close' }, t('qr-close')));
   }
 }

@@ -37,6 +37,13 @@ export function countTo(el, to, format) {
     el.textContent = format(to, true);
     return;
   }
+  // A vote or two more is written at once: counting up every small step
+  // of a busy room would repaint numbers on every frame for nothing.
+  const small = prev && Object.keys(to).every((k) => Math.abs((to[k] || 0) - (prev[k] || 0)) <= Math.max(2, Math.abs(prev[k] || 0) * 0.05));
+  if (small && !tweens.has(el)) {
+    el.textContent = format(to, true);
+    return;
+  }
   if (same && !tweens.has(el)) {
     // Same figures, maybe new words (the language changed).
     el.textContent = format(to, true);

@@ -49,6 +49,20 @@ function listIn(body, tag, cls) {
   return list;
 }
 
+// Sets a bar's length (a transform, not a width: no layout). A bar grows
+// visibly when it jumps (results shown, a rush of votes); the small steps
+// of a busy room are set at once, since a transition restarted ten times a
+// second keeps the page drawing every frame for a change nobody can see.
+function grow(el, axis, share) {
+  const to = Math.max(0, Math.min(1, share || 0));
+  const from = el.tallyShare ?? 0;
+  if (Math.abs(to - from) < 0.001) return;
+  el.tallyShare = to;
+  const small = Math.abs(to - from) < 0.08;
+  if (el.classList.contains('still') !== small) el.classList.toggle('still', small);
+  el.style.transform = `${axis}(${to})`;
+}
+
 const barRow = () => h('li', { class: 'opt' },
   h('div', { class: 'bar-label' }, h('span', { class: 'bar-name', dir: 'auto' }), h('span', { class: 'bar-value' })),
   h('div', { class: 'bar-track', 'aria-hidden': 'true' }, h('div', { class: 'bar-fill' })));
@@ -56,8 +70,7 @@ const barRow = () => h('li', { class: 'opt' },
 function updateBar(li, row) {
   li.querySelector('.bar-name').textContent = row.label;
   countTo(li.querySelector('.bar-value'), row.figures, row.format);
-  // A transform, not a width: the compositor animates it without layout.
-  li.querySelector('.bar-fill').style.transform = `scaleX(${Math.max(0, Math.min(1, row.share))})`;
+  grow(li.querySelector('.bar-fill'), 'scaleX', row.share);
   li.classList.toggle('leader', !!row.leader);
   li.classList.toggle('correct', !!row.correct);
 }
@@ -157,9 +170,7 @@ function scale(body, r, poll) {
       }));
     const d = o.distribution || {};
     const peak = Math.max(1, ...values.map((v) => d[v] || 0));
-    [...li.querySelector('.dist').children].forEach((col, i) => {
-      col.style.transform = `scaleY(${(d[values[i]] || 0) / peak})`;
-    });
+    [...li.querySelector('.dist').children].forEach((col, i) => grow(col, 'scaleY', (d[values[i]] || 0) / peak));
   });
   return { list, sig: `scale${min}-${max}\u0002${rows.map((o) => `${o.key}\u0001${o.value}`).join('\u0002')}` };
 }
@@ -292,7 +303,7 @@ export function draw(body, poll, r, ctx) {
     body.replaceChildren();
     body.dataset.mode = mode;
   }
-  body.dataset.type = type;
+  if (body.dataset.type !== type) body.dataset.type = type;
   if (!ctx.visible) return waiting(body, poll, ctx);
   if (!r) return { list: null, sig: 'none' };
   let chart = body.querySelector(':scope > #chart');
