@@ -9,7 +9,7 @@ import { h, fill } from './dom.js';
 import { api } from './api.js';
 import { follow } from './live.js';
 import { loadLocale, preferredLocale, locale, t } from './i18n.js';
-import { tokenOf, deckOf, idInPath, askForToken, presenterProtocols, remember } from './deck.js';
+import { deckOf, idInPath, askForToken, presenterProtocols, remember, takeLinkKey } from './deck.js';
 import { draw, typeOf, summary } from './screen/stage.js';
 import { Pages, fitBlock, fitFont, MIN_TYPE } from './screen/fit.js';
 import { Join } from './screen/join.js';
@@ -17,7 +17,9 @@ import { Countdown } from './screen/timer.js';
 
 const app = document.getElementById('app');
 const id = idInPath();
-const token = id && tokenOf(id);
+// The presenter's key held in this browser, or a screen link's (its secret
+// in the address's fragment, taken into local storage at start).
+let token = null;
 let state = null;
 let results = null;
 let leaderboard = [];
@@ -246,6 +248,7 @@ async function applySettings(settings) {
 async function start() {
   // The presentation's language; without one, the presenter's as chosen
   // in this browser (the language switch).
+  token = id ? await takeLinkKey(id, (key) => api('GET', `/presentations/${id}/access`, { token: key, attempts: 1 })) : null;
   const settings = id && token ? await loadSettings() : null;
   await loadLocale((settings && settings.locale) || preferredLocale(), ['screen']);
   document.title = t('screen-title');
