@@ -186,6 +186,14 @@ await noSideScroll(page, 'en 1920×1080, 280-character question');
 await inFirstViewport(page, ['#join-code', '#current-question', '#next', '#next-preview', '#notes'], 'en 1920×1080');
 await shot(page, 'console-en-1920x1080');
 
+// ---- The language switch redraws the console in place ----
+await page.selectOption('#locale-switch', 'de');
+await until('the console in German', async () => (await page.textContent('#next')) === 'Weiter →');
+assert.equal(await page.evaluate(() => document.activeElement.id), 'locale-switch', 'focus stays on the switch');
+assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+await page.selectOption('#locale-switch', 'en');
+await until('the console in English again', async () => (await page.textContent('#next')) === 'Next →');
+
 // ---- In Arabic, right to left ----
 const arabic = await context({ viewport: { width: 1280, height: 720 }, locale: 'ar' });
 const ar = await arabic.newPage();

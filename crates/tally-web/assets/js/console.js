@@ -24,6 +24,7 @@ import { whenTimeIsUp } from './console/countdown.js';
 import { drawQueue } from './console/moderation.js';
 import { drawRounds } from './console/rounds.js';
 import { drawPeople } from './console/people.js';
+import { redrawOnLocaleChange } from './locale-switch.js';
 
 const app = document.getElementById('app');
 let joinCode = '';
@@ -170,7 +171,8 @@ async function start() {
   if (failed) say(t('console-load-failed', { reason: errorText(failed) }), 'error');
   whenTimeIsUp(drawState);
   whenTitled(drawTitle);
-  addEventListener('localechange', drawAll);
+  // The switch draws the console again in the new language, in place.
+  redrawOnLocaleChange(app, drawAll);
   // The slides, as the phones get them; the subprotocols mark this page
   // as the presenter's, so it is not counted in the audience.
   follow(`/presentations/${ctx.id}/live`, {
