@@ -108,3 +108,38 @@ async fn a_timer_that_runs_out_closes_voting_once_and_is_told() {
     let now = tally.presentation(id).await.unwrap();
     assert!(!now.polls[0].voting_open && now.deadline_to_close().is_none());
 }
+
+#[tokio::test]
+async fn every_round_is_listed_with_its_responses() {
+    let world = FakeWorld::new();
+    let (tally, _, _) = world.tally(false);
+    let draft = PresentationDraft::new(vec![poll("Pets?", &["A", "B"])]).unwrap();
+    let created = tally.create_presentation(draft, None).await.unwrap();
+    let (p, token) = (created.presentation, created.presenter_token);
+    let vote = |key: &str| {
+        let voter = ParticipantId::from_uuid(uuid::Uuid::new_v4());
+        tally.cast_vote(tally_domain::Ballot::single(
+            p.id,
+            p.polls[0].id,
+            voter,
+            key,
+        ))
+    };
+    vote("A").await.unwrap();
+    vote("B").await.unwrap();
+    tally
+        .reset_poll(p.id, p.polls[0].id, Some(&token))
+        .await
+        .unwrap();
+    vote("A").await.unwrap();
+    let rounds = tally
+        .poll_rounds(p.id, p.polls[0].id, Some(&token))
+        .await
+        .unwrap();
+    let listed: Vec<(u32, u64)> = rounds.iter().map(|r| (r.round, r.responses)).collect();
+    assert_eq!(listed, [(1, 2), (2, 1)]);
+    assert!(matches!(
+        tally.poll_rounds(p.id, p.polls[0].id, None).await,
+        Err(tally_domain::usecases::PollResultsError::Denied(_))
+    ));
+}

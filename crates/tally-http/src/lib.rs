@@ -159,6 +159,10 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
                 .get(v4::list_votes::<P>),
         )
         .service(
+            web::resource("/presentations/{presentation_id}/polls/{poll_id}/rounds")
+                .get(console::rounds::<P>),
+        )
+        .service(
             web::resource("/presentations/{presentation_id}/polls/{poll_id}/results")
                 .get(presenter::poll_results::<P>),
         )

@@ -20,7 +20,7 @@ mod votes;
 pub use access::{OwnedPresentation, PresenterCheckError};
 pub use announcements::Announcements;
 pub use ballots::{CheckBallotError, DeckSettings};
-pub use console::NotesError;
+pub use console::{NotesError, RoundCount};
 pub use contests::{
     Check, ContestDenied, ContestReadError, Contests, CreateContestError, JudgeProgress,
     JudgeSheet, LinkError, MarkDraft, ResultsView, ReviseContestError, RoundError, SheetError,

@@ -18,7 +18,10 @@ pub use presentations::{
 };
 pub use questions::{AskBody, AskedBody, QuestionResultBody, QuestionsQuery, UpvoteBody};
 pub use quiz::{ParticipantBody, ScoreBody, StandingBody};
-pub use results::{EntryResultBody, OptionResultBody, ResultsBody, RoundQuery, WordResultBody};
+pub use results::{
+    EntryResultBody, OptionResultBody, ResultsBody, RoundCountBody, RoundQuery, RoundsBody,
+    WordResultBody,
+};
 pub use slides::{
     GoToBody, ResultsVisibilityBody, RoundBody, TimerBody, TimerRequestBody, VotingStateBody,
 };

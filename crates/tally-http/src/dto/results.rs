@@ -251,6 +251,26 @@ impl From<PollResults> for ResultsBody {
     }
 }
 
+/// A poll's rounds, first to current (`GET …/polls/{poll_id}/rounds`).
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"poll_id": "0190f3c4-0000-7000-8000-000000000001", "current_round": 2,
+    "rounds": [{"round": 1, "responses": 41}, {"round": 2, "responses": 12}]}))]
+pub struct RoundsBody {
+    pub poll_id: Uuid,
+    /// The round votes count in now (the last of `rounds`).
+    pub current_round: u32,
+    pub rounds: Vec<RoundCountBody>,
+}
+
+/// One round and how many took part: its results are
+/// `GET …/polls/{poll_id}/results?round=N`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RoundCountBody {
+    pub round: u32,
+    /// Distinct participants with a vote counted in the round.
+    pub responses: u64,
+}
+
 /// Query of a poll's results.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]

@@ -263,3 +263,113 @@ async fn results_after_vote_reaches_the_phone_with_the_poll() {
     let problem = assert_problem(app.create(&qa).await, StatusCode::BAD_REQUEST).await;
     assert_eq!(problem["code"], "invalid_poll", "{problem}");
 }
+
+async fn vote(app: &TestApp, deck: &crate::helpers::Created, key: &str) {
+    let response = app
+        .vote(&deck.id, &deck.poll_ids[0], Uuid::new_v4(), key)
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+}
+
+/// After resets, every round is listed with its responses, and an earlier
+/// round's results stay readable with `?round=N`.
+async fn past_rounds_stay_readable(app: TestApp, open: bool) {
+    let deck = app.create_deck(1).await;
+    let poll = &deck.poll_ids[0];
+    let reset = |deck: &crate::helpers::Created| {
+        app.presenter(
+            Method::POST,
+            &format!("/presentations/{}/polls/{poll}/reset", deck.id),
+            Some(&deck.token),
+        )
+        .send()
+    };
+    for key in ["A", "A", "B"] {
+        vote(&app, &deck, key).await;
+    }
+    assert_eq!(reset(&deck).await.unwrap().status(), StatusCode::OK);
+    vote(&app, &deck, "C").await;
+    assert_eq!(reset(&deck).await.unwrap().status(), StatusCode::OK);
+
+    let path = format!("/presentations/{}/polls/{poll}/rounds", deck.id);
+    let rounds: Value = app
+        .presenter(Method::GET, &path, Some(&deck.token))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        rounds,
+        json!({"poll_id": poll, "current_round": 3, "rounds": [
+            {"round": 1, "responses": 3}, {"round": 2, "responses": 1}, {"round": 3, "responses": 0}]})
+    );
+    let first = app
+        .presenter(
+            Method::GET,
+            &format!("/presentations/{}/polls/{poll}/results?round=1", deck.id),
+            Some(&deck.token),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    let first: Value = first.json().await.unwrap();
+    let counts: Vec<(&str, u64)> = first["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["key"].as_str().unwrap(), o["votes"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        (first["round"].as_u64(), counts),
+        (Some(1), vec![("A", 2), ("B", 1), ("C", 0)])
+    );
+    let unknown = format!("/presentations/{}/polls/{}/rounds", deck.id, Uuid::new_v4());
+    assert_problem(
+        app.presenter(Method::GET, &unknown, Some(&deck.token))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    if !open {
+        assert_problem(
+            app.presenter(Method::GET, &path, None)
+                .send()
+                .await
+                .unwrap(),
+            StatusCode::UNAUTHORIZED,
+        )
+        .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn past_rounds_stay_readable_on_the_direct_path() {
+    past_rounds_stay_readable(spawn_app().await, false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn past_rounds_stay_readable_on_the_redis_path() {
+    past_rounds_stay_readable(spawn_redis_app().await, true).await;
+}
+
+#[tokio::test]
+async fn the_new_paths_are_in_the_openapi_document() {
+    let app = spawn_app().await;
+    let spec = app.get_json("/openapi.json").await;
+    for path in [
+        "/presentations/{presentation_id}/notes",
+        "/presentations/{presentation_id}/polls/{poll_id}/rounds",
+    ] {
+        assert!(spec["paths"][path]["get"].is_object(), "{path} missing");
+    }
+    let ask = &spec["components"]["schemas"]["AskBody"]["properties"];
+    assert!(ask["submission_id"].is_object(), "{ask}");
+    // A flattened body is an allOf: its own fields are in one part of it.
+    let poll = spec["components"]["schemas"]["NewPollBody"].to_string();
+    assert!(poll.contains(r#""notes":{"#), "{poll}");
+}
