@@ -13,6 +13,7 @@ pub mod poll;
 pub mod ports;
 pub mod presentation;
 pub mod presenter;
+pub mod settings;
 pub mod usecases;
 pub mod vote;
 
@@ -23,7 +24,8 @@ pub use ids::{
 pub use links::{LinkLabel, LinkRole, NewLink, PresentationLink};
 pub use poll::{OptionKey, OptionValue, Poll, PollDraft, PollOption, PresenterNotes, Question};
 pub use presentation::{
-    Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove, SlideState,
+    Presentation, PresentationDraft, PresentationSummary, ResultsGate, SlideError, SlideMove,
+    SlideState,
 };
 pub use presenter::{
     AccessDenied, Delegate, DelegateRole, Holder, JoinCode, Power, PresenterAccess, PresenterToken,

@@ -4,6 +4,7 @@ use crate::ids::{PresentationId, PresenterId};
 use crate::kinds::ProfanityFilter;
 use crate::poll::{Poll, PollDraft};
 use crate::presenter::JoinCode;
+use crate::settings::LiveSettings;
 use std::time::SystemTime;
 use thiserror::Error;
 
@@ -69,6 +70,8 @@ pub struct Presentation {
     pub created_at: SystemTime,
     /// How strictly the audience's text is filtered.
     pub profanity_filter: ProfanityFilter,
+    /// The settings the live channels act on (see [`crate::settings`]).
+    pub live: LiveSettings,
 }
 
 impl Presentation {
@@ -85,6 +88,45 @@ impl Presentation {
     pub fn deadline_to_close(&self) -> Option<(crate::ids::PollId, SystemTime)> {
         let poll = self.current_poll().filter(|p| p.voting_open)?;
         Some((poll.id, poll.deadline?))
+    }
+
+    /// When the audience (phones and the big screen) gets the results of
+    /// the poll on screen: see [`ResultsGate`].
+    pub fn results_gate(&self) -> ResultsGate {
+        let poll = self.current_poll();
+        ResultsGate {
+            shown: poll.is_some_and(|p| p.results_visible),
+            held_while_open: self.live.hide_results_until_closed
+                && poll.is_some_and(|p| p.voting_open),
+            deadline: poll.and_then(|p| p.deadline),
+        }
+    }
+}
+
+/// Whether the audience gets the results of the poll on screen: the
+/// presenter shows them and, when the presentation holds results until
+/// voting closes, voting has closed (by the presenter, or by its timer,
+/// which passes without a state change: hence a deadline, not a flag).
+/// The presenter's own channel gets results regardless.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ResultsGate {
+    /// The presenter shows the results.
+    pub shown: bool,
+    /// Held back while voting is open (the presenter has not closed it).
+    pub held_while_open: bool,
+    /// When the poll's timer closes voting, if it has one.
+    pub deadline: Option<SystemTime>,
+}
+
+impl ResultsGate {
+    /// Whether the audience gets the results at `now`.
+    pub fn open_at(&self, now: SystemTime) -> bool {
+        self.shown && !(self.held_while_open && self.deadline.is_none_or(|d| now < d))
+    }
+
+    /// Whether shown results are held back now, until voting closes.
+    pub fn held_at(&self, now: SystemTime) -> bool {
+        self.shown && !self.open_at(now)
     }
 }
 
@@ -167,6 +209,30 @@ mod tests {
             poll_count,
             version: 1,
         }
+    }
+
+    #[test]
+    fn held_results_reach_the_audience_when_voting_closes() {
+        let now = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000);
+        let later = now + std::time::Duration::from_secs(10);
+        let gate = |shown, held_while_open, deadline| ResultsGate {
+            shown,
+            held_while_open,
+            deadline,
+        };
+        // Not held: shown is shown.
+        assert!(gate(true, false, None).open_at(now));
+        assert!(!gate(false, false, None).open_at(now));
+        // Held while voting is open, with or without a timer running.
+        assert!(!gate(true, true, None).open_at(now));
+        assert!(gate(true, true, None).held_at(now));
+        assert!(!gate(true, true, Some(later)).open_at(now));
+        // The timer ran out: voting closed, results go out.
+        assert!(gate(true, true, Some(later)).open_at(later));
+        assert!(!gate(true, true, Some(later)).held_at(later));
+        // Never shown: neither open nor held.
+        assert!(!gate(false, true, None).open_at(now));
+        assert!(!gate(false, true, None).held_at(now));
     }
 
     #[test]

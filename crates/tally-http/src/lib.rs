@@ -175,6 +175,7 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
             web::resource("/presentations/{presentation_id}/live/presenter")
                 .get(live::presenter_socket::<P>),
         )
+        .configure(handlers::settings::routes::<P>)
         // Operations
         .service(web::resource("/livez").get(ops::livez))
         .service(web::resource("/readyz").get(ops::readyz))

@@ -51,6 +51,11 @@ use utoipa::{Modify, OpenApi};
         handlers::presenter::delete_presentation,
         handlers::presenter::list_presentations,
         handlers::audience::join,
+        handlers::settings::get_settings,
+        handlers::settings::change_settings,
+        handlers::settings::logo::put_logo,
+        handlers::settings::logo::remove_logo,
+        handlers::settings::logo::get_logo,
         handlers::contests::create,
         handlers::contests::get,
         handlers::contests::revise,
@@ -80,6 +85,7 @@ use utoipa::{Modify, OpenApi};
     ),
     components(schemas(
         problem::Problem,
+        dto::SettingsPatchBody, dto::SettingsBody, dto::LogoRefBody, dto::PaletteBody, dto::WarningBody,
         dto::OptionBody, dto::NewPollBody, dto::NewPresentationBody, dto::PresentationCreatedBody,
         dto::PollBody, dto::PresentationBody, dto::VoteBody, dto::VoteListingBody, dto::GoToBody,
         dto::AccessBody, dto::NewPresentationLinkBody, dto::PresentationLinkBody,
@@ -104,6 +110,7 @@ use utoipa::{Modify, OpenApi};
         (name = "presenter", description = "Tally extensions for presenters"),
         (name = "audience", description = "Tally extensions for phones"),
         (name = "poll types", description = "Poll types beyond single choice (poll-types.md)"),
+        (name = "settings", description = "A presentation's settings and the event's look: title, big-screen language, switches, colours, type scale, logo"),
         (name = "contests", description = "Judged contests: criteria, judges, score sheets, audit, publishing"),
         (name = "ops", description = "Health and metrics"),
     )

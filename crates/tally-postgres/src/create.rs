@@ -117,6 +117,7 @@ pub(crate) async fn insert(
         },
         created_at,
         profanity_filter: new.draft.profanity_filter(),
+        live: tally_domain::settings::LiveSettings::default(),
         polls: poll_ids
             .into_iter()
             .zip(polls)

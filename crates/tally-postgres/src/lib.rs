@@ -29,6 +29,7 @@ mod migrate;
 mod pool;
 mod publication;
 pub mod recount;
+mod settings;
 mod store;
 mod tallies;
 

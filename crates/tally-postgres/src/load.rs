@@ -5,6 +5,7 @@ use anyhow::Context as _;
 use deadpool_postgres::GenericClient;
 use std::time::SystemTime;
 use tally_domain::kinds::{PollType, ProfanityFilter, SettingsDraft};
+use tally_domain::settings::LiveSettings;
 use tally_domain::{
     JoinCode, OptionKey, OptionValue, Poll, PollDraft, PollId, PollOption, Presentation,
     PresentationId, PresenterId, Question, SlideState,
@@ -13,8 +14,12 @@ use tokio_postgres::types::ToSql;
 use tokio_postgres::Row;
 use uuid::Uuid;
 
-const PRESENTATION: &str = "SELECT id, presenter_id, join_code, poll_count, current_poll_index, \
-     state_version, created_at, profanity_filter FROM presentations WHERE id = $1";
+const PRESENTATION: &str = "SELECT p.id, p.presenter_id, p.join_code, p.poll_count, \
+     p.current_poll_index, p.state_version, p.created_at, p.profanity_filter, \
+     coalesce(s.revision, 0) AS settings_revision, \
+     coalesce(s.hide_results_until_closed, false) AS hide_results_until_closed \
+     FROM presentations p LEFT JOIN presentation_settings s ON s.presentation_id = p.id \
+     WHERE p.id = $1";
 
 const POLLS: &str = "SELECT q.id, q.question, q.voting_open, q.results_visible, q.kind, \
      q.settings::text AS settings, q.opened_at, q.deadline, q.round, o.key, o.value \
@@ -47,6 +52,10 @@ pub(crate) async fn presentation<C: GenericClient>(
         slide: slide_state(&head)?,
         created_at: head.try_get::<_, SystemTime>("created_at")?,
         profanity_filter: ProfanityFilter::parse(head.try_get("profanity_filter")?)?,
+        live: LiveSettings {
+            revision: u64::try_from(head.try_get::<_, i64>("settings_revision")?)?,
+            hide_results_until_closed: head.try_get("hide_results_until_closed")?,
+        },
         polls,
     }))
 }

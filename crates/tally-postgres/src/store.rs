@@ -1,11 +1,13 @@
-use crate::{create, deadline, fence, load};
+use crate::{create, deadline, fence, load, settings};
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
 use tally_domain::kinds::DisplayName;
+use tally_domain::ports::SettingsChangeError;
 use tally_domain::ports::{
     InsertPresentationError, NameChangeError, NewPresentation, PollsOnScreen, PresentationStore,
     ResetPollError, SlideChangeError, StoreError, VotingChangeError,
 };
+use tally_domain::settings::{Logo, PresentationSettings, SettingsPatch, StoredLogo};
 use tally_domain::{
     JoinCode, ParticipantId, PollId, Presentation, PresentationId, PresentationSummary,
     PresenterAccess, PresenterId, PresenterNotes, SlideMove, TokenHash,
@@ -430,6 +432,35 @@ impl PresentationStore for PgStore {
         #[allow(clippy::cast_precision_loss)]
         let seconds = seconds as f64;
         self.set_current_poll_flag(id, SET_TIMER, seconds).await
+    }
+
+    async fn settings(
+        &self,
+        id: PresentationId,
+    ) -> Result<Option<PresentationSettings>, StoreError> {
+        settings::read(&self.client().await?, id).await
+    }
+
+    async fn change_settings(
+        &self,
+        id: PresentationId,
+        patch: SettingsPatch,
+    ) -> Result<(PresentationSettings, Presentation), SettingsChangeError> {
+        let mut client = self.client().await?;
+        settings::change(&mut client, id, settings::Change::Choices(patch)).await
+    }
+
+    async fn set_logo(
+        &self,
+        id: PresentationId,
+        logo: Option<Logo>,
+    ) -> Result<(PresentationSettings, Presentation), SettingsChangeError> {
+        let mut client = self.client().await?;
+        settings::change(&mut client, id, settings::Change::Logo(logo)).await
+    }
+
+    async fn logo(&self, id: PresentationId) -> Result<Option<StoredLogo>, StoreError> {
+        settings::logo(&self.client().await?, id).await
     }
 
     async fn delete(&self, id: PresentationId) -> Result<bool, StoreError> {

@@ -34,7 +34,7 @@ pub use metrics::{
 pub use queue::{QueueError, QueuedVote, VoteQueue};
 pub use store::{
     InsertPresentationError, NameChangeError, NewPresentation, PollsOnScreen, PresentationStore,
-    ResetPollError, SlideChangeError, StoreError, VotingChangeError,
+    ResetPollError, SettingsChangeError, SlideChangeError, StoreError, VotingChangeError,
 };
 pub use switch::IntakeSwitch;
 

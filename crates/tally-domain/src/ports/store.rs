@@ -4,6 +4,7 @@ use crate::presentation::{
     Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove,
 };
 use crate::presenter::{JoinCode, PresenterAccess, TokenHash};
+use crate::settings::{Logo, PresentationSettings, SettingsPatch, StoredLogo};
 use std::future::Future;
 use thiserror::Error;
 
@@ -67,6 +68,15 @@ pub enum SlideChangeError {
     NotFound,
     #[error(transparent)]
     Slide(#[from] SlideError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Why a settings or logo change was not stored.
+#[derive(Debug, Error)]
+pub enum SettingsChangeError {
+    #[error("no such presentation")]
+    NotFound,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -275,6 +285,54 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         id: PresentationId,
         visible: bool,
     ) -> impl Future<Output = Result<Presentation, VotingChangeError>> + Send;
+
+    /// The presentation's settings; the defaults (revision 0) for one
+    /// whose settings were never changed, `None` for an unknown
+    /// presentation.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn settings(
+        &self,
+        id: PresentationId,
+    ) -> impl Future<Output = Result<Option<PresentationSettings>, StoreError>> + Send;
+
+    /// Applies `patch` to the stored settings atomically (concurrent
+    /// patches both apply, in some order), bumps the settings revision and
+    /// the state version, and returns the settings and the presentation as
+    /// they now are.
+    ///
+    /// # Errors
+    /// MUST return [`SettingsChangeError::NotFound`] for an unknown
+    /// presentation, storing nothing.
+    fn change_settings(
+        &self,
+        id: PresentationId,
+        patch: SettingsPatch,
+    ) -> impl Future<Output = Result<(PresentationSettings, Presentation), SettingsChangeError>> + Send;
+
+    /// Stores (`Some`) or removes (`None`) the presentation's logo, bumping
+    /// the settings revision and the state version, and returns the
+    /// settings and the presentation as they now are. Removing a logo that
+    /// is not there is not an error.
+    ///
+    /// # Errors
+    /// MUST return [`SettingsChangeError::NotFound`] for an unknown
+    /// presentation, storing nothing.
+    fn set_logo(
+        &self,
+        id: PresentationId,
+        logo: Option<Logo>,
+    ) -> impl Future<Output = Result<(PresentationSettings, Presentation), SettingsChangeError>> + Send;
+
+    /// The presentation's logo; `None` when it has none or does not exist.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn logo(
+        &self,
+        id: PresentationId,
+    ) -> impl Future<Output = Result<Option<StoredLogo>, StoreError>> + Send;
 
     /// Deletes the presentation with its polls and votes. Returns whether it
     /// existed.

@@ -14,6 +14,7 @@ mod links;
 mod presentations;
 mod questions;
 mod quiz;
+mod settings;
 mod slides;
 mod votes;
 
@@ -36,6 +37,7 @@ pub use presentations::{
 };
 pub use questions::{AskQuestionError, ListQuestionsError, ModerateError, UpvoteError};
 pub use quiz::{scores, LeaderboardError, SetNameError};
+pub use settings::{ChangeSettingsError, ReadSettingsError, SetLogoError, SettingsView};
 pub use slides::{MoveSlideError, ResetPollError, SetTimerError, SetVotingError};
 pub use votes::{CastVoteError, ListVotesError, PollResultsError};
 

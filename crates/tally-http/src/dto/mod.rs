@@ -7,6 +7,7 @@ mod presentations;
 mod questions;
 mod quiz;
 mod results;
+mod settings;
 mod slides;
 mod votes;
 
@@ -22,6 +23,7 @@ pub use results::{
     EntryResultBody, OptionResultBody, ResultsBody, RoundCountBody, RoundQuery, RoundsBody,
     WordResultBody,
 };
+pub use settings::{LogoRefBody, PaletteBody, SettingsBody, SettingsPatchBody, WarningBody};
 pub use slides::{
     GoToBody, ResultsVisibilityBody, RoundBody, TimerBody, TimerRequestBody, VotingStateBody,
 };

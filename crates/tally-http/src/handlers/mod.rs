@@ -8,6 +8,7 @@ pub mod links;
 pub mod ops;
 pub mod presenter;
 pub mod questions;
+pub mod settings;
 pub mod v4;
 pub mod votes;
 

@@ -5,7 +5,7 @@ use super::messages;
 use crate::telemetry::Telemetry;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use tally_domain::{PollId, Presentation, PresentationId};
+use tally_domain::{PollId, Presentation, PresentationId, ResultsGate};
 use tokio::sync::watch;
 
 /// Who a live connection is.
@@ -65,9 +65,11 @@ pub(crate) struct Channel {
     pub(super) id: PresentationId,
     pub state: watch::Sender<Arc<str>>,
     pub results: watch::Sender<Arc<str>>,
-    /// Results for the audience: only fed while the presenter shows them.
+    /// Results for the audience: only fed while the presenter shows them
+    /// and they are not held until voting closes.
     pub audience_results: watch::Sender<Arc<str>>,
-    pub(super) results_visible: AtomicBool,
+    /// When the audience gets results, as of the last state published.
+    pub(super) results_gate: Mutex<ResultsGate>,
     /// Audience sockets (and event streams) on this process.
     pub audience: AtomicUsize,
     /// Audience on the other processes, as the board last said.
@@ -90,11 +92,7 @@ impl Channel {
             state: watch::Sender::new(messages::state(presentation).into()),
             results: watch::Sender::new(Arc::from("")),
             audience_results: watch::Sender::new(Arc::from("")),
-            results_visible: AtomicBool::new(
-                presentation
-                    .current_poll()
-                    .is_some_and(|p| p.results_visible),
-            ),
+            results_gate: Mutex::new(presentation.results_gate()),
             audience: AtomicUsize::new(0),
             audience_elsewhere: AtomicUsize::new(0),
             audience_reported: AtomicUsize::new(0),
@@ -143,18 +141,22 @@ impl Channel {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner) =
             presentation.current_poll().map(|p| p.id);
-        self.results_visible.store(
-            presentation
-                .current_poll()
-                .is_some_and(|p| p.results_visible),
-            Ordering::Release,
-        );
+        *self
+            .results_gate
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = presentation.results_gate();
         self.state
             .send_replace(messages::state(presentation).into());
     }
 
+    /// Whether the audience gets results now. Asked on every tick, not
+    /// only when a state arrives: a timer closes voting (and releases held
+    /// results) without one.
     pub(crate) fn results_visible(&self) -> bool {
-        self.results_visible.load(Ordering::Acquire)
+        self.results_gate
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .open_at(std::time::SystemTime::now())
     }
 
     /// Whether anyone needs results: a presenter, or phones while the

@@ -17,9 +17,21 @@ struct StateMessage {
     pub current_poll_index: usize,
     pub poll_count: usize,
     pub voting_open: bool,
-    /// Whether the presenter shows this poll's results to the audience;
-    /// when true, `results` messages follow on the audience channel.
+    /// Whether the audience gets this poll's results now: the presenter
+    /// shows them and they are not held (`results_held`); when true,
+    /// `results` messages follow on the audience channel. Phones and the
+    /// big screen draw results only then.
     pub results_visible: bool,
+    /// Whether the presenter shows this poll's results (the console's
+    /// toggle), held or not.
+    pub results_shown: bool,
+    /// Shown results are held back until voting closes (the presentation's
+    /// `hide_results_until_closed`): they reach the audience when the
+    /// presenter closes voting, or when the timer (`deadline_ms`) runs out.
+    pub results_held: bool,
+    /// The presentation's settings revision: pages refetch
+    /// `GET /presentations/{id}/settings` when it changes.
+    pub settings_rev: u64,
     pub poll: Option<PollBody>,
     /// The poll's round: it grows when the presenter resets the poll, and
     /// the audience may vote again.
@@ -33,6 +45,8 @@ struct StateMessage {
 
 pub fn state(presentation: &Presentation) -> String {
     let poll = presentation.current_poll();
+    let gate = presentation.results_gate();
+    let now = std::time::SystemTime::now();
     serde_json::to_string(&StateMessage {
         kind: "state",
         version: presentation.slide.version,
@@ -40,7 +54,10 @@ pub fn state(presentation: &Presentation) -> String {
         current_poll_index: presentation.slide.index,
         poll_count: presentation.slide.poll_count,
         voting_open: poll.is_some_and(|p| p.voting_open),
-        results_visible: poll.is_some_and(|p| p.results_visible),
+        results_visible: gate.open_at(now),
+        results_shown: gate.shown,
+        results_held: gate.held_at(now),
+        settings_rev: presentation.live.revision,
         poll: poll.map(PollBody::from),
         round: poll.map(|p| p.round),
         timer: poll.and_then(TimerBody::of),

@@ -18,6 +18,8 @@ mod helpers;
 mod links;
 mod live;
 mod live_protocol;
+mod logo;
+mod look;
 mod ops;
 mod publication;
 mod qa;

@@ -4,7 +4,7 @@
 
 use tally_domain::ports::{
     InsertPresentationError, NewPresentation, PollsOnScreen, PresentationEvents, PresentationStore,
-    ResetPollError, SlideChangeError, StoreError, VotingChangeError,
+    ResetPollError, SettingsChangeError, SlideChangeError, StoreError, VotingChangeError,
 };
 use tally_domain::{
     JoinCode, PollId, Presentation, PresentationId, PresentationSummary, PresenterAccess,
@@ -165,5 +165,39 @@ impl<S: PresentationStore, E: PresentationEvents> PresentationStore for EventedS
         self.inner
             .list_for_presenter(presenter, before, limit)
             .await
+    }
+
+    async fn settings(
+        &self,
+        id: PresentationId,
+    ) -> Result<Option<tally_domain::settings::PresentationSettings>, StoreError> {
+        self.inner.settings(id).await
+    }
+
+    async fn change_settings(
+        &self,
+        id: PresentationId,
+        patch: tally_domain::settings::SettingsPatch,
+    ) -> Result<(tally_domain::settings::PresentationSettings, Presentation), SettingsChangeError>
+    {
+        let (settings, presentation) = self.inner.change_settings(id, patch).await?;
+        Ok((settings, self.told(presentation).await))
+    }
+
+    async fn set_logo(
+        &self,
+        id: PresentationId,
+        logo: Option<tally_domain::settings::Logo>,
+    ) -> Result<(tally_domain::settings::PresentationSettings, Presentation), SettingsChangeError>
+    {
+        let (settings, presentation) = self.inner.set_logo(id, logo).await?;
+        Ok((settings, self.told(presentation).await))
+    }
+
+    async fn logo(
+        &self,
+        id: PresentationId,
+    ) -> Result<Option<tally_domain::settings::StoredLogo>, StoreError> {
+        self.inner.logo(id).await
     }
 }

@@ -6,7 +6,7 @@
 //!
 //! | port | suite | macro |
 //! |---|---|---|
-//! | `PresentationStore`, `VoteIntake`, `VoteLedger` | [`store`], [`intake`], [`ledger`], [`types`] | [`crate::port_contract_tests`] |
+//! | `PresentationStore`, `VoteIntake`, `VoteLedger` | [`store`], [`settings`], [`intake`], [`ledger`], [`types`] | [`crate::port_contract_tests`] |
 //! | `VoteQueue`, `VoteArchive` | [`flow`] | [`crate::flow_contract_tests`] |
 //! | `PresentationEvents` | [`events`] | [`crate::events_contract_tests`] |
 //! | `IntakeSwitch` | [`switch`] | [`crate::switch_contract_tests`] |
@@ -26,6 +26,7 @@ pub mod intake;
 pub mod ledger;
 pub mod links;
 pub mod metrics;
+pub mod settings;
 pub mod store;
 pub mod switch;
 pub mod types;
@@ -80,6 +81,11 @@ macro_rules! port_contract_tests {
             store::polls_on_screen_follow_the_slide_and_omit_unknown_ids,
             store::notes_are_kept_per_poll_and_apart_from_the_polls,
             store::expired_voting_closes_once_and_only_at_its_deadline,
+            settings::settings_start_at_the_defaults,
+            settings::a_patch_changes_what_it_names_and_bumps_both_versions,
+            settings::concurrent_patches_both_apply,
+            settings::logos_are_stored_replaced_and_removed,
+            settings::changes_to_unknown_or_deleted_presentations_are_not_found,
             intake::a_vote_is_counted_once_and_repeats_are_acknowledged,
             intake::a_different_second_vote_is_refused,
             intake::refusals_come_in_the_documented_order,

@@ -41,6 +41,8 @@ struct Stored {
     /// The presenter's notes, by poll, kept apart from the polls as the
     /// store's contract asks.
     notes: Vec<(PollId, tally_domain::PresenterNotes)>,
+    settings: tally_domain::settings::PresentationSettings,
+    logo: Option<tally_domain::settings::StoredLogo>,
 }
 
 /// A vote in the queue, and to whom it was handed and when.

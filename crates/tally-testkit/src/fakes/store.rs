@@ -3,10 +3,12 @@
 use super::{FakeWorld, Stored};
 use std::time::SystemTime;
 use tally_domain::kinds::DisplayName;
+use tally_domain::ports::SettingsChangeError;
 use tally_domain::ports::{
     InsertPresentationError, NameChangeError, NewPresentation, PollsOnScreen, PresentationStore,
     ResetPollError, SlideChangeError, StoreError, VotingChangeError,
 };
+use tally_domain::settings::{LiveSettings, Logo, PresentationSettings, SettingsPatch, StoredLogo};
 use tally_domain::ParticipantId;
 use tally_domain::{
     JoinCode, Poll, PollId, Presentation, PresentationId, PresentationSummary, PresenterAccess,
@@ -43,6 +45,31 @@ impl FakeStore {
         apply(&mut stored.presentation)?;
         stored.presentation.slide.version += 1;
         Ok(stored.presentation.clone())
+    }
+
+    /// Changes the settings or the logo under the lock, bumping the
+    /// settings revision and the state version.
+    fn change_look(
+        &self,
+        id: PresentationId,
+        apply: impl FnOnce(&mut Stored),
+    ) -> Result<(PresentationSettings, Presentation), SettingsChangeError> {
+        self.check()?;
+        let mut state = self.world.lock();
+        let stored = state
+            .presentations
+            .get_mut(&id)
+            .ok_or(SettingsChangeError::NotFound)?;
+        apply(stored);
+        stored.settings.revision += 1;
+        stored.settings.logo = stored.logo.as_ref().map(|l| l.etag.clone());
+        let presentation = &mut stored.presentation;
+        presentation.slide.version += 1;
+        presentation.live = LiveSettings {
+            revision: stored.settings.revision,
+            hide_results_until_closed: stored.settings.choices.hide_results_until_closed,
+        };
+        Ok((stored.settings.clone(), presentation.clone()))
     }
 
     fn set_current_flag(
@@ -113,6 +140,7 @@ impl PresentationStore for FakeStore {
             polls,
             created_at: SystemTime::now(),
             profanity_filter: new.draft.profanity_filter(),
+            live: LiveSettings::default(),
         };
         let access = PresenterAccess {
             presenter_id: new.presenter_id,
@@ -136,6 +164,8 @@ impl PresentationStore for FakeStore {
                 access,
                 links: Vec::new(),
                 notes,
+                settings: PresentationSettings::default(),
+                logo: None,
             },
         );
         Ok(presentation)
@@ -315,6 +345,44 @@ impl PresentationStore for FakeStore {
         visible: bool,
     ) -> Result<Presentation, VotingChangeError> {
         self.set_current_flag(id, |poll| poll.results_visible = visible)
+    }
+
+    async fn settings(
+        &self,
+        id: PresentationId,
+    ) -> Result<Option<PresentationSettings>, StoreError> {
+        self.check()?;
+        let state = self.world.lock();
+        Ok(state.presentations.get(&id).map(|s| s.settings.clone()))
+    }
+
+    async fn change_settings(
+        &self,
+        id: PresentationId,
+        patch: SettingsPatch,
+    ) -> Result<(PresentationSettings, Presentation), SettingsChangeError> {
+        self.change_look(id, |stored| {
+            stored.settings.choices = patch.apply(stored.settings.choices.clone());
+        })
+    }
+
+    async fn set_logo(
+        &self,
+        id: PresentationId,
+        logo: Option<Logo>,
+    ) -> Result<(PresentationSettings, Presentation), SettingsChangeError> {
+        self.change_look(id, |stored| {
+            stored.logo = logo.map(|logo| StoredLogo {
+                png: logo.png().to_vec(),
+                etag: logo.etag().to_owned(),
+            });
+        })
+    }
+
+    async fn logo(&self, id: PresentationId) -> Result<Option<StoredLogo>, StoreError> {
+        self.check()?;
+        let state = self.world.lock();
+        Ok(state.presentations.get(&id).and_then(|s| s.logo.clone()))
     }
 
     async fn delete(&self, id: PresentationId) -> Result<bool, StoreError> {
