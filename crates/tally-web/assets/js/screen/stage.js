@@ -8,6 +8,7 @@
 import { h, fill } from '../dom.js';
 import { t, num } from '../i18n.js';
 import { layoutCloud } from '../cloud.js';
+import { arrangeQuestions } from '../results.js';
 import { countTo, flip } from './motion.js';
 
 export const typeOf = (x) => (x && (x.poll_type || x.type)) || 'single';
@@ -186,11 +187,8 @@ function entries(body, r) {
 }
 
 // Pinned (the presenter's "being answered") first and larger, answered
-// last and dimmed, then by upvotes and age: as the console sorts them.
-export function arrange(questions) {
-  return [...questions].sort((a, b) => (b.pinned - a.pinned) || (a.answered - b.answered)
-    || (b.upvotes - a.upvotes) || String(a.asked_at).localeCompare(String(b.asked_at)));
-}
+// last and dimmed, then by upvotes and age: the console's order.
+const arrange = arrangeQuestions;
 
 function questions(body, r) {
   const shown = arrange((r.questions || []).filter((q) => !q.hidden));
