@@ -169,7 +169,7 @@ pub async fn set_timer<P: Ports>(
 
 /// Start a new round of a poll (`poll-types.md`): its results count from
 /// zero and the audience can vote again; earlier rounds stay readable with
-/// `GET …/results?round=N`. Presenter only.
+/// `GET …/results?round=N` (listed by `GET …/rounds`). Presenter only.
 #[utoipa::path(post, path = "/presentations/{presentation_id}/polls/{poll_id}/reset", tag = "poll types",
     params(("presentation_id" = Uuid, Path), ("poll_id" = Uuid, Path)),
     security(("presenter_token" = [])),

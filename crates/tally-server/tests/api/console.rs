@@ -373,3 +373,33 @@ async fn the_new_paths_are_in_the_openapi_document() {
     let poll = spec["components"]["schemas"]["NewPollBody"].to_string();
     assert!(poll.contains(r#""notes":{"#), "{poll}");
 }
+
+/// The other audience submissions that create something were safe against
+/// double taps already (keyed by `client_id`): two identical word-cloud
+/// entries at once count once and both answer 204, and so do two identical
+/// names.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn double_tapped_entries_and_names_count_once() {
+    let app = spawn_app().await;
+    let body = json!({"polls": [{"question": "One word?", "type": "wordcloud"}]});
+    let deck = crate::common::create_presentation(&app.client, &app.address, &body).await;
+    let phone = Uuid::new_v4();
+    let entry = json!({"words": ["tea"], "client_id": phone, "poll_id": deck.poll_ids[0]});
+    let path = format!("/presentations/{}/polls/current/votes", deck.id);
+    let (first, second) = tokio::join!(ask(&app, &path, &entry), ask(&app, &path, &entry));
+    assert_eq!(
+        (first.status(), second.status()),
+        (StatusCode::NO_CONTENT, StatusCode::NO_CONTENT)
+    );
+    let results = app.results(&deck, &deck.poll_ids[0]).await;
+    assert_eq!(results["participants"], 1, "{results}");
+    assert_eq!(results["words"][0]["count"], 1, "{results}");
+
+    let name = json!({"client_id": phone, "name": "Ada"});
+    let path = format!("/presentations/{}/participants", deck.id);
+    let (first, second) = tokio::join!(ask(&app, &path, &name), ask(&app, &path, &name));
+    assert_eq!(
+        (first.status(), second.status()),
+        (StatusCode::NO_CONTENT, StatusCode::NO_CONTENT)
+    );
+}
