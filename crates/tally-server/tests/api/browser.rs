@@ -127,3 +127,13 @@ async fn the_phone_page_feels_native_in_chromium() {
 async fn a_screen_link_opens_the_big_screen_until_revoked() {
     run_scenario("links.mjs").await;
 }
+
+/// The event's look (issue 25): the settings panel (js/brand.js) in
+/// English and Arabic at 1280×720 and 390 px with axe-core at zero; a faint
+/// accent saved and the adjusted palette told in words; a title error
+/// beside its field and in a summary; an SVG logo refused, a PNG uploaded
+/// and removed; applyBrand putting the readable palette on the page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_settings_panel_edits_the_event_s_look() {
+    run_scenario("brand.mjs").await;
+}
