@@ -114,13 +114,32 @@ assert.deepEqual(unknown, [], 'every t(\'id\') in assets/js has an English messa
 // (read from the handlers' and errors' sources), so that no page falls
 // back to a vaguer status message for a known code.
 const codes = new Set();
-for (const path of files(HTTP_SRC, '.rs')) {
-  const src = readFileSync(path, 'utf8');
-  for (const m of src.matchAll(/(?:Problem::\w+|forbidden|Self::new)\(\s*(?:StatusCode::\w+,\s*)?"([a-z]+(?:_[a-z]+)*)"/g)) codes.add(m[1]);
-  for (const m of src.matchAll(/=>\s*\(\s*"([a-z]+(?:_[a-z]+)*)",/g)) codes.add(m[1]);
-  // Where errors are mapped, a match may pick the code (one per reason).
-  if (/\/(errors|problem)\.rs$/.test(path)) for (const m of src.matchAll(/=>\s*"([a-z]+(?:_[a-z]+)*)",/g)) codes.add(m[1]);
+const CODE = '"([a-z]+(?:_[a-z]+)*)"';
+const sources = files(HTTP_SRC, '.rs').map((path) => [path, readFileSync(path, 'utf8')]);
+// Functions and closures that take a problem code (`code: &'static str`,
+// `|code|`): a literal passed to them is a code too.
+const takers = new Set(['new', 'bad_request', 'conflict', 'unauthorized', 'forbidden']);
+for (const [, src] of sources) {
+  for (const m of src.matchAll(/fn (\w+)\([^)]*\bcode: &'static str/g)) takers.add(m[1]);
+  for (const m of src.matchAll(/let (\w+) = \|[^|]*\bcode\b[^|]*\|/g)) takers.add(m[1]);
 }
+takers.delete('new'); // Problem::new is matched above; other types' new are not codes
+for (const [path, src] of sources) {
+  const found = [
+    // Problem::new(StatusCode::X, "code", …), Problem::bad_request("code", …)
+    ...src.matchAll(new RegExp(`(?:Problem::\\w+|Self::new)\\(\\s*(?:[\\w:]*StatusCode::\\w+,\\s*)?${CODE}`, 'g')),
+    // (StatusCode::X, "code") as a match picks the status and code
+    ...src.matchAll(new RegExp(`[\\w:]*StatusCode::\\w+,\\s*${CODE}`, 'g')),
+    // for_status's ("code", "detail")
+    ...src.matchAll(new RegExp(`=>\\s*\\(\\s*${CODE},`, 'g')),
+    // a call of a function or closure that takes a code
+    ...[...takers].flatMap((name) => [...src.matchAll(new RegExp(`\\b${name}\\((?:[^()";]|\\([^()]*\\))*?${CODE}`, 'g'))]),
+    // where errors are mapped, a match may pick the code (one per reason)
+    ...(/\/(errors|problem|problems)\.rs$/.test(path) ? src.matchAll(new RegExp(`=>\\s*${CODE},`, 'g')) : []),
+  ];
+  for (const m of found) codes.add(m[1]);
+}
+log(`problem codes in crates/tally-http/src (${codes.size}): ${[...codes].sort().join(' ')}`);
 const uncovered = [...codes].sort().filter((c) => !catalog.en.common.has(`error-${c}`));
 figures['problem codes with a message'] = `${codes.size - uncovered.length} of ${codes.size}`;
 assert.ok(codes.size > 40, `found ${codes.size} problem codes: the scan works`);

@@ -81,6 +81,18 @@ error-name_empty = Enter a name, or leave the name out.
 error-name_not_allowed = This name is not allowed. Please choose another.
 error-name_too_long = That name is too long. Shorten it.
 error-submission_reused = This was already sent. Reload to see it.
+error-invalid_accent = Enter the accent colour as #rrggbb.
+error-invalid_background = Enter the background colour as #rrggbb.
+error-invalid_locale = Choose one of the offered languages.
+error-invalid_title = Enter a title of at most 120 characters, without control characters.
+error-invalid_type_scale = Choose a text size from 80% to 160%.
+error-logo_dimensions_too_large = The image is more than 4096 pixels wide or high. Choose a smaller one.
+error-logo_empty = The file is empty. Choose an image.
+error-logo_svg_refused = SVG images are not accepted. Upload a PNG, JPEG, WebP or GIF.
+error-logo_too_large = The image is larger than 1 MB. Choose a smaller one.
+error-logo_type_unsupported = This file is not a PNG, JPEG, WebP or GIF image.
+error-logo_undecodable = This image could not be read. It may be damaged.
+error-no_logo = This presentation has no logo.
 
 # A presenter page opened in a browser without the presenter key (deck.js).
 token-missing = This browser does not hold the presenter key for this presentation, so it cannot run it.
