@@ -11,6 +11,7 @@
 //   once (all read back from the API);
 // - the countdown runs live, and "Time is up" shows when it ends;
 // - past rounds are readable after a reset, with the API's figures;
+// - results can be held until voting closes (the event's settings);
 // - the presenter key can be copied, and "Forget" says that it deletes
 //   the key from this browser for good;
 // - axe-core finds no violation of any impact, in English and in Arabic;
@@ -88,6 +89,9 @@ const page = await presenter.newPage();
 await page.goto(`/present/${id}#${token}`);
 await page.waitForSelector('#current-question');
 await page.waitForSelector('#conn.live');
+// The heading names the console, not the first question (a long question
+// pushed the controls below the fold); the event's title once it has one.
+assert.equal(await page.textContent('#console-title'), 'Presenter console');
 // The presenter's notes for the slide on screen (GET …/notes).
 await until('the notes', async () => (await page.textContent('#notes')) === NOTES);
 
@@ -131,6 +135,7 @@ const round1 = await results(0);
 expectConfirm();
 await page.click('#reset');
 await until('round 2 on the console', async () => /round 2/.test(await page.textContent('#slide')));
+assert.equal(await page.textContent('#round-list button'), 'Round 1 · 3 responses', 'GET …/rounds: three took part in round 1');
 await page.click('#round-list button:has-text("Round 1")');
 await page.waitForSelector('#round-results .bars li');
 const shownRound1 = await page.$$eval('#round-results .bars li', (lis) => lis.map((li) => [li.querySelector('.bar-name').textContent, li.querySelector('.bar-value').textContent]));
@@ -139,6 +144,21 @@ assert.deepEqual(apiRound1.options.map((o) => o.votes), round1.options.map((o) =
 assert.deepEqual(shownRound1.map(([name, value]) => [name, Number(value.split(' ')[0])]), apiRound1.options.map((o) => [o.value, o.votes]), 'round 1 as the API reads it');
 assert.equal((await results(0)).participants, 0, 'round 2 starts from zero');
 figures['round 1 on the console after a reset'] = JSON.stringify(shownRound1);
+
+// ---- Hide results until voting closes (the event's settings) ----
+await page.check('#hide-until-closed');
+await until('the setting saved', async () => (await api('GET', `/presentations/${id}/settings`, token)).body.hide_results_until_closed === true);
+await until('results held while voting is open', async () => (await page.textContent('#results-state')) === 'Results shown when voting closes');
+await page.focus('#toggle-voting');
+await page.keyboard.press(' ');
+await until('results out once voting closed', async () => (await page.textContent('#results-state')) === 'Results shown');
+figures['hide results until voting closes'] = 'open: "Results shown when voting closes"; closed: "Results shown"';
+await page.keyboard.press(' ');
+await until('voting open again', async () => (await page.textContent('#voting-state')) === 'Voting open');
+await page.uncheck('#hide-until-closed');
+await until('the setting off', async () => (await api('GET', `/presentations/${id}/settings`, token)).body.hide_results_until_closed === false);
+assert.equal((await api('PATCH', `/presentations/${id}/settings`, token, { title: 'Product day 2026' })).status, 200);
+await until('the event title heads the console', async () => (await page.textContent('#console-title')) === 'Product day 2026');
 
 // ---- Keys act once: Space after a click on Next does not move a slide ----
 await page.click('#next');

@@ -14,14 +14,6 @@ let known = ''; // the poll and round last listed, to redraw only on change
 
 const pollOf = (pollId) => (ctx.deck ? ctx.deck.polls.find((p) => p.poll_id === pollId) : null);
 
-// The round now counting on `pollId`: the live state knows it for the
-// poll on screen; another poll's results say theirs.
-async function roundOf(pollId) {
-  const s = ctx.state;
-  if (s && s.poll && s.poll.poll_id === pollId) return s.round || 1;
-  const r = await call('GET', `/polls/${pollId}/results`);
-  return r.round || 1;
-}
 
 async function show(pollId, round) {
   shownRound = round;
@@ -48,8 +40,9 @@ async function list() {
   const pollId = chosenPoll || onScreen || (ctx.deck.polls[0] || {}).poll_id;
   if (!pollId) return;
   let current;
+  let rounds;
   try {
-    current = await roundOf(pollId);
+    ({ current_round: current, rounds } = await call('GET', `/polls/${pollId}/rounds`));
   } catch (e) {
     fill(el, h('p', { class: 'notice error' }, errorText(e)));
     return;
@@ -58,8 +51,7 @@ async function list() {
   if (key === known && el.querySelector('#round-poll')) return;
   if (!known.startsWith(`${pollId} `)) shownRound = null;
   known = key;
-  const past = [];
-  for (let r = 1; r < current; r++) past.push(r);
+  const past = rounds.filter((r) => r.round < current);
   fill(el,
     h('div', { class: 'row' },
       h('label', { for: 'round-poll' }, t('console-round-poll')),
@@ -68,8 +60,8 @@ async function list() {
           `${num(i + 1)}. ${p.question.length > 60 ? `${p.question.slice(0, 59)}…` : p.question}`)))),
     past.length
       ? h('div', { class: 'row', id: 'round-list', role: 'group', 'aria-label': t('console-rounds') },
-        past.map((r) => h('button', { class: 'secondary small', 'data-round': r, 'aria-pressed': 'false', onclick: () => show(pollId, r) },
-          t('console-round-of', { round: num(r) }))))
+        past.map((r) => h('button', { class: 'secondary small', 'data-round': r.round, 'aria-pressed': 'false', onclick: () => show(pollId, r.round) },
+          t('console-round-responses', { round: num(r.round), count: r.responses }))))
       : h('p', { class: 'muted', id: 'round-list' }, t('console-rounds-none')),
     h('div', { id: 'round-results' }));
   if (past.length && shownRound && shownRound < current) show(pollId, shownRound);

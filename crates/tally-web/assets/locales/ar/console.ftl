@@ -131,6 +131,14 @@ console-leaderboard = ترتيب الاختبار
 console-rounds = الجولات السابقة
 console-round-poll = الاستطلاع
 console-round-of = الجولة { $round }
+console-round-responses = { $count ->
+    [zero] الجولة { $round } · لا ردود
+    [one] الجولة { $round } · رد واحد
+    [two] الجولة { $round } · ردان
+    [few] الجولة { $round } · { $count } ردود
+    [many] الجولة { $round } · { $count } ردًا
+   *[other] الجولة { $round } · { $count } رد
+}
 console-rounds-none = لم يُعَد ضبط هذا الاستطلاع: ليست له جولات سابقة بعد.
 
 console-people = روابط لأشخاص آخرين

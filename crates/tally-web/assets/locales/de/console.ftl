@@ -116,6 +116,10 @@ console-leaderboard = Quiz-Rangliste
 console-rounds = Frühere Runden
 console-round-poll = Umfrage
 console-round-of = Runde { $round }
+console-round-responses = { $count ->
+    [one] Runde { $round } · { $count } Antwort
+   *[other] Runde { $round } · { $count } Antworten
+}
 console-rounds-none = Diese Umfrage wurde nicht zurückgesetzt: Es gibt noch keine früheren Runden.
 
 console-people = Links für andere

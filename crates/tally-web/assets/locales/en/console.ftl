@@ -122,6 +122,10 @@ console-leaderboard = Quiz leaderboard
 console-rounds = Past rounds
 console-round-poll = Poll
 console-round-of = Round { $round }
+console-round-responses = { $count ->
+    [one] Round { $round } · { $count } response
+   *[other] Round { $round } · { $count } responses
+}
 console-rounds-none = This poll has not been reset: it has no past rounds yet.
 
 # Other people and settings.

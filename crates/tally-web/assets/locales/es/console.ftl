@@ -116,6 +116,10 @@ console-leaderboard = Clasificación del cuestionario
 console-rounds = Rondas anteriores
 console-round-poll = Encuesta
 console-round-of = Ronda { $round }
+console-round-responses = { $count ->
+    [one] Ronda { $round } · { $count } respuesta
+   *[other] Ronda { $round } · { $count } respuestas
+}
 console-rounds-none = Esta encuesta no se ha reiniciado: todavía no tiene rondas anteriores.
 
 console-people = Enlaces para otras personas

@@ -116,6 +116,10 @@ console-leaderboard = Classement du quiz
 console-rounds = Manches précédentes
 console-round-poll = Sondage
 console-round-of = Manche { $round }
+console-round-responses = { $count ->
+    [one] Manche { $round } · { $count } réponse
+   *[other] Manche { $round } · { $count } réponses
+}
 console-rounds-none = Ce sondage n’a pas été réinitialisé : il n’a pas encore de manche précédente.
 
 console-people = Liens pour d’autres personnes
