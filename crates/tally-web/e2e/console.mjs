@@ -18,7 +18,7 @@
 // - screenshots at 1280×720 and 1920×1080, in English and Arabic.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { log, figures, context, shot, api, until, sleep, expectConfirm, finish } from './harness.mjs';
+import { SHOTS, log, figures, context, shot, api, until, sleep, expectConfirm, finish } from './harness.mjs';
 
 const AXE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const opts = (...values) => values.map((value, i) => ({ key: String.fromCharCode(65 + i), value }));
@@ -123,6 +123,7 @@ await until('three votes on the console', async () => (await page.textContent('#
 await inFirstViewport(page, ['#join-code', '#current-question', '#results .bars li:last-child', '#next', '#next-preview', '#notes', '#countdown', '#audience'], 'en 1280×720');
 await noSideScroll(page, 'en 1280×720');
 await shot(page, 'console-en-1280x720');
+await page.screenshot({ path: `${SHOTS}/console-en-1280-whole-page.png`, fullPage: true });
 await axeClean(page, 'console en 1280×720');
 
 // ---- The presenter key, copied for a second computer ----
@@ -148,6 +149,8 @@ figures['round 1 on the console after a reset'] = JSON.stringify(shownRound1);
 // ---- Hide results until voting closes (the event's settings) ----
 await page.check('#hide-until-closed');
 await until('the setting saved', async () => (await api('GET', `/presentations/${id}/settings`, token)).body.hide_results_until_closed === true);
+// The settings form below (brand.js) follows the switch.
+await until('the settings form follows', async () => page.locator('#settings-slot input[type="checkbox"][id$="-hide"]').isChecked());
 await until('results held while voting is open', async () => (await page.textContent('#results-state')) === 'Results shown when voting closes');
 await page.focus('#toggle-voting');
 await page.keyboard.press(' ');

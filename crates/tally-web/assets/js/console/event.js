@@ -6,6 +6,7 @@
 import { h, fill } from '../dom.js';
 import { t } from '../i18n.js';
 import { ctx, call, act, may } from './context.js';
+import { drawSettings } from './people.js';
 
 let revision = null;
 let onTitle = () => {};
@@ -27,6 +28,7 @@ function drawHold() {
     onchange: (e) => act('console-action-settings', async () => {
       ctx.settings = await call('PATCH', '/settings', { hide_results_until_closed: e.target.checked });
       drawHold();
+      if (may('own')) drawSettings();
     }),
   });
   fill(el,

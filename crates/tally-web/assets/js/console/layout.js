@@ -100,7 +100,7 @@ export function layout(app, on, title) {
         h('h2', { id: 'people-h' }, t('console-people')),
         h('div', { id: 'key-panel' }),
         h('div', { id: 'links-slot' })) : null,
-      may('own') ? h('section', { class: 'card', id: 'settings-panel', 'aria-labelledby': 'settings-h' },
-        h('h2', { id: 'settings-h' }, t('console-settings')),
+      // The settings form (brand.js) brings its own heading.
+      may('own') ? h('div', { class: 'card', id: 'settings-panel' },
         h('div', { id: 'settings-slot' })) : null));
 }

@@ -6,6 +6,7 @@
 import { h, fill } from '../dom.js';
 import { t } from '../i18n.js';
 import { linksPanel } from '../links.js';
+import { settingsPanel } from '../brand.js';
 import { ctx } from './context.js';
 
 async function copy(text, input) {
@@ -42,19 +43,12 @@ function keyPanel() {
     status);
 }
 
-// A panel another part of Tally provides, loaded when present: `module`
-// exports `name(presentationId, token)` returning an element.
-// SETTINGS: the event's settings panel (brand.js, from the "settings"
-// work) is mounted this way until it is on main; then as the links are.
-async function mount(slot, module, name) {
-  const el = document.getElementById(slot);
-  if (!el) return;
-  try {
-    const m = await import(module);
-    fill(el, m[name](ctx.id, ctx.token));
-  } catch {
-    fill(el, h('p', { class: 'muted' }, t('console-panel-unavailable')));
-  }
+// The event's settings form (brand.js). Drawn afresh after the console's
+// own "hide results until voting closes" switch changes a setting, so the
+// form never shows a stale value.
+export function drawSettings() {
+  const el = document.getElementById('settings-slot');
+  if (el) fill(el, settingsPanel(ctx.id, ctx.token));
 }
 
 export function drawPeople() {
@@ -62,5 +56,5 @@ export function drawPeople() {
   if (key) fill(key, keyPanel());
   const links = document.getElementById('links-slot');
   if (links) fill(links, linksPanel(ctx.id, ctx.token));
-  mount('settings-slot', '../brand.js', 'settingsPanel');
+  drawSettings();
 }

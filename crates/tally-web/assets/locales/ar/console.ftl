@@ -148,5 +148,3 @@ console-key-show = إظهار
 console-key-copy = نسخ مفتاح المقدّم
 console-key-copied = تم النسخ. الصقه على الحاسوب الآخر.
 console-key-copy-failed = تعذّر النسخ. أظهر المفتاح وانسخه يدويًا.
-console-settings = إعدادات الفعالية
-console-panel-unavailable = غير متاح بعد.

@@ -129,5 +129,3 @@ console-key-show = Zeigen
 console-key-copy = Präsentationsschlüssel kopieren
 console-key-copied = Kopiert. Fügen Sie ihn auf dem anderen Computer ein.
 console-key-copy-failed = Kopieren nicht möglich. Zeigen Sie den Schlüssel an und kopieren Sie ihn von Hand.
-console-settings = Einstellungen der Veranstaltung
-console-panel-unavailable = Noch nicht verfügbar.

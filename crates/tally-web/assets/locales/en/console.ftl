@@ -136,5 +136,3 @@ console-key-show = Show
 console-key-copy = Copy presenter key
 console-key-copied = Copied. Paste it on the other computer.
 console-key-copy-failed = Could not copy. Show the key and copy it by hand.
-console-settings = Event settings
-console-panel-unavailable = Not available yet.

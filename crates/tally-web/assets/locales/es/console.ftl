@@ -129,5 +129,3 @@ console-key-show = Mostrar
 console-key-copy = Copiar la clave de presentación
 console-key-copied = Copiada. Péguela en el otro ordenador.
 console-key-copy-failed = No se pudo copiar. Muestre la clave y cópiela a mano.
-console-settings = Ajustes del evento
-console-panel-unavailable = Aún no disponible.

@@ -129,5 +129,3 @@ console-key-show = Afficher
 console-key-copy = Copier la clé de présentation
 console-key-copied = Copiée. Collez-la sur l’autre ordinateur.
 console-key-copy-failed = Copie impossible. Affichez la clé et copiez-la à la main.
-console-settings = Réglages de l’événement
-console-panel-unavailable = Pas encore disponible.
