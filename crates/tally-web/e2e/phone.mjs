@@ -346,6 +346,37 @@ async function run(viewport) {
     await en.page.selectOption('#locale-switch', 'en');
   });
 
+  // The presentation's settings (GET …/settings, from the settings
+  // change): here answered by the test, as that endpoint says it answers,
+  // so that the phone's side is checked whatever the server has landed:
+  // the event's title on the join page and in the bar, and a Q&A open all
+  // event as a second tab on every slide.
+  await section(`${size}: the event's title and a Q&A open all event`, async () => {
+    const ctx = await context({ viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'en' });
+    await ctx.route(`**/presentations/${id}/settings`, (route) => route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ presentation_id: id, revision: 1, title: 'Spring Summit 2026', locale: 'en', qa_always_open: true, qa_poll_id: pollIds[8], logo: null }),
+    }));
+    const page = await ctx.newPage();
+    await page.goto(`/j/${code}`);
+    await page.waitForSelector('#event-title:has-text("Spring Summit 2026")');
+    await shot(page, `phone-join-titled-en-${size}`);
+    await page.click('form button[type="submit"]');
+    await page.waitForSelector('.topbar .event:has-text("Spring Summit 2026")');
+    await page.waitForSelector('#tab-qa');
+    assert.equal(await page.textContent('#question'), 'Tea or coffee?');
+    await page.click('#tab-qa');
+    await page.waitForSelector('#ask');
+    assert.equal(await page.textContent('#question'), 'Questions for the speaker');
+    await page.waitForSelector('#qa-list li:has-text("When is lunch?")');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-qa', 'focus stays on the tab');
+    const small = (await targets(page)).filter((t) => t.w < 24 || t.h < 24);
+    assert.deepEqual(small, [], 'targets under 24×24 px with the Q&A tab');
+    await axeAll(page, `Q&A tab (en, ${size})`);
+    await shot(page, `phone-qa-tab-en-${size}`);
+    await ctx.close();
+  });
+
   figures[`${size}: smallest target (px)`] = `${smallest.w}×${smallest.h}`;
   figures[`${size}: states checked (axe 0 violations, targets, dir)`] = states;
   for (const p of phones) await p.ctx.close();

@@ -155,10 +155,11 @@ async function loadSettings() {
   } catch {
     return;
   }
-  if (s.settings && s.settings.qa_always_open && !s.qaPoll) {
+  const qaId = s.settings && s.settings.qa_poll_id;
+  if (s.settings && s.settings.qa_always_open && (!s.qaPoll || (qaId && s.qaPoll.poll_id !== qaId))) {
     try {
       const deck = await api('GET', `/presentations/${id}`);
-      s.qaPoll = (deck.polls || []).find((p) => p.type === 'qa') || null;
+      s.qaPoll = (deck.polls || []).find((p) => (qaId ? p.poll_id === qaId : p.type === 'qa')) || null;
     } catch {
       // Without the deck there is no Q&A tab; the slide still works.
     }

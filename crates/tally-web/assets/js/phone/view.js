@@ -51,6 +51,14 @@ function header() {
       h('div', { class: 'progress', 'aria-hidden': 'true' }, h('span', { class: 'progress-fill' })));
   }
   bar.querySelector('.event').textContent = eventTitle() || t('app-name');
+  // The event's logo, when the presenter gave one (this origin's image).
+  const logo = s.settings && s.settings.logo && s.settings.logo.url;
+  let img = bar.querySelector('.logo');
+  if (logo && (!img || img.getAttribute('src') !== logo)) {
+    if (img) img.remove();
+    img = h('img', { class: 'logo', src: logo, alt: '' });
+    bar.firstChild.prepend(img);
+  } else if (!logo && img) img.remove();
   const status = bar.querySelector('#status');
   status.textContent = statusText();
   status.dataset.state = s.connection;
