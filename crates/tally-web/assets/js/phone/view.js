@@ -139,7 +139,9 @@ export function tick() {
   const st = s.state;
   if (!el || !st) return;
   const left = msLeft();
-  if (left == null || !st.voting_open) {
+  // Closed by hand before the end: no countdown. Run out (the server
+  // closes voting at the deadline too): "Time is up" stays.
+  if (left == null || (!st.voting_open && left > 0)) {
     el.replaceChildren();
     el.hidden = true;
     return;
