@@ -377,6 +377,23 @@ async function run(viewport) {
     await ctx.close();
   });
 
+  // The event's look, set through the real settings endpoint: a light
+  // background and a teal accent reach the phone, and it stays clean.
+  await section(`${size}: the event's colours`, async () => {
+    const set = await api('PATCH', `/presentations/${id}/settings`, token, { accent: '#0f766e', background: '#fefce8' });
+    assert.equal(set.status, 200, JSON.stringify(set.body));
+    const ctx = await context({ viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'en' });
+    const page = await ctx.newPage();
+    await page.goto(`/j/${code}`);
+    await page.click('form button[type="submit"]');
+    await page.waitForSelector('html.branded.phone-brand');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, 'rgb(254, 252, 232)', 'the event\'s background on the phone');
+    await axeAll(page, `branded (en, ${size})`);
+    await shot(page, `phone-branded-en-${size}`);
+    await ctx.close();
+  });
+
   figures[`${size}: smallest target (px)`] = `${smallest.w}×${smallest.h}`;
   figures[`${size}: states checked (axe 0 violations, targets, dir)`] = states;
   for (const p of phones) await p.ctx.close();

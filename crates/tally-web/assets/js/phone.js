@@ -164,7 +164,16 @@ async function loadSettings() {
       // Without the deck there is no Q&A tab; the slide still works.
     }
   }
-  import('./brand.js').then((b) => b.applyBrand(s.settings), () => {});
+  // The event's colours, once the presenter chose some (revision 0 is
+  // Tally's own look). The phone's cards stay white with dark text, so it
+  // takes the palette where that still reads: a light background (dark
+  // ink), whose accent, readable on it, is as readable on white.
+  const brand = s.settings && s.settings.revision > 0 ? s.settings : null;
+  const light = brand && brand.palette && /^#(1{6}|0{6})$/i.test(brand.palette.ink);
+  import('./brand.js').then((b) => {
+    b.applyBrand(light ? brand : null);
+    document.documentElement.classList.toggle('phone-brand', !!light);
+  }, () => {});
   render();
 }
 
