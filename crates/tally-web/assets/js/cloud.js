@@ -6,6 +6,8 @@
 // smallest size, `minSize`, cannot hold them all). Positions are
 // deterministic for the same words, so a cloud that gains a vote moves
 // little.
+import { t, num } from './i18n.js';
+
 const measure = document.createElement('canvas').getContext('2d');
 
 // The spiral is walked in steps of about STEP px along its arc: a fixed
@@ -79,7 +81,7 @@ export function layoutCloud(el, words, { minSize = 12, limit = 100 } = {}) {
       el.append(span);
     }
     span.textContent = w.word;
-    span.title = `${w.word}: ${w.count}`;
+    span.title = t('results-cloud-word', { word: w.word, count: num(w.count) });
     span.style.fontSize = `${size.toFixed(1)}px`;
     span.style.left = `${Math.round(spot.x + GAP)}px`;
     span.style.top = `${Math.round(spot.y)}px`;

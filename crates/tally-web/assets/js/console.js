@@ -139,7 +139,7 @@ function onRound() {
 const holderOf = (key) => api('GET', `/presentations/${ctx.id}/access`, { token: key, attempts: 1 });
 
 async function start() {
-  await loadLocale(undefined, ['console', 'links', 'brand']);
+  await loadLocale(undefined, ['console', 'links', 'brand', 'results']);
   document.body.classList.add('console');
   ctx.id = idInPath();
   ctx.token = ctx.id ? await takeLinkKey(ctx.id, holderOf) : null;

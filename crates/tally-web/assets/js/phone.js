@@ -198,7 +198,7 @@ setInterval(() => {
 
 // ---- start ----
 
-await loadLocale(undefined, ['phone']);
+await loadLocale(undefined, ['phone', 'results']);
 addEventListener('localechange', () => (s.joined ? render() : showJoin(document.getElementById('code')?.value || codeInPath())));
 const code = codeInPath();
 const saved = store.get('tally.joined');

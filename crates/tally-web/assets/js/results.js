@@ -4,11 +4,14 @@
 // smoothly instead of rebuilding the page.
 import { h, fill } from './dom.js';
 import { layoutCloud } from './cloud.js';
+import { t, num } from './i18n.js';
 
 export const pollType = (r) => r.poll_type || r.type || 'single';
 
 const pct = (n, total) => (total > 0 ? Math.round((n / total) * 1000) / 10 : 0);
-const fmt = (x) => (x == null ? '–' : Number(x).toFixed(2).replace(/\.?0+$/, ''));
+// Means and medians with at most two decimals, as the page's language
+// writes them (English: 4.33, 4).
+const fmt = (x) => (x == null ? '–' : num(Number(x), { maximumFractionDigits: 2 }));
 
 // Keyed bar rows: a row per option, reused across updates.
 function bars(container, rows) {
@@ -23,7 +26,7 @@ function bars(container, rows) {
     let li = list.querySelector(`:scope > li[data-key="${CSS.escape(row.key)}"]`);
     if (!li) {
       li = h('li', { 'data-key': row.key },
-        h('div', { class: 'bar-label' }, h('span', { class: 'bar-name' }), h('span', { class: 'bar-value' })),
+        h('div', { class: 'bar-label' }, h('span', { class: 'bar-name', dir: 'auto' }), h('span', { class: 'bar-value' })),
         h('div', { class: 'bar-track', 'aria-hidden': 'true' }, h('div', { class: 'bar-fill' })));
     }
     if (list.children[i] !== li) list.insertBefore(li, list.children[i] || null);
@@ -42,7 +45,7 @@ function choice(container, r) {
   bars(container, (r.options || []).map((o) => ({
     key: o.key,
     label: `${correct.has(o.key) ? '✓ ' : ''}${o.value}`,
-    value: `${o.votes} (${pct(o.votes, total)}%)`,
+    value: t('results-votes', { votes: num(o.votes), pct: num(pct(o.votes, total)) }),
     share: pct(o.votes, Math.max(1, ...(r.options || []).map((x) => x.votes))),
     correct: correct.has(o.key),
   })));
@@ -56,14 +59,14 @@ function scale(container, r, poll) {
   fill(container, (r.options || []).map((o) => {
     const peak = Math.max(1, ...values.map((v) => (o.distribution || {})[v] || 0));
     const cols = values.map((v) => {
-      const d = h('div', { title: `${v}: ${(o.distribution || {})[v] || 0}` });
+      const d = h('div', { title: t('results-scale-count', { value: num(v), count: num((o.distribution || {})[v] || 0) }) });
       d.style.height = `${(((o.distribution || {})[v] || 0) / peak) * 100}%`;
       return d;
     });
     return h('div', { class: 'card' },
-      h('div', { class: 'bar-label' }, h('span', {}, o.value), h('span', {}, `mean ${fmt(o.mean)} · median ${fmt(o.median)} · ${o.count} rated`)),
+      h('div', { class: 'bar-label' }, h('span', { dir: 'auto' }, o.value), h('span', {}, t('results-scale-line', { mean: fmt(o.mean), median: fmt(o.median), n: num(o.count || 0) }))),
       h('div', { class: 'dist', 'aria-hidden': 'true' }, cols),
-      h('div', { class: 'dist-axis', 'aria-hidden': 'true' }, values.map((v) => h('span', {}, v))));
+      h('div', { class: 'dist-axis', 'aria-hidden': 'true' }, values.map((v) => h('span', {}, num(v)))));
   }));
 }
 
@@ -71,8 +74,8 @@ function ranking(container, r) {
   const top = Math.max(1, ...(r.options || []).map((o) => o.borda));
   bars(container, (r.options || []).map((o, i) => ({
     key: o.key,
-    label: `${i + 1}. ${o.value}`,
-    value: `${o.borda} Borda points · mean position ${fmt(o.mean_position)}`,
+    label: `${num(i + 1)}. ${o.value}`,
+    value: t('results-ranking-line', { points: num(o.borda), mean: fmt(o.mean_position) }),
     share: (o.borda / top) * 100,
   })));
 }
@@ -82,7 +85,7 @@ function points(container, r) {
   bars(container, (r.options || []).map((o) => ({
     key: o.key,
     label: o.value,
-    value: `${o.points} points · mean ${fmt(o.mean)}`,
+    value: t('results-points-line', { points: num(o.points), mean: fmt(o.mean) }),
     share: (o.points / top) * 100,
   })));
 }
@@ -95,16 +98,16 @@ function words(container, r) {
     fill(container, cloud);
   }
   cloud.setAttribute('aria-label', shown.length
-    ? `Word cloud: ${shown.slice(0, 10).map((w) => `${w.word} ${w.count}`).join(', ')}`
-    : 'Word cloud: no words yet');
+    ? t('results-cloud-label', { words: shown.slice(0, 10).map((w) => `${w.word} ${num(w.count)}`).join(', ') })
+    : t('results-cloud-empty'));
   layoutCloud(cloud, shown);
 }
 
 function entries(container, r) {
   const shown = (r.entries || []).filter((e) => !e.hidden);
   fill(container, shown.length
-    ? h('ul', { class: 'entries' }, shown.map((e) => h('li', {}, e.text)))
-    : h('p', { class: 'muted' }, 'No answers yet.'));
+    ? h('ul', { class: 'entries' }, shown.map((e) => h('li', { dir: 'auto' }, e.text)))
+    : h('p', { class: 'muted' }, t('results-no-answers')));
 }
 
 export function arrangeQuestions(questions) {
@@ -116,10 +119,10 @@ function questions(container, r) {
   const shown = arrangeQuestions((r.questions || []).filter((q) => !q.hidden));
   fill(container, shown.length
     ? h('ol', { class: 'questions' }, shown.map((q) => h('li', {},
-      h('span', { class: 'votes' }, `▲ ${q.upvotes}`),
-      h('span', { class: 'grow' }, q.text, q.pinned ? h('span', { class: 'tag' }, ' pinned') : null,
-        q.answered ? h('span', { class: 'tag' }, ' answered') : null))))
-    : h('p', { class: 'muted' }, 'No questions yet.'));
+      h('span', { class: 'votes' }, `▲ ${num(q.upvotes)}`),
+      h('span', { class: 'grow' }, q.text, q.pinned ? h('span', { class: 'tag' }, ` ${t('results-pinned')}`) : null,
+        q.answered ? h('span', { class: 'tag' }, ` ${t('results-answered')}`) : null))))
+    : h('p', { class: 'muted' }, t('results-no-questions')));
 }
 
 const DRAW = {
@@ -142,12 +145,12 @@ export function drawResults(container, r, poll) {
 // The quiz leaderboard as a table: the first `limit` standings, with the
 // count of correct answers where `withCorrect`.
 export function leaderboardTable(rows, { limit, withCorrect }) {
-  if (!rows.length) return h('p', { class: 'muted' }, 'No scores yet.');
-  const head = ['Rank', 'Name', 'Score', ...(withCorrect ? ['Correct'] : [])];
+  if (!rows.length) return h('p', { class: 'muted' }, t('results-no-scores'));
+  const head = [t('results-rank'), t('results-name'), t('results-score'), ...(withCorrect ? [t('results-correct')] : [])];
   return h('table', { id: 'leaderboard-table' },
     h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, rows.slice(0, limit).map((s) => h('tr', {},
-      [s.rank, s.name, s.score, ...(withCorrect ? [s.correct] : [])].map((c) => h('td', {}, c))))));
+      [num(s.rank), s.name, num(s.score), ...(withCorrect ? [num(s.correct)] : [])].map((c, i) => h('td', i === 1 ? { dir: 'auto' } : {}, c))))));
 }
 
 // One sentence for a screen reader, naming what leads.
@@ -157,15 +160,16 @@ export function summary(r) {
   const lead = (() => {
     switch (type) {
       case 'single': case 'multiple': case 'quiz':
-        return (r.options || []).map((o) => `${o.value} ${o.votes}`).join(', ');
-      case 'ranking': return (r.options || []).slice(0, 3).map((o) => `${o.value} ${o.borda} points`).join(', ');
-      case 'points': return (r.options || []).map((o) => `${o.value} ${o.points} points`).join(', ');
-      case 'scale': return (r.options || []).map((o) => `${o.value} mean ${fmt(o.mean)}`).join(', ');
-      case 'wordcloud': return (r.words || []).filter((w) => !w.hidden).slice(0, 3).map((w) => `${w.word} ${w.count}`).join(', ');
-      case 'open': return `${(r.entries || []).filter((e) => !e.hidden).length} answers`;
-      case 'qa': return `${(r.questions || []).filter((q) => !q.hidden).length} questions`;
+        return (r.options || []).map((o) => `${o.value} ${num(o.votes)}`).join(', ');
+      case 'ranking': return (r.options || []).slice(0, 3).map((o) => t('results-summary-points', { option: o.value, points: num(o.borda) })).join(', ');
+      case 'points': return (r.options || []).map((o) => t('results-summary-points', { option: o.value, points: num(o.points) })).join(', ');
+      case 'scale': return (r.options || []).map((o) => t('results-summary-mean', { option: o.value, mean: fmt(o.mean) })).join(', ');
+      case 'wordcloud': return (r.words || []).filter((w) => !w.hidden).slice(0, 3).map((w) => `${w.word} ${num(w.count)}`).join(', ');
+      case 'open': return t('results-summary-answers', { n: (r.entries || []).filter((e) => !e.hidden).length });
+      case 'qa': return t('results-summary-questions', { n: (r.questions || []).filter((q) => !q.hidden).length });
       default: return '';
     }
   })();
-  return `${n} ${n === 1 ? 'participant' : 'participants'}. ${lead}`;
+  // `n` stays a number: Fluent picks the plural form (Arabic has six) from it.
+  return t('results-summary', { n, lead });
 }

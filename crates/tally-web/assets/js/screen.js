@@ -232,7 +232,7 @@ async function loadSettings() {
 async function applySettings(settings) {
   if (!settings) return;
   if (settings.locale && settings.locale !== locale()) {
-    await loadLocale(settings.locale, ['screen']);
+    await loadLocale(settings.locale, ['screen', 'results']);
     document.title = t('screen-title');
     refit();
   }
@@ -250,7 +250,7 @@ async function start() {
   // in this browser (the language switch).
   token = id ? await takeLinkKey(id, (key) => api('GET', `/presentations/${id}/access`, { token: key, attempts: 1 })) : null;
   const settings = id && token ? await loadSettings() : null;
-  await loadLocale((settings && settings.locale) || preferredLocale(), ['screen']);
+  await loadLocale((settings && settings.locale) || preferredLocale(), ['screen', 'results']);
   document.title = t('screen-title');
   if (!id || !token) return askForToken(app, id, t('screen-title'));
   let link = null;
