@@ -137,3 +137,11 @@ async fn a_screen_link_opens_the_big_screen_until_revoked() {
 async fn the_settings_panel_edits_the_event_s_look() {
     run_scenario("brand.mjs").await;
 }
+
+/// The deck editor refuses, before creation, a scale poll whose statements
+/// the big screen cannot page through within 30 s (64 of 200 characters),
+/// stating the limit in English and Arabic, and creates one at the limit.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_editor_refuses_what_the_big_screen_cannot_show() {
+    run_scenario("editor.mjs").await;
+}

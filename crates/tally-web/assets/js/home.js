@@ -26,6 +26,12 @@ const FILTERS = () => ({ off: t('home-filter-off'), standard: t('home-filter-sta
 const WITH_OPTIONS = ['single', 'multiple', 'scale', 'ranking', 'points', 'quiz'];
 const WITH_CHOICES = ['multiple', 'ranking', 'quiz'];
 const WITH_TEXT = ['wordcloud', 'open', 'qa'];
+// What the big screen can show of a scale poll: its statements in pages
+// that cycle within 30 s at 1280x720 (measured by e2e/screen.mjs: 64
+// statements of 100 characters take 8 pages; of 200, 15 pages, over 30 s).
+// The editor refuses more, before creation, and says the limit.
+const SCALE_TEXT_LIMIT = 6400;
+const scaleText = (poll) => poll.options.reduce((sum, o) => sum + o.value.trim().length, 0);
 const letters = (i) => (i < 26 ? String.fromCharCode(65 + i) : `O${i + 1}`);
 
 const blankPoll = (type = 'single') => ({
@@ -189,6 +195,11 @@ async function create() {
   if (missing >= 0) {
     message = { kind: 'error', text: () => t('home-needs-question', { n: missing + 1 }) };
     return render(`q-${missing}`);
+  }
+  const crowded = draft.polls.findIndex((p) => p.type === 'scale' && scaleText(p) > SCALE_TEXT_LIMIT);
+  if (crowded >= 0) {
+    message = { kind: 'error', text: () => t('home-scale-too-long', { n: crowded + 1, chars: scaleText(draft.polls[crowded]), limit: SCALE_TEXT_LIMIT }) };
+    return render(`o-${crowded}-0`);
   }
   const button = document.getElementById('create');
   button.disabled = true;

@@ -15,6 +15,7 @@ home-filter-standard = عادي
 home-filter-strict = صارم
 home-create = إنشاء العرض التقديمي
 home-needs-question = الاستطلاع { $n } يحتاج إلى سؤال.
+home-scale-too-long = يحتوي الاستطلاع { $n } على { $chars } حرفًا من العبارات؛ يجوز أن يحتوي استطلاع المقياس على { $limit } حرف على الأكثر إجمالًا، حتى تعرض الشاشة الكبيرة كل عبارة. اختصرها أو قسّم الاستطلاع.
 home-refused = رفض Tally العرض: { $reason }
 
 home-type-single = اختيار واحد

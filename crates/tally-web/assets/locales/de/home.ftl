@@ -15,6 +15,7 @@ home-filter-standard = Standard
 home-filter-strict = Streng
 home-create = Präsentation erstellen
 home-needs-question = Umfrage { $n } braucht eine Frage.
+home-scale-too-long = Umfrage { $n } hat { $chars } Zeichen an Aussagen; eine Skala darf insgesamt höchstens { $limit } haben, damit die Großleinwand jede Aussage zeigen kann. Kürzen Sie sie oder teilen Sie die Umfrage.
 home-refused = Tally hat den Foliensatz abgelehnt: { $reason }
 
 home-type-single = Einfachauswahl

@@ -15,6 +15,7 @@ home-filter-standard = Standard
 home-filter-strict = Strict
 home-create = Create presentation
 home-needs-question = Poll { $n } needs a question.
+home-scale-too-long = Poll { $n } has { $chars } characters of statements; a scale poll may have at most { $limit } in all, so that the big screen can show every statement. Shorten them or split the poll.
 home-refused = Tally refused the deck: { $reason }
 
 home-type-single = Single choice

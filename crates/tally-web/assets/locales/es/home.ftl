@@ -15,6 +15,7 @@ home-filter-standard = Estándar
 home-filter-strict = Estricto
 home-create = Crear la presentación
 home-needs-question = La encuesta { $n } necesita una pregunta.
+home-scale-too-long = La encuesta { $n } tiene { $chars } caracteres de afirmaciones; una escala puede tener como máximo { $limit } en total, para que la pantalla grande pueda mostrarlas todas. Acórtelas o divida la encuesta.
 home-refused = Tally rechazó la presentación: { $reason }
 
 home-type-single = Opción única

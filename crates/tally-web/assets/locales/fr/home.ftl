@@ -15,6 +15,7 @@ home-filter-standard = Standard
 home-filter-strict = Strict
 home-create = Créer la présentation
 home-needs-question = Le sondage { $n } doit avoir une question.
+home-scale-too-long = Le sondage { $n } compte { $chars } caractères d’affirmations ; une échelle peut en avoir au plus { $limit } au total, pour que le grand écran puisse les afficher toutes. Raccourcissez-les ou scindez le sondage.
 home-refused = Tally a refusé la présentation : { $reason }
 
 home-type-single = Choix unique
