@@ -4,8 +4,10 @@
 use super::{presentation_id, Handled};
 use crate::dto::{NewPresentationLinkBody, PresentationLinkBody, PresentationLinkCreatedBody};
 use crate::extract::PresenterCredential;
+use crate::live::LiveHub;
 use crate::problem::Problem;
 use actix_web::{web, HttpResponse};
+use std::sync::Arc;
 use tally_domain::ports::Ports;
 use tally_domain::usecases::Tally;
 use tally_domain::LinkId;
@@ -58,7 +60,7 @@ pub async fn links<P: Ports>(
 }
 
 /// Revoke a link: it stops working at once (its holder gets 403
-/// `link_revoked`). Revoking it again changes nothing.
+/// `link_revoked`), and its open live sockets close with 4403. Revoking it again changes nothing.
 #[utoipa::path(delete, path = "/presentations/{presentation_id}/links/{link_id}", tag = "presenter",
     params(("presentation_id" = Uuid, Path), ("link_id" = Uuid, Path)),
     security(("presenter_token" = [])),
@@ -68,6 +70,7 @@ pub async fn links<P: Ports>(
         (status = 503, body = Problem)))]
 pub async fn revoke_link<P: Ports>(
     tally: web::Data<Tally<P>>,
+    hub: web::Data<Arc<LiveHub>>,
     credential: PresenterCredential,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Handled {
@@ -79,5 +82,7 @@ pub async fn revoke_link<P: Ports>(
             LinkId::from_uuid(link),
         )
         .await?;
+    // Live sockets opened with the link close now on this process (4403).
+    hub.recheck_access();
     Ok(HttpResponse::Ok().json(PresentationLinkBody::from(&link)))
 }

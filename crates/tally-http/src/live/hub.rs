@@ -22,6 +22,9 @@ pub struct LiveHub {
     closing: watch::Sender<bool>,
     /// The timers this process closes voting at (see `deadline`).
     pub(super) deadlines: super::deadline::Watched,
+    /// Bumped when a link is revoked on this process: every socket opened
+    /// with a token checks it again at once (see `socket::Recheck`).
+    recheck: watch::Sender<u64>,
 }
 
 impl std::fmt::Debug for LiveHub {
@@ -110,6 +113,18 @@ impl LiveHub {
 
     pub(crate) fn closing(&self) -> watch::Receiver<bool> {
         self.closing.subscribe()
+    }
+
+    /// A link was revoked here: every socket of this process opened with a
+    /// token checks it again now, and the revoked link's close. Revocations
+    /// are rare, so checking them all beats tracking which link each one
+    /// holds; other processes catch up by their periodic check.
+    pub fn recheck_access(&self) {
+        self.recheck.send_modify(|generation| *generation += 1);
+    }
+
+    pub(crate) fn rechecks(&self) -> watch::Receiver<u64> {
+        self.recheck.subscribe()
     }
 
     /// Installs where results tickers read results. Set once, at start.

@@ -18,6 +18,7 @@ mod deadline;
 mod events_contract;
 mod hub;
 mod messages;
+mod recheck;
 mod socket;
 mod sse;
 mod ticker;

@@ -2,6 +2,7 @@
 
 use super::channel::{Membership, Role};
 use super::hub::LiveHub;
+use super::recheck::{close_reason, watch_access};
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
 use crate::telemetry::Telemetry;
@@ -12,8 +13,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tally_domain::ports::Ports;
 use tally_domain::usecases::Tally;
-use tally_domain::{PresentationId, PresenterToken};
-use tokio::sync::watch;
+use tally_domain::{AccessDenied, PresentationId, PresenterToken};
+use tokio::sync::{oneshot, watch};
 use uuid::Uuid;
 
 /// Largest frame a client may send; clients only send pings and small
@@ -44,10 +45,11 @@ pub async fn audience_socket<P: Ports>(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, actix_web::Error> {
     let id = PresentationId::from_uuid(*id);
-    let role = match offered_token(&req) {
+    let token = offered_token(&req);
+    let role = match &token {
         Some(token) => {
             tally
-                .authorize_presenter(id, Some(&token))
+                .authorize_presenter(id, Some(token))
                 .await
                 .map_err(Problem::from)?;
             Role::Presenter
@@ -67,12 +69,16 @@ pub async fn audience_socket<P: Ports>(
     let rx = channel.state.subscribe();
     let results = channel.audience_results.subscribe();
     hub.ensure_ticker(id, channel.clone());
+    let denied = token.map(|token| watch_access(tally.clone(), id, token, hub.rechecks()));
     actix_web::rt::spawn(run(
         session,
         stream,
         rx,
         Some(results),
-        hub.closing(),
+        Ends {
+            closing: hub.closing(),
+            denied,
+        },
         membership,
     ));
     Ok(response)
@@ -136,8 +142,20 @@ pub async fn presenter_socket<P: Ports>(
         actix_ws::handle_with_protocols(&req, body, &[PRESENTER_PROTOCOL])?;
     hub.ensure_ticker(id, channel.clone());
     let rx = channel.results.subscribe();
-    actix_web::rt::spawn(run(session, stream, rx, None, hub.closing(), membership));
+    let denied = token.map(|token| watch_access(tally.clone(), id, token, hub.rechecks()));
+    let ends = Ends {
+        closing: hub.closing(),
+        denied,
+    };
+    actix_web::rt::spawn(run(session, stream, rx, None, ends, membership));
     Ok(response)
+}
+
+/// What ends a socket from the server's side: the process stopping, or
+/// the token it was opened with no longer opening the presentation.
+struct Ends {
+    closing: watch::Receiver<bool>,
+    denied: Option<oneshot::Receiver<AccessDenied>>,
 }
 
 async fn run(
@@ -145,9 +163,13 @@ async fn run(
     stream: actix_ws::MessageStream,
     mut rx: watch::Receiver<Arc<str>>,
     mut also: Option<watch::Receiver<Arc<str>>>,
-    mut closing: watch::Receiver<bool>,
+    ends: Ends,
     membership: Membership,
 ) {
+    let Ends {
+        mut closing,
+        mut denied,
+    } = ends;
     let (metrics, role) = (&membership.telemetry, membership.role);
     let mut stream = stream
         .max_frame_size(MAX_FRAME)
@@ -204,6 +226,10 @@ async fn run(
             },
             _ = closing.wait_for(|closing| *closing) => {
                 let _ = session.close(Some(actix_ws::CloseCode::Away.into())).await;
+                return;
+            }
+            refusal = refused(&mut denied) => {
+                let _ = session.close(Some(close_reason(refusal))).await;
                 return;
             }
             _ = ping.tick() => {
@@ -280,6 +306,18 @@ async fn next_of(rx: &mut Option<watch::Receiver<Arc<str>>>) -> Option<Arc<str>>
         },
         None => std::future::pending().await,
     }
+}
+
+/// The refusal of the socket's token, once it stops working; never
+/// resolves for a socket opened without one (or if the check stopped).
+async fn refused(denied: &mut Option<oneshot::Receiver<AccessDenied>>) -> AccessDenied {
+    if let Some(rx) = denied {
+        if let Ok(refusal) = rx.await {
+            return refusal;
+        }
+        *denied = None;
+    }
+    std::future::pending().await
 }
 
 /// Sends one text frame, giving up on a socket too slow to take it.

@@ -15,7 +15,12 @@ use tokio_tungstenite::tungstenite::Message;
 use uuid::Uuid;
 
 /// A link made with the presenter's token: (link id, secret, the answer).
-async fn make_link(app: &TestApp, deck: &Created, role: &str, label: Option<&str>) -> Link {
+pub(crate) async fn make_link(
+    app: &TestApp,
+    deck: &Created,
+    role: &str,
+    label: Option<&str>,
+) -> Link {
     let mut body = json!({"role": role});
     if let Some(label) = label {
         body["label"] = json!(label);
@@ -37,13 +42,18 @@ async fn make_link(app: &TestApp, deck: &Created, role: &str, label: Option<&str
     }
 }
 
-struct Link {
-    id: String,
-    token: String,
+pub(crate) struct Link {
+    pub(crate) id: String,
+    pub(crate) token: String,
     created: Value,
 }
 
-async fn revoke(app: &TestApp, deck: &Created, secret: &str, link: &str) -> reqwest::Response {
+pub(crate) async fn revoke(
+    app: &TestApp,
+    deck: &Created,
+    secret: &str,
+    link: &str,
+) -> reqwest::Response {
     call(
         app,
         Method::DELETE,

@@ -15,6 +15,7 @@ mod contests;
 mod delegates;
 mod extensions;
 mod helpers;
+mod link_sockets;
 mod links;
 mod live;
 mod live_protocol;

@@ -3,7 +3,14 @@
 // exponential backoff and jitter, and at once when the device comes back
 // online. Each message is a JSON object; the newest state always arrives
 // first on connect, so nothing is lost while away.
-export function follow(path, { onMessage, onStatus = () => {}, protocols, eventsPath }) {
+//
+// A socket closed with 4403 was opened with a key that stopped working (a
+// revoked link): reconnecting would only be refused, so it stops and calls
+// `onRevoked`, by default reloading the page, whose access check then says
+// why ("This link has been withdrawn") and opens nothing.
+export function follow(path, {
+  onMessage, onStatus = () => {}, onRevoked = () => location.reload(), protocols, eventsPath,
+}) {
   let ws = null;
   let es = null;
   let timer = null;
@@ -45,6 +52,12 @@ export function follow(path, { onMessage, onStatus = () => {}, protocols, events
     ws.onmessage = (e) => deliver(e.data);
     ws.onclose = (e) => {
       if (!opened) failedOpens++;
+      if (e.code === 4403) {
+        stopped = true;
+        onStatus('revoked');
+        onRevoked();
+        return;
+      }
       if (e.code === 1000 && /deleted/.test(e.reason)) {
         stopped = true;
         onStatus('deleted');
