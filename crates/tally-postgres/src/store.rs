@@ -1,4 +1,4 @@
-use crate::{create, deadline, fence, load, settings};
+use crate::{create, deadline, load, settings};
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
 use tally_domain::kinds::DisplayName;
@@ -12,10 +12,16 @@ use tally_domain::{
     JoinCode, ParticipantId, PollId, Presentation, PresentationId, PresentationSummary,
     PresenterAccess, PresenterId, PresenterNotes, SlideMove, TokenHash,
 };
-use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::Row;
 use uuid::Uuid;
+
+// The fenced-transaction steps every presentation change shares, kept
+// apart so that this file holds the store itself.
+mod transaction;
+pub(crate) use transaction::{
+    begin_fenced, bump_version, commit_returning, is_join_code_collision, store_error,
+};
 
 pub(crate) fn token_hash(stored: &[u8]) -> Result<TokenHash, StoreError> {
     let bytes: [u8; 32] = stored
@@ -121,60 +127,6 @@ impl PgStore {
             .await?
             .ok_or(VotingChangeError::NotFound)
     }
-}
-
-/// Opens a transaction holding the presentation's fence exclusively: votes
-/// in flight commit first and later ones wait, so no vote straddles the
-/// change (see [`fence`]).
-pub(crate) async fn begin_fenced(
-    client: &mut deadpool_postgres::Object,
-    id: PresentationId,
-) -> Result<deadpool_postgres::Transaction<'_>, StoreError> {
-    let tx = client.transaction().await.map_err(store_error)?;
-    tx.execute(fence::EXCLUSIVE, &[id.as_uuid()])
-        .await
-        .map_err(store_error)?;
-    Ok(tx)
-}
-
-/// Reads the presentation inside the transaction, then commits: the caller
-/// gets the state *this* change produced even if another follows at once.
-/// Bumps the presentation's state version (inside a fenced transaction);
-/// returns the index of the poll on screen, or `None` when there is no such
-/// presentation.
-pub(crate) async fn bump_version(
-    tx: &deadpool_postgres::Transaction<'_>,
-    id: PresentationId,
-) -> Result<Option<i32>, StoreError> {
-    tx.query_opt(
-        "UPDATE presentations SET state_version = state_version + 1 \
-         WHERE id = $1 RETURNING current_poll_index",
-        &[id.as_uuid()],
-    )
-    .await
-    .map_err(store_error)?
-    .map(|row| row.try_get(0).map_err(store_error))
-    .transpose()
-}
-
-pub(crate) async fn commit_returning(
-    tx: deadpool_postgres::Transaction<'_>,
-    id: PresentationId,
-) -> Result<Option<Presentation>, StoreError> {
-    let presentation = load::presentation(&tx, id).await.map_err(StoreError)?;
-    tx.commit().await.map_err(store_error)?;
-    Ok(presentation)
-}
-
-pub(crate) fn store_error(e: impl Into<anyhow::Error>) -> StoreError {
-    StoreError(e.into())
-}
-
-pub(crate) fn is_join_code_collision(e: &tokio_postgres::Error) -> bool {
-    e.as_db_error().is_some_and(|db| {
-        db.code() == &SqlState::UNIQUE_VIOLATION
-            && db.constraint() == Some("presentations_join_code_key")
-    })
 }
 
 impl PresentationStore for PgStore {
