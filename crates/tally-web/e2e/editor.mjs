@@ -26,7 +26,9 @@ for (const lang of ['en', 'ar']) {
   const limit = lang === 'en' ? '6,400' : (6400).toLocaleString('ar');
   assert.ok(text.includes(limit), `the refusal states the limit (${limit}): ${text}`);
   assert.deepEqual(posts, [], 'nothing was sent to Tally');
-  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'o-0-0', 'focus on the poll to shorten');
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'create', 'focus stays by the refusal');
+  const box = await page.locator('#message').boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= 720, `the refusal is in view: ${JSON.stringify(box)}`);
   await axe(page, `editor refusal ${lang}`, { all: true });
   await shot(page, `editor-scale-refused-${lang}-1280x720`);
   figures[`editor refusal ${lang}`] = text.trim();

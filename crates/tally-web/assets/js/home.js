@@ -199,7 +199,9 @@ async function create() {
   const crowded = draft.polls.findIndex((p) => p.type === 'scale' && scaleText(p) > SCALE_TEXT_LIMIT);
   if (crowded >= 0) {
     message = { kind: 'error', text: () => t('home-scale-too-long', { n: crowded + 1, chars: scaleText(draft.polls[crowded]), limit: SCALE_TEXT_LIMIT }) };
-    return render(`o-${crowded}-0`);
+    // Focus stays on Create, just below the message (role=alert), so the
+    // refusal is in view and read out; the poll's number says where to look.
+    return render('create');
   }
   const button = document.getElementById('create');
   button.disabled = true;
