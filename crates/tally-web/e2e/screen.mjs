@@ -236,6 +236,8 @@ async function checkState(page, c, state, lang) {
 }
 
 async function openScreens(lang) {
+  // The big screen speaks the language the presenter chose for it.
+  for (const c of cases) ok(await api('PATCH', `/presentations/${c.id}/settings`, c.token, { locale: lang }), `${c.name}: locale ${lang}`);
   const ctx = await context({ viewport: SIZES[0] });
   await ctx.addInitScript(([tokens, tag]) => {
     if (location.protocol === 'about:') return;
