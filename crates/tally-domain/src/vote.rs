@@ -279,6 +279,14 @@ impl PollResults {
         cloud
     }
 
+    /// Whether these results may name a quiz's correct answer: the
+    /// presenter's always, the audience's only once voting has closed, so
+    /// that nobody copies the answer off the live channel or a neighbour's
+    /// phone while voting is still open.
+    pub fn reveals_correct(&self) -> bool {
+        !self.for_audience || !self.voting_open
+    }
+
     /// The results as the audience may see them: without the entries,
     /// words and questions moderation holds.
     pub fn public(mut self) -> Self {

@@ -265,6 +265,11 @@ assert.ok(board[0].score > board[1].score && board[1].score > 0 && board[2].scor
 await console_.locator('body').press('r');
 await until('the console leaderboard', async () => /^1Ann/.test((await console_.textContent('#leaderboard-table tbody tr')) || ''));
 await until('the screen leaderboard', async () => /^1Ann/.test((await screen.textContent('#leaderboard-table tbody tr').catch(() => '')) || ''));
+// Results shown while voting is open do not give the answer away: a
+// phone says nothing of right or wrong until the presenter closes voting.
+await sleep(1000);
+assert.equal(await phones[0].page.isVisible('text=Correct!'), false, 'no verdict while voting is open');
+await console_.locator('body').press('Space');
 await phones[0].page.waitForSelector('text=Correct!');
 await phones[0].page.waitForSelector(`text=Your quiz score: ${board[0].score} points (1 correct)`, { timeout: 10000 });
 await phones[2].page.waitForSelector('text=Your quiz score: 0 points (0 correct)', { timeout: 10000 });

@@ -117,7 +117,8 @@ pub struct ResultsBody {
     /// Single, multiple, quiz: the sum of the option counts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_votes: Option<u64>,
-    /// Quiz: the correct keys.
+    /// Quiz: the correct keys; for the audience only once voting has
+    /// closed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub correct: Option<Vec<String>>,
     /// Word cloud: the words shown, most frequent first, at most 100.
@@ -225,7 +226,7 @@ impl From<PollResults> for ResultsBody {
             participants: r.participants,
             total_votes: matches!(kind, PollType::Single | PollType::Multiple | PollType::Quiz)
                 .then_some(r.total_votes),
-            correct: (kind == PollType::Quiz).then(|| {
+            correct: (kind == PollType::Quiz && r.reveals_correct()).then(|| {
                 r.settings
                     .correct
                     .iter()

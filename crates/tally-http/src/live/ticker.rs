@@ -87,14 +87,16 @@ async fn send_results(source: &dyn LiveResults, id: PresentationId, channel: &Ch
     match source.results(id, poll).await {
         Ok(results) => {
             let audience = channel.audience_everywhere();
-            // The audience's copy leaves out what moderation holds; only
-            // audience text can be held, so other polls share one message.
-            let holds_text = matches!(
-                results.settings.kind,
-                PollType::Wordcloud | PollType::Open | PollType::Qa
-            );
-            let public =
-                (channel.results_visible() && holds_text).then(|| results.clone().public());
+            // The audience's copy leaves out what moderation holds and,
+            // while voting is open, a quiz's answer
+            // ([`PollResults::reveals_correct`]); other polls share one
+            // message.
+            let own_copy = match results.settings.kind {
+                PollType::Wordcloud | PollType::Open | PollType::Qa => true,
+                PollType::Quiz => results.voting_open,
+                _ => false,
+            };
+            let public = (channel.results_visible() && own_copy).then(|| results.clone().public());
             let message: Arc<str> = messages::results(results, audience).into();
             // Only changes are sent: serialised once, compared once.
             // Runs under the stream's lock: once the channel is gone,

@@ -403,3 +403,76 @@ async fn double_tapped_entries_and_names_count_once() {
         (StatusCode::NO_CONTENT, StatusCode::NO_CONTENT)
     );
 }
+
+/// The next message of `kind` on `socket` for which `wanted` holds.
+async fn next_of(
+    socket: &mut crate::live::Socket,
+    kind: &str,
+    wanted: impl Fn(&Value) -> bool,
+) -> Value {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let frame = tokio::time::timeout_at(deadline, socket.next())
+            .await
+            .unwrap_or_else(|_| panic!("no {kind} message as wanted within 10 s"))
+            .expect("open")
+            .expect("a frame");
+        if let Message::Text(text) = frame {
+            let message: Value = serde_json::from_str(&text).unwrap();
+            if message["type"] == kind && wanted(&message) {
+                return message;
+            }
+        }
+    }
+}
+
+/// A quiz's results shown while voting is open do not tell the audience
+/// the answer; once voting closes they do. The presenter's results carry
+/// it throughout.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audience_learns_a_quiz_answer_only_when_voting_closes() {
+    let app = spawn_app().await;
+    let body = json!({"polls": [{"question": "2 + 2?", "type": "quiz", "correct": ["B"],
+        "options": [{"key": "A", "value": "3"}, {"key": "B", "value": "4"}]}]});
+    let deck = crate::common::create_presentation(&app.client, &app.address, &body).await;
+    let id = &deck.id;
+    let post = |path: String| app.presenter(Method::POST, &path, Some(&deck.token)).send();
+    let mut audience = crate::live::connect(&app, &format!("/presentations/{id}/live")).await;
+    let shown = post(format!("/presentations/{id}/polls/current/results/show"))
+        .await
+        .unwrap();
+    assert_eq!(shown.status(), StatusCode::OK);
+    let poll = app
+        .get_json(&format!("/presentations/{id}/polls/current"))
+        .await;
+    let poll_id = poll["poll_id"].as_str().unwrap();
+    assert_eq!(
+        app.vote(id, poll_id, Uuid::new_v4(), "A").await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let open = next_of(&mut audience, "results", |m| m["voting_open"] == true).await;
+    assert!(
+        open["correct"].is_null(),
+        "the answer leaks while voting is open: {open}"
+    );
+    let presenter = app
+        .presenter(
+            Method::GET,
+            &format!("/presentations/{id}/polls/{poll_id}/results"),
+            Some(&deck.token),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(presenter["correct"], json!(["B"]), "{presenter}");
+
+    let closed = post(format!("/presentations/{id}/polls/current/close"))
+        .await
+        .unwrap();
+    assert_eq!(closed.status(), StatusCode::OK);
+    let after = next_of(&mut audience, "results", |m| m["voting_open"] == false).await;
+    assert_eq!(after["correct"], json!(["B"]), "{after}");
+}

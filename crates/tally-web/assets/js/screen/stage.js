@@ -91,7 +91,8 @@ const leaders = (options, of) => {
 function choice(body, r) {
   const options = r.options || [];
   const total = r.total_votes || 0;
-  const correct = new Set(r.correct || []);
+  // The room learns the answer when voting closes, not before.
+  const correct = new Set(r.voting_open ? [] : r.correct || []);
   const peak = Math.max(1, ...options.map((o) => o.votes));
   const lead = correct.size ? new Set() : leaders(options, (o) => o.votes);
   return bars(body, options.map((o) => ({
