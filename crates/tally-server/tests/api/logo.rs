@@ -35,28 +35,13 @@ fn encoded(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
     out
 }
 
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xffff_ffffu32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xedb8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 /// A PNG chunk: length, type, data, CRC.
 fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
     let mut out = u32::try_from(data.len()).unwrap().to_be_bytes().to_vec();
     let mut body = kind.to_vec();
     body.extend_from_slice(data);
     out.extend_from_slice(&body);
-    out.extend_from_slice(&crc32(&body).to_be_bytes());
+    out.extend_from_slice(&crc32fast::hash(&body).to_be_bytes());
     out
 }
 
