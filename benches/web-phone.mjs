@@ -11,10 +11,16 @@
 //    question with its first choice enabled, at the next frame. Budget:
 //    300 ms.
 //
+// 3. The cost of a slide change: CPU µs per slide change per process
+//    (the phone's renderer, Chromium's other processes, Tally), from
+//    /proc/<pid>/stat over the slide changes, beside the same page idle
+//    for as long (the baseline, in the same run).
+//
 // Run it as `node benches/web-phone.mjs` (RUNS=3 by default, SLIDES=10
 // slide changes per run), and pinned to one CPU as a weak phone is:
 // `taskset -c 0 node benches/web-phone.mjs`.
 import { chromium } from '../crates/tally-web/e2e/node_modules/playwright-core/index.mjs';
+import { cpuSnapshot, cpuSpent } from './proc-cpu.mjs';
 
 const BASE = process.env.TALLY_URL || 'http://127.0.0.1:8080';
 const RUNS = Number(process.env.RUNS || 3);
@@ -79,6 +85,13 @@ async function once(run) {
   const sent = [];
   const answered = [];
   const onPhone = [];
+  // The baseline: the same page, idle, for 3 s.
+  let cpu0 = cpuSnapshot();
+  let t0 = Date.now();
+  await new Promise((r) => setTimeout(r, 3000));
+  const idle = { cpu: cpuSpent(cpu0, cpuSnapshot()), seconds: (Date.now() - t0) / 1000 };
+  cpu0 = cpuSnapshot();
+  t0 = Date.now();
   for (let i = 1; i <= SLIDES; i++) {
     const question = `Question ${i + 1}?`;
     // The page notes, at the first frame after the new question and its
@@ -110,15 +123,22 @@ async function once(run) {
     answered.push(Math.max(0, tappableAt - t1));
     onPhone.push(tappableAt - messageAt);
   }
+  const busy = { cpu: cpuSpent(cpu0, cpuSnapshot()), seconds: (Date.now() - t0) / 1000 };
   await ctx.close();
+  // What a slide change added to each process over its idle rate.
+  const cost = {};
+  for (const k of ['renderer', 'gpu-process', 'browser', 'tally']) {
+    if (k in busy.cpu) cost[k] = Math.round((busy.cpu[k] - ((idle.cpu[k] || 0) / idle.seconds) * busy.seconds) / SLIDES);
+  }
   const stats = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
     return { p50: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
   };
-  const r = { bytes, files: files.length, sent: stats(sent), answered: stats(answered), onPhone: stats(onPhone) };
+  const r = { bytes, files: files.length, sent: stats(sent), answered: stats(answered), onPhone: stats(onPhone), cost };
   console.log(`run ${run}: first load ${bytes} bytes (${(bytes / 1024).toFixed(1)} KB) of gzip JS+CSS in ${files.length} files; `
     + `tappable at 4x CPU throttle over ${SLIDES} slide changes (p50 / max ms): from the PUT sent ${r.sent.p50} / ${r.sent.max}, `
-    + `from the PUT answered ${r.answered.p50} / ${r.answered.max}, from the live message ${r.onPhone.p50} / ${r.onPhone.max}`);
+    + `from the PUT answered ${r.answered.p50} / ${r.answered.max}, from the live message ${r.onPhone.p50} / ${r.onPhone.max}; `
+    + `CPU µs per slide change: ${Object.entries(cost).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   return r;
 }
 
@@ -128,7 +148,8 @@ await browser.close();
 const spread = (f) => `${Math.min(...runs.map(f))}–${Math.max(...runs.map(f))}`;
 console.log(`spread over ${RUNS} runs: first load ${spread((x) => x.bytes)} bytes (budget ${60 * 1024}); tappable p50 from the PUT answered `
   + `${spread((x) => x.answered.p50)} ms (budget 300), max ${spread((x) => x.answered.max)} ms; from the PUT sent p50 ${spread((x) => x.sent.p50)} ms; `
-  + `from the live message p50 ${spread((x) => x.onPhone.p50)} ms, max ${spread((x) => x.onPhone.max)} ms`);
+  + `from the live message p50 ${spread((x) => x.onPhone.p50)} ms, max ${spread((x) => x.onPhone.max)} ms; `
+  + `CPU µs per slide change: renderer ${spread((x) => x.cost.renderer)}, tally ${spread((x) => x.cost.tally ?? 0)}`);
 const over = runs.some((x) => x.bytes > 60 * 1024 || x.answered.p50 > 300);
 console.log(over ? 'OVER BUDGET' : 'within budget');
 process.exitCode = over ? 1 : 0;
