@@ -210,7 +210,7 @@ for (const tag of ['en', 'ar']) {
     const { width, height, ...device } = size;
     const ctx = await context({ locale: tag, viewport: { width, height }, ...device });
     const p = await ctx.newPage();
-    for (const { name, path, ready, secret } of pages) {
+    for (const { name, path, ready, secret, check } of pages) {
       // A fragment alone would not load the page again.
       await p.goto('about:blank');
       if (secret) await p.goto(`${path}#${secret}`);
@@ -227,6 +227,8 @@ for (const tag of ['en', 'ar']) {
       // left, where a phone cannot see it).
       const sideways = await p.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
       assert.ok(sideways[0] <= sideways[1], `${name} in ${tag} at ${width} px scrolls sideways: ${sideways.join(' > ')}`);
+      // A page's own checks (the contest pages': directions, Latin left in Arabic).
+      if (check) figures[`directions ${name} ${tag} ${width}`] = await check(p, tag, `${name} in ${tag} at ${width} px`);
       await axe(p, `${name} ${tag} ${width}`, { all: true });
       if (tag === 'ar') await shot(p, `i18n-${name}-ar-${width}`);
       if (tag === 'en' && width === 1280) {

@@ -13,8 +13,9 @@ import { api } from './api.js';
 import { keep, takeKey, contestIdIn, askForKey } from './contest-key.js';
 import { decks, tokenOf } from './deck.js';
 import { editorSection } from './contest-edit.js';
-import { loadLocale, t, num, errorText, locale } from './i18n.js';
+import { loadLocale, t, num, errorText } from './i18n.js';
 import { localeSwitch, redrawOnLocaleChange } from './locale-switch.js';
+import { own, tNodes, tIsolated, listOf } from './contest-text.js';
 
 const app = document.getElementById('app');
 const [id] = contestIdIn('contest');
@@ -29,7 +30,9 @@ function say(text, kind = '') {
   if (el) fill(el, said ? h('div', { class: `notice ${kind}` }, text()) : null);
 }
 const message = () => h('div', { id: 'message', role: 'alert' }, said ? h('div', { class: `notice ${said.kind}` }, said.text()) : null);
-const head = (title, attrs = {}) => h('div', { class: 'page-head' }, h('h1', attrs, title), localeSwitch());
+// The heading keeps the page's direction; an organiser's title in it is
+// isolated (`own`), never the whole heading turned by its first letter.
+const head = (title) => h('div', { class: 'page-head' }, h('h1', {}, title), localeSwitch());
 
 // Names of the API's words, in the chosen language.
 const METHODS = () => ({
@@ -43,7 +46,6 @@ const ROUND_STATES = () => ({
 });
 const SHEET_STATES = () => ({ draft: t('contest-sheet-draft'), submitted: t('contest-sheet-submitted') });
 const named = (names, key) => names[key] || key;
-const list = (items) => new Intl.ListFormat(locale(), { type: 'unit', style: 'short' }).format(items);
 
 const lines = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
@@ -108,7 +110,7 @@ async function act(label, fn) {
     say(null);
     await refresh();
   } catch (e) {
-    say(() => t('contest-failed', { action: label(), reason: errorText(e) }), 'error');
+    say(() => tNodes('contest-failed', { action: label(), reason: errorText(e) }), 'error');
   }
 }
 
@@ -148,12 +150,12 @@ function layout() {
   };
   document.title = t('contest-page-title');
   const round = h('select', { id: 'round', onchange: (e) => { roundId = e.target.value; editingLineup = false; refresh(); } },
-    contest.rounds.map((r) => h('option', { value: r.round_id }, r.name)));
+    contest.rounds.map((r) => h('option', { value: r.round_id, dir: 'auto' }, r.name)));
   fill(app,
-    head(contest.title, { dir: 'auto' }),
-    h('p', { class: 'muted' }, t('contest-summary', {
+    head(own(contest.title)),
+    h('p', { class: 'muted', id: 'summary' }, tNodes('contest-summary', {
       method: named(METHODS(), contest.method),
-      criteria: list(contest.criteria.map((c) => t('contest-criterion-summary', { name: c.name, weight: c.weight, min: c.min, max: c.max, step: c.step }))),
+      criteria: listOf(contest.criteria.map((c) => tNodes('contest-criterion-summary', { name: own(c.name), weight: c.weight, min: c.min, max: c.max, step: c.step }))),
     })),
     message(),
     h('section', { id: 'definition' }, editorSection(() => contest, saveContest)),
@@ -169,7 +171,7 @@ function layout() {
           const page = role === 'judge' ? 'judge' : 'contest';
           const url = `${location.origin}/${page}/${id}#${made.token}`;
           fill(document.getElementById('new-link'),
-            h('label', { for: 'new-link-url' }, t('contest-new-link', { name })),
+            h('label', { for: 'new-link-url' }, tNodes('contest-new-link', { name: own(name) })),
             h('input', { id: 'new-link-url', readonly: true, value: url, class: 'grow', dir: 'ltr' }));
           document.getElementById('link-name').value = '';
         });
@@ -228,12 +230,12 @@ function layout() {
     h('section', { 'aria-labelledby': 'feedback-h', id: 'feedback-section' },
       h('h2', { id: 'feedback-h' }, t('contest-feedback')),
       h('p', { class: 'muted' }, t('contest-feedback-why')),
-      h('div', { class: 'row' }, contest.contestants.map((c) => h('button', { class: 'small secondary', onclick: () => act(() => t('contest-feedback-link', { name: c.name }), async () => {
+      h('div', { class: 'row' }, contest.contestants.map((c) => h('button', { class: 'small secondary', onclick: () => act(() => tNodes('contest-feedback-link', { name: own(c.name) }), async () => {
         const made = await call('POST', `/contestants/${c.contestant_id}/feedback-link`);
         fill(document.getElementById('feedback-link'),
-          h('label', { for: 'feedback-link-url' }, t('contest-new-feedback-link', { name: c.name })),
+          h('label', { for: 'feedback-link-url' }, tNodes('contest-new-feedback-link', { name: own(c.name) })),
           h('input', { id: 'feedback-link-url', readonly: true, value: `${location.origin}/feedback/${id}#${made.token}`, class: 'grow', dir: 'ltr' }));
-      }) }, t('contest-feedback-link', { name: c.name })))),
+      }) }, h('span', {}, tNodes('contest-feedback-link', { name: own(c.name) }))))),
       h('div', { id: 'feedback-link', class: 'stack' })));
 }
 
@@ -249,7 +251,7 @@ function drawTie() {
   const name = (pid) => (held.find((d) => d.id === pid) || {}).title || pid;
   if (tied) {
     fill(document.getElementById('tie'), h('div', { class: 'row' },
-      h('span', { class: 'grow', id: 'tied-to' }, t('contest-tied-to', { title: name(tied) })),
+      h('span', { class: 'grow', id: 'tied-to' }, tNodes('contest-tied-to', { title: own(name(tied)) })),
       h('a', { class: 'button secondary', href: `/present/${tied}` }, t('contest-open-console')),
       h('button', { class: 'secondary', id: 'untie', onclick: () => act(() => t('contest-untie'), () => call('DELETE', '/presentation')) }, t('contest-untie'))));
     return;
@@ -264,7 +266,7 @@ function drawTie() {
     act(() => t('contest-tie'), () => call('PUT', '/presentation', { presentation_id: pid, presenter_token: tokenOf(pid) }));
   } },
   h('label', { for: 'tie-pick' }, t('contest-presentation')),
-  h('select', { id: 'tie-pick' }, held.map((d) => h('option', { value: d.id }, d.title || d.id))),
+  h('select', { id: 'tie-pick' }, held.map((d) => h('option', { value: d.id, dir: 'auto' }, d.title || d.id))),
   h('button', { type: 'submit', class: 'secondary', id: 'tie-button' }, t('contest-tie'))));
 }
 
@@ -285,10 +287,10 @@ function drawRunLink(role) {
 
 function drawLinks(links) {
   fill(document.getElementById('links'), links.map((l) => h('li', {},
-    h('bdi', {}, l.name), ` · ${named(ROLES(), l.role)}`, l.revoked ? [' ', h('span', { class: 'tag' }, t('contest-revoked'))] : ' ',
+    tNodes('contest-link-line', { name: own(l.name), role: named(ROLES(), l.role) }), l.revoked ? [' ', h('span', { class: 'tag' }, t('contest-revoked'))] : ' ',
     l.revoked ? null : h('button', { class: 'small danger', onclick: () => {
-      if (confirm(t('contest-revoke-confirm', { name: l.name }))) act(() => t('contest-revoke', { name: l.name }), () => call('DELETE', `/links/${l.link_id}`));
-    } }, t('contest-revoke', { name: l.name })))));
+      if (confirm(tIsolated('contest-revoke-confirm', { name: l.name }))) act(() => tNodes('contest-revoke', { name: own(l.name) }), () => call('DELETE', `/links/${l.link_id}`));
+    } }, h('span', {}, tNodes('contest-revoke', { name: own(l.name) }))))));
 }
 
 let conflicts = [];
@@ -304,7 +306,7 @@ function drawLineup(round) {
   fill(document.getElementById('lineup-list'),
     h('legend', {}, draft ? t('contest-lineup-draft') : t('contest-lineup-count', { count: round.contestant_ids.length })),
     contest.contestants.map((c) => h('label', { class: 'row' },
-      h('input', { type: 'checkbox', value: c.contestant_id, checked: round.contestant_ids.includes(c.contestant_id), disabled: !draft, onchange: () => { editingLineup = true; } }), h('bdi', {}, c.name))));
+      h('input', { type: 'checkbox', value: c.contestant_id, checked: round.contestant_ids.includes(c.contestant_id), disabled: !draft, onchange: () => { editingLineup = true; } }), own(c.name))));
   document.getElementById('save-lineup').classList.toggle('hidden', !draft);
 }
 
@@ -313,13 +315,13 @@ function drawLineup(round) {
 function drawConflicts(reset = true) {
   const select = document.getElementById('conflict-judge');
   const chosen = select.value;
-  fill(select, judges.map((j) => h('option', { value: j.judge.link_id }, j.judge.name)));
+  fill(select, judges.map((j) => h('option', { value: j.judge.link_id, dir: 'auto' }, j.judge.name)));
   if (chosen) select.value = chosen;
   if (reset) editingConflicts = false;
   if (editingConflicts) return;
   const mine = (conflicts.find((c) => c.judge_id === select.value) || { contestant_ids: [] }).contestant_ids;
   fill(document.getElementById('conflict-list'), h('legend', {}, t('contest-excluded-from')), contest.contestants.map((c) => h('label', { class: 'row' },
-    h('input', { type: 'checkbox', value: c.contestant_id, checked: mine.includes(c.contestant_id), onchange: () => { editingConflicts = true; } }), h('bdi', {}, c.name))));
+    h('input', { type: 'checkbox', value: c.contestant_id, checked: mine.includes(c.contestant_id), onchange: () => { editingConflicts = true; } }), own(c.name))));
 }
 
 function drawProgress(progress) {
@@ -329,25 +331,28 @@ function drawProgress(progress) {
   fill(document.getElementById('progress'),
     h('thead', {}, h('tr', {}, h('th', {}, t('contest-judge')), h('th', {}, t('contest-sheet')), h('th', {}, t('contest-marks')), h('th', {}, t('contest-missing')), h('th', {}, h('span', { class: 'visually-hidden' }, t('contest-actions'))))),
     h('tbody', {}, progress.map((p) => h('tr', {},
-      h('td', { dir: 'auto' }, p.judge.name),
+      h('td', {}, own(p.judge.name)),
       h('td', {}, named(SHEET_STATES(), p.state)),
       h('td', {}, t('contest-marks-of', { scored: p.scored, expected: p.expected })),
-      h('td', { dir: 'auto' }, list([...new Set(p.missing.map((m) => name(m.contestant_id)))]) || '–'),
+      h('td', {}, p.missing.length ? listOf([...new Set(p.missing.map((m) => name(m.contestant_id)))]) : '–'),
       h('td', {}, p.state === 'submitted' ? h('button', { class: 'small secondary', onclick: () => {
-        if (confirm(t('contest-reopen-confirm', { name: p.judge.name }))) act(() => t('contest-reopen', { name: p.judge.name }), () => call('POST', `/rounds/${roundId}/sheets/${p.judge.link_id}/reopen`));
-      } }, t('contest-reopen', { name: p.judge.name })) : null)))));
+        if (confirm(tIsolated('contest-reopen-confirm', { name: p.judge.name }))) act(() => tNodes('contest-reopen', { name: own(p.judge.name) }), () => call('POST', `/rounds/${roundId}/sheets/${p.judge.link_id}/reopen`));
+      } }, h('span', {}, tNodes('contest-reopen', { name: own(p.judge.name) }))) : null)))));
 }
 
 function drawResults(results) {
   const criteria = results.standings.length ? results.standings[0].by_criterion : [];
   fill(document.getElementById('results'),
     h('thead', {}, h('tr', {}, h('th', {}, t('contest-rank')), h('th', {}, t('contest-contestant')), h('th', {}, t('contest-raw')), h('th', {}, t('contest-adjusted')),
-      criteria.map((c) => h('th', { dir: 'auto' }, c.name)), h('th', {}, t('contest-judges')))),
+      criteria.map((c) => h('th', {}, own(c.name))), h('th', {}, t('contest-judges')))),
     h('tbody', {}, results.standings.map((s) => h('tr', {},
-      h('td', {}, s.parted_by ? t('contest-rank-parted', { rank: s.rank, by: s.parted_by === 'audience' ? t('contest-audience-vote') : s.parted_by }) : t('contest-rank-plain', { rank: s.rank })),
-      h('td', { dir: 'auto' }, s.name), h('td', {}, s.raw || '–'), h('td', {}, s.adjusted || '–'),
+      h('td', {}, s.parted_by ? tNodes('contest-rank-parted', { rank: s.rank, by: s.parted_by === 'audience' ? t('contest-audience-vote') : own(s.parted_by) }) : t('contest-rank-plain', { rank: s.rank })),
+      h('td', {}, own(s.name)), h('td', {}, s.raw || '–'), h('td', {}, s.adjusted || '–'),
       s.by_criterion.map((c) => h('td', {}, c.score || '–')), h('td', {}, num(s.judges))))));
-  fill(document.getElementById('digest'), results.digest ? t('contest-published-digest', { digest: results.digest }) : t('contest-private', { sheets: results.sheets }));
+  // The digest is hexadecimal, left to right in every language.
+  fill(document.getElementById('digest'), results.digest
+    ? tNodes('contest-published-digest', { digest: h('bdi', { dir: 'ltr', class: 'digest' }, results.digest) })
+    : t('contest-private', { sheets: results.sheets }));
 }
 
 async function refresh() {

@@ -7,12 +7,13 @@ import { api } from './api.js';
 import { takeKey, contestIdIn, askForKey } from './contest-key.js';
 import { loadLocale, t, errorText } from './i18n.js';
 import { localeSwitch, redrawOnLocaleChange } from './locale-switch.js';
+import { own, tNodes } from './contest-text.js';
 
 const app = document.getElementById('app');
 const [id] = contestIdIn('feedback');
 let view = () => {};
 
-const head = (title, attrs = {}) => h('div', { class: 'page-head' }, h('h1', attrs, title), localeSwitch());
+const head = (title) => h('div', { class: 'page-head' }, h('h1', {}, title), localeSwitch());
 
 function notice(text, error) {
   view = () => notice(text, error);
@@ -26,10 +27,10 @@ function draw(contest, feedback) {
   document.title = t('feedback-page-title');
   const rounds = [...new Set(feedback.comments.map((c) => c.round))];
   fill(app,
-    head(t('feedback-for', { contestant: feedback.contestant.name })),
-    h('p', { class: 'muted', dir: 'auto' }, contest.title),
+    head(tNodes('feedback-for', { contestant: own(feedback.contestant.name) })),
+    h('p', { class: 'muted' }, own(contest.title)),
     rounds.length ? rounds.map((round) => h('section', { class: 'stack' },
-      h('h2', { dir: 'auto' }, round),
+      h('h2', {}, own(round)),
       h('ul', { class: 'stack bare-list', id: 'comments' }, feedback.comments.filter((c) => c.round === round)
         .map((c) => h('li', { class: 'card', dir: 'auto' }, c.text)))))
       : h('p', { id: 'comments-none' }, t('feedback-none')),

@@ -7,6 +7,7 @@ import { api } from './api.js';
 import { takeKey, keyOf, contestIdIn, askForKey } from './contest-key.js';
 import { loadLocale, t, errorText } from './i18n.js';
 import { localeSwitch, redrawOnLocaleChange } from './locale-switch.js';
+import { own, tNodes, listOf } from './contest-text.js';
 
 const app = document.getElementById('app');
 const [id] = contestIdIn('judge');
@@ -55,28 +56,31 @@ function draw() {
   const commentOf = (c) => (sheet.comments.find((m) => m.contestant_id === c) || {}).text || '';
   const round = sheet.contest.rounds.find((r) => r.round_id === roundId);
   fill(app,
-    h('div', { class: 'page-head' }, h('h1', { dir: 'auto' }, sheet.contest.title), localeSwitch()),
-    h('p', { class: 'muted' }, h('bdi', {}, round ? round.name : ''), ' · ', t('judge-your-sheet'), ' ',
-      h('strong', { id: 'sheet-state', 'data-state': sheet.state }, sheetState(sheet.state)),
-      sheet.round_state !== 'open' ? [' · ', t('judge-round-is', { state: roundState(sheet.round_state) })] : ''),
+    h('div', { class: 'page-head' }, h('h1', {}, own(sheet.contest.title)), localeSwitch()),
+    // One message orders the round, the sheet's state and the round's.
+    h('p', { class: 'muted', id: 'sheet-line' }, tNodes(sheet.round_state === 'open' ? 'judge-sheet-line' : 'judge-sheet-line-closed', {
+      round: own(round ? round.name : ''),
+      state: h('strong', { id: 'sheet-state', 'data-state': sheet.state }, sheetState(sheet.state)),
+      roundState: roundState(sheet.round_state),
+    })),
     h('div', { id: 'message', role: 'alert' }, said ? h('div', { class: `notice ${said.kind}` }, said.text()) : null),
     sheet.state === 'submitted' ? h('div', { class: 'notice ok' }, t('judge-locked')) : null,
     sheet.contestants.map((c) => h('section', { class: 'card stack', 'aria-labelledby': `c-${c.contestant_id}` },
-      h('h2', { id: `c-${c.contestant_id}`, dir: 'auto' }, c.name),
+      h('h2', { id: `c-${c.contestant_id}` }, own(c.name)),
       sheet.contest.criteria.map((k) => {
         const input = h('input', { id: inputId(c.contestant_id, k.criterion_id), class: 'mark', inputmode: 'decimal',
           value: markOf(c.contestant_id, k.criterion_id), disabled: locked, 'aria-describedby': `d-${c.contestant_id}-${k.criterion_id}` });
         const nudge = (dir) => () => { input.value = stepped(input.value.trim(), k, dir); };
         const names = { criterion: k.name, contestant: c.name };
         return h('div', { class: 'criterion' },
-          h('label', { for: input.id }, h('bdi', {}, k.name), ' ', t('judge-criterion-range', { min: k.min, max: k.max, step: k.step, weight: k.weight })),
+          h('label', { for: input.id }, tNodes('judge-criterion', { criterion: own(k.name), min: k.min, max: k.max, step: k.step, weight: k.weight })),
           h('p', { class: 'muted', id: `d-${c.contestant_id}-${k.criterion_id}`, dir: 'auto' }, k.description),
           h('div', { class: 'stepper' },
             h('button', { type: 'button', class: 'secondary', disabled: locked, 'aria-label': t('judge-step-down', names), onclick: nudge(-1) }, '−'),
             input,
             h('button', { type: 'button', class: 'secondary', disabled: locked, 'aria-label': t('judge-step-up', names), onclick: nudge(1) }, '+')));
       }),
-      h('label', { for: `note-${c.contestant_id}` }, t('judge-comment', { contestant: c.name })),
+      h('label', { for: `note-${c.contestant_id}` }, tNodes('judge-comment', { contestant: own(c.name) })),
       h('textarea', { id: `note-${c.contestant_id}`, dir: 'auto', disabled: locked, value: commentOf(c.contestant_id), maxlength: 4000 }))),
     locked ? null : h('div', { class: 'row sheet-actions' },
       h('button', { id: 'save', class: 'secondary', onclick: () => save(false) }, t('judge-save')),
@@ -94,8 +98,8 @@ function refusal(e) {
     const empty = cells.filter((x) => !x.el.value.trim());
     if (empty.length) {
       empty[0].el.focus();
-      const where = [...new Set(empty.map((x) => x.c.name))].join(', ');
-      return () => t('judge-incomplete', { count: empty.length, contestants: where });
+      const where = [...new Set(empty.map((x) => x.c.name))];
+      return () => tNodes('judge-incomplete', { count: empty.length, contestants: listOf(where) });
     }
   }
   if (e.code === 'invalid_mark') {
@@ -104,7 +108,7 @@ function refusal(e) {
       off.el.focus();
       const { k, c } = off;
       const value = off.el.value.trim();
-      return () => t('judge-invalid-mark', { criterion: k.name, contestant: c.name, value, min: k.min, max: k.max, step: k.step });
+      return () => tNodes('judge-invalid-mark', { criterion: own(k.name), contestant: own(c.name), value: own(value), min: k.min, max: k.max, step: k.step });
     }
   }
   return () => errorText(e);

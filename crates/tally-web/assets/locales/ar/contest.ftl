@@ -34,6 +34,8 @@ contest-role-judge = حكم
 contest-role-cohost = مقدّم مشارك
 contest-role-moderator = مشرف
 contest-name = الاسم
+# A judge's or helper's name, then their role.
+contest-link-line = { $name } · { $role }
 contest-revoked = مُلغى
 contest-revoke = إلغاء رابط { $name }
 contest-revoke-confirm = إلغاء رابط { $name }؟ سيتوقف عن العمل فورًا.

@@ -2,15 +2,18 @@
 judge-page-title = ورقة التقييم · Tally
 judge-title = ورقة التقييم
 judge-no-link = افتح الرابط الخاص الذي أرسله إليك المنظّم.
-judge-your-sheet = ورقتك:
+# The round's name, then the sheet's state (draft or submitted).
+judge-sheet-line = { $round } · ورقتك: { $state }
+# The same while the round is not open: its state comes last.
+judge-sheet-line-closed = { $round } · ورقتك: { $state } · الجولة { $roundState }
 judge-sheet-draft = مسودة
 judge-sheet-submitted = مُسلَّمة
-judge-round-is = الجولة { $state }
 judge-round-draft = لم تُفتح بعد
 judge-round-closed = مغلقة
 judge-round-published = منشورة
 judge-locked = سُلِّمت وأُقفلت. لا يعيد فتحها إلا المنظّم.
-judge-criterion-range = ({ $min }–{ $max }، الخطوة { $step }، الوزن { $weight })
+# The criterion's name as the organiser wrote it, then its range.
+judge-criterion = { $criterion } ({ $min }–{ $max }، الخطوة { $step }، الوزن { $weight })
 judge-step-down = { $criterion } لـ { $contestant }: خطوة إلى الأسفل
 judge-step-up = { $criterion } لـ { $contestant }: خطوة إلى الأعلى
 judge-comment = تعليق على { $contestant } (اختياري)

@@ -34,6 +34,8 @@ contest-role-judge = Jury
 contest-role-cohost = Co-Moderation
 contest-role-moderator = Moderation
 contest-name = Name
+# A judge's or helper's name, then their role.
+contest-link-line = { $name } · { $role }
 contest-revoked = widerrufen
 contest-revoke = { $name } widerrufen
 contest-revoke-confirm = Den Link von { $name } widerrufen? Er funktioniert sofort nicht mehr.

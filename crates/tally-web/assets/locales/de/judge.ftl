@@ -2,15 +2,18 @@
 judge-page-title = Wertungsbogen · Tally
 judge-title = Wertungsbogen
 judge-no-link = Öffnen Sie den privaten Link, den Ihnen die Veranstaltenden geschickt haben.
-judge-your-sheet = Ihr Bogen:
+# The round's name, then the sheet's state (draft or submitted).
+judge-sheet-line = { $round } · Ihr Bogen: { $state }
+# The same while the round is not open: its state comes last.
+judge-sheet-line-closed = { $round } · Ihr Bogen: { $state } · die Runde ist { $roundState }
 judge-sheet-draft = Entwurf
 judge-sheet-submitted = abgegeben
-judge-round-is = die Runde ist { $state }
 judge-round-draft = noch nicht geöffnet
 judge-round-closed = geschlossen
 judge-round-published = veröffentlicht
 judge-locked = Abgegeben und gesperrt. Nur die Veranstaltenden können den Bogen wieder öffnen.
-judge-criterion-range = ({ $min }–{ $max }, Schritt { $step }, Gewicht { $weight })
+# The criterion's name as the organiser wrote it, then its range.
+judge-criterion = { $criterion } ({ $min }–{ $max }, Schritt { $step }, Gewicht { $weight })
 judge-step-down = { $criterion } für { $contestant }: einen Schritt herunter
 judge-step-up = { $criterion } für { $contestant }: einen Schritt hinauf
 judge-comment = Kommentar zu { $contestant } (optional)

@@ -36,6 +36,8 @@ contest-role-judge = Judge
 contest-role-cohost = Co-host
 contest-role-moderator = Moderator
 contest-name = Name
+# A judge's or helper's name, then their role.
+contest-link-line = { $name } · { $role }
 contest-revoked = revoked
 contest-revoke = Revoke { $name }
 contest-revoke-confirm = Revoke { $name }'s link? It stops working at once.

@@ -2,16 +2,18 @@
 judge-page-title = Score sheet · Tally
 judge-title = Score sheet
 judge-no-link = Open the private link the organiser sent you.
-judge-your-sheet = Your sheet:
+# The round's name, then the sheet's state (draft or submitted).
+judge-sheet-line = { $round } · Your sheet: { $state }
+# The same while the round is not open: its state comes last.
+judge-sheet-line-closed = { $round } · Your sheet: { $state } · the round is { $roundState }
 judge-sheet-draft = draft
 judge-sheet-submitted = submitted
-judge-round-is = the round is { $state }
 judge-round-draft = not open yet
 judge-round-closed = closed
 judge-round-published = published
 judge-locked = Submitted and locked. Only the organiser can reopen it.
-# The criterion's name comes before this, as the organiser wrote it.
-judge-criterion-range = ({ $min }–{ $max }, step { $step }, weight { $weight })
+# The criterion's name as the organiser wrote it, then its range.
+judge-criterion = { $criterion } ({ $min }–{ $max }, step { $step }, weight { $weight })
 judge-step-down = { $criterion } for { $contestant }: one step down
 judge-step-up = { $criterion } for { $contestant }: one step up
 judge-comment = Comment for { $contestant } (optional)

@@ -34,6 +34,8 @@ contest-role-judge = Jurado
 contest-role-cohost = Copresentador
 contest-role-moderator = Moderador
 contest-name = Nombre
+# A judge's or helper's name, then their role.
+contest-link-line = { $name } · { $role }
 contest-revoked = revocado
 contest-revoke = Revocar a { $name }
 contest-revoke-confirm = ¿Revocar el enlace de { $name }? Deja de funcionar de inmediato.

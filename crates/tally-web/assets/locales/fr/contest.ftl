@@ -22,7 +22,7 @@ contest-create = Créer le concours
 contest-failed = { $action } : { $reason }
 contest-not-saved = Non enregistré : { $reason }
 contest-saved = Enregistré. Chaque modification figure dans le journal d’audit.
-contest-export = Export
+contest-export = Exporter
 
 contest-summary = Méthode : { $method } · critères : { $criteria }
 contest-criterion-summary = { $name } ×{ $weight } ({ $min }–{ $max }, pas de { $step })
@@ -34,6 +34,8 @@ contest-role-judge = Juré
 contest-role-cohost = Co-animateur
 contest-role-moderator = Modérateur
 contest-name = Nom
+# A judge's or helper's name, then their role.
+contest-link-line = { $name } · { $role }
 contest-revoked = révoqué
 contest-revoke = Révoquer { $name }
 contest-revoke-confirm = Révoquer le lien de { $name } ? Il cesse aussitôt de fonctionner.

@@ -2,15 +2,18 @@
 judge-page-title = Feuille de notes · Tally
 judge-title = Feuille de notes
 judge-no-link = Ouvrez le lien privé que l’organisation vous a envoyé.
-judge-your-sheet = Votre feuille :
+# The round's name, then the sheet's state (draft or submitted).
+judge-sheet-line = { $round } · Votre feuille : { $state }
+# The same while the round is not open: its state comes last.
+judge-sheet-line-closed = { $round } · Votre feuille : { $state } · la manche est { $roundState }
 judge-sheet-draft = brouillon
 judge-sheet-submitted = remise
-judge-round-is = la manche est { $state }
 judge-round-draft = pas encore ouverte
 judge-round-closed = fermée
 judge-round-published = publiée
 judge-locked = Remise et verrouillée. Seule l’organisation peut la rouvrir.
-judge-criterion-range = ({ $min }–{ $max }, pas de { $step }, poids { $weight })
+# The criterion's name as the organiser wrote it, then its range.
+judge-criterion = { $criterion } ({ $min }–{ $max }, pas de { $step }, poids { $weight })
 judge-step-down = { $criterion } pour { $contestant } : un pas de moins
 judge-step-up = { $criterion } pour { $contestant } : un pas de plus
 judge-comment = Commentaire pour { $contestant } (facultatif)
