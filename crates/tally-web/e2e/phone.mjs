@@ -9,7 +9,10 @@
 // approval"; `/j/` serves the join page; the timer's end turns the Vote
 // button off within 1.5 s; server messages are never shown raw; audience
 // text is in `dir="auto"` elements; axe-core finds no violation of any
-// impact in every state, in both languages. Screenshots of every state.
+// impact in every state, in both languages; a disabled Vote button's label
+// reads at 4.5:1 or more; a dark event's colours reach the phone (join,
+// every poll type, results, countdown, offline) and every state of it
+// passes axe. Screenshots of every state.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { BASE, log, figures, context, shot, api, until, sleep, finish } from './harness.mjs';
@@ -66,6 +69,40 @@ const audienceWithoutDir = (page) => page.evaluate((strings) => {
   }
   return bad;
 }, AUDIENCE);
+
+// The contrast of a button's label as a person sees it (WCAG 2 formula),
+// from the computed styles: the label over the button's own background
+// over whatever is behind it, the whole faded by the button's opacity.
+// A disabled Vote button must still be read (it says what it will do).
+const labelContrast = (page, selector) => page.$eval(selector, (el) => {
+  const parse = (c) => {
+    const m = c.match(/[\d.]+/g).map(Number);
+    const k = c.startsWith('color(') ? 255 : 1; // color(srgb r g b / a)
+    return { r: m[0] * k, g: m[1] * k, b: m[2] * k, a: m.length > 3 ? m[3] : 1 };
+  };
+  const over = (top, under, a = top.a) => ({ r: top.r * a + under.r * (1 - a), g: top.g * a + under.g * (1 - a), b: top.b * a + under.b * (1 - a), a: 1 });
+  const behind = (node) => {
+    const layers = [];
+    for (let n = node; n; n = n.parentElement) {
+      const c = parse(getComputedStyle(n).backgroundColor);
+      if (c.a > 0) layers.push(c);
+      if (c.a >= 1) break;
+    }
+    return layers.reverse().reduce((acc, l) => over(l, acc), { r: 255, g: 255, b: 255, a: 1 });
+  };
+  const lum = ({ r, g, b }) => {
+    const f = (v) => { const x = v / 255; return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const style = getComputedStyle(el);
+  let opacity = 1;
+  for (let n = el; n; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity);
+  const under = behind(el.parentElement);
+  const face = over(parse(style.backgroundColor), under);
+  const text = over(parse(style.color), face);
+  const [a, b] = [lum(over(text, under, opacity)), lum(over(face, under, opacity))];
+  return Math.round(((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)) * 100) / 100;
+});
 
 // PHONE_SOFT=1 runs every check even after one fails, and lists the
 // failures at the end: how the checks were shown failing on the page as it
@@ -173,6 +210,17 @@ async function run(viewport) {
   };
   const onSlide = (question) => Promise.all(phones.map((p) => p.page.waitForFunction(
     (q) => document.getElementById('question')?.textContent === q, question, { timeout: 5000 })));
+
+  // Vote is off until something is chosen: it looks off, yet its label
+  // still reads (it was faded to about 2:1).
+  await section(`${size}: a disabled Vote button's label reads`, async () => {
+    for (const p of phones) {
+      assert.ok(await p.page.locator('#vote').isDisabled(), 'Vote is off before a choice');
+      const ratio = await labelContrast(p.page, '#vote');
+      figures[`${size}: disabled Vote label contrast (${p.locale})`] = ratio;
+      assert.ok(ratio >= 4.5, `the disabled Vote button's label at ${ratio}:1 (${p.locale}, ${size})`);
+    }
+  });
 
   await section(`${size}: Single choice: one-tap tiles; focus stays after voting`, async () => {
     await check('single');
@@ -389,9 +437,114 @@ async function run(viewport) {
     await page.waitForSelector('html.branded.phone-brand');
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(bg, 'rgb(254, 252, 232)', 'the event\'s background on the phone');
+    const ratio = await labelContrast(page, '#vote');
+    assert.ok(ratio >= 4.5, `the disabled Vote button's label at ${ratio}:1 (light brand, ${size})`);
     await axeAll(page, `branded (en, ${size})`);
     await shot(page, `phone-branded-en-${size}`);
     await ctx.close();
+  });
+
+  // A dark event (navy with a yellow accent), set through the real
+  // settings endpoint: the phone takes its background, ink and accent
+  // everywhere, from the join page on, and every state stays readable
+  // (axe, color-contrast included) in English and Arabic. The brand goes
+  // back to what it was (the light one above) afterwards.
+  await section(`${size}: a dark event's colours`, async () => {
+    const before = (await api('GET', `/presentations/${id}/settings`)).body;
+    const set = await api('PATCH', `/presentations/${id}/settings`, token, { accent: '#facc15', background: '#0b1f3a' });
+    assert.equal(set.status, 200, JSON.stringify(set.body));
+    const { palette } = set.body;
+    assert.equal(palette.ink, '#ffffff', 'a navy background has white ink');
+    const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    const dark = [];
+    const look = async (p, state) => {
+      await axeAll(p.page, `dark brand, ${state} (${p.locale}, ${size})`);
+      await shot(p.page, `phone-dark-${state}-${p.locale}-${size}`);
+    };
+    try {
+      for (const locale of ['en', 'ar']) {
+        const ctx = await context({ viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale });
+        const page = await ctx.newPage();
+        const p = { ctx, page, locale };
+        dark.push(p);
+        await page.goto(`/j/${code}`);
+        await page.waitForSelector('html.branded.phone-dark', { timeout: 10000 });
+        assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), rgb(palette.background), `the join page in the event's background (${locale})`);
+        await look(p, 'join');
+        await page.click('form button[type="submit"]');
+        await page.waitForSelector('.tile');
+        await live(page);
+        const seen = await page.evaluate(() => ({
+          body: getComputedStyle(document.body).backgroundColor,
+          tile: getComputedStyle(document.querySelector('.tile-text')).color,
+          question: getComputedStyle(document.getElementById('question')).color,
+        }));
+        assert.equal(seen.body, rgb(palette.background), `the event's background on the phone (${locale})`);
+        assert.equal(seen.tile, rgb(palette.ink), `a tile's text in the event's ink (${locale})`);
+        assert.equal(seen.question, rgb(palette.ink), `the question in the event's ink (${locale})`);
+        figures[`${size}: dark brand (${locale}) body / tile text`] = `${seen.body} / ${seen.tile}`;
+        const ratio = await labelContrast(page, '#vote');
+        figures[`${size}: dark brand (${locale}) disabled Vote label contrast`] = ratio;
+        assert.ok(ratio >= 4.5, `the disabled Vote button's label at ${ratio}:1 (dark brand, ${locale}, ${size})`);
+        await look(p, 'voting');
+        await page.locator('.tile').nth(1).tap();
+        await page.focus('#vote');
+        await page.keyboard.press('Shift+Tab'); // the chosen tile, with keyboard focus
+        await look(p, 'chosen');
+        await page.locator('#vote').tap();
+        await page.waitForSelector('#confirmation');
+        await showResults();
+        await page.waitForSelector('#results li.mine');
+        await look(p, 'results');
+      }
+      // Every other poll type in the dark look, each in its telling state.
+      const [den] = dark;
+      const onDark = (question) => Promise.all(dark.map((p) => p.page.waitForFunction(
+        (q) => document.getElementById('question')?.textContent === q, question, { timeout: 5000 })));
+      const slides = [
+        [1, 'Which talks did you see?', 'multiple-at-max', async () => {
+          await den.page.getByLabel('Keynote', { exact: true }).check();
+          await den.page.getByLabel('Rust', { exact: true }).check();
+        }],
+        [2, '2 + 2?', 'quiz', null],
+        [3, 'Rate the day', 'scale', () => den.page.locator('fieldset', { hasText: 'Talks' }).getByLabel('7', { exact: true }).tap()],
+        [4, 'Rank the rooms', 'ranking', null],
+        [5, 'Spend 100 points', 'points', () => den.page.fill('#pts-A', '60')],
+        [6, 'One word for today?', 'wordcloud', null],
+        [7, 'Any feedback?', 'open-held', async () => {
+          await den.page.fill('#text', 'Darker slides please');
+          await den.page.locator('#poll button[type="submit"]').tap();
+          await until('the held confirmation', async () => /awaiting approval/.test(await den.page.textContent('#confirmation')));
+        }],
+        [8, 'Questions for the speaker', 'qa', async () => {
+          await den.page.fill('#ask', 'Is the deck online?');
+          await den.page.getByRole('button', { name: 'Send question' }).click();
+          await den.page.waitForSelector('#qa-list li:has-text("Is the deck online?")');
+        }],
+        [9, 'Last call', 'countdown', async () => {
+          await api('POST', `/presentations/${id}/polls/current/open`, token);
+          await api('POST', `/presentations/${id}/polls/current/timer`, token, { seconds: 60 });
+          await Promise.all(dark.map((p) => p.page.waitForSelector('#countdown:has-text(":")')));
+        }],
+      ];
+      for (const [index, question, state, act] of slides) {
+        await go(index);
+        await onDark(question);
+        if (act) await act();
+        for (const p of dark) await look(p, state);
+      }
+      await api('POST', `/presentations/${id}/polls/current/close`, token);
+      await Promise.all(dark.map((p) => p.page.waitForSelector('.closed')));
+      for (const p of dark) await look(p, 'closed');
+      await den.ctx.setOffline(true);
+      await den.page.waitForSelector('#status:has-text("Offline")', { timeout: 10000 });
+      await look(den, 'offline');
+      await den.ctx.setOffline(false);
+    } finally {
+      for (const p of dark) await p.ctx.close();
+      const back = await api('PATCH', `/presentations/${id}/settings`, token, { accent: before.accent, background: before.background });
+      assert.equal(back.status, 200, JSON.stringify(back.body));
+    }
   });
 
   figures[`${size}: smallest target (px)`] = `${smallest.w}×${smallest.h}`;

@@ -51,9 +51,27 @@ async function showEventTitle(code, el) {
     const j = await api('GET', `/join/${encodeURIComponent(code)}`, { attempts: 2 });
     const settings = await api('GET', `/presentations/${j.presentation_id}/settings`, { attempts: 2 });
     if (settings && settings.title) el.textContent = settings.title;
+    applyLook(settings);
   } catch {
     // No title: the page still joins.
   }
+}
+
+// The event's colours, once the presenter chose some (revision 0 is
+// Tally's own look), from the join page on. A light background (dark ink)
+// keeps Tally's white cards and takes the background and accent, which
+// read on white as on it; a dark one (light ink) takes over every colour
+// (phone/theme.js).
+function applyLook(settings) {
+  const brand = settings && settings.revision > 0 && settings.palette ? settings : null;
+  // Tally's own look needs neither module (the first load's byte budget).
+  if (!brand && !document.documentElement.classList.contains('branded')) return;
+  Promise.all([import('./brand.js'), import('./phone/theme.js')]).then(([b, theme]) => {
+    const dark = !!brand && theme.isDark(brand.palette);
+    b.applyBrand(brand);
+    theme.applyDark(dark ? brand.palette : null);
+    document.documentElement.classList.toggle('phone-brand', !!brand && !dark);
+  }, () => {});
 }
 
 async function join(code, name, error, button) {
@@ -164,16 +182,7 @@ async function loadSettings() {
       // Without the deck there is no Q&A tab; the slide still works.
     }
   }
-  // The event's colours, once the presenter chose some (revision 0 is
-  // Tally's own look). The phone's cards stay white with dark text, so it
-  // takes the palette where that still reads: a light background (dark
-  // ink), whose accent, readable on it, is as readable on white.
-  const brand = s.settings && s.settings.revision > 0 ? s.settings : null;
-  const light = brand && brand.palette && /^#(1{6}|0{6})$/i.test(brand.palette.ink);
-  import('./brand.js').then((b) => {
-    b.applyBrand(light ? brand : null);
-    document.documentElement.classList.toggle('phone-brand', !!light);
-  }, () => {});
+  applyLook(s.settings);
   render();
 }
 
