@@ -92,22 +92,57 @@ async function directionProblems(page, tag) {
 }
 
 // The check `i18n.mjs` runs on each contest page in each language and
-// size; on the organiser's page with the contest's editor open too.
-export async function directionCheck(page, tag, label) {
+// size: the page as it opens, then in each of `states` (a function that
+// brings the page there and says which state it is).
+const directionCheck = (states = []) => async (page, tag, label) => {
   const seen = await directionProblems(page, tag);
-  if (await page.$('#edit-contest')) {
-    await page.click('#edit-contest > summary');
-    await page.waitForSelector('#edit-form');
-    const open = await directionProblems(page, tag);
-    seen.problems.push(...open.problems.filter((p) => !seen.problems.includes(p)).map((p) => `with the editor open: ${p}`));
-    await page.click('#edit-contest > summary');
+  for (const state of states) {
+    const name = await state(page);
+    const more = await directionProblems(page, tag);
+    seen.problems.push(...more.problems.filter((p) => !seen.problems.includes(p)).map((p) => `${name}: ${p}`));
+    seen.texts += more.texts;
+    seen.isolated += more.isolated;
   }
   assert.deepEqual(seen.problems, [], `${label}: the page's words and the organiser's keep their directions`);
-  return `${seen.texts} text nodes, ${seen.isolated} of the organiser's words isolated, 0 problems`;
-}
+  return `${1 + states.length} states, ${seen.texts} text nodes, ${seen.isolated} of the organiser's words isolated, 0 problems`;
+};
 
-// Each page with the selector that says it has drawn its data, and the
-// secret its link carries after #.
+// The organiser's page: the editor open, then the published round (its
+// digest and ranks).
+const organiserStates = (published) => [
+  async (page) => {
+    await page.click('#edit-contest > summary');
+    await page.waitForSelector('#edit-form');
+    return 'with the editor open';
+  },
+  async (page) => {
+    await page.click('#edit-contest > summary');
+    await page.selectOption('#round', published);
+    await page.waitForSelector('#digest .digest');
+    return 'the published round';
+  },
+];
+// The judge's sheet refused: a sentence naming the contestants whose
+// marks are missing, then one naming a criterion, a contestant and the
+// mark typed off its step. Both are refused, so the sheet stays as it is.
+const judgeStates = [
+  async (page) => {
+    await page.evaluate(() => { window.confirm = () => true; });
+    await page.click('#submit');
+    await page.waitForSelector('#message .notice.error');
+    return 'a submission with marks missing';
+  },
+  async (page) => {
+    await page.fill('input.mark >> nth=0', '7.25');
+    await page.click('#save');
+    await page.waitForFunction(() => /7[.,]25/.test(document.getElementById('message').textContent));
+    return 'a mark off its step';
+  },
+];
+
+// Each page with the selector that says it has drawn its data (the
+// organiser's results table is drawn last), the secret its link carries
+// after #, and its check.
 export async function contestPages() {
   const made = await ok('POST', '/contests', null, {
     title: TITLE,
@@ -134,11 +169,11 @@ export async function contestPages() {
   await ok('POST', `/contests/${id}/rounds/${final}/open`, owner);
   const feedback = (await ok('POST', `/contests/${id}/contestants/${contest.contestants[1].contestant_id}/feedback-link`, owner)).token;
   return [
-    { name: 'contest-new', path: '/contest', ready: '#create', check: directionCheck },
-    { name: 'contest-key', path: `/contest/${id}`, ready: '#key', check: directionCheck },
-    { name: 'contest', path: `/contest/${id}`, ready: '#progress tbody tr', secret: owner, check: directionCheck },
-    { name: 'judge', path: `/judge/${id}`, ready: '#sheet-state', secret: judge, check: directionCheck },
-    { name: 'feedback', path: `/feedback/${id}`, ready: '#comments li', secret: feedback, check: directionCheck },
+    { name: 'contest-new', path: '/contest', ready: '#create', check: directionCheck() },
+    { name: 'contest-key', path: `/contest/${id}`, ready: '#key', check: directionCheck() },
+    { name: 'contest', path: `/contest/${id}`, ready: '#results tbody tr', secret: owner, check: directionCheck(organiserStates(heats)) },
+    { name: 'judge', path: `/judge/${id}`, ready: '#sheet-state', secret: judge, check: directionCheck(judgeStates) },
+    { name: 'feedback', path: `/feedback/${id}`, ready: '#comments li', secret: feedback, check: directionCheck() },
     { name: 'reveal', path: `/reveal/${id}/${heats}`, ready: '#announce' },
   ];
 }
