@@ -94,7 +94,7 @@ async function directionProblems(page, tag) {
 // The check `i18n.mjs` runs on each contest page in each language and
 // size: the page as it opens, then in each of `states` (a function that
 // brings the page there and says which state it is).
-const directionCheck = (states = []) => async (page, tag, label) => {
+export const directionCheck = (states = []) => async (page, tag, label) => {
   const seen = await directionProblems(page, tag);
   for (const state of states) {
     const name = await state(page);
@@ -104,7 +104,7 @@ const directionCheck = (states = []) => async (page, tag, label) => {
     seen.isolated += more.isolated;
   }
   assert.deepEqual(seen.problems, [], `${label}: the page's words and the organiser's keep their directions`);
-  return `${1 + states.length} states, ${seen.texts} text nodes, ${seen.isolated} of the organiser's words isolated, 0 problems`;
+  return `page states: ${1 + states.length}, ${seen.texts} text nodes, ${seen.isolated} of the organiser's words isolated, 0 problems`;
 };
 
 // The organiser's page: the editor open, then the published round (its
