@@ -6,6 +6,7 @@
 //! it depends on none of them. `cargo tree -p tally-domain` shows that.
 
 pub mod contest;
+pub mod deck;
 pub mod ids;
 pub mod kinds;
 pub mod links;

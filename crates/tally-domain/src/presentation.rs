@@ -72,6 +72,9 @@ pub struct Presentation {
     pub profanity_filter: ProfanityFilter,
     /// The settings the live channels act on (see [`crate::settings`]).
     pub live: LiveSettings,
+    /// The deck's revision: 1 when created, one more on each stored edit
+    /// ([`crate::deck`]); an editor's `If-Match`.
+    pub deck_rev: crate::deck::DeckRev,
 }
 
 impl Presentation {

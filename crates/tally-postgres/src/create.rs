@@ -118,6 +118,7 @@ pub(crate) async fn insert(
         created_at,
         profanity_filter: new.draft.profanity_filter(),
         live: tally_domain::settings::LiveSettings::default(),
+        deck_rev: tally_domain::deck::DeckRev(1),
         polls: poll_ids
             .into_iter()
             .zip(polls)

@@ -20,6 +20,7 @@ mod board;
 mod contests;
 mod create;
 mod deadline;
+mod deck;
 mod fence;
 mod intake;
 mod ledger;

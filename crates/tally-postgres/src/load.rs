@@ -15,7 +15,7 @@ use tokio_postgres::Row;
 use uuid::Uuid;
 
 const PRESENTATION: &str = "SELECT p.id, p.presenter_id, p.join_code, p.poll_count, \
-     p.current_poll_index, p.state_version, p.created_at, p.profanity_filter, \
+     p.current_poll_index, p.state_version, p.created_at, p.profanity_filter, p.deck_rev, \
      coalesce(s.revision, 0) AS settings_revision, \
      coalesce(s.hide_results_until_closed, false) AS hide_results_until_closed \
      FROM presentations p LEFT JOIN presentation_settings s ON s.presentation_id = p.id \
@@ -56,6 +56,7 @@ pub(crate) async fn presentation<C: GenericClient>(
             revision: u64::try_from(head.try_get::<_, i64>("settings_revision")?)?,
             hide_results_until_closed: head.try_get("hide_results_until_closed")?,
         },
+        deck_rev: tally_domain::deck::DeckRev(u64::try_from(head.try_get::<_, i64>("deck_rev")?)?),
         polls,
     }))
 }

@@ -1,11 +1,12 @@
-use crate::{create, deadline, load, settings};
+use crate::{create, deadline, deck, load, settings};
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
+use tally_domain::deck::{DeckEdit, DeckRev, RevisedDeck};
 use tally_domain::kinds::DisplayName;
 use tally_domain::ports::SettingsChangeError;
 use tally_domain::ports::{
     InsertPresentationError, NameChangeError, NewPresentation, PollsOnScreen, PresentationStore,
-    ResetPollError, SlideChangeError, StoreError, VotingChangeError,
+    ResetPollError, ReviseDeckError, SlideChangeError, StoreError, VotingChangeError,
 };
 use tally_domain::settings::{Logo, PresentationSettings, SettingsPatch, StoredLogo};
 use tally_domain::{
@@ -413,6 +414,21 @@ impl PresentationStore for PgStore {
 
     async fn logo(&self, id: PresentationId) -> Result<Option<StoredLogo>, StoreError> {
         settings::logo(&self.client().await?, id).await
+    }
+
+    async fn revise_deck(
+        &self,
+        id: PresentationId,
+        expected: DeckRev,
+        revised: &RevisedDeck,
+    ) -> Result<Presentation, ReviseDeckError> {
+        let mut client = self.client().await?;
+        deck::revise(&mut client, id, expected, revised).await
+    }
+
+    async fn deck_edits(&self, id: PresentationId) -> Result<Vec<(DeckRev, DeckEdit)>, StoreError> {
+        let client = self.client().await?;
+        deck::edits(&client, id).await
     }
 
     async fn delete(&self, id: PresentationId) -> Result<bool, StoreError> {

@@ -30,6 +30,9 @@ end
 /// allow change (1/0), deadline (ms since the epoch; 0: none), round,
 /// number of keys, keys...
 ///
+/// Each poll's option keys are replaced, not added to: a deck edit may have
+/// removed some.
+///
 /// A poll whose round moved on (a reset) loses its voters and counters: the
 /// new round counts from zero. Its earlier round's votes are in the stream
 /// under their round, and reach Postgres there.
@@ -67,6 +70,8 @@ while i <= #ARGV do
   redis.call('HSET', KEYS[1], 'open:' .. poll, ARGV[i + 1], 'kind:' .. poll, ARGV[i + 2],
     'change:' .. poll, ARGV[i + 3], 'deadline:' .. poll, ARGV[i + 4], 'round:' .. poll, ARGV[i + 5])
   redis.call('SADD', KEYS[2], poll)
+  -- The options as they are now: an edit may have removed some.
+  redis.call('DEL', KEYS[poll_index])
   for k = 1, n do
     redis.call('SADD', KEYS[poll_index], ARGV[i + 6 + k])
   end

@@ -34,7 +34,8 @@ pub use metrics::{
 pub use queue::{QueueError, QueuedVote, VoteQueue};
 pub use store::{
     InsertPresentationError, NameChangeError, NewPresentation, PollsOnScreen, PresentationStore,
-    ResetPollError, SettingsChangeError, SlideChangeError, StoreError, VotingChangeError,
+    ResetPollError, ReviseDeckError, SettingsChangeError, SlideChangeError, StoreError,
+    VotingChangeError,
 };
 pub use switch::IntakeSwitch;
 

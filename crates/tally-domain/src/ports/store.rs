@@ -1,3 +1,4 @@
+use crate::deck::{DeckEdit, DeckRev, RevisedDeck};
 use crate::ids::{PollId, PresentationId, PresenterId};
 use crate::poll::PresenterNotes;
 use crate::presentation::{
@@ -77,6 +78,21 @@ pub enum SlideChangeError {
 pub enum SettingsChangeError {
     #[error("no such presentation")]
     NotFound,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Why a deck revision was not stored (nothing was, in each case).
+#[derive(Debug, Error)]
+pub enum ReviseDeckError {
+    #[error("no such presentation")]
+    NotFound,
+    /// Someone else's revision was stored since the one the editor read.
+    #[error("the deck is at revision {current}, not the one edited")]
+    Stale { current: DeckRev },
+    /// A poll the revision removes came on screen meanwhile.
+    #[error("poll {0} is on screen")]
+    PollOnScreen(PollId),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -333,6 +349,44 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         &self,
         id: PresentationId,
     ) -> impl Future<Output = Result<Option<StoredLogo>, StoreError>> + Send;
+
+    /// Stores `revised` ([`crate::deck::revise`]) atomically, only while
+    /// the deck is still at revision `expected`:
+    /// - kept polls take their new question, options (in the given order),
+    ///   settings and notes, and keep their voting state (open, results
+    ///   shown, timer); a poll marked `new_round` starts its next round
+    ///   (its votes so far stay, under their round);
+    /// - added polls are stored as a new presentation's are (open, results
+    ///   hidden, round 1), removed ones are deleted with their votes and
+    ///   audience text;
+    /// - the polls take the revision's order, and the poll on screen stays
+    ///   on screen (the slide index follows it);
+    /// - each of `revised.edits` is recorded;
+    /// - the deck revision and the state version go up by one.
+    ///
+    /// Returns the presentation as it now is.
+    ///
+    /// # Errors
+    /// MUST return, storing nothing: [`ReviseDeckError::NotFound`] for an
+    /// unknown presentation; [`ReviseDeckError::Stale`] with the current
+    /// revision when it is not `expected`; [`ReviseDeckError::PollOnScreen`]
+    /// when a poll in `revised.removed` is on screen.
+    fn revise_deck(
+        &self,
+        id: PresentationId,
+        expected: DeckRev,
+        revised: &RevisedDeck,
+    ) -> impl Future<Output = Result<Presentation, ReviseDeckError>> + Send;
+
+    /// Every edit [`Self::revise_deck`] recorded, oldest first, with the
+    /// revision that made it; none for an unknown presentation.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn deck_edits(
+        &self,
+        id: PresentationId,
+    ) -> impl Future<Output = Result<Vec<(DeckRev, DeckEdit)>, StoreError>> + Send;
 
     /// Deletes the presentation with its polls and votes. Returns whether it
     /// existed.

@@ -8,6 +8,7 @@ mod ballots;
 mod console;
 mod contests;
 mod deadlines;
+mod deck;
 mod failover;
 mod flush;
 mod links;
@@ -28,6 +29,7 @@ pub use contests::{
     TiePresentationError,
 };
 pub use deadlines::CloseExpiredError;
+pub use deck::{DeckRevised, ReviseDeckError};
 pub use failover::{FailoverIntake, FailoverLedger};
 pub use flush::{FlushError, FlushSettings, Flusher};
 pub use links::{CreateLinkError, ListLinksError, RevokeLinkError};

@@ -130,6 +130,24 @@ impl<S: PresentationStore, E: PresentationEvents> PresentationStore for EventedS
         Ok(self.told(self.inner.reset_poll(id, poll).await?).await)
     }
 
+    async fn revise_deck(
+        &self,
+        id: PresentationId,
+        expected: tally_domain::deck::DeckRev,
+        revised: &tally_domain::deck::RevisedDeck,
+    ) -> Result<Presentation, tally_domain::ports::ReviseDeckError> {
+        Ok(self
+            .told(self.inner.revise_deck(id, expected, revised).await?)
+            .await)
+    }
+
+    async fn deck_edits(
+        &self,
+        id: PresentationId,
+    ) -> Result<Vec<(tally_domain::deck::DeckRev, tally_domain::deck::DeckEdit)>, StoreError> {
+        self.inner.deck_edits(id).await
+    }
+
     async fn set_timer(
         &self,
         id: PresentationId,

@@ -6,7 +6,7 @@
 //!
 //! | port | suite | macro |
 //! |---|---|---|
-//! | `PresentationStore`, `VoteIntake`, `VoteLedger` | [`store`], [`settings`], [`intake`], [`ledger`], [`types`] | [`crate::port_contract_tests`] |
+//! | `PresentationStore`, `VoteIntake`, `VoteLedger` | [`store`], [`deck`], [`settings`], [`intake`], [`ledger`], [`types`] | [`crate::port_contract_tests`] |
 //! | `VoteQueue`, `VoteArchive` | [`flow`] | [`crate::flow_contract_tests`] |
 //! | `PresentationEvents` | [`events`] | [`crate::events_contract_tests`] |
 //! | `IntakeSwitch` | [`switch`] | [`crate::switch_contract_tests`] |
@@ -19,6 +19,7 @@
 pub mod board;
 pub mod clock;
 pub mod contests;
+pub mod deck;
 pub mod evented;
 pub mod events;
 pub mod flow;
@@ -81,6 +82,10 @@ macro_rules! port_contract_tests {
             store::polls_on_screen_follow_the_slide_and_omit_unknown_ids,
             store::notes_are_kept_per_poll_and_apart_from_the_polls,
             store::expired_voting_closes_once_and_only_at_its_deadline,
+            deck::a_revision_is_stored_whole_and_keeps_the_slide_and_its_votes,
+            deck::stale_and_impossible_revisions_store_nothing,
+            deck::an_edit_that_changes_what_votes_mean_starts_a_round,
+            deck::a_removed_poll_leaves_with_its_votes,
             settings::settings_start_at_the_defaults,
             settings::a_patch_changes_what_it_names_and_bumps_both_versions,
             settings::concurrent_patches_both_apply,

@@ -11,7 +11,7 @@ use tally_domain::{ParticipantId, PollId, PresentationId, QuestionId, Submission
 #[derive(Clone, Debug)]
 pub(super) struct Question {
     presentation: PresentationId,
-    poll: PollId,
+    pub(super) poll: PollId,
     participant: ParticipantId,
     submission: Option<SubmissionId>,
     asked: Asked,

@@ -43,6 +43,8 @@ struct Stored {
     notes: Vec<(PollId, tally_domain::PresenterNotes)>,
     settings: tally_domain::settings::PresentationSettings,
     logo: Option<tally_domain::settings::StoredLogo>,
+    /// Every stored deck edit, oldest first, with the revision it made.
+    edits: Vec<(tally_domain::deck::DeckRev, tally_domain::deck::DeckEdit)>,
 }
 
 /// A vote in the queue, and to whom it was handed and when.

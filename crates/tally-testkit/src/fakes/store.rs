@@ -2,11 +2,12 @@
 
 use super::{FakeWorld, Stored};
 use std::time::SystemTime;
+use tally_domain::deck::{DeckEdit, DeckRev, RevisedDeck};
 use tally_domain::kinds::DisplayName;
 use tally_domain::ports::SettingsChangeError;
 use tally_domain::ports::{
     InsertPresentationError, NameChangeError, NewPresentation, PollsOnScreen, PresentationStore,
-    ResetPollError, SlideChangeError, StoreError, VotingChangeError,
+    ResetPollError, ReviseDeckError, SlideChangeError, StoreError, VotingChangeError,
 };
 use tally_domain::settings::{LiveSettings, Logo, PresentationSettings, SettingsPatch, StoredLogo};
 use tally_domain::ParticipantId;
@@ -141,6 +142,7 @@ impl PresentationStore for FakeStore {
             created_at: SystemTime::now(),
             profanity_filter: new.draft.profanity_filter(),
             live: LiveSettings::default(),
+            deck_rev: DeckRev(1),
         };
         let access = PresenterAccess {
             presenter_id: new.presenter_id,
@@ -166,6 +168,7 @@ impl PresentationStore for FakeStore {
                 notes,
                 settings: PresentationSettings::default(),
                 logo: None,
+                edits: Vec::new(),
             },
         );
         Ok(presentation)
@@ -383,6 +386,84 @@ impl PresentationStore for FakeStore {
         self.check()?;
         let state = self.world.lock();
         Ok(state.presentations.get(&id).and_then(|s| s.logo.clone()))
+    }
+
+    async fn revise_deck(
+        &self,
+        id: PresentationId,
+        expected: DeckRev,
+        revised: &RevisedDeck,
+    ) -> Result<Presentation, ReviseDeckError> {
+        self.check()?;
+        let mut state = self.world.lock();
+        let stored = state
+            .presentations
+            .get_mut(&id)
+            .ok_or(ReviseDeckError::NotFound)?;
+        let deck = &mut stored.presentation;
+        if deck.deck_rev != expected {
+            return Err(ReviseDeckError::Stale {
+                current: deck.deck_rev,
+            });
+        }
+        let on_screen = deck.current_poll().map(|p| p.id);
+        if let Some(id) = on_screen.filter(|id| revised.removed.contains(id)) {
+            return Err(ReviseDeckError::PollOnScreen(id));
+        }
+        let mut polls = Vec::with_capacity(revised.polls.len());
+        let mut rounds_closed = Vec::new();
+        for poll in &revised.polls {
+            let mut next = poll.draft.to_poll(poll.id);
+            if let Some(old) = deck.polls.iter().find(|p| p.id == poll.id) {
+                next.voting_open = old.voting_open;
+                next.results_visible = old.results_visible;
+                next.opened_at = old.opened_at;
+                next.deadline = old.deadline;
+                next.round = old.round + u32::from(poll.new_round);
+                if poll.new_round {
+                    rounds_closed.push(poll.id);
+                }
+            }
+            polls.push(next);
+        }
+        deck.slide.index = on_screen
+            .and_then(|id| polls.iter().position(|p| p.id == id))
+            .unwrap_or(0);
+        deck.slide.poll_count = polls.len();
+        deck.slide.version += 1;
+        deck.polls = polls;
+        deck.deck_rev = DeckRev(expected.0 + 1);
+        stored.notes = revised
+            .polls
+            .iter()
+            .filter_map(|p| Some((p.id, p.draft.notes()?.clone())))
+            .collect();
+        let rev = deck.deck_rev;
+        stored
+            .edits
+            .extend(revised.edits.iter().map(|e| (rev, e.clone())));
+        let presentation = deck.clone();
+        // The intakes' de-duplication and the ledger are per round; a
+        // removed poll goes with its votes and audience text.
+        for poll in rounds_closed.iter().chain(&revised.removed) {
+            state.accepted.remove(poll);
+        }
+        for poll in &revised.removed {
+            state.stored.retain(|(id, _), _| id != poll);
+            state.questions.retain(|_, q| q.poll != *poll);
+            state.decisions.remove(poll);
+        }
+        Ok(presentation)
+    }
+
+    async fn deck_edits(&self, id: PresentationId) -> Result<Vec<(DeckRev, DeckEdit)>, StoreError> {
+        self.check()?;
+        let state = self.world.lock();
+        Ok(state
+            .presentations
+            .get(&id)
+            .map(|s| s.edits.clone())
+            .unwrap_or_default())
     }
 
     async fn delete(&self, id: PresentationId) -> Result<bool, StoreError> {

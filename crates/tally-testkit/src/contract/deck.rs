@@ -1,0 +1,246 @@
+//! The presentation store's deck revisions
+//! ([`PresentationStore::revise_deck`], [`PresentationStore::deck_edits`]).
+
+use super::store::create;
+use super::Adapters;
+use crate::fixtures::{deck, poll};
+use tally_domain::deck::{revise, DeckRev, DeckRevision, EditKind, PollRevision, RevisedDeck};
+use tally_domain::ports::{
+    IntakeError, LedgerError, PresentationStore, ReviseDeckError, VoteIntake, VoteLedger,
+};
+use tally_domain::{Ballot, ParticipantId, PollDraft, Presentation, PresenterNotes, SlideMove};
+
+fn kept(deck: &Presentation, i: usize, draft: PollDraft) -> PollRevision {
+    PollRevision {
+        id: Some(deck.polls[i].id),
+        draft,
+        reset_round: false,
+    }
+}
+
+fn revised(deck: &Presentation, polls: Vec<PollRevision>) -> RevisedDeck {
+    revise(deck, &[], DeckRevision { polls }).expect("a valid revision")
+}
+
+async fn vote<A: Adapters>(adapters: &A, deck: &Presentation, key: &str) {
+    let ballot = Ballot::single(
+        deck.id,
+        deck.current_poll().unwrap().id,
+        ParticipantId::from_uuid(uuid::Uuid::new_v4()),
+        key,
+    );
+    adapters.intake().cast(ballot).await.expect("counted");
+}
+
+/// Text edits, an added option, a moved and an added poll: stored whole,
+/// the poll on screen stays on screen with its voting state and its
+/// votes, and both versions move.
+pub async fn a_revision_is_stored_whole_and_keeps_the_slide_and_its_votes<A: Adapters>(
+    adapters: &A,
+) {
+    let store = adapters.store();
+    let (created, _) = create(adapters, deck(3)).await;
+    let moved = store
+        .move_slide(created.id, SlideMove::GoTo(1))
+        .await
+        .unwrap();
+    let on_screen = moved.polls[1].id;
+    vote(adapters, &moved, "B").await;
+    let renamed = poll("Renamed?", &["A", "B", "C", "D"])
+        .with_notes(Some(PresenterNotes::parse("Say hello").unwrap()));
+    let plan = revised(
+        &moved,
+        vec![
+            kept(&moved, 2, poll("Question 2?", &["A", "B", "C"])),
+            kept(&moved, 1, renamed),
+            PollRevision {
+                id: None,
+                draft: poll("New?", &["Y", "N"]),
+                reset_round: false,
+            },
+            kept(&moved, 0, poll("Question 0?", &["A", "B", "C"])),
+        ],
+    );
+    let stored = store
+        .revise_deck(created.id, DeckRev(1), &plan)
+        .await
+        .unwrap();
+    assert_eq!(stored.deck_rev, DeckRev(2));
+    assert_eq!(stored.slide.version, moved.slide.version + 1);
+    assert_eq!(stored.slide.poll_count, 4);
+    assert_eq!(stored.slide.index, 1, "the poll on screen stays on screen");
+    assert_eq!(stored.current_poll().unwrap().id, on_screen);
+    let questions: Vec<&str> = stored.polls.iter().map(|p| p.question.as_str()).collect();
+    assert_eq!(
+        questions,
+        ["Question 2?", "Renamed?", "New?", "Question 0?"]
+    );
+    let current = stored.current_poll().unwrap();
+    assert_eq!(current.options.len(), 4);
+    assert!(current.voting_open && current.opened_at.is_some());
+    assert_eq!(current.round, 1, "text edits start no round");
+    assert_eq!(stored.polls[2].round, 1);
+    assert!(stored.polls[2].voting_open && !stored.polls[2].results_visible);
+    assert_eq!(store.get(created.id).await.unwrap().unwrap(), stored);
+    let notes = store.notes(created.id).await.unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!((notes[0].0, notes[0].1.as_str()), (on_screen, "Say hello"));
+    // The vote stays where it was cast.
+    let results = adapters
+        .reader()
+        .results(created.id, on_screen)
+        .await
+        .unwrap();
+    assert_eq!(results.total_votes, 1);
+    // Every edit is recorded under the revision it made.
+    let edits = store.deck_edits(created.id).await.unwrap();
+    assert_eq!(edits.len(), plan.edits.len());
+    assert!(edits.iter().all(|(rev, _)| *rev == DeckRev(2)));
+    let recorded: Vec<_> = edits.into_iter().map(|(_, e)| e).collect();
+    assert_eq!(recorded, plan.edits);
+    assert!(recorded
+        .iter()
+        .any(|e| e.what == EditKind::Question && e.after.as_deref() == Some("Renamed?")));
+}
+
+/// A revision made against an older revision is refused whole, with the
+/// revision the deck is at; so is removing the poll on screen, and an
+/// unknown presentation.
+pub async fn stale_and_impossible_revisions_store_nothing<A: Adapters>(adapters: &A) {
+    let store = adapters.store();
+    let (created, _) = create(adapters, deck(2)).await;
+    let first = revised(
+        &created,
+        vec![
+            kept(&created, 0, poll("First edit?", &["A", "B", "C"])),
+            kept(&created, 1, poll("Question 1?", &["A", "B", "C"])),
+        ],
+    );
+    let after = store
+        .revise_deck(created.id, DeckRev(1), &first)
+        .await
+        .unwrap();
+    let second = revised(
+        &created,
+        vec![
+            kept(&created, 0, poll("Second edit?", &["A", "B", "C"])),
+            kept(&created, 1, poll("Question 1?", &["A", "B", "C"])),
+        ],
+    );
+    assert!(matches!(
+        store.revise_deck(created.id, DeckRev(1), &second).await,
+        Err(ReviseDeckError::Stale {
+            current: DeckRev(2)
+        })
+    ));
+    assert_eq!(store.get(created.id).await.unwrap().unwrap(), after);
+    // Planned while slide 2 was not on screen; it came on screen since.
+    let drop_second = revised(
+        &after,
+        vec![kept(&after, 0, poll("First edit?", &["A", "B", "C"]))],
+    );
+    let moved = store.move_slide(created.id, SlideMove::Next).await.unwrap();
+    assert!(matches!(
+        store.revise_deck(created.id, DeckRev(2), &drop_second).await,
+        Err(ReviseDeckError::PollOnScreen(id)) if id == after.polls[1].id
+    ));
+    assert_eq!(store.get(created.id).await.unwrap().unwrap(), moved);
+    assert_eq!(store.deck_edits(created.id).await.unwrap().len(), 1);
+    assert!(matches!(
+        store
+            .revise_deck(tally_domain::PresentationId::generate(), DeckRev(1), &first)
+            .await,
+        Err(ReviseDeckError::NotFound)
+    ));
+}
+
+/// An edit that changes what votes mean starts the poll's next round: the
+/// votes so far stay in theirs, the new round counts from zero with the
+/// new options, and voting stays as it was.
+pub async fn an_edit_that_changes_what_votes_mean_starts_a_round<A: Adapters>(adapters: &A) {
+    let store = adapters.store();
+    let (created, _) = create(adapters, deck(2)).await;
+    vote(adapters, &created, "C").await;
+    let poll_id = created.polls[0].id;
+    let mut without_c = kept(&created, 0, poll("Question 0?", &["A", "B"]));
+    without_c.reset_round = true;
+    let plan = revised(
+        &created,
+        vec![
+            without_c,
+            kept(&created, 1, poll("Question 1?", &["A", "B", "C"])),
+        ],
+    );
+    assert!(plan.polls[0].new_round);
+    let stored = store
+        .revise_deck(created.id, DeckRev(1), &plan)
+        .await
+        .unwrap();
+    assert_eq!(stored.polls[0].round, 2);
+    assert!(stored.polls[0].voting_open);
+    let keys: Vec<&str> = stored.polls[0]
+        .options
+        .iter()
+        .map(|o| o.key.as_str())
+        .collect();
+    assert_eq!(keys, ["A", "B"]);
+    let now = adapters
+        .reader()
+        .results(created.id, poll_id)
+        .await
+        .unwrap();
+    assert_eq!((now.round, now.total_votes), (2, 0));
+    let before = adapters
+        .reader()
+        .round_results(created.id, poll_id, 1)
+        .await
+        .unwrap();
+    // (Its counts are read against the poll's definition now, which has
+    // no C: the voter is there, the option is not. Rounds do not keep
+    // their own definitions yet.)
+    assert_eq!(before.participants, 1, "round 1 keeps its vote");
+    // The new round takes votes on the new options, and only on them.
+    let removed = Ballot::single(
+        created.id,
+        poll_id,
+        ParticipantId::from_uuid(uuid::Uuid::new_v4()),
+        "C",
+    );
+    assert!(matches!(
+        adapters.intake().cast(removed).await,
+        Err(IntakeError::UnknownOption(key)) if key == "C"
+    ));
+    vote(adapters, &stored, "A").await;
+    let now = adapters
+        .reader()
+        .results(created.id, poll_id)
+        .await
+        .unwrap();
+    assert_eq!(now.total_votes, 1);
+}
+
+/// A removed poll leaves the deck with its votes.
+pub async fn a_removed_poll_leaves_with_its_votes<A: Adapters>(adapters: &A) {
+    let store = adapters.store();
+    let (created, _) = create(adapters, deck(2)).await;
+    let moved = store.move_slide(created.id, SlideMove::Next).await.unwrap();
+    let gone = moved.polls[0].id;
+    let plan = revised(
+        &moved,
+        vec![kept(&moved, 1, poll("Question 1?", &["A", "B", "C"]))],
+    );
+    let stored = store
+        .revise_deck(created.id, DeckRev(1), &plan)
+        .await
+        .unwrap();
+    assert_eq!((stored.slide.index, stored.slide.poll_count), (0, 1));
+    assert_eq!(stored.polls.len(), 1);
+    assert!(matches!(
+        adapters.reader().results(created.id, gone).await,
+        Err(LedgerError::PollNotFound)
+    ));
+    assert_eq!(
+        store.deck_edits(created.id).await.unwrap()[0].1.what,
+        EditKind::PollRemoved
+    );
+}
