@@ -272,7 +272,7 @@ await shot(screen, 'flows-screen-points-1920x1080');
 await axe(screen, 'big screen (points)');
 // The audience count is the phones': the console's and the big screen's
 // own slide sockets are the presenter's, not audience.
-await until('the console to count three phones', async () => (await console_.textContent('#audience')) === '3 connected');
+await until('the console to count three phones', async () => (await console_.textContent('#audience')) === '3 on the live page now');
 figures['audience on the console (3 phones, 2 presenter pages)'] = await console_.textContent('#audience');
 
 // ---- Cy's socket drops; the page reconnects and keeps following ----

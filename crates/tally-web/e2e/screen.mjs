@@ -8,8 +8,8 @@
 // kinds/settings.rs; the editor: questions of 500 characters, options of
 // 200), with the audience's entries added through the API by several
 // participants. On every state (waiting for answers, results, the lobby,
-// the QR code across the screen), at 1280x720 and 1920x1080, in English
-// and in Arabic:
+// the QR code across the screen), at 1280x720, 1920x1080 and 3840x2160,
+// in English and in Arabic:
 // - no scrolling: the document is no larger than the window;
 // - no cut text: every visible text is inside the window, inside every
 //   ancestor that clips, and no element's content overflows its box;
@@ -17,7 +17,10 @@
 // - axe-core: no violation at all (any impact).
 // A list shown in pages shows every one of its items within 30 s, and the
 // word cloud shows every word of its 50 most frequent. The timer: the
-// screen says "Voting closed" within 1.5 s of the deadline.
+// screen says "Voting closed" within 1.5 s of the deadline. What is the
+// presenter's and not the room's stays off the picture: the key hint shows
+// only a moment after loading, on mouse moves and on H or ?; a count of
+// phones on the page is never a "0" beside the answers.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { log, figures, context, shot, api, until, sleep, finish } from './harness.mjs';
@@ -45,7 +48,8 @@ async function step(fn) {
     return undefined;
   }
 }
-const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }];
+const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }, { width: 3840, height: 2160 }];
+const UHD = SIZES[2];
 const AXE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const cid = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const keyOf = (i) => `K${i}`;
@@ -175,6 +179,14 @@ async function fits(page, state) {
       const el = n.parentElement;
       if (!el.checkVisibility({ checkOpacity: true, visibilityProperty: true })) continue;
       if (el.closest('.visually-hidden')) continue;
+      // For screen readers only: drawn in a box of at most 1x1 px that
+      // clips it (the visually hidden pattern).
+      let srOnly = false;
+      for (let a = el; a && a !== document.body && !srOnly; a = a.parentElement) {
+        const box = a.getBoundingClientRect();
+        srOnly = box.width <= 1 && box.height <= 1 && getComputedStyle(a).overflow !== 'visible';
+      }
+      if (srOnly) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
       const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
@@ -326,20 +338,22 @@ for (const lang of ['en', 'ar']) {
 
   // Every item of a paginated list within 30 s, all screens at once, at
   // the smaller size, where most lists need pages.
-  if (lang === 'en') {
+  // Also at 3840x2160, where the fitter's type is largest in pixels.
+  for (const size of lang === 'en' ? [SIZES[0], UHD] : []) {
+    const at = `${size.width}x${size.height}`;
     const lists = cases.filter((c) => c.expected && c.name !== 'cloud-100');
-    for (const c of lists) await c.page.setViewportSize(SIZES[0]);
+    for (const c of lists) await c.page.setViewportSize(size);
     await sleep(500);
     figures['visibility of the screens while collecting'] = [...new Set(await Promise.all(lists.map((c) => c.page.evaluate(() => document.visibilityState))))].join(', ');
     const seen = await Promise.all(lists.map((c) => collect(c.page, 30000)));
     lists.forEach((c, i) => {
       const missing = c.expected.filter((x) => !seen[i].seen.has(x));
-      figures[`${c.name} at 1280x720`] = `${seen[i].pages} page(s); ${c.expected.length - missing.length} of ${c.expected.length} items seen within 30 s`;
-      log(c.name, figures[`${c.name} at 1280x720`], figures['visibility of the screens while collecting']);
-      check(() => assert.deepEqual(missing.map((x) => x.slice(0, 40)), [], `${c.name}: every item shown within 30 s`));
+      figures[`${c.name} at ${at}`] = `${seen[i].pages} page(s); ${c.expected.length - missing.length} of ${c.expected.length} items seen within 30 s`;
+      log(c.name, figures[`${c.name} at ${at}`], figures['visibility of the screens while collecting']);
+      check(() => assert.deepEqual(missing.map((x) => x.slice(0, 40)), [], `${c.name} at ${at}: every item shown within 30 s`));
     });
     const multi = lists.filter((c, i) => seen[i].pages > 1).map((c) => c.name);
-    assert.ok(multi.length > 0, 'some worst case needed pages (else this check proves nothing)');
+    if (size === SIZES[0]) assert.ok(multi.length > 0, 'some worst case needed pages (else this check proves nothing)');
   }
   // The word cloud: every word of its top 50, each shown whole.
   const cloud = cases.find((c) => c.name === 'cloud-100');
@@ -390,6 +404,74 @@ for (const lang of ['en', 'ar']) {
   await step(() => until('the correct answer marked', () => page.isVisible('#body li.correct'), 3000));
   await sleep(800);
   await checkState(page, quiz, 'podium', 'en');
+  await ctx.close();
+}
+
+// ---- What is the presenter's stays off the projected picture ----
+{
+  const lobby = cases.find((c) => c.name === 'lobby');
+  const choice = cases.find((c) => c.name === 'choice-64');
+  for (const c of [lobby, choice]) ok(await api('PATCH', `/presentations/${c.id}/settings`, c.token, { locale: 'en' }), `${c.name}: locale en`);
+  const ctx = await context({ viewport: SIZES[0] });
+  await ctx.addInitScript((tokens) => {
+    if (location.protocol === 'about:') return;
+    for (const [id, token] of tokens) localStorage.setItem(`tally.token.${id}`, JSON.stringify(token));
+  }, [lobby, choice].map((c) => [c.id, c.token]));
+  const page = await ctx.newPage();
+  await page.goto(`/screen/${lobby.id}`);
+  await page.waitForSelector('#join-code');
+  // Shown: drawn larger than the 1x1 px box of the visually hidden pattern.
+  const hint = () => page.evaluate(() => {
+    const el = document.getElementById('hint');
+    const r = el.getBoundingClientRect();
+    return r.width > 1 && r.height > 1 && el.checkVisibility({ checkOpacity: true, visibilityProperty: true });
+  });
+  const hintText = await page.textContent('#hint');
+  await step(() => until('the key hint on loading', hint, 2000));
+  const loaded = Date.now();
+  await step(() => until('the key hint off the picture a few seconds after loading', async () => !(await hint()), 8000));
+  figures['key hint hidden after loading (ms)'] = Date.now() - loaded;
+  const tree = await page.locator('#hint').ariaSnapshot().catch((e) => e.message);
+  check(() => assert.ok(tree.includes(hintText), `the hidden hint stays for screen readers (${tree})`));
+  await shot(page, 'screen-lobby-idle-en-1280x720');
+  for (const [what, act] of [
+    ['a mouse move', () => page.mouse.move(300 + Math.random() * 100, 300)],
+    ['H', () => page.keyboard.press('h')],
+    ['?', () => page.keyboard.press('Shift+Slash')],
+  ]) {
+    await act();
+    await step(() => until(`the key hint after ${what}`, hint, 1000));
+    await step(() => until(`the key hint gone again after ${what}`, async () => !(await hint()), 8000));
+  }
+  await page.keyboard.press('h');
+  await until('the key hint shown', hint, 1000);
+  await fits(page, 'lobby with the key hint en 1280x720');
+  await shot(page, 'screen-lobby-hint-en-1280x720');
+
+  // 90 responses and no phone on the page now: no "0" beside them.
+  await page.goto(`/screen/${choice.id}`);
+  await until('the responses', async () => /^90 /.test(await page.textContent('#responses')));
+  await sleep(1500);
+  const zero = await page.locator('#audience').textContent({ timeout: 100 }).catch(() => null);
+  figures['audience count beside 90 responses, no phone on the page'] = String(zero);
+  check(() => assert.equal(zero, null, `no count of phones on the page beside 90 responses (shows "${zero}")`));
+  // A phone opens the live page: the screen and the console count it, in
+  // words that say what is counted.
+  const phoneCtx = await context({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await phoneCtx.newPage();
+  await phone.goto(`/j/${choice.code}`);
+  await phone.click('form button[type="submit"]');
+  await phone.waitForSelector('#phone-question, .tile, fieldset', { timeout: 10000 }).catch(() => {});
+  // Counts go out with the results: a vote makes new ones.
+  await vote(choice, 999, { key: keyOf(1) });
+  await step(() => until('"1 on the page now" on the screen', async () => (await page.locator('#audience').textContent({ timeout: 100 }).catch(() => '')) === '1 on the page now', 10000));
+  figures['audience on the screen with one phone'] = await page.locator('#audience').textContent({ timeout: 100 }).catch(() => null);
+  await shot(page, 'screen-choice-64-one-phone-en-1280x720');
+  const console_ = await ctx.newPage();
+  await console_.goto(`/present/${choice.id}`);
+  await step(() => until('the console\'s count of phones on the live page', async () => /^1 on the live page now$/.test((await console_.textContent('#audience').catch(() => '')).trim()), 10000));
+  figures['audience in the console with one phone'] = (await console_.textContent('#audience')).trim();
+  await phoneCtx.close();
   await ctx.close();
 }
 

@@ -38,6 +38,17 @@ export function applyBrand(settings) {
   root.classList.add('branded');
 }
 
+// The big screen's own look (screen.css): white on navy, made for
+// projectors. It takes the event's palette only when the chosen background
+// is dark (the server gives it white ink); a light background would wash
+// out on a projector, so the screen keeps its own. The big screen applies
+// this, and the console's preview shows it, so the two cannot disagree.
+export const SCREEN_LOOK = { background: '#0b1020', ink: '#ffffff', accent: '#60a5fa', accent_ink: '#0b1020' };
+export function screenPalette(settings) {
+  const palette = settings && settings.palette;
+  return palette && /^#f{6}$/i.test(palette.ink) ? palette : null;
+}
+
 // Reads the settings and applies them; returns them (null when they could
 // not be read: the page keeps its own look).
 export async function loadBrand(presentationId) {
@@ -98,6 +109,7 @@ export function settingsPanel(presentationId, token) {
   const preview = h('div', { class: 'brand-preview', 'aria-hidden': 'true' },
     h('span', { class: 'brand-preview-text' }, t('brand-preview-text')),
     h('span', { class: 'brand-preview-accent' }, t('brand-preview-accent')));
+  const previewNote = h('p', { class: 'brand-hint brand-preview-note' }, t('brand-preview-screen-own'));
   const save = h('button', { type: 'submit', class: 'primary' }, t('brand-save'));
 
   const logoImg = h('img', { class: 'brand-logo-img', alt: t('brand-logo-alt'), hidden: true });
@@ -111,13 +123,17 @@ export function settingsPanel(presentationId, token) {
   const showScale = () => fill(scaleValue, num(Number(scale.value), { style: 'percent' }));
   scale.addEventListener('input', showScale);
 
-  // What the pages will apply, shown in words and as a swatch.
+  // What the big screen will show, as a swatch (its own look unless the
+  // chosen background is dark), and the accent's contrast in words.
   function showPalette(s) {
-    preview.style.backgroundColor = s.palette.background;
-    preview.style.color = s.palette.ink;
+    const chosen = screenPalette(s);
+    const look = chosen || SCREEN_LOOK;
+    preview.style.backgroundColor = look.background;
+    preview.style.color = look.ink;
     const chip = preview.lastChild;
-    chip.style.backgroundColor = s.palette.accent;
-    chip.style.color = s.palette.accent_ink;
+    chip.style.backgroundColor = look.accent;
+    chip.style.color = look.accent_ink;
+    previewNote.hidden = Boolean(chosen);
     const warning = (s.warnings || []).find((w) => w.code === 'accent_contrast');
     contrast.classList.toggle('warn', Boolean(warning));
     fill(contrast, warning
@@ -246,7 +262,7 @@ export function settingsPanel(presentationId, token) {
       field('accent', t('brand-accent'), t('brand-accent-hint'), accent),
       field('background', t('brand-background'), t('brand-background-hint'), background)),
     field('type_scale', t('brand-type-scale'), t('brand-type-scale-hint'), scale), scaleValue,
-    h('h3', {}, t('brand-preview')), preview, contrast,
+    h('h3', {}, t('brand-preview')), preview, previewNote, contrast,
     h('div', { class: 'brand-actions' }, save, status));
   const logo = h('div', { class: 'brand-logo' },
     h('h3', {}, t('brand-logo')),

@@ -3,11 +3,16 @@
 // organiser's pace: → or Space shows the next place, from the last up to
 // the winner ("and in third place…"); ← takes one back. It reads only the
 // published results, which anyone may read, so it needs no secret.
+// The projector shows the places only: the buttons and the language
+// switch appear while the mouse moves or the keyboard focus is on them
+// (js/screen/wake.js, screen.css), and the round's digest, for whoever
+// checks the results against it, is a small line at the foot.
 import { h, fill } from './dom.js';
 import { api } from './api.js';
 import { contestIdIn } from './contest-key.js';
 import { loadLocale, t, num, errorText } from './i18n.js';
 import { localeSwitch } from './locale-switch.js';
+import { wakeOnActivity } from './screen/wake.js';
 
 const app = document.getElementById('app');
 const [id, roundId] = contestIdIn('reveal');
@@ -35,6 +40,8 @@ function draw(title) {
   const decimals = decimalsFor(results.standings);
   const revealed = order.slice(0, shown);
   const latest = revealed[revealed.length - 1];
+  // Redrawn whole: the focus goes back to the control that had it.
+  const focused = document.activeElement && document.activeElement.id;
   fill(app,
     h('header', {}, h('span', { dir: 'auto' }, title), h('span', { class: 'tag', dir: 'auto' }, results.round)),
     h('div', { class: 'stage reveal' },
@@ -45,12 +52,14 @@ function draw(title) {
         h('span', { class: 'grow' }, h('bdi', {}, s.name),
           s.parted_by ? h('span', { class: 'parted' }, ' · ', t('reveal-parted', { by: partedBy(s) })) : null),
         h('span', { title: s.adjusted || '' }, s.adjusted == null ? '–'
-          : num(Number(s.adjusted), { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false }))))),
-      h('p', { class: 'muted digest' }, t('reveal-digest', { digest: results.digest })),
-      h('div', { class: 'row' },
-        h('button', { id: 'next-place', onclick: () => move(1), disabled: shown >= order.length }, t('reveal-next')),
-        h('button', { class: 'secondary', onclick: () => move(-1), disabled: shown === 0 }, t('reveal-back')),
-        localeSwitch())));
+          : num(Number(s.adjusted), { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false })))))),
+    h('footer', { class: 'reveal-foot' }, h('p', { class: 'digest', id: 'digest' }, t('reveal-digest', { digest: results.digest }))),
+    h('div', { class: 'row reveal-controls', id: 'reveal-controls' },
+      h('button', { id: 'next-place', onclick: () => move(1), disabled: shown >= order.length }, t('reveal-next')),
+      h('button', { id: 'previous-place', class: 'secondary', onclick: () => move(-1), disabled: shown === 0 }, t('reveal-back')),
+      localeSwitch()));
+  const again = focused && document.getElementById(focused);
+  if (again && !again.disabled) again.focus();
 }
 
 let title = '';
@@ -83,9 +92,15 @@ async function start() {
     refused(e);
     return;
   }
+  app.classList.add('reveal-app');
   draw(title);
+  wakeOnActivity();
   document.addEventListener('keydown', (e) => {
-    if (e.target.closest && e.target.closest('button, select')) return;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const on = e.target.closest ? e.target.closest('button, select') : null;
+    // The language switch keeps its arrows, a focused button its Space
+    // (it clicks): each key moves once.
+    if (on && (on.tagName === 'SELECT' || e.key === ' ')) return;
     if (e.key === 'ArrowRight' || e.key === ' ') { e.preventDefault(); move(1); }
     if (e.key === 'ArrowLeft') { e.preventDefault(); move(-1); }
   });

@@ -14,6 +14,7 @@ import { draw, typeOf, summary } from './screen/stage.js';
 import { Pages, fitBlock, fitFont, MIN_TYPE } from './screen/fit.js';
 import { Join } from './screen/join.js';
 import { Countdown } from './screen/timer.js';
+import { wakeOnActivity } from './screen/wake.js';
 
 const app = document.getElementById('app');
 const id = idInPath();
@@ -110,10 +111,14 @@ function drawAll() {
   drawHead();
   const poll = state && state.poll;
   const r = mine();
+  // Phones on the live page now. Beside "90 responses", "0 on the page
+  // now" reads like a contradiction (they answered and put their phones
+  // away), so none is shown once anyone answered.
+  const audience = r ? r.audience ?? 0 : null;
   join.update({
     slide: poll ? poll.poll_id : null,
     inRoom: !!(r && (r.audience > 0 || count() > 0)) || !!(state && state.results_visible),
-    audience: r ? r.audience ?? 0 : null,
+    audience: audience === 0 && count() > 0 ? null : audience,
   });
   const body = $('body');
   if (!poll || ended) {
@@ -237,8 +242,10 @@ async function applySettings(settings) {
     refit();
   }
   try {
-    const { applyBrand } = await import('./brand.js');
+    const { applyBrand, screenPalette } = await import('./brand.js');
     applyBrand(settings);
+    // The event's colours only on a dark background (see screenPalette).
+    document.documentElement.classList.toggle('screen-brand', !!screenPalette(settings));
     refit();
   } catch {
     // No brand module in this Tally: the default look.
@@ -261,6 +268,11 @@ async function start() {
     if (e.status === 401 || e.status === 403) return askForToken(app, id, t('screen-title'));
   }
   layout();
+  // The key hint is the presenter's, not the room's: shown a moment after
+  // loading, while the mouse moves and on H or ?, else visually hidden
+  // (screen.css). Screen reader users keep it, as they cannot watch it
+  // come and go.
+  wakeOnActivity();
   join.link = link;
   drawAll();
   applySettings(settings);

@@ -16,12 +16,12 @@ console-join = انضم عبر { $url }
 console-join-code = رمز الانضمام { $code }
 console-audience-unknown = الجمهور: –
 console-audience = { $count ->
-    [zero] لا أحد متصل
-    [one] متصل واحد
-    [two] متصلان
-    [few] { $count } متصلين
-    [many] { $count } متصلًا
-   *[other] { $count } متصل
+    [zero] لا أحد على الصفحة المباشرة الآن
+    [one] شخص واحد على الصفحة المباشرة الآن
+    [two] شخصان على الصفحة المباشرة الآن
+    [few] { $count } أشخاص على الصفحة المباشرة الآن
+    [many] { $count } شخصًا على الصفحة المباشرة الآن
+   *[other] { $count } شخص على الصفحة المباشرة الآن
 }
 console-conn-live = مباشر
 console-conn = الشرائح: { $slides } · النتائج: { $results }

@@ -16,8 +16,8 @@ console-join = Teilnehmen unter { $url }
 console-join-code = Teilnahmecode { $code }
 console-audience-unknown = Publikum: –
 console-audience = { $count ->
-    [one] { $count } verbunden
-   *[other] { $count } verbunden
+    [one] { $count } gerade auf der Live-Seite
+   *[other] { $count } gerade auf der Live-Seite
 }
 console-conn-live = Live
 console-conn = Folien: { $slides } · Ergebnisse: { $results }

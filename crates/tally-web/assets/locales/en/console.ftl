@@ -17,8 +17,8 @@ console-join = Join at { $url }
 console-join-code = Join code { $code }
 console-audience-unknown = Audience: –
 console-audience = { $count ->
-    [one] { $count } connected
-   *[other] { $count } connected
+    [one] { $count } on the live page now
+   *[other] { $count } on the live page now
 }
 console-conn-live = Live
 console-conn = Slides: { $slides } · results: { $results }

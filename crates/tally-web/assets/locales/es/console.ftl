@@ -16,8 +16,8 @@ console-join = Únase en { $url }
 console-join-code = Código de acceso { $code }
 console-audience-unknown = Público: –
 console-audience = { $count ->
-    [one] { $count } conectado
-   *[other] { $count } conectados
+    [one] { $count } en la página en directo ahora
+   *[other] { $count } en la página en directo ahora
 }
 console-conn-live = En directo
 console-conn = Diapositivas: { $slides } · resultados: { $results }

@@ -16,8 +16,8 @@ console-join = Rejoindre sur { $url }
 console-join-code = Code d’accès { $code }
 console-audience-unknown = Public : –
 console-audience = { $count ->
-    [one] { $count } connecté
-   *[other] { $count } connectés
+    [one] { $count } sur la page en direct en ce moment
+   *[other] { $count } sur la page en direct en ce moment
 }
 console-conn-live = En direct
 console-conn = Diapositives : { $slides } · résultats : { $results }
