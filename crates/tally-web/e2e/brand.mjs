@@ -9,8 +9,11 @@
 // title over the limit gets its message beside the field and in a summary;
 // an SVG logo is refused with its own message; a PNG is uploaded, shown
 // and removed. applyBrand puts the server's readable palette on <html>.
+// The preview shows what the big screen really shows: its own navy look
+// with the default colours and with a light background, the chosen
+// colours with a dark one (read from the big screen itself each time).
 import assert from 'node:assert/strict';
-import { log, figures, context, axe, shot, api, until, finish } from './harness.mjs';
+import { log, figures, context, axe, shot, api, until, sleep, finish } from './harness.mjs';
 
 const made = await api('POST', '/presentations', null, {
   polls: [
@@ -46,6 +49,30 @@ async function mount(page, tag) {
   assert.notEqual(heading, 'brand-heading', `the panel's messages are loaded in ${tag}`);
 }
 
+// The big screen's background and ink, as it draws them now.
+async function screenLook(tag) {
+  const ctx = await context({ viewport: { width: 1280, height: 720 } });
+  await ctx.addInitScript(([id, token]) => location.protocol !== 'about:' && localStorage.setItem(`tally.token.${id}`, JSON.stringify(token)), [id, token]);
+  const screen = await ctx.newPage();
+  await screen.goto(`/screen/${id}`);
+  await screen.waitForSelector('#join-code');
+  // The settings are applied after the first drawing.
+  await until('the settings on the big screen', () => screen.evaluate(() => document.documentElement.classList.contains('branded')));
+  await sleep(300);
+  const look = await screen.evaluate(() => {
+    const cs = getComputedStyle(document.body);
+    return { background: cs.backgroundColor, ink: cs.color };
+  });
+  await shot(screen, `brand-screen-${tag}`);
+  await axe(screen, `big screen, ${tag} background`, { all: true });
+  await ctx.close();
+  return look;
+}
+const previewLook = (page) => page.evaluate(() => {
+  const cs = getComputedStyle(document.querySelector('.brand-preview'));
+  return { background: cs.backgroundColor, ink: cs.color };
+});
+
 const fieldText = (page, selector) => page.evaluate((s) => document.querySelector(s).textContent, selector);
 
 for (const tag of ['en', 'ar']) {
@@ -76,6 +103,12 @@ const stored = await api('GET', `/presentations/${id}/settings`);
 assert.equal(stored.body.accent, '#ffe066');
 assert.equal(stored.body.warnings[0].code, 'accent_contrast');
 figures['contrast warning shown'] = warning;
+// A light background (the default white) with the faint accent: the big
+// screen keeps its own look, and so does the preview.
+const lightScreen = await screenLook('light');
+assert.deepEqual(await previewLook(page), lightScreen, 'the preview shows the big screen as it is (default background)');
+assert.ok(await page.locator('.brand-preview-note').isVisible(), 'the note says why the big screen keeps its look');
+figures['big screen and preview, light background'] = JSON.stringify(lightScreen);
 await shot(page, 'brand-en-contrast-warning');
 await axe(page, 'brand panel with the contrast warning', { all: true });
 
@@ -134,5 +167,20 @@ assert.equal(applied.ink, applied.palette.ink);
 assert.equal(applied.scale, '1');
 assert.ok(applied.branded);
 figures['applied palette'] = JSON.stringify(applied.palette);
+
+// A dark background: the big screen takes the event's colours, and the
+// preview shows them.
+await page.locator('input[type=color]').nth(1).fill('#101820');
+await page.getByRole('button', { name: 'Save settings' }).click();
+await until('the dark background saved', async () => (await api('GET', `/presentations/${id}/settings`)).body.background === '#101820');
+await until('the preview redrawn', async () => (await previewLook(page)).background === 'rgb(16, 24, 32)');
+const darkScreen = await screenLook('dark');
+assert.deepEqual(await previewLook(page), darkScreen, 'the preview shows the big screen as it is (a dark background chosen)');
+assert.equal(darkScreen.background, 'rgb(16, 24, 32)', 'the big screen takes the chosen dark background');
+assert.ok(!(await page.locator('.brand-preview-note').isVisible()), 'no note once the big screen takes the colours');
+figures['big screen and preview, dark background'] = JSON.stringify(darkScreen);
+await shot(page, 'brand-en-dark-preview');
+await axe(page, 'brand panel with a dark background', { all: true });
+
 await ctx.close();
 await finish('brand');
