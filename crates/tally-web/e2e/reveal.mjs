@@ -78,12 +78,12 @@ async function fits(page, label) {
       }
       smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
     }
-    const digest = document.getElementById('digest').getBoundingClientRect();
+    const digest = document.querySelector('.digest').getBoundingClientRect();
     const places = document.getElementById('places').getBoundingClientRect();
     return {
       bad, share: smallest / vh,
       digestTop: digest.top / vh, digestHeight: digest.height / vh,
-      digestSize: parseFloat(getComputedStyle(document.getElementById('digest')).fontSize) / vh,
+      digestSize: parseFloat(getComputedStyle(document.querySelector('.digest')).fontSize) / vh,
       belowPlaces: digest.top >= places.bottom,
     };
   });
