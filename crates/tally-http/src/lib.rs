@@ -176,6 +176,7 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
                 .get(live::presenter_socket::<P>),
         )
         .configure(handlers::settings::routes::<P>)
+        .configure(handlers::deck::routes::<P>)
         // Operations
         .service(web::resource("/livez").get(ops::livez))
         .service(web::resource("/readyz").get(ops::readyz))

@@ -33,6 +33,14 @@ pub struct Problem {
     /// it can carry); clients that can wait less read this.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after_ms: Option<u64>,
+    /// Members a problem of one kind adds (RFC 9457 extension members),
+    /// each documented where the problem is: for example 412's
+    /// `current_revision`.
+    /// (Boxed: most problems have none, and every handler's `Result`
+    /// carries a `Problem`.)
+    #[serde(flatten)]
+    #[schema(ignore)]
+    pub extensions: Option<Box<serde_json::Map<String, serde_json::Value>>>,
     #[serde(skip)]
     bearer_challenge: bool,
 }
@@ -46,8 +54,18 @@ impl Problem {
             detail: detail.into(),
             code,
             retry_after_ms: None,
+            extensions: None,
             bearer_challenge: false,
         }
+    }
+
+    /// The problem with the extension member `name`.
+    #[must_use]
+    pub fn with(mut self, name: &str, value: impl Into<serde_json::Value>) -> Self {
+        self.extensions
+            .get_or_insert_with(Box::default)
+            .insert(name.to_owned(), value.into());
+        self
     }
 
     pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {

@@ -6,6 +6,7 @@ use super::Tally;
 use crate::deck::{revise, DeckEdit, DeckRev, DeckRevision, DeckRevisionError, EditKind};
 use crate::ids::{PollId, PresentationId};
 use crate::kinds::PollType;
+use crate::poll::PresenterNotes;
 use crate::ports::{
     self, LedgerError, Ports, PresentationEvents as _, PresentationStore as _, QuestionBoard as _,
     VoteLedger as _,
@@ -62,6 +63,24 @@ impl From<ports::ReviseDeckError> for ReviseDeckError {
     }
 }
 
+#[derive(Debug, Error)]
+pub enum ReadDeckError {
+    #[error("no such presentation")]
+    NotFound,
+    #[error(transparent)]
+    Denied(AccessDenied),
+    #[error("presentation store unavailable: {0:#}")]
+    Unavailable(anyhow::Error),
+}
+presenter_error_from_check!(ReadDeckError);
+
+/// The deck as an editor opens it: the polls with the presenter's notes.
+#[derive(Debug)]
+pub struct EditableDeck {
+    pub presentation: Presentation,
+    pub notes: Vec<(PollId, PresenterNotes)>,
+}
+
 /// A stored revision.
 #[derive(Debug)]
 pub struct DeckRevised {
@@ -72,6 +91,42 @@ pub struct DeckRevised {
 }
 
 impl<P: Ports> Tally<P> {
+    /// The deck with its notes and revision, for whoever runs the
+    /// presentation (the notes are not the audience's to read).
+    pub async fn editable_deck(
+        &self,
+        id: PresentationId,
+        credential: Option<&PresenterToken>,
+    ) -> Result<EditableDeck, ReadDeckError> {
+        self.check_presenter(id, credential, Power::Run).await?;
+        let unavailable = |e: ports::StoreError| ReadDeckError::Unavailable(e.0);
+        let presentation = self
+            .store
+            .get(id)
+            .await
+            .map_err(unavailable)?
+            .ok_or(ReadDeckError::NotFound)?;
+        let notes = self.store.notes(id).await.map_err(unavailable)?;
+        Ok(EditableDeck {
+            presentation,
+            notes,
+        })
+    }
+
+    /// Every recorded edit of the deck, oldest first, with the revision
+    /// that made it.
+    pub async fn deck_edits(
+        &self,
+        id: PresentationId,
+        credential: Option<&PresenterToken>,
+    ) -> Result<Vec<(DeckRev, DeckEdit)>, ReadDeckError> {
+        self.check_presenter(id, credential, Power::Run).await?;
+        self.store
+            .deck_edits(id)
+            .await
+            .map_err(|e| ReadDeckError::Unavailable(e.0))
+    }
+
     /// Replaces the deck with `revision`, if it is still at `expected` (the
     /// revision the editor read), by whoever runs the presentation.
     pub async fn revise_deck(

@@ -29,7 +29,7 @@ pub use contests::{
     TiePresentationError,
 };
 pub use deadlines::CloseExpiredError;
-pub use deck::{DeckRevised, ReviseDeckError};
+pub use deck::{DeckRevised, EditableDeck, ReadDeckError, ReviseDeckError};
 pub use failover::{FailoverIntake, FailoverLedger};
 pub use flush::{FlushError, FlushSettings, Flusher};
 pub use links::{CreateLinkError, ListLinksError, RevokeLinkError};

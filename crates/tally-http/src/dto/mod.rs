@@ -1,6 +1,7 @@
 //! Wire shapes, one file per feature. v4 shapes are exact: no extra fields
 //! in v4 responses. Extension shapes sit beside them.
 
+mod deck;
 mod links;
 mod polls;
 mod presentations;
@@ -11,6 +12,9 @@ mod settings;
 mod slides;
 mod votes;
 
+pub use deck::{
+    DeckBody, DeckEditBody, DeckEditsBody, DeckPollBody, DeckRevisionBody, RevisedPollBody,
+};
 pub use links::{NewPresentationLinkBody, PresentationLinkBody, PresentationLinkCreatedBody};
 pub use polls::{NewPollBody, OptionBody, PollBody, PollSettingsBody, ScaleBody};
 pub use presentations::{

@@ -146,7 +146,7 @@ impl PollSettingsBody {
 
     /// The settings a poll shows: none for a v4 single-choice poll, so that
     /// its body is exactly v4's.
-    fn of(settings: &PollSettings) -> Self {
+    pub(crate) fn of(settings: &PollSettings) -> Self {
         if is_plain_v4(settings) {
             return Self::default();
         }

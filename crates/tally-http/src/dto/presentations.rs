@@ -41,35 +41,40 @@ impl NewPresentationBody {
         let polls = self
             .polls
             .into_iter()
-            .map(|poll| {
-                let options = poll
-                    .options
-                    .into_iter()
-                    .map(|o| {
-                        Ok(PollOption {
-                            key: OptionKey::parse(o.key)?,
-                            value: OptionValue::parse(o.value)?,
-                        })
-                    })
-                    .collect::<Result<Vec<_>, Problem>>()?;
-                let question = Question::parse(poll.question)?;
-                let notes = PresenterNotes::parse_optional(poll.notes)?;
-                if poll.settings.is_empty() {
-                    return Ok(PollDraft::new(question, options)?.with_notes(notes));
-                }
-                let kind = poll
-                    .settings
-                    .kind
-                    .as_deref()
-                    .map_or(Ok(PollType::Single), PollType::parse)
-                    .map_err(PollError::from)?;
-                Ok(
-                    PollDraft::typed(question, options, kind, poll.settings.into_draft())?
-                        .with_notes(notes),
-                )
-            })
+            .map(NewPollBody::into_draft)
             .collect::<Result<Vec<_>, Problem>>()?;
         Ok(PresentationDraft::new(polls)?.with_profanity_filter(filter))
+    }
+}
+
+impl NewPollBody {
+    /// Validates into a domain poll draft.
+    pub fn into_draft(self) -> Result<PollDraft, Problem> {
+        let options = self
+            .options
+            .into_iter()
+            .map(|o| {
+                Ok(PollOption {
+                    key: OptionKey::parse(o.key)?,
+                    value: OptionValue::parse(o.value)?,
+                })
+            })
+            .collect::<Result<Vec<_>, Problem>>()?;
+        let question = Question::parse(self.question)?;
+        let notes = PresenterNotes::parse_optional(self.notes)?;
+        if self.settings.is_empty() {
+            return Ok(PollDraft::new(question, options)?.with_notes(notes));
+        }
+        let kind = self
+            .settings
+            .kind
+            .as_deref()
+            .map_or(Ok(PollType::Single), PollType::parse)
+            .map_err(PollError::from)?;
+        Ok(
+            PollDraft::typed(question, options, kind, self.settings.into_draft())?
+                .with_notes(notes),
+        )
     }
 }
 

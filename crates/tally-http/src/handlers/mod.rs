@@ -4,6 +4,7 @@
 pub mod audience;
 pub mod console;
 pub mod contests;
+pub mod deck;
 pub mod links;
 pub mod ops;
 pub mod presenter;

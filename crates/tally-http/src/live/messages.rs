@@ -32,6 +32,10 @@ struct StateMessage {
     /// The presentation's settings revision: pages refetch
     /// `GET /presentations/{id}/settings` when it changes.
     pub settings_rev: u64,
+    /// The deck's revision: it grows on every stored edit. The poll on
+    /// screen comes in `poll` already edited; pages that show other
+    /// slides (the console's next slide) read the deck again.
+    pub deck_rev: u64,
     pub poll: Option<PollBody>,
     /// The poll's round: it grows when the presenter resets the poll, and
     /// the audience may vote again.
@@ -58,6 +62,7 @@ pub fn state(presentation: &Presentation) -> String {
         results_shown: gate.shown,
         results_held: gate.held_at(now),
         settings_rev: presentation.live.revision,
+        deck_rev: presentation.deck_rev.0,
         poll: poll.map(PollBody::from),
         round: poll.map(|p| p.round),
         timer: poll.and_then(TimerBody::of),

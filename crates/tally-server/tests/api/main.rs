@@ -12,6 +12,7 @@ mod binary;
 mod browser;
 mod console;
 mod contests;
+mod deck;
 mod delegates;
 mod extensions;
 mod helpers;

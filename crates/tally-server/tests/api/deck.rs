@@ -1,0 +1,261 @@
+//! Editing a deck over HTTP (issue 26): `GET`/`PUT
+//! /presentations/{id}/deck` with `ETag`/`If-Match`, the rules that keep
+//! counts true on both intakes with two processes, and the record of
+//! edits.
+
+use crate::helpers::{
+    assert_problem, spawn_app, spawn_open_app, spawn_redis_app, start_server, TestApp,
+};
+use crate::races::assert_agreement;
+use reqwest::{Method, Response, StatusCode};
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+async fn read(app: &TestApp, id: &str, token: &str) -> (Value, String) {
+    let response = app
+        .presenter(
+            Method::GET,
+            &format!("/presentations/{id}/deck"),
+            Some(token),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let etag = response.headers()["etag"].to_str().unwrap().to_owned();
+    (response.json().await.unwrap(), etag)
+}
+
+async fn replace(
+    app: &TestApp,
+    id: &str,
+    token: &str,
+    if_match: Option<&str>,
+    body: &Value,
+) -> Response {
+    let mut request = app
+        .presenter(
+            Method::PUT,
+            &format!("/presentations/{id}/deck"),
+            Some(token),
+        )
+        .json(body);
+    if let Some(tag) = if_match {
+        request = request.header("If-Match", tag);
+    }
+    request.send().await.unwrap()
+}
+
+/// The deck as `PUT` takes it, from the deck as `GET` gives it.
+fn revision_of(deck: &Value) -> Value {
+    json!({"polls": deck["polls"].as_array().unwrap().iter().map(|p| json!({
+        "poll_id": p["poll_id"], "question": p["question"], "options": p["options"],
+    })).collect::<Vec<_>>()})
+}
+
+#[tokio::test]
+async fn an_editor_replaces_the_deck_only_from_the_revision_it_read() {
+    let app = spawn_app().await;
+    let created = app.create_deck(2).await;
+    let (deck, etag) = read(&app, &created.id, &created.token).await;
+    assert_eq!(etag, "\"1\"");
+    assert_eq!(deck["revision"], 1);
+
+    let mut body = revision_of(&deck);
+    body["polls"][0]["question"] = json!("Question zero, fixed?");
+    body["polls"][0]["options"][1]["value"] = json!("Bravissimo");
+    body["polls"][0]["notes"] = json!("Thank the sponsor");
+    // Without If-Match, or with `*`, nothing is replaced unseen.
+    for tag in [None, Some("*"), Some("1"), Some("W/\"1\"")] {
+        let refused = replace(&app, &created.id, &created.token, tag, &body).await;
+        let problem = assert_problem(refused, StatusCode::PRECONDITION_REQUIRED).await;
+        assert_eq!(problem["code"], "if_match_required", "{tag:?}");
+    }
+    // Without the presenter's token, nothing either.
+    let anonymous = app
+        .request(Method::PUT, &format!("/presentations/{}/deck", created.id))
+        .header("If-Match", "\"1\"")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_problem(anonymous, StatusCode::UNAUTHORIZED).await;
+
+    let stored = replace(&app, &created.id, &created.token, Some("\"1\""), &body).await;
+    assert_eq!(stored.status(), StatusCode::OK);
+    assert_eq!(stored.headers()["etag"], "\"2\"");
+    let stored: Value = stored.json().await.unwrap();
+    assert_eq!(stored["revision"], 2);
+    let edits: Vec<&str> = stored["edits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["what"].as_str().unwrap())
+        .collect();
+    assert_eq!(edits, ["question", "option_text", "notes"]);
+    // The audience's read shows the edit at once (the poll is on screen).
+    let public = app
+        .get_json(&format!("/presentations/{}", created.id))
+        .await;
+    assert_eq!(public["polls"][0]["question"], "Question zero, fixed?");
+    assert_eq!(public["polls"][0]["options"][1]["value"], "Bravissimo");
+    assert!(
+        public["polls"][0].get("notes").is_none(),
+        "notes stay private"
+    );
+
+    // A second editor who read revision 1 is told the deck moved on, and
+    // the deck keeps the first editor's revision.
+    let mut theirs = revision_of(&deck);
+    theirs["polls"][1]["question"] = json!("Someone else's edit?");
+    let refused = replace(&app, &created.id, &created.token, Some("\"1\""), &theirs).await;
+    let problem = assert_problem(refused, StatusCode::PRECONDITION_FAILED).await;
+    assert_eq!(problem["code"], "deck_changed");
+    assert_eq!(problem["current_revision"], 2);
+    let (now, _) = read(&app, &created.id, &created.token).await;
+    assert_eq!(now["polls"][1]["question"], "Question 1?");
+    assert_eq!(now["polls"][0]["notes"], "Thank the sponsor");
+
+    // The record of edits.
+    let history: Value = app
+        .presenter(
+            Method::GET,
+            &format!("/presentations/{}/deck/edits", created.id),
+            Some(&created.token),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let history = history["edits"].as_array().unwrap();
+    assert_eq!(history.len(), 3);
+    assert_eq!(history[1]["revision"], 2);
+    assert_eq!(history[1]["option"], "B");
+    assert_eq!(history[1]["before"], "Bravo");
+    assert_eq!(history[1]["after"], "Bravissimo");
+}
+
+#[tokio::test]
+async fn bad_revisions_get_a_clear_problem_and_change_nothing() {
+    let app = spawn_app().await;
+    let created = app.create_deck(2).await;
+    let (deck, _) = read(&app, &created.id, &created.token).await;
+    let cases = [
+        (
+            json!({"polls": []}),
+            StatusCode::BAD_REQUEST,
+            "invalid_presentation",
+        ),
+        (
+            json!({"polls": [{"question": " ", "options": []}]}),
+            StatusCode::BAD_REQUEST,
+            "invalid_text",
+        ),
+        (
+            json!({"polls": "no"}),
+            StatusCode::BAD_REQUEST,
+            "invalid_body",
+        ),
+        (
+            json!({"polls": [{"poll_id": Uuid::new_v4(), "question": "Q?", "options": [{"key": "A", "value": "a"}]}]}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unknown_poll",
+        ),
+        // The poll on screen left out.
+        (
+            json!({"polls": [revision_of(&deck)["polls"][1]]}),
+            StatusCode::CONFLICT,
+            "poll_on_screen",
+        ),
+    ];
+    for (body, status, code) in cases {
+        let refused = replace(&app, &created.id, &created.token, Some("\"1\""), &body).await;
+        let problem = assert_problem(refused, status).await;
+        assert_eq!(problem["code"], code, "{body}");
+    }
+    let (after, etag) = read(&app, &created.id, &created.token).await;
+    assert_eq!((after, etag), (deck, "\"1\"".to_owned()));
+}
+
+/// The rules that keep counts true, on one intake with two processes:
+/// votes come in through both; removing an option of the poll on screen
+/// is refused while its round has votes, and goes through with
+/// `reset_round`, after which the removed option takes no vote and the
+/// earlier votes stay in round 1. Counters, tallies and rows agree.
+async fn counts_stay_true(app: &TestApp, second: &str) {
+    let created = app.create_deck(2).await;
+    let poll = created.poll_ids[0].clone();
+    let bases = [app.address.clone(), second.to_owned()];
+    let vote = |base: &str, key: &str| {
+        let url = format!("{base}/presentations/{}/polls/current/votes", created.id);
+        let body = json!({"key": key, "client_id": Uuid::new_v4(), "poll_id": poll});
+        let client = app.client.clone();
+        async move { client.post(url).json(&body).send().await.unwrap().status() }
+    };
+    for (i, key) in ["A", "B", "C", "C"].iter().enumerate() {
+        assert_eq!(vote(&bases[i % 2], key).await, StatusCode::NO_CONTENT);
+    }
+    let (deck, _) = read(app, &created.id, &created.token).await;
+    let mut body = revision_of(&deck);
+    body["polls"][0]["options"]
+        .as_array_mut()
+        .unwrap()
+        .truncate(2);
+    let refused = replace(app, &created.id, &created.token, Some("\"1\""), &body).await;
+    let problem = assert_problem(refused, StatusCode::CONFLICT).await;
+    assert_eq!(problem["code"], "poll_has_votes");
+    assert_eq!(
+        (
+            &problem["slide"],
+            &problem["edit"],
+            &problem["option"],
+            &problem["poll_id"]
+        ),
+        (
+            &json!(1),
+            &json!("option_removed"),
+            &json!("C"),
+            &json!(poll)
+        )
+    );
+    let (unchanged, _) = read(app, &created.id, &created.token).await;
+    assert_eq!(unchanged, deck, "a refused edit leaves the deck unchanged");
+    // A question typo on the same poll is fine with votes in.
+    let mut typo = revision_of(&deck);
+    typo["polls"][0]["question"] = json!("Question 0, typo fixed?");
+    let fixed = replace(app, &created.id, &created.token, Some("\"1\""), &typo).await;
+    assert_eq!(fixed.status(), StatusCode::OK);
+    let (deck, _) = read(app, &created.id, &created.token).await;
+    let mut body = revision_of(&deck);
+    body["polls"][0]["options"]
+        .as_array_mut()
+        .unwrap()
+        .truncate(2);
+    body["polls"][0]["reset_round"] = json!(true);
+    let stored = replace(app, &created.id, &created.token, Some("\"2\""), &body).await;
+    assert_eq!(stored.status(), StatusCode::OK);
+    let stored: Value = stored.json().await.unwrap();
+    assert_eq!(stored["polls"][0]["round"], 2);
+    // Both processes refuse the removed option at once, and count the rest.
+    for base in &bases {
+        assert_eq!(vote(base, "C").await, StatusCode::BAD_REQUEST, "{base}");
+        assert_eq!(vote(base, "A").await, StatusCode::NO_CONTENT, "{base}");
+    }
+    assert_agreement(app, &created.id, 6).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn counts_stay_true_through_live_edits_on_the_direct_path() {
+    let app = spawn_open_app().await;
+    let second = start_server(&app.db.url(), true).await;
+    counts_stay_true(&app, &second.address).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn counts_stay_true_through_live_edits_on_the_redis_path() {
+    let app = spawn_redis_app().await;
+    let second = app.peer().await;
+    counts_stay_true(&app, &second.address).await;
+}
