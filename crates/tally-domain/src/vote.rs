@@ -21,6 +21,13 @@ pub struct Ballot {
     /// The choice in its stored form ([`encoding`]), or `None` to retract
     /// the participant's vote.
     pub choice: Option<String>,
+    /// The poll's round the choice was checked in, when the edge checked it
+    /// against a copy of the poll (every type but single choice, whose key
+    /// the intake checks itself). A deck edit that changes what votes mean
+    /// starts a round ([`crate::deck`]), so the intake refuses a ballot
+    /// checked in another round ([`IntakeError::RoundChanged`]): it was
+    /// checked against a definition that no longer holds.
+    pub round: Option<u32>,
 }
 
 impl Ballot {
@@ -40,6 +47,7 @@ impl Ballot {
             participant,
             kind: Some(PollType::Single),
             choice: Some(key.into()),
+            round: None,
         }
     }
 
@@ -52,17 +60,18 @@ impl Ballot {
     pub fn checked(
         presentation_id: PresentationId,
         poll_id: PollId,
-        settings: &PollSettings,
+        (settings, round): (&PollSettings, u32),
         participant: ParticipantId,
         raw: RawChoice,
     ) -> Result<Self, InvalidVote> {
-        let choice = match (settings.kind, raw) {
-            (PollType::Single, RawChoice::Key(key)) => key,
-            (_, raw) => settings.check(raw)?.encode(),
+        let (choice, round) = match (settings.kind, raw) {
+            (PollType::Single, RawChoice::Key(key)) => (key, None),
+            (_, raw) => (settings.check(raw)?.encode(), Some(round)),
         };
         Ok(Self {
             kind: Some(settings.kind),
             choice: Some(choice),
+            round,
             ..Self::retraction(presentation_id, poll_id, participant)
         })
     }
@@ -79,6 +88,7 @@ impl Ballot {
             participant,
             kind: None,
             choice: None,
+            round: None,
         }
     }
 

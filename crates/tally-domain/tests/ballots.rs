@@ -125,7 +125,13 @@ async fn a_vote_that_fits_is_checked_against_its_poll() {
     let ballot = tally
         .check_ballot(p.id, poll.id, who, keys(&["C", "A"]), read)
         .unwrap();
-    let expected = Ballot::checked(p.id, poll.id, &poll.settings, who, keys(&["C", "A"]));
+    let expected = Ballot::checked(
+        p.id,
+        poll.id,
+        (&poll.settings, poll.round),
+        who,
+        keys(&["C", "A"]),
+    );
     assert_eq!(ballot, expected.unwrap());
     assert_eq!(ballot.kind, Some(PollType::Multiple));
     assert!(rejected(&metrics).is_empty());

@@ -268,7 +268,7 @@ async fn quiz_answers_score_by_time_and_ties_share_a_rank() {
         let ballot = Ballot::checked(
             p.id,
             poll.id,
-            &poll.settings,
+            (&poll.settings, poll.round),
             who,
             tally_domain::kinds::RawChoice::Key(key.to_owned()),
         )

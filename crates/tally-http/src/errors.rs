@@ -218,6 +218,9 @@ impl From<IntakeError> for Problem {
                 Problem::conflict("already_voted", e.to_string())
             }
             IntakeError::WrongType => Problem::bad_request("invalid_vote", e.to_string()),
+            // Checked again once already (`handlers::votes::take`): the
+            // deck was edited twice at once. Nothing was stored.
+            IntakeError::RoundChanged => Problem::conflict("poll_changed", e.to_string()),
             IntakeError::Unavailable(cause) => Problem::unavailable(&cause),
             IntakeError::Overloaded => Problem::overloaded(crate::admission::RETRY_AFTER_MS),
             IntakeError::OutcomeUnknown(cause) => Problem::outcome_unknown(&cause),

@@ -113,7 +113,7 @@ pub struct Snapshot {
     /// `GET /join/{code}`; `None` as above.
     pub join: Option<Bytes>,
     /// Each poll's type and settings, to check votes against.
-    polls: Vec<(PollId, PollSettings)>,
+    polls: Vec<(PollId, PollSettings, u32)>,
 }
 
 impl Snapshot {
@@ -130,7 +130,7 @@ impl Snapshot {
             polls: presentation
                 .polls
                 .iter()
-                .map(|p| (p.id, p.settings.clone()))
+                .map(|p| (p.id, p.settings.clone(), p.round))
                 .collect(),
             join: current.map(|poll| {
                 json(&JoinBody {
@@ -159,8 +159,11 @@ impl Snapshot {
 /// What the ballot check reads: borrowed from the snapshot, so a vote
 /// copies nothing.
 impl DeckSettings for Snapshot {
-    fn poll_settings(&self, poll: PollId) -> Option<&PollSettings> {
-        self.polls.iter().find(|(p, _)| *p == poll).map(|(_, s)| s)
+    fn poll_settings(&self, poll: PollId) -> Option<(&PollSettings, u32)> {
+        self.polls
+            .iter()
+            .find(|(p, _, _)| *p == poll)
+            .map(|(_, s, round)| (s, *round))
     }
 }
 
@@ -376,6 +379,17 @@ impl ReadCache {
     /// so the next read loads it.
     pub async fn invalidate(&self, id: PresentationId) {
         self.presentations.invalidate(&id).await;
+    }
+
+    /// The presentation read afresh from the store (and cached): for a
+    /// caller that found the cached copy stale.
+    pub async fn reloaded<P: Ports>(
+        &self,
+        tally: &Tally<P>,
+        id: PresentationId,
+    ) -> Result<Arc<Snapshot>, GetPresentationError> {
+        self.invalidate(id).await;
+        self.presentation(tally, id).await
     }
 
     /// Caches `presentation` unless a newer state is cached already: after

@@ -102,6 +102,13 @@ impl VoteIntake for PgIntake {
         if ballot.kind.is_some_and(|k| k.as_str() != kind) {
             return Err(IntakeError::WrongType);
         }
+        let round: i32 = current.try_get("round").context("row")?;
+        if ballot
+            .round
+            .is_some_and(|r| i64::from(r) != i64::from(round))
+        {
+            return Err(IntakeError::RoundChanged);
+        }
         let choice = ballot.choice.as_deref();
         if let (Some(key), "single") = (choice, kind) {
             let known: bool = tx
@@ -114,7 +121,6 @@ impl VoteIntake for PgIntake {
                 return Err(IntakeError::UnknownOption(key.to_owned()));
             }
         }
-        let round: i32 = current.try_get("round").context("row")?;
         let allow_change: bool = current.try_get("allow_change").context("row")?;
         let participant = ballot.participant.as_uuid();
         let key: [&(dyn ToSql + Sync); 3] = [poll, &round, participant];

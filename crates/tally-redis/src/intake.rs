@@ -24,7 +24,8 @@ use tokio::sync::{mpsc, oneshot, Semaphore};
 /// KEYS: state, polls, stream, absent, then per vote: options(poll),
 /// voters(poll), counts(poll). ARGV: per vote: poll id, participant, type
 /// ('' for a retraction, which fits every type), encoded choice ('' to
-/// retract).
+/// retract), the round the choice was checked in ('' when it was not:
+/// the script checks a single-choice key itself).
 ///
 /// The voters hash holds each participant's encoded choice; a change takes
 /// the old choice's marks off the counters and adds the new one's, a
@@ -33,7 +34,8 @@ use tokio::sync::{mpsc, oneshot, Semaphore};
 ///
 /// Returns one outcome per vote: counted, changed, retracted, repeat,
 /// different, locked (retraction without `allow_change`), closed,
-/// not_current, poll_not_found, wrong_type, unknown_option, absent, missing
+/// not_current, poll_not_found, wrong_type, round_changed, unknown_option,
+/// absent, missing
 /// (no mirror: rebuild it from Postgres and retry). Stamps the state's
 /// `seen` field (Redis time, seconds) when a vote is counted: the janitor
 /// retires mirrors idle for long.
@@ -42,7 +44,7 @@ pub(crate) static VOTE: LazyLock<Script> = LazyLock::new(|| {
         "{}{}",
         crate::scripts::APPLY,
         r"
-local n = #ARGV / 4
+local n = #ARGV / 5
 local out = {}
 local current = redis.call('HGET', KEYS[1], 'poll')
 if not current then
@@ -63,7 +65,7 @@ local change = redis.call('HGET', KEYS[1], 'change:' .. current) == '1'
 local round = redis.call('HGET', KEYS[1], 'round:' .. current) or '1'
 local counted = 0
 for i = 1, n do
-  local poll, participant, kind, choice = ARGV[4 * i - 3], ARGV[4 * i - 2], ARGV[4 * i - 1], ARGV[4 * i]
+  local poll, participant, kind, choice, checked = ARGV[5 * i - 4], ARGV[5 * i - 3], ARGV[5 * i - 2], ARGV[5 * i - 1], ARGV[5 * i]
   local base = 4 + 3 * (i - 1)
   local r
   if current ~= poll then
@@ -72,6 +74,8 @@ for i = 1, n do
     r = 'closed'
   elseif kind ~= '' and kind ~= own then
     r = 'wrong_type'
+  elseif checked ~= '' and checked ~= round then
+    r = 'round_changed'
   elseif choice ~= '' and own == 'single' and redis.call('SISMEMBER', KEYS[base + 1], choice) == 0 then
     r = 'unknown_option'
   else
@@ -249,7 +253,8 @@ async fn run_script(redis: &Redis, id: PresentationId, votes: Vec<Pending>) {
             .arg(ballot.poll_id.to_string())
             .arg(ballot.participant.to_string())
             .arg(ballot.kind.map_or("", PollType::as_str))
-            .arg(ballot.choice.as_deref().unwrap_or(""));
+            .arg(ballot.choice.as_deref().unwrap_or(""))
+            .arg(ballot.round.map(|r| r.to_string()).unwrap_or_default());
     }
     let outcomes: Result<Vec<String>, IntakeError> = match redis.conn() {
         Ok(mut conn) => invocation
@@ -338,6 +343,7 @@ impl<S: PresentationStore, L: VoteLedger> VoteIntake for RedisIntake<S, L> {
             "different" => Err(IntakeError::AlreadyVotedDifferently),
             "locked" => Err(IntakeError::ChangeNotAllowed),
             "wrong_type" => Err(IntakeError::WrongType),
+            "round_changed" => Err(IntakeError::RoundChanged),
             "closed" => Err(IntakeError::VotingClosed),
             "not_current" => Err(IntakeError::PollNotCurrent),
             "poll_not_found" => Err(IntakeError::PollNotFound),

@@ -28,6 +28,12 @@ pub enum IntakeError {
     /// (a v4 key sent unchecked to a poll of another type).
     #[error("the vote does not fit this poll's type")]
     WrongType,
+    /// The ballot was checked in another round of the poll than its
+    /// current one ([`Ballot::round`]): a deck edit changed what a vote
+    /// may hold since. The caller checks it again against the poll as it
+    /// now is.
+    #[error("the poll changed since this vote was checked; check it again")]
+    RoundChanged,
     /// The store behind the intake cannot be reached (connection refused
     /// or lost). Evidence of an outage: a failover intake may switch paths
     /// on it. The ballot was not acknowledged.
@@ -49,7 +55,8 @@ pub enum IntakeError {
 /// then reach the source of truth exactly once, whatever fails afterwards.
 pub trait VoteIntake: Clone + Send + Sync + 'static {
     /// Accepts `ballot` if, at one instant, its poll is the presentation's
-    /// current poll, voting on it is open, the ballot fits its type (for
+    /// current poll, voting on it is open, the ballot was checked in its
+    /// current round (when it says so), the ballot fits its type (for
     /// single choice: the key names one of its options), and the
     /// participant has not voted differently on it, or the poll allows
     /// changes. A vote replaces the participant's earlier one
@@ -64,6 +71,8 @@ pub trait VoteIntake: Clone + Send + Sync + 'static {
     /// - [`IntakeError::PollNotCurrent`] when the poll is not on screen;
     /// - [`IntakeError::VotingClosed`] when voting on it is closed;
     /// - [`IntakeError::WrongType`] when the ballot names another type;
+    /// - [`IntakeError::RoundChanged`] when the ballot was checked in
+    ///   another round than the poll's current one;
     /// - [`IntakeError::UnknownOption`] when no option has the single key;
     /// - [`IntakeError::ChangeNotAllowed`] for a retraction on a poll
     ///   without `allow_change`;

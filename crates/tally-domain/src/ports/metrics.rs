@@ -14,11 +14,14 @@ pub enum RejectReason {
     Unavailable,
     Overloaded,
     OutcomeUnknown,
+    /// Checked in a round a deck edit has closed, and not checked again in
+    /// time (a second edit at once).
+    RoundChanged,
 }
 
 impl RejectReason {
     /// Every reason, for exporters that pre-register label values.
-    pub const ALL: [RejectReason; 10] = [
+    pub const ALL: [RejectReason; 11] = [
         RejectReason::Invalid,
         RejectReason::PresentationNotFound,
         RejectReason::PollNotFound,
@@ -29,6 +32,7 @@ impl RejectReason {
         RejectReason::Unavailable,
         RejectReason::Overloaded,
         RejectReason::OutcomeUnknown,
+        RejectReason::RoundChanged,
     ];
 
     pub fn as_label(self) -> &'static str {
@@ -43,6 +47,7 @@ impl RejectReason {
             RejectReason::Unavailable => "unavailable",
             RejectReason::Overloaded => "overloaded",
             RejectReason::OutcomeUnknown => "outcome_unknown",
+            RejectReason::RoundChanged => "round_changed",
         }
     }
 }
@@ -59,6 +64,7 @@ impl From<&IntakeError> for RejectReason {
                 RejectReason::AlreadyVotedDifferently
             }
             IntakeError::WrongType => RejectReason::Invalid,
+            IntakeError::RoundChanged => RejectReason::RoundChanged,
             IntakeError::Unavailable(_) => RejectReason::Unavailable,
             IntakeError::Overloaded => RejectReason::Overloaded,
             IntakeError::OutcomeUnknown(_) => RejectReason::OutcomeUnknown,

@@ -14,22 +14,23 @@ use thiserror::Error;
 /// against. The edge answers from its cached read of the presentation, so
 /// the settings are borrowed: the check copies nothing per vote.
 pub trait DeckSettings {
-    /// The settings of the presentation's poll `poll`, if it has one.
-    fn poll_settings(&self, poll: PollId) -> Option<&PollSettings>;
+    /// The settings of the presentation's poll `poll` and its round, if it
+    /// has one.
+    fn poll_settings(&self, poll: PollId) -> Option<(&PollSettings, u32)>;
 }
 
 impl DeckSettings for Presentation {
-    fn poll_settings(&self, poll: PollId) -> Option<&PollSettings> {
+    fn poll_settings(&self, poll: PollId) -> Option<(&PollSettings, u32)> {
         self.polls
             .iter()
             .find(|p| p.id == poll)
-            .map(|p| &p.settings)
+            .map(|p| (&p.settings, p.round))
     }
 }
 
 /// Caches hand out shared reads.
 impl<D: DeckSettings + ?Sized> DeckSettings for Arc<D> {
-    fn poll_settings(&self, poll: PollId) -> Option<&PollSettings> {
+    fn poll_settings(&self, poll: PollId) -> Option<(&PollSettings, u32)> {
         (**self).poll_settings(poll)
     }
 }

@@ -1,5 +1,6 @@
 //! The Interactive Presentations API 4.0.0, exactly.
 
+use super::votes::Recheck;
 use super::{poll_id, presentation_id, Handled};
 use crate::admission::Admission;
 use crate::dto::{
@@ -10,8 +11,9 @@ use crate::extract::PresenterCredential;
 use crate::problem::Problem;
 use crate::reads::ReadCache;
 use actix_web::{http::header, web, HttpRequest, HttpResponse};
+use tally_domain::kinds::PollType;
 use tally_domain::ports::Ports;
-use tally_domain::usecases::Tally;
+use tally_domain::usecases::{DeckSettings as _, Tally};
 use tally_domain::{ParticipantId, SlideMove};
 use uuid::Uuid;
 
@@ -128,16 +130,32 @@ pub async fn cast_vote<P: Ports>(
             let raw = body
                 .raw_choice()
                 .inspect_err(|_| tally.record_invalid_vote())?;
+            let (poll, participant) = (
+                poll_id(body.poll_id),
+                ParticipantId::from_uuid(body.client_id),
+            );
             // The cached snapshot itself: the check borrows the poll's
             // settings from it, so a vote copies nothing.
             let deck = reads.presentation(tally, presentation).await;
-            Ok(tally.check_ballot(
-                presentation,
-                poll_id(body.poll_id),
-                ParticipantId::from_uuid(body.client_id),
-                raw,
-                deck,
-            )?)
+            // A choice the edge checks (every type but single choice, whose
+            // key the intake checks) is kept for a second check, should a
+            // deck edit have changed the poll since the snapshot.
+            let spare = deck
+                .as_ref()
+                .ok()
+                .and_then(|d| d.poll_settings(poll))
+                .is_some_and(|(settings, _)| settings.kind != PollType::Single)
+                .then(|| raw.clone());
+            let ballot = tally.check_ballot(presentation, poll, participant, raw, deck)?;
+            let recheck = spare.map(|raw| -> Recheck<'_> {
+                Box::new(move || {
+                    Box::pin(async move {
+                        let deck = reads.reloaded(tally, presentation).await;
+                        Ok(tally.check_ballot(presentation, poll, participant, raw, deck)?)
+                    })
+                })
+            });
+            Ok((ballot, recheck))
         },
     )
     .await

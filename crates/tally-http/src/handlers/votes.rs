@@ -8,16 +8,26 @@ use crate::problem::Problem;
 use actix_web::{web, FromRequest as _, HttpRequest, HttpResponse};
 use serde::de::DeserializeOwned;
 use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 use tally_domain::ports::{IntakeError, Ports};
 use tally_domain::usecases::Tally;
 use tally_domain::{Ballot, ParticipantId};
 use uuid::Uuid;
 
+/// Checks a ballot again against the poll read afresh: given with a ballot
+/// that was checked against a cached copy of its poll, for when the intake
+/// finds that copy stale ([`IntakeError::RoundChanged`]: a deck edit
+/// changed what a vote may hold).
+pub(super) type Recheck<'a> =
+    Box<dyn FnOnce() -> Pin<Box<dyn Future<Output = Result<Ballot, Problem>> + 'a>> + 'a>;
+
 /// Admits a vote-like request, reads its body, turns it into a ballot with
-/// `ballot`, and casts it. Refusals before the intake are counted as the
-/// intake's are: here for admission and the body, by `ballot` for its own.
-pub(super) async fn take<P, B, F, Fut>(
+/// `ballot`, and casts it; once more, checked again, if the intake finds
+/// it was checked against a poll a deck edit has changed. Refusals before
+/// the intake are counted as the intake's are: here for admission and the
+/// body, by `ballot` for its own.
+pub(super) async fn take<'a, P, B, F, Fut>(
     tally: &Tally<P>,
     admission: &Arc<Admission>,
     request: &HttpRequest,
@@ -28,7 +38,7 @@ where
     P: Ports,
     B: DeserializeOwned + 'static,
     F: FnOnce(B) -> Fut,
-    Fut: Future<Output = Result<Ballot, Problem>>,
+    Fut: Future<Output = Result<(Ballot, Option<Recheck<'a>>), Problem>>,
 {
     let overloaded = || Problem::overloaded(admission.settings().retry_after_ms);
     // The place the body took on arrival, kept until the vote is in flight;
@@ -52,8 +62,12 @@ where
         return Err(overloaded().into());
     };
     // `ballot` counts its own refusals (the domain's ballot check does).
-    let ballot = ballot(body).await?;
-    match tally.cast_vote(ballot).await {
+    let (ballot, recheck) = ballot(body).await?;
+    let cast = match (tally.cast_vote(ballot).await, recheck) {
+        (Err(IntakeError::RoundChanged), Some(recheck)) => tally.cast_vote(recheck().await?).await,
+        (cast, _) => cast,
+    };
+    match cast {
         Ok(_) => Ok(HttpResponse::NoContent().finish()),
         Err(IntakeError::Overloaded) => Err(overloaded().into()),
         Err(e) => Err(Problem::from(e).into()),
@@ -99,11 +113,13 @@ pub async fn retract_vote<P: Ports>(
         &request,
         payload,
         |body: RetractBody| async move {
-            Ok(Ballot::retraction(
+            // A retraction fits every round: nothing to check again.
+            let ballot = Ballot::retraction(
                 presentation,
                 poll_id(body.poll_id),
                 ParticipantId::from_uuid(body.client_id),
-            ))
+            );
+            Ok((ballot, None))
         },
     )
     .await

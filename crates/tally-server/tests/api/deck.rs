@@ -259,3 +259,134 @@ async fn counts_stay_true_through_live_edits_on_the_redis_path() {
     let second = app.peer().await;
     counts_stay_true(&app, &second.address).await;
 }
+
+/// Votes on two processes race a live edit that removes an option of a
+/// multiple-choice poll (with `reset_round`). Each vote is counted once, in
+/// one round, or refused: none holding the removed option is counted in
+/// the new round, however stale a process's copy of the poll was when it
+/// checked the vote. Counters, tallies and rows agree.
+async fn votes_racing_an_edit(app: &TestApp, second: &str) {
+    let body = json!({"polls": [{
+        "question": "Which?", "type": "multiple", "max_choices": 2,
+        "options": [{"key": "A", "value": "a"}, {"key": "B", "value": "b"}, {"key": "C", "value": "c"}],
+    }]});
+    let created = crate::common::create_presentation(&app.client, &app.address, &body).await;
+    let poll = created.poll_ids[0].clone();
+    let bases = [app.address.clone(), second.to_owned()];
+    let send = |voter: Uuid, base: String, keys: Value| {
+        let url = format!("{base}/presentations/{}/polls/current/votes", created.id);
+        let body = json!({"keys": keys, "client_id": voter, "poll_id": poll});
+        let client = app.client.clone();
+        async move {
+            (
+                voter,
+                client.post(url).json(&body).send().await.unwrap().status(),
+            )
+        }
+    };
+    let (deck, _) = read(app, &created.id, &created.token).await;
+    let mut edit = revision_of(&deck);
+    edit["polls"][0]["type"] = json!("multiple");
+    edit["polls"][0]["max_choices"] = json!(2);
+    edit["polls"][0]["options"]
+        .as_array_mut()
+        .unwrap()
+        .truncate(2);
+    edit["polls"][0]["reset_round"] = json!(true);
+    let racing: Vec<_> = (0..80)
+        .map(|i| {
+            let keys = if i % 2 == 0 {
+                json!(["A", "C"])
+            } else {
+                json!(["B"])
+            };
+            let task = send(Uuid::new_v4(), bases[i % 2].clone(), keys);
+            tokio::spawn(async move {
+                tokio::time::sleep(std::time::Duration::from_millis(4 * i as u64)).await;
+                task.await
+            })
+        })
+        .collect();
+    tokio::time::sleep(std::time::Duration::from_millis(120)).await;
+    let stored = replace(app, &created.id, &created.token, Some("\"1\""), &edit).await;
+    assert_eq!(stored.status(), StatusCode::OK);
+    let mut counted = 0;
+    let mut refused = 0;
+    for task in racing {
+        let (voter, status) = task.await.unwrap();
+        assert!(
+            [StatusCode::NO_CONTENT, StatusCode::BAD_REQUEST].contains(&status),
+            "{voter}: {status}"
+        );
+        counted += usize::from(status == StatusCode::NO_CONTENT);
+        refused += usize::from(status == StatusCode::BAD_REQUEST);
+    }
+    assert!(
+        refused > 0 && counted > 40,
+        "the edit fell inside the votes: {counted} counted, {refused} refused"
+    );
+    // Everyone votes once more on what the poll now holds.
+    for i in 0..10 {
+        let (voter, status) = send(Uuid::new_v4(), bases[i % 2].clone(), json!(["A", "B"])).await;
+        assert_eq!(status, StatusCode::NO_CONTENT, "{voter}");
+        counted += 1;
+    }
+    // No vote in round 2 holds C.
+    let client = app.db.client().await;
+    let rows = client
+        .query(
+            "SELECT round, choice FROM votes WHERE poll_id = $1::text::uuid",
+            &[&poll],
+        )
+        .await
+        .unwrap();
+    for _ in 0..200 {
+        let flushed = client
+            .query_one(
+                "SELECT count(*) FROM votes WHERE poll_id = $1::text::uuid",
+                &[&poll],
+            )
+            .await
+            .unwrap()
+            .get::<_, i64>(0);
+        if flushed == counted as i64 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    let rows = if rows.len() == counted {
+        rows
+    } else {
+        client
+            .query(
+                "SELECT round, choice FROM votes WHERE poll_id = $1::text::uuid",
+                &[&poll],
+            )
+            .await
+            .unwrap()
+    };
+    assert_eq!(rows.len(), counted);
+    for row in &rows {
+        let (round, choice): (i32, Option<String>) = (row.get(0), row.get(1));
+        let marks: Vec<&str> = choice.as_deref().unwrap_or("").split('\u{1e}').collect();
+        assert!(
+            round == 1 || !marks.contains(&"C"),
+            "a vote holding C counted in round {round}: {choice:?}"
+        );
+    }
+    assert_agreement(app, &created.id, counted).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn votes_racing_a_live_edit_count_once_on_the_direct_path() {
+    let app = spawn_open_app().await;
+    let second = start_server(&app.db.url(), true).await;
+    votes_racing_an_edit(&app, &second.address).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn votes_racing_a_live_edit_count_once_on_the_redis_path() {
+    let app = spawn_redis_app().await;
+    let second = app.peer().await;
+    votes_racing_an_edit(&app, &second.address).await;
+}

@@ -244,3 +244,65 @@ pub async fn a_removed_poll_leaves_with_its_votes<A: Adapters>(adapters: &A) {
         EditKind::PollRemoved
     );
 }
+
+/// The round is the fence: a ballot checked against the poll before an
+/// edit that changed what votes mean (round 1) is refused once the edit
+/// is stored, whatever it holds, and nothing is counted; checked again in
+/// the new round it counts there.
+pub async fn a_ballot_checked_before_such_an_edit_is_refused<A: Adapters>(adapters: &A) {
+    let store = adapters.store();
+    let multiple = || {
+        crate::fixtures::typed(
+            "Which?",
+            tally_domain::kinds::PollType::Multiple,
+            &["A", "B", "C"],
+            tally_domain::kinds::SettingsDraft::default(),
+        )
+    };
+    let draft = tally_domain::PresentationDraft::new(vec![multiple()]).unwrap();
+    let (created, _) = create(adapters, draft).await;
+    let poll = &created.polls[0];
+    let checked = |p: &tally_domain::Poll, keys: &[&str]| {
+        let raw =
+            tally_domain::kinds::RawChoice::Keys(keys.iter().map(|k| (*k).to_owned()).collect());
+        let voter = ParticipantId::from_uuid(uuid::Uuid::new_v4());
+        Ballot::checked(created.id, p.id, (&p.settings, p.round), voter, raw).unwrap()
+    };
+    // Checked against round 1, sent after the edit removed C.
+    let stale = checked(poll, &["A", "C"]);
+    assert_eq!(stale.round, Some(1));
+    let without_c = crate::fixtures::typed(
+        "Which?",
+        tally_domain::kinds::PollType::Multiple,
+        &["A", "B"],
+        tally_domain::kinds::SettingsDraft::default(),
+    );
+    let plan = revised(&created, vec![kept(&created, 0, without_c)]);
+    let stored = store
+        .revise_deck(created.id, DeckRev(1), &plan)
+        .await
+        .unwrap();
+    assert!(matches!(
+        adapters.intake().cast(stale).await,
+        Err(IntakeError::RoundChanged)
+    ));
+    let now = adapters
+        .reader()
+        .results(created.id, poll.id)
+        .await
+        .unwrap();
+    assert_eq!((now.round, now.participants), (2, 0), "nothing counted");
+    let fresh = checked(&stored.polls[0], &["A", "B"]);
+    assert_eq!(fresh.round, Some(2));
+    adapters
+        .intake()
+        .cast(fresh)
+        .await
+        .expect("counted in round 2");
+    let now = adapters
+        .reader()
+        .results(created.id, poll.id)
+        .await
+        .unwrap();
+    assert_eq!(now.participants, 1);
+}

@@ -172,8 +172,9 @@ pub async fn quiz_answers_include_every_acknowledged_answer<A: Adapters>(adapter
     for key in ["B", "A"] {
         let voter = ParticipantId::from_uuid(uuid::Uuid::new_v4());
         let raw = RawChoice::Key(key.to_owned());
-        let answer = tally_domain::Ballot::checked(p.id, poll.id, &poll.settings, voter, raw)
-            .expect("a valid answer");
+        let answer =
+            tally_domain::Ballot::checked(p.id, poll.id, (&poll.settings, poll.round), voter, raw)
+                .expect("a valid answer");
         given.push((voter, answer.choice.clone().expect("a choice")));
         adapters.intake().cast(answer).await.unwrap();
     }

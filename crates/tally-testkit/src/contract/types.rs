@@ -31,7 +31,7 @@ fn keys(raw: &[&str]) -> Vec<OptionKey> {
 /// edge checks it.
 fn ballot(p: &Presentation, voter: ParticipantId, raw: RawChoice) -> Ballot {
     let poll = &p.polls[0];
-    Ballot::checked(p.id, poll.id, &poll.settings, voter, raw).expect("a valid vote")
+    Ballot::checked(p.id, poll.id, (&poll.settings, poll.round), voter, raw).expect("a valid vote")
 }
 
 async fn cast<A: Adapters>(

@@ -61,6 +61,9 @@ fn admit(state: &State, ballot: &Ballot, now: SystemTime) -> Result<VoteReceipt,
     if ballot.kind.is_some_and(|k| k != poll.settings.kind) {
         return Err(IntakeError::WrongType);
     }
+    if ballot.round.is_some_and(|r| r != poll.round) {
+        return Err(IntakeError::RoundChanged);
+    }
     if let (Some(key), PollType::Single) = (&ballot.choice, poll.settings.kind) {
         if poll.option(key).is_none() {
             return Err(IntakeError::UnknownOption(key.clone()));
