@@ -90,6 +90,12 @@ error-logo_too_large = Das Bild ist größer als 1 MB. Wählen Sie ein kleineres
 error-logo_type_unsupported = Diese Datei ist kein PNG-, JPEG-, WebP- oder GIF-Bild.
 error-logo_undecodable = Dieses Bild konnte nicht gelesen werden. Es ist vielleicht beschädigt.
 error-no_logo = Diese Präsentation hat kein Logo.
+error-deck_changed = Jemand anderes hat inzwischen eine Änderung an dieser Präsentation gespeichert. Laden Sie sie neu und nehmen Sie Ihre Änderung erneut vor.
+error-if_match_required = Diese Änderung braucht die Version der Präsentation, die Sie bearbeitet haben. Laden Sie die Präsentation neu und versuchen Sie es erneut.
+error-poll_has_votes = Diese Folie hat bereits Stimmen, und diese Änderung würde ihre Bedeutung verändern. Starten Sie dafür eine neue Runde.
+error-poll_on_screen = Diese Folie wird gerade gezeigt. Wechseln Sie zu einer anderen Folie, bevor Sie sie entfernen.
+error-unknown_poll = Eine dieser Folien ist nicht mehr in der Präsentation. Laden Sie sie neu und versuchen Sie es erneut.
+error-poll_changed = Die Frage wurde geändert, während Sie geantwortet haben. Sehen Sie sie sich noch einmal an und senden Sie Ihre Antwort.
 
 token-missing = Dieser Browser hat den Präsentationsschlüssel für diese Präsentation nicht und kann sie daher nicht leiten.
 token-label = Präsentationsschlüssel (beginnt mit tly_)

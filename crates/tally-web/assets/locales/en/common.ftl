@@ -93,6 +93,12 @@ error-logo_too_large = The image is larger than 1 MB. Choose a smaller one.
 error-logo_type_unsupported = This file is not a PNG, JPEG, WebP or GIF image.
 error-logo_undecodable = This image could not be read. It may be damaged.
 error-no_logo = This presentation has no logo.
+error-deck_changed = Someone else saved a change to this deck meanwhile. Reload it, then make your change again.
+error-if_match_required = This change needs the version of the deck you edited. Reload the deck and try again.
+error-poll_has_votes = This slide already has votes, and this change would alter what they mean. Start a new round to make it.
+error-poll_on_screen = This slide is on screen. Move to another slide before removing it.
+error-unknown_poll = One of these slides is no longer in the deck. Reload the deck and try again.
+error-poll_changed = The question changed while you were answering. Look at it again and send your answer.
 
 # A presenter page opened in a browser without the presenter key (deck.js).
 token-missing = This browser does not hold the presenter key for this presentation, so it cannot run it.

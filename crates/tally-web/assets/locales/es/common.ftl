@@ -90,6 +90,12 @@ error-logo_too_large = La imagen supera 1 MB. Elija una más pequeña.
 error-logo_type_unsupported = Este archivo no es una imagen PNG, JPEG, WebP ni GIF.
 error-logo_undecodable = No se pudo leer esta imagen. Puede que esté dañada.
 error-no_logo = Esta presentación no tiene logotipo.
+error-deck_changed = Otra persona guardó un cambio en esta presentación mientras tanto. Vuelve a cargarla y repite tu cambio.
+error-if_match_required = Este cambio necesita la versión de la presentación que editaste. Vuelve a cargar la presentación e inténtalo de nuevo.
+error-poll_has_votes = Esta diapositiva ya tiene votos y este cambio alteraría su significado. Empieza una nueva ronda para hacerlo.
+error-poll_on_screen = Esta diapositiva está en pantalla. Pasa a otra diapositiva antes de quitarla.
+error-unknown_poll = Una de estas diapositivas ya no está en la presentación. Vuelve a cargarla e inténtalo de nuevo.
+error-poll_changed = La pregunta cambió mientras respondías. Vuelve a mirarla y envía tu respuesta.
 
 token-missing = Este navegador no tiene la clave de presentación de esta presentación, así que no puede dirigirla.
 token-label = Clave de presentación (empieza por tly_)

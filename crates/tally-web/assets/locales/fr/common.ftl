@@ -90,6 +90,12 @@ error-logo_too_large = L'image dépasse 1 Mo. Choisissez-en une plus petite.
 error-logo_type_unsupported = Ce fichier n'est pas une image PNG, JPEG, WebP ou GIF.
 error-logo_undecodable = Cette image n'a pas pu être lue. Elle est peut-être endommagée.
 error-no_logo = Cette présentation n'a pas de logo.
+error-deck_changed = Quelqu’un d’autre a enregistré une modification de cette présentation entre-temps. Rechargez-la, puis refaites votre modification.
+error-if_match_required = Cette modification a besoin de la version de la présentation que vous avez modifiée. Rechargez la présentation et réessayez.
+error-poll_has_votes = Cette diapositive a déjà des votes, et cette modification changerait leur sens. Lancez une nouvelle manche pour la faire.
+error-poll_on_screen = Cette diapositive est à l’écran. Passez à une autre diapositive avant de la supprimer.
+error-unknown_poll = L’une de ces diapositives ne fait plus partie de la présentation. Rechargez-la et réessayez.
+error-poll_changed = La question a changé pendant que vous répondiez. Relisez-la et envoyez votre réponse.
 
 token-missing = Ce navigateur ne détient pas la clé de présentation de cette présentation : il ne peut donc pas l’animer.
 token-label = Clé de présentation (commence par tly_)
