@@ -24,6 +24,8 @@
 //! ballots against a cached definition sends the round it checked against
 //! and the atomic step refuses a ballot checked for another round.
 
+pub mod document;
+
 use crate::ids::PollId;
 use crate::kinds::PollSettings;
 use crate::poll::{PollDraft, PresenterNotes};

@@ -72,6 +72,7 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
             web::resource("/presentations/{presentation_id}/links/{link_id}")
                 .delete(links::revoke_link::<P>),
         )
+        .configure(handlers::deck::import_route::<P>)
         .service(
             web::resource("/presentations/{presentation_id}")
                 .get(v4::get_presentation::<P>)

@@ -54,6 +54,8 @@ use utoipa::{Modify, OpenApi};
         handlers::deck::get_deck,
         handlers::deck::put_deck,
         handlers::deck::deck_edits,
+        handlers::deck::export_deck,
+        handlers::deck::import_deck,
         handlers::settings::get_settings,
         handlers::settings::change_settings,
         handlers::settings::logo::put_logo,

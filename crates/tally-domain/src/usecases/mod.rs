@@ -9,6 +9,7 @@ mod console;
 mod contests;
 mod deadlines;
 mod deck;
+mod deck_files;
 mod failover;
 mod flush;
 mod links;
@@ -30,6 +31,7 @@ pub use contests::{
 };
 pub use deadlines::CloseExpiredError;
 pub use deck::{DeckRevised, EditableDeck, ReadDeckError, ReviseDeckError};
+pub use deck_files::{ExportDeckError, ImportDeckError};
 pub use failover::{FailoverIntake, FailoverLedger};
 pub use flush::{FlushError, FlushSettings, Flusher};
 pub use links::{CreateLinkError, ListLinksError, RevokeLinkError};

@@ -13,6 +13,7 @@ mod browser;
 mod console;
 mod contests;
 mod deck;
+mod deck_files;
 mod delegates;
 mod extensions;
 mod helpers;

@@ -96,6 +96,8 @@ error-poll_has_votes = Diese Folie hat bereits Stimmen, und diese Änderung wür
 error-poll_on_screen = Diese Folie wird gerade gezeigt. Wechseln Sie zu einer anderen Folie, bevor Sie sie entfernen.
 error-unknown_poll = Eine dieser Folien ist nicht mehr in der Präsentation. Laden Sie sie neu und versuchen Sie es erneut.
 error-poll_changed = Die Frage wurde geändert, während Sie geantwortet haben. Sehen Sie sie sich noch einmal an und senden Sie Ihre Antwort.
+error-deck_format_unsupported = Diese Datei ist keine Tally-Präsentation, die diese Version lesen kann.
+error-invalid_deck_file = Etwas in dieser Präsentationsdatei ist ungültig; die Meldung nennt die Folie.
 
 token-missing = Dieser Browser hat den Präsentationsschlüssel für diese Präsentation nicht und kann sie daher nicht leiten.
 token-label = Präsentationsschlüssel (beginnt mit tly_)

@@ -99,6 +99,8 @@ error-poll_has_votes = This slide already has votes, and this change would alter
 error-poll_on_screen = This slide is on screen. Move to another slide before removing it.
 error-unknown_poll = One of these slides is no longer in the deck. Reload the deck and try again.
 error-poll_changed = The question changed while you were answering. Look at it again and send your answer.
+error-deck_format_unsupported = This file is not a Tally deck this version can read.
+error-invalid_deck_file = Something in this deck file is not valid; the message names the slide.
 
 # A presenter page opened in a browser without the presenter key (deck.js).
 token-missing = This browser does not hold the presenter key for this presentation, so it cannot run it.

@@ -96,6 +96,8 @@ error-poll_has_votes = Esta diapositiva ya tiene votos y este cambio alteraría 
 error-poll_on_screen = Esta diapositiva está en pantalla. Pasa a otra diapositiva antes de quitarla.
 error-unknown_poll = Una de estas diapositivas ya no está en la presentación. Vuelve a cargarla e inténtalo de nuevo.
 error-poll_changed = La pregunta cambió mientras respondías. Vuelve a mirarla y envía tu respuesta.
+error-deck_format_unsupported = Este archivo no es una presentación de Tally que esta versión pueda leer.
+error-invalid_deck_file = Algo en este archivo de presentación no es válido; el mensaje indica la diapositiva.
 
 token-missing = Este navegador no tiene la clave de presentación de esta presentación, así que no puede dirigirla.
 token-label = Clave de presentación (empieza por tly_)

@@ -96,6 +96,8 @@ error-poll_has_votes = Cette diapositive a déjà des votes, et cette modificati
 error-poll_on_screen = Cette diapositive est à l’écran. Passez à une autre diapositive avant de la supprimer.
 error-unknown_poll = L’une de ces diapositives ne fait plus partie de la présentation. Rechargez-la et réessayez.
 error-poll_changed = La question a changé pendant que vous répondiez. Relisez-la et envoyez votre réponse.
+error-deck_format_unsupported = Ce fichier n’est pas une présentation Tally que cette version sait lire.
+error-invalid_deck_file = Quelque chose dans ce fichier de présentation n’est pas valide ; le message indique la diapositive.
 
 token-missing = Ce navigateur ne détient pas la clé de présentation de cette présentation : il ne peut donc pas l’animer.
 token-label = Clé de présentation (commence par tly_)
