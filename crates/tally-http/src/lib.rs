@@ -72,7 +72,7 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
             web::resource("/presentations/{presentation_id}/links/{link_id}")
                 .delete(links::revoke_link::<P>),
         )
-        .configure(handlers::deck::import_route::<P>)
+        .configure(handlers::deck_files::import_route::<P>)
         .service(
             web::resource("/presentations/{presentation_id}")
                 .get(v4::get_presentation::<P>)
@@ -178,6 +178,7 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
         )
         .configure(handlers::settings::routes::<P>)
         .configure(handlers::deck::routes::<P>)
+        .configure(handlers::deck_files::routes::<P>)
         // Operations
         .service(web::resource("/livez").get(ops::livez))
         .service(web::resource("/readyz").get(ops::readyz))

@@ -19,7 +19,7 @@
 //! A later version of the format gets a new `version`, and this reader
 //! refuses one it does not know.
 
-use crate::kinds::{PollType, ProfanityFilter, SettingsDraft};
+use crate::kinds::{PollSettings, PollType, ProfanityFilter, SettingsDraft};
 use crate::poll::{
     OptionKey, OptionValue, PollDraft, PollError, PollOption, PresenterNotes, Question, TextError,
 };
@@ -111,22 +111,31 @@ impl DeckDocument {
             polls: deck
                 .polls
                 .iter()
-                .map(|poll| DocumentPoll {
-                    question: poll.question.as_str().to_owned(),
-                    kind: poll.settings.kind.as_str().to_owned(),
-                    options: poll
-                        .options
-                        .iter()
-                        .map(|o| DocumentOption {
-                            key: o.key.as_str().to_owned(),
-                            value: o.value.as_str().to_owned(),
-                        })
-                        .collect(),
-                    settings: poll.settings.draft(),
-                    notes: notes
-                        .iter()
-                        .find(|(id, _)| *id == poll.id)
-                        .map(|(_, n)| n.as_str().to_owned()),
+                .map(|poll| {
+                    let notes = notes.iter().find(|(id, _)| *id == poll.id).map(|(_, n)| n);
+                    DocumentPoll::new(&poll.question, &poll.options, &poll.settings, notes)
+                })
+                .collect(),
+        }
+    }
+
+    /// The file for a deck not yet created (an outline read, a template).
+    pub fn of_draft(draft: &PresentationDraft, title: Option<&Title>) -> Self {
+        Self {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            title: title.map(|t| t.as_str().to_owned()),
+            profanity_filter: Some(draft.profanity_filter().as_str().to_owned()),
+            polls: draft
+                .polls()
+                .iter()
+                .map(|poll| {
+                    DocumentPoll::new(
+                        poll.question(),
+                        poll.options(),
+                        poll.settings(),
+                        poll.notes(),
+                    )
                 })
                 .collect(),
         }
@@ -175,6 +184,27 @@ impl DeckDocument {
 }
 
 impl DocumentPoll {
+    fn new(
+        question: &Question,
+        options: &[PollOption],
+        settings: &PollSettings,
+        notes: Option<&PresenterNotes>,
+    ) -> Self {
+        Self {
+            question: question.as_str().to_owned(),
+            kind: settings.kind.as_str().to_owned(),
+            options: options
+                .iter()
+                .map(|o| DocumentOption {
+                    key: o.key.as_str().to_owned(),
+                    value: o.value.as_str().to_owned(),
+                })
+                .collect(),
+            settings: settings.draft(),
+            notes: notes.map(|n| n.as_str().to_owned()),
+        }
+    }
+
     fn into_draft(self) -> Result<PollDraft, String> {
         let text = |e: TextError| e.to_string();
         let options = self

@@ -2,19 +2,16 @@
 //! replace it if no one else edited meanwhile, read what was edited.
 
 use super::{presentation_id, Handled};
-use crate::dto::{DeckBody, DeckEditsBody, DeckRevisionBody, PresentationCreatedBody};
+use crate::dto::{DeckBody, DeckEditsBody, DeckRevisionBody};
 use crate::errors::NO_PRESENTATION;
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
 use actix_web::http::header::{self, HeaderMap};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use tally_domain::deck::document::{DeckDocument, DocumentError};
 use tally_domain::deck::{DeckRev, DeckRevisionError};
 use tally_domain::ports::Ports;
-use tally_domain::usecases::{
-    EditableDeck, ExportDeckError, ImportDeckError, ReadDeckError, ReviseDeckError, Tally,
-};
+use tally_domain::usecases::{EditableDeck, ReadDeckError, ReviseDeckError, Tally};
 use uuid::Uuid;
 
 /// Registers the deck routes (called from [`crate::routes`]).
@@ -24,20 +21,7 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
             .get(get_deck::<P>)
             .put(put_deck::<P>),
     )
-    .service(web::resource("/presentations/{presentation_id}/deck/edits").get(deck_edits::<P>))
-    .service(web::resource("/presentations/{presentation_id}/deck/export").get(export_deck::<P>));
-}
-
-/// `POST /presentations/import`: registered by [`crate::routes`] before
-/// `/presentations/{presentation_id}`, which "import" would also match.
-pub fn import_route<P: Ports>(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/presentations/import")
-            .app_data(crate::extract::json_config(
-                crate::extract::PRESENTATION_BODY_LIMIT,
-            ))
-            .post(import_deck::<P>),
-    );
+    .service(web::resource("/presentations/{presentation_id}/deck/edits").get(deck_edits::<P>));
 }
 
 fn with_etag(status: StatusCode, body: &DeckBody, rev: DeckRev) -> HttpResponse {
@@ -128,87 +112,6 @@ pub async fn deck_edits<P: Ports>(
         .deck_edits(presentation_id(*id), credential.token())
         .await?;
     Ok(HttpResponse::Ok().json(DeckEditsBody::new(&edits)))
-}
-
-/// The deck as a file (`tally-deck`, version 1: the README documents it),
-/// with the presenter's notes and the title, to keep, share or import.
-#[utoipa::path(get, path = "/presentations/{presentation_id}/deck/export", tag = "deck",
-    params(("presentation_id" = Uuid, Path)), security(("presenter_token" = [])),
-    responses((status = 200, body = Object, description = "A deck file", headers(("Content-Disposition" = String))),
-        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
-        (status = 503, body = Problem)))]
-pub async fn export_deck<P: Ports>(
-    tally: web::Data<Tally<P>>,
-    credential: PresenterCredential,
-    id: web::Path<Uuid>,
-) -> Handled {
-    let document = tally
-        .export_deck(presentation_id(*id), credential.token())
-        .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            "attachment; filename=\"tally-deck.json\"",
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(document))
-}
-
-/// A new presentation from a deck file, as `POST /presentations` makes
-/// one (with `Authorization: Bearer`, it joins that presenter's list), with
-/// the file's title.
-#[utoipa::path(post, path = "/presentations/import", tag = "deck",
-    request_body(content = Object, description = "A deck file: `format` \"tally-deck\", `version` 1"),
-    responses((status = 201, body = PresentationCreatedBody),
-        (status = 400, body = Problem, description = "`malformed_json`, `invalid_body` (not a deck file's shape, or a field it does not know)"),
-        (status = 401, body = Problem),
-        (status = 413, body = Problem), (status = 415, body = Problem),
-        (status = 422, body = Problem, description = "`deck_format_unsupported` (another format or version); `invalid_deck_file` (a slide, named by its number, or the title is refused)"),
-        (status = 503, body = Problem)))]
-pub async fn import_deck<P: Ports>(
-    tally: web::Data<Tally<P>>,
-    credential: PresenterCredential,
-    body: web::Json<DeckDocument>,
-) -> Handled {
-    let created = tally.import_deck(body.into_inner(), credential.0).await?;
-    let id = *created.presentation.id.as_uuid();
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/presentations/{id}")))
-        .json(PresentationCreatedBody {
-            presentation_id: id,
-            presenter_token: created.presenter_token.expose().to_owned(),
-            join_code: created.presentation.join_code.as_str().to_owned(),
-        }))
-}
-
-impl From<ExportDeckError> for Problem {
-    fn from(e: ExportDeckError) -> Self {
-        match e {
-            ExportDeckError::NotFound => Problem::not_found(NO_PRESENTATION),
-            ExportDeckError::Denied(denied) => denied.into(),
-            ExportDeckError::Unavailable(cause) => Problem::unavailable(&cause),
-        }
-    }
-}
-
-impl From<ImportDeckError> for Problem {
-    fn from(e: ImportDeckError) -> Self {
-        match e {
-            ImportDeckError::Invalid(
-                invalid @ (DocumentError::Format(_) | DocumentError::Version(_)),
-            ) => Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "deck_format_unsupported",
-                invalid.to_string(),
-            ),
-            ImportDeckError::Invalid(invalid) => Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_deck_file",
-                invalid.to_string(),
-            ),
-            ImportDeckError::Create(e) => e.into(),
-        }
-    }
 }
 
 /// The revision `If-Match` names: one quoted number. A missing header or

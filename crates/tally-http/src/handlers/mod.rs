@@ -5,6 +5,7 @@ pub mod audience;
 pub mod console;
 pub mod contests;
 pub mod deck;
+pub mod deck_files;
 pub mod links;
 pub mod ops;
 pub mod presenter;

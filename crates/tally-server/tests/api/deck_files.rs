@@ -147,3 +147,102 @@ async fn a_file_that_is_not_a_deck_gets_a_clear_problem() {
         "{problem}"
     );
 }
+
+#[tokio::test]
+async fn an_outline_becomes_a_deck_file_and_templates_import() {
+    let app = spawn_app().await;
+    // (Not `app.request`, which sends JSON's content type.)
+    let post = |content_type: &str, body: reqwest::Body| {
+        app.client
+            .post(format!("{}/outlines", app.address))
+            .header("Content-Type", content_type)
+            .body(body)
+            .send()
+    };
+    let outline = |content_type: &str, body: &str| post(content_type, body.to_owned().into());
+    let markdown = "# Retro\n\n## How was it?\n- Great\n- Fine\n\n## 2+2?\n- [ ] 3\n- [x] 4\n";
+    let response = outline("text/markdown; charset=utf-8", markdown)
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let file: Value = response.json().await.unwrap();
+    let kinds: Vec<&str> = file["polls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["wordcloud", "single", "quiz"]);
+    assert_eq!(file["polls"][2]["settings"]["correct"], json!(["B"]));
+    let csv: Value = outline(
+        "text/csv",
+        "question,a,b\n\"Lunch, or dinner?\",Lunch,Dinner\n",
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(csv["polls"][0]["question"], "Lunch, or dinner?");
+    // The file creates the deck as it reads.
+    let created = app
+        .request(Method::POST, "/presentations/import")
+        .json(&file)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::CREATED);
+    // What an outline cannot be.
+    let refused = outline("application/pdf", "%PDF").await.unwrap();
+    assert_eq!(
+        assert_problem(refused, StatusCode::UNSUPPORTED_MEDIA_TYPE).await["code"],
+        "unsupported_media_type"
+    );
+    for (content_type, body, needle) in [
+        ("text/markdown", "no heading here", "no question"),
+        ("text/markdown", "# Quiz?\n- [ ] a\n", "question 1"),
+        ("text/csv", "Caf\u{e9}?", ""),
+    ] {
+        let body = if content_type == "text/csv" {
+            reqwest::Body::from(vec![b'C', b'a', b'f', 0xe9, b'?'])
+        } else {
+            reqwest::Body::from(body.to_owned())
+        };
+        let refused = post(content_type, body).await.unwrap();
+        let problem = assert_problem(refused, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert_eq!(problem["code"], "invalid_outline");
+        assert!(
+            problem["detail"].as_str().unwrap().contains(needle),
+            "{problem}"
+        );
+    }
+
+    // Every template is a deck file that imports.
+    let list = app.get_json("/templates").await;
+    let names: Vec<&str> = list["templates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["icebreaker", "quiz", "retrospective", "event-feedback"]
+    );
+    for name in names {
+        let template = app.get_json(&format!("/templates/{name}")).await;
+        let imported = app
+            .request(Method::POST, "/presentations/import")
+            .json(&template)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(imported.status(), StatusCode::CREATED, "{name}");
+    }
+    let missing = app
+        .request(Method::GET, "/templates/nope")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(missing, StatusCode::NOT_FOUND).await;
+}

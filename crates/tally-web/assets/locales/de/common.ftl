@@ -98,6 +98,7 @@ error-unknown_poll = Eine dieser Folien ist nicht mehr in der Präsentation. Lad
 error-poll_changed = Die Frage wurde geändert, während Sie geantwortet haben. Sehen Sie sie sich noch einmal an und senden Sie Ihre Antwort.
 error-deck_format_unsupported = Diese Datei ist keine Tally-Präsentation, die diese Version lesen kann.
 error-invalid_deck_file = Etwas in dieser Präsentationsdatei ist ungültig; die Meldung nennt die Folie.
+error-invalid_outline = Diese Gliederung ließ sich nicht lesen: Sie braucht eine Überschrift (oder Zeile) pro Frage; die Meldung nennt die Frage.
 
 token-missing = Dieser Browser hat den Präsentationsschlüssel für diese Präsentation nicht und kann sie daher nicht leiten.
 token-label = Präsentationsschlüssel (beginnt mit tly_)

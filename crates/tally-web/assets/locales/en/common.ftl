@@ -101,6 +101,7 @@ error-unknown_poll = One of these slides is no longer in the deck. Reload the de
 error-poll_changed = The question changed while you were answering. Look at it again and send your answer.
 error-deck_format_unsupported = This file is not a Tally deck this version can read.
 error-invalid_deck_file = Something in this deck file is not valid; the message names the slide.
+error-invalid_outline = This outline could not be read: it needs a heading (or a row) per question; the message names the question.
 
 # A presenter page opened in a browser without the presenter key (deck.js).
 token-missing = This browser does not hold the presenter key for this presentation, so it cannot run it.

@@ -98,6 +98,7 @@ error-unknown_poll = Una de estas diapositivas ya no está en la presentación. 
 error-poll_changed = La pregunta cambió mientras respondías. Vuelve a mirarla y envía tu respuesta.
 error-deck_format_unsupported = Este archivo no es una presentación de Tally que esta versión pueda leer.
 error-invalid_deck_file = Algo en este archivo de presentación no es válido; el mensaje indica la diapositiva.
+error-invalid_outline = No se pudo leer este esquema: necesita un encabezado (o una fila) por pregunta; el mensaje indica la pregunta.
 
 token-missing = Este navegador no tiene la clave de presentación de esta presentación, así que no puede dirigirla.
 token-label = Clave de presentación (empieza por tly_)

@@ -98,6 +98,7 @@ error-unknown_poll = L’une de ces diapositives ne fait plus partie de la prés
 error-poll_changed = La question a changé pendant que vous répondiez. Relisez-la et envoyez votre réponse.
 error-deck_format_unsupported = Ce fichier n’est pas une présentation Tally que cette version sait lire.
 error-invalid_deck_file = Quelque chose dans ce fichier de présentation n’est pas valide ; le message indique la diapositive.
+error-invalid_outline = Ce plan n’a pas pu être lu : il faut un titre (ou une ligne) par question ; le message indique la question.
 
 token-missing = Ce navigateur ne détient pas la clé de présentation de cette présentation : il ne peut donc pas l’animer.
 token-label = Clé de présentation (commence par tly_)
