@@ -25,6 +25,7 @@
 //! and the atomic step refuses a ballot checked for another round.
 
 pub mod document;
+pub mod image;
 pub mod outline;
 
 use crate::ids::PollId;

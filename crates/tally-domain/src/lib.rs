@@ -10,6 +10,7 @@ pub mod deck;
 pub mod ids;
 pub mod kinds;
 pub mod links;
+pub mod picture;
 pub mod poll;
 pub mod ports;
 pub mod presentation;

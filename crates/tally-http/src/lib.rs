@@ -179,6 +179,7 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
         .configure(handlers::settings::routes::<P>)
         .configure(handlers::deck::routes::<P>)
         .configure(handlers::deck_files::routes::<P>)
+        .configure(handlers::images::routes::<P>)
         // Operations
         .service(web::resource("/livez").get(ops::livez))
         .service(web::resource("/readyz").get(ops::readyz))

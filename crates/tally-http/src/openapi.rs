@@ -59,6 +59,8 @@ use utoipa::{Modify, OpenApi};
         handlers::deck_files::read_outline,
         handlers::deck_files::templates,
         handlers::deck_files::template,
+        handlers::images::upload,
+        handlers::images::get,
         handlers::settings::get_settings,
         handlers::settings::change_settings,
         handlers::settings::logo::put_logo,

@@ -22,6 +22,7 @@ mod create;
 mod deadline;
 mod deck;
 mod fence;
+mod images;
 mod intake;
 mod ledger;
 mod links;

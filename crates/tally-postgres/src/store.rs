@@ -1,4 +1,4 @@
-use crate::{create, deadline, deck, load, settings};
+use crate::{create, deadline, deck, images, load, settings};
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
 use tally_domain::deck::{DeckEdit, DeckRev, RevisedDeck};
@@ -424,6 +424,23 @@ impl PresentationStore for PgStore {
     ) -> Result<Presentation, ReviseDeckError> {
         let mut client = self.client().await?;
         deck::revise(&mut client, id, expected, revised).await
+    }
+
+    async fn store_image(
+        &self,
+        id: PresentationId,
+        picture: &tally_domain::picture::Picture,
+    ) -> Result<tally_domain::deck::image::ImageId, SettingsChangeError> {
+        let mut client = self.client().await?;
+        images::store(&mut client, id, picture).await
+    }
+
+    async fn image(
+        &self,
+        image: &tally_domain::deck::image::ImageId,
+    ) -> Result<Option<tally_domain::deck::image::StoredImage>, StoreError> {
+        let client = self.client().await?;
+        images::get(&client, image).await
     }
 
     async fn deck_edits(&self, id: PresentationId) -> Result<Vec<(DeckRev, DeckEdit)>, StoreError> {

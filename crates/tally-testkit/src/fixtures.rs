@@ -47,3 +47,13 @@ pub fn typed(
 pub fn one(poll: PollDraft) -> PresentationDraft {
     PresentationDraft::new(vec![poll]).expect("presentation")
 }
+
+/// A small PNG (2 × 1, two colours), as an upload would be.
+pub fn tiny_png() -> Vec<u8> {
+    let image = image::RgbaImage::from_fn(2, 1, |x, _| image::Rgba([255 * x as u8, 0, 0, 255]));
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgba8(image)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .expect("encoding a PNG in memory");
+    out
+}

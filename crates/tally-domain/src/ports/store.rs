@@ -1,5 +1,7 @@
+use crate::deck::image::{ImageId, StoredImage};
 use crate::deck::{DeckEdit, DeckRev, RevisedDeck};
 use crate::ids::{PollId, PresentationId, PresenterId};
+use crate::picture::Picture;
 use crate::poll::PresenterNotes;
 use crate::presentation::{
     Presentation, PresentationDraft, PresentationSummary, SlideError, SlideMove,
@@ -377,6 +379,28 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         expected: DeckRev,
         revised: &RevisedDeck,
     ) -> impl Future<Output = Result<Presentation, ReviseDeckError>> + Send;
+
+    /// Stores `picture` for the presentation and returns its id: content-
+    /// addressed, so a picture stored before (by any presentation) is
+    /// linked to this one, not stored again.
+    ///
+    /// # Errors
+    /// MUST return [`SettingsChangeError::NotFound`] for an unknown
+    /// presentation, storing nothing.
+    fn store_image(
+        &self,
+        id: PresentationId,
+        picture: &Picture,
+    ) -> impl Future<Output = Result<ImageId, SettingsChangeError>> + Send;
+
+    /// A stored image; `None` for an id nothing was stored under.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn image(
+        &self,
+        image: &ImageId,
+    ) -> impl Future<Output = Result<Option<StoredImage>, StoreError>> + Send;
 
     /// Every edit [`Self::revise_deck`] recorded, oldest first, with the
     /// revision that made it; none for an unknown presentation.

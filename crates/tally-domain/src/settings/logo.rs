@@ -1,22 +1,23 @@
-//! The event's logo: an upload becomes a [`Logo`] only by being sniffed,
-//! decoded under limits and re-encoded as a PNG. Whatever the upload
-//! carried besides its pixels (metadata, a script in an SVG, a polyglot's
-//! second file) is not kept.
+//! The event's logo: a [`Picture`] under the logo's limits, always a PNG.
 
-use image::{DynamicImage, ImageFormat, ImageReader, Limits};
-use sha2::{Digest as _, Sha256};
-use std::io::Cursor;
+use crate::picture::{Picture, PictureError, PictureLimits};
 use thiserror::Error;
 
 /// Largest upload, in bytes.
 pub const MAX_LOGO_BYTES: usize = 1024 * 1024;
 /// Longest side of a stored logo, in pixels: larger ones are scaled down.
 pub const MAX_LOGO_SIDE: u32 = 1024;
-/// Largest upload a decoder may take on, per side: a few bytes can claim
-/// enormous dimensions (a decompression bomb), refused before decoding.
+/// Largest upload a decoder may take on, per side.
 pub const MAX_DECODED_SIDE: u32 = 4096;
-/// What one decode may allocate (a 4096 × 4096 RGBA image is 64 MiB).
-const MAX_DECODE_ALLOC: u64 = 80 * 1024 * 1024;
+
+const LIMITS: PictureLimits = PictureLimits {
+    max_bytes: MAX_LOGO_BYTES,
+    max_decoded_side: MAX_DECODED_SIDE,
+    // A 4096 × 4096 RGBA image is 64 MiB.
+    max_alloc: 80 * 1024 * 1024,
+    max_side: MAX_LOGO_SIDE,
+    always_png: true,
+};
 
 /// Why an upload is not a logo.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -37,13 +38,25 @@ pub enum LogoError {
     TooManyPixels { width: u32, height: u32 },
 }
 
+impl From<PictureError> for LogoError {
+    fn from(e: PictureError) -> Self {
+        match e {
+            PictureError::Empty => Self::Empty,
+            PictureError::TooManyBytes { .. } => Self::TooManyBytes,
+            PictureError::Svg => Self::Svg,
+            PictureError::UnsupportedType => Self::UnsupportedType,
+            PictureError::Undecodable(name) => Self::Undecodable(name),
+            PictureError::TooManyPixels { width, height, .. } => {
+                Self::TooManyPixels { width, height }
+            }
+        }
+    }
+}
+
 /// A logo ready to store: a PNG of at most [`MAX_LOGO_SIDE`] pixels a side.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Logo {
-    png: Vec<u8>,
-    etag: String,
-    width: u32,
-    height: u32,
+    picture: Picture,
 }
 
 /// A stored logo as read back.
@@ -54,34 +67,6 @@ pub struct StoredLogo {
     pub etag: String,
 }
 
-/// The raster format the bytes start with, by their magic numbers (never
-/// by what the uploader said the type was).
-fn sniff(bytes: &[u8]) -> Result<(ImageFormat, &'static str), LogoError> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Ok((ImageFormat::Png, "PNG"))
-    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
-        Ok((ImageFormat::Jpeg, "JPEG"))
-    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
-        Ok((ImageFormat::Gif, "GIF"))
-    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        Ok((ImageFormat::WebP, "WebP"))
-    } else if looks_like_svg(bytes) {
-        Err(LogoError::Svg)
-    } else {
-        Err(LogoError::UnsupportedType)
-    }
-}
-
-/// An SVG is XML whose root is `svg`: told by an `<svg` near the start
-/// (after an optional byte-order mark, XML declaration, comments or
-/// doctype), so that it gets its own answer rather than "unsupported".
-fn looks_like_svg(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(4096)];
-    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let text = text.trim_start_matches('\u{feff}').trim_start();
-    text.starts_with('<') && text.contains("<svg")
-}
-
 impl Logo {
     /// Sniffs, decodes and re-encodes an upload.
     ///
@@ -89,96 +74,34 @@ impl Logo {
     /// [`LogoError`]: empty or too large, SVG, another type, undecodable,
     /// or claiming more pixels than a decoder may take on.
     pub fn from_upload(bytes: &[u8]) -> Result<Self, LogoError> {
-        if bytes.is_empty() {
-            return Err(LogoError::Empty);
-        }
-        if bytes.len() > MAX_LOGO_BYTES {
-            return Err(LogoError::TooManyBytes);
-        }
-        let (format, name) = sniff(bytes)?;
-        let image = decode(bytes, format, name)?;
-        let image = if image.width().max(image.height()) > MAX_LOGO_SIDE {
-            image.resize(
-                MAX_LOGO_SIDE,
-                MAX_LOGO_SIDE,
-                image::imageops::FilterType::Triangle,
-            )
-        } else {
-            image
-        };
-        // RGBA8 whatever the source (16-bit, palette, CMYK JPEG): one PNG
-        // shape every browser draws alike.
-        let image = DynamicImage::ImageRgba8(image.to_rgba8());
-        let mut png = Vec::new();
-        image
-            .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
-            .map_err(|_| LogoError::Undecodable(name))?;
-        let etag = Sha256::digest(&png)
-            .iter()
-            .take(12)
-            .map(|b| format!("{b:02x}"))
-            .collect();
         Ok(Self {
-            png,
-            etag,
-            width: image.width(),
-            height: image.height(),
+            picture: Picture::from_upload(bytes, &LIMITS)?,
         })
     }
 
     pub fn png(&self) -> &[u8] {
-        &self.png
+        self.picture.bytes()
     }
 
+    /// The first 24 hex digits of the PNG's SHA-256.
     pub fn etag(&self) -> &str {
-        &self.etag
+        &self.picture.digest()[..24]
     }
 
     pub fn width(&self) -> u32 {
-        self.width
+        self.picture.width()
     }
 
     pub fn height(&self) -> u32 {
-        self.height
+        self.picture.height()
     }
-}
-
-fn decode(
-    bytes: &[u8],
-    format: ImageFormat,
-    name: &'static str,
-) -> Result<DynamicImage, LogoError> {
-    let reader = |limits: Limits| {
-        let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-        reader.limits(limits);
-        reader
-    };
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_DECODED_SIDE);
-    limits.max_image_height = Some(MAX_DECODED_SIDE);
-    limits.max_alloc = Some(MAX_DECODE_ALLOC);
-    // The header first (reading it allocates nothing to speak of, so
-    // without limits: they would refuse a bomb without saying its size): a
-    // bomb is refused on its claimed size, before any pixel is decoded.
-    let (width, height) = reader(Limits::no_limits())
-        .into_dimensions()
-        .map_err(|_| LogoError::Undecodable(name))?;
-    if width > MAX_DECODED_SIDE || height > MAX_DECODED_SIDE {
-        return Err(LogoError::TooManyPixels { width, height });
-    }
-    if width == 0 || height == 0 {
-        return Err(LogoError::Undecodable(name));
-    }
-    reader(limits).decode().map_err(|e| match e {
-        image::ImageError::Limits(_) => LogoError::TooManyPixels { width, height },
-        _ => LogoError::Undecodable(name),
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use image::{ImageEncoder as _, Rgba, RgbaImage};
+    use image::{DynamicImage, ImageEncoder as _, ImageFormat, Rgba, RgbaImage};
+    use std::io::Cursor;
 
     fn png(width: u32, height: u32) -> Vec<u8> {
         let image = RgbaImage::from_fn(width, height, |x, y| {

@@ -12,6 +12,7 @@ mod deck;
 mod deck_files;
 mod failover;
 mod flush;
+mod images;
 mod links;
 mod presentations;
 mod questions;
@@ -34,6 +35,7 @@ pub use deck::{DeckRevised, EditableDeck, ReadDeckError, ReviseDeckError};
 pub use deck_files::{ExportDeckError, ImportDeckError};
 pub use failover::{FailoverIntake, FailoverLedger};
 pub use flush::{FlushError, FlushSettings, Flusher};
+pub use images::{ReadImageError, StoreImageError};
 pub use links::{CreateLinkError, ListLinksError, RevokeLinkError};
 pub use presentations::{
     CreatePresentationError, CreatedPresentation, DeletePresentationError, GetPresentationError,

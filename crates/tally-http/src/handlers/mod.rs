@@ -6,6 +6,7 @@ pub mod console;
 pub mod contests;
 pub mod deck;
 pub mod deck_files;
+pub mod images;
 pub mod links;
 pub mod ops;
 pub mod presenter;

@@ -17,6 +17,7 @@ mod deck_files;
 mod delegates;
 mod extensions;
 mod helpers;
+mod images;
 mod link_sockets;
 mod links;
 mod live;

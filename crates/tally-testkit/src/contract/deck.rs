@@ -306,3 +306,35 @@ pub async fn a_ballot_checked_before_such_an_edit_is_refused<A: Adapters>(adapte
         .unwrap();
     assert_eq!(now.participants, 1);
 }
+
+/// Slide images are stored once per content, named by their SHA-256, for
+/// any presentation that uploads them; an unknown presentation stores
+/// nothing, an unknown id reads as nothing.
+pub async fn images_are_stored_once_by_their_content<A: Adapters>(adapters: &A) {
+    use tally_domain::deck::image::{ImageId, SLIDE_IMAGE};
+    use tally_domain::picture::Picture;
+    let store = adapters.store();
+    let (first, _) = create(adapters, deck(1)).await;
+    let (second, _) = create(adapters, deck(1)).await;
+    let png = crate::fixtures::tiny_png();
+    let picture = Picture::from_upload(&png, &SLIDE_IMAGE).unwrap();
+    let id = store.store_image(first.id, &picture).await.unwrap();
+    assert_eq!(id, ImageId::of(&picture));
+    assert_eq!(id.as_str().len(), 64);
+    assert_eq!(store.store_image(second.id, &picture).await.unwrap(), id);
+    let stored = store.image(&id).await.unwrap().expect("stored");
+    assert_eq!(stored.bytes, picture.bytes());
+    assert_eq!(stored.content_type, "image/png");
+    assert_eq!(
+        (stored.width, stored.height),
+        (picture.width(), picture.height())
+    );
+    assert!(matches!(
+        store
+            .store_image(tally_domain::PresentationId::generate(), &picture)
+            .await,
+        Err(tally_domain::ports::SettingsChangeError::NotFound)
+    ));
+    let unknown = ImageId::parse(&"0".repeat(64)).unwrap();
+    assert_eq!(store.image(&unknown).await.unwrap(), None);
+}

@@ -141,6 +141,21 @@ impl<S: PresentationStore, E: PresentationEvents> PresentationStore for EventedS
             .await)
     }
 
+    async fn store_image(
+        &self,
+        id: PresentationId,
+        picture: &tally_domain::picture::Picture,
+    ) -> Result<tally_domain::deck::image::ImageId, SettingsChangeError> {
+        self.inner.store_image(id, picture).await
+    }
+
+    async fn image(
+        &self,
+        image: &tally_domain::deck::image::ImageId,
+    ) -> Result<Option<tally_domain::deck::image::StoredImage>, StoreError> {
+        self.inner.image(image).await
+    }
+
     async fn deck_edits(
         &self,
         id: PresentationId,

@@ -87,6 +87,14 @@ struct State {
     questions: BTreeMap<tally_domain::QuestionId, board::Question>,
     /// The presenter's decisions on entries, per poll.
     decisions: HashMap<PollId, BTreeMap<String, tally_domain::kinds::Decision>>,
+    /// Stored images by id, and which presentations use each.
+    images: HashMap<
+        tally_domain::deck::image::ImageId,
+        (
+            tally_domain::deck::image::StoredImage,
+            std::collections::BTreeSet<PresentationId>,
+        ),
+    >,
     /// The queue between the fast intake and the archive, in order.
     queue: BTreeMap<u64, Entry>,
     next_entry: u64,

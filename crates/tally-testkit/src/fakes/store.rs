@@ -2,6 +2,7 @@
 
 use super::{FakeWorld, Stored};
 use std::time::SystemTime;
+use tally_domain::deck::image::{ImageId, StoredImage};
 use tally_domain::deck::{DeckEdit, DeckRev, RevisedDeck};
 use tally_domain::kinds::DisplayName;
 use tally_domain::ports::SettingsChangeError;
@@ -454,6 +455,41 @@ impl PresentationStore for FakeStore {
             state.decisions.remove(poll);
         }
         Ok(presentation)
+    }
+
+    async fn store_image(
+        &self,
+        id: PresentationId,
+        picture: &tally_domain::picture::Picture,
+    ) -> Result<ImageId, SettingsChangeError> {
+        self.check()?;
+        let mut state = self.world.lock();
+        if !state.presentations.contains_key(&id) {
+            return Err(SettingsChangeError::NotFound);
+        }
+        let image = ImageId::of(picture);
+        state
+            .images
+            .entry(image.clone())
+            .or_insert_with(|| {
+                (
+                    StoredImage {
+                        bytes: picture.bytes().to_vec(),
+                        content_type: picture.content_type().to_owned(),
+                        width: picture.width(),
+                        height: picture.height(),
+                    },
+                    std::collections::BTreeSet::new(),
+                )
+            })
+            .1
+            .insert(id);
+        Ok(image)
+    }
+
+    async fn image(&self, image: &ImageId) -> Result<Option<StoredImage>, StoreError> {
+        self.check()?;
+        Ok(self.world.lock().images.get(image).map(|(i, _)| i.clone()))
     }
 
     async fn deck_edits(&self, id: PresentationId) -> Result<Vec<(DeckRev, DeckEdit)>, StoreError> {

@@ -99,6 +99,13 @@ error-poll_changed = تغيّر السؤال أثناء إجابتك. انظر �
 error-deck_format_unsupported = هذا الملف ليس عرضًا من Tally يمكن لهذا الإصدار قراءته.
 error-invalid_deck_file = شيء ما في ملف العرض هذا غير صالح؛ تذكر الرسالة رقم الشريحة.
 error-invalid_outline = تعذّرت قراءة هذا المخطط: يلزم عنوان (أو صف) لكل سؤال؛ تذكر الرسالة رقم السؤال.
+error-image_dimensions_too_large = يزيد عرض الصورة أو ارتفاعها على 8192 بكسل. اختر صورة أصغر.
+error-image_empty = الملف فارغ. اختر صورة.
+error-image_svg_refused = لا تُقبل صور SVG. ارفع صورة PNG أو JPEG أو WebP أو GIF.
+error-image_too_large = حجم الصورة أكبر من 5 ميغابايت. اختر صورة أصغر.
+error-image_type_unsupported = هذا الملف ليس صورة PNG أو JPEG أو WebP أو GIF.
+error-image_undecodable = تعذّرت قراءة هذه الصورة. ربما تكون تالفة.
+error-no_image = لم تعد هذه الصورة موجودة.
 
 token-missing = لا يملك هذا المتصفح مفتاح المقدّم لهذا العرض، لذا لا يمكنه إدارته.
 token-label = مفتاح المقدّم (يبدأ بـ tly_)

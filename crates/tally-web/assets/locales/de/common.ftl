@@ -99,6 +99,13 @@ error-poll_changed = Die Frage wurde geändert, während Sie geantwortet haben. 
 error-deck_format_unsupported = Diese Datei ist keine Tally-Präsentation, die diese Version lesen kann.
 error-invalid_deck_file = Etwas in dieser Präsentationsdatei ist ungültig; die Meldung nennt die Folie.
 error-invalid_outline = Diese Gliederung ließ sich nicht lesen: Sie braucht eine Überschrift (oder Zeile) pro Frage; die Meldung nennt die Frage.
+error-image_dimensions_too_large = Das Bild ist mehr als 8192 Pixel breit oder hoch. Wählen Sie ein kleineres.
+error-image_empty = Die Datei ist leer. Wählen Sie ein Bild.
+error-image_svg_refused = SVG-Bilder werden nicht angenommen. Laden Sie ein PNG, JPEG, WebP oder GIF hoch.
+error-image_too_large = Das Bild ist größer als 5 MB. Wählen Sie ein kleineres.
+error-image_type_unsupported = Diese Datei ist kein PNG-, JPEG-, WebP- oder GIF-Bild.
+error-image_undecodable = Dieses Bild konnte nicht gelesen werden. Es ist vielleicht beschädigt.
+error-no_image = Dieses Bild ist nicht mehr vorhanden.
 
 token-missing = Dieser Browser hat den Präsentationsschlüssel für diese Präsentation nicht und kann sie daher nicht leiten.
 token-label = Präsentationsschlüssel (beginnt mit tly_)

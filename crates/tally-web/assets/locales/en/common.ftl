@@ -102,6 +102,13 @@ error-poll_changed = The question changed while you were answering. Look at it a
 error-deck_format_unsupported = This file is not a Tally deck this version can read.
 error-invalid_deck_file = Something in this deck file is not valid; the message names the slide.
 error-invalid_outline = This outline could not be read: it needs a heading (or a row) per question; the message names the question.
+error-image_dimensions_too_large = The image is more than 8192 pixels wide or high. Choose a smaller one.
+error-image_empty = The file is empty. Choose an image.
+error-image_svg_refused = SVG images are not accepted. Upload a PNG, JPEG, WebP or GIF.
+error-image_too_large = The image is larger than 5 MB. Choose a smaller one.
+error-image_type_unsupported = This file is not a PNG, JPEG, WebP or GIF image.
+error-image_undecodable = This image could not be read. It may be damaged.
+error-no_image = This image is no longer here.
 
 # A presenter page opened in a browser without the presenter key (deck.js).
 token-missing = This browser does not hold the presenter key for this presentation, so it cannot run it.

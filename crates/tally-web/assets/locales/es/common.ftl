@@ -99,6 +99,13 @@ error-poll_changed = La pregunta cambió mientras respondías. Vuelve a mirarla 
 error-deck_format_unsupported = Este archivo no es una presentación de Tally que esta versión pueda leer.
 error-invalid_deck_file = Algo en este archivo de presentación no es válido; el mensaje indica la diapositiva.
 error-invalid_outline = No se pudo leer este esquema: necesita un encabezado (o una fila) por pregunta; el mensaje indica la pregunta.
+error-image_dimensions_too_large = La imagen mide más de 8192 píxeles de ancho o de alto. Elige una más pequeña.
+error-image_empty = El archivo está vacío. Elija una imagen.
+error-image_svg_refused = No se admiten imágenes SVG. Suba un PNG, JPEG, WebP o GIF.
+error-image_too_large = La imagen pesa más de 5 MB. Elige una más pequeña.
+error-image_type_unsupported = Este archivo no es una imagen PNG, JPEG, WebP ni GIF.
+error-image_undecodable = No se pudo leer esta imagen. Puede que esté dañada.
+error-no_image = Esta imagen ya no está disponible.
 
 token-missing = Este navegador no tiene la clave de presentación de esta presentación, así que no puede dirigirla.
 token-label = Clave de presentación (empieza por tly_)

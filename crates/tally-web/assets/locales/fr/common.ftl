@@ -99,6 +99,13 @@ error-poll_changed = La question a changé pendant que vous répondiez. Relisez-
 error-deck_format_unsupported = Ce fichier n’est pas une présentation Tally que cette version sait lire.
 error-invalid_deck_file = Quelque chose dans ce fichier de présentation n’est pas valide ; le message indique la diapositive.
 error-invalid_outline = Ce plan n’a pas pu être lu : il faut un titre (ou une ligne) par question ; le message indique la question.
+error-image_dimensions_too_large = L’image dépasse 8192 pixels de large ou de haut. Choisissez-en une plus petite.
+error-image_empty = Le fichier est vide. Choisissez une image.
+error-image_svg_refused = Les images SVG ne sont pas acceptées. Envoyez un PNG, JPEG, WebP ou GIF.
+error-image_too_large = L’image dépasse 5 Mo. Choisissez-en une plus petite.
+error-image_type_unsupported = Ce fichier n'est pas une image PNG, JPEG, WebP ou GIF.
+error-image_undecodable = Cette image n'a pas pu être lue. Elle est peut-être endommagée.
+error-no_image = Cette image n’existe plus.
 
 token-missing = Ce navigateur ne détient pas la clé de présentation de cette présentation : il ne peut donc pas l’animer.
 token-label = Clé de présentation (commence par tly_)

@@ -1,0 +1,75 @@
+//! Slide images, content-addressed ([`tally_domain::deck::image`]).
+
+use crate::store::store_error;
+use tally_domain::deck::image::{ImageId, StoredImage};
+use tally_domain::picture::Picture;
+use tally_domain::ports::{SettingsChangeError, StoreError};
+use tally_domain::PresentationId;
+
+/// Stores the picture unless stored already, and links it to the
+/// presentation, in one transaction.
+pub(crate) async fn store(
+    client: &mut deadpool_postgres::Object,
+    id: PresentationId,
+    picture: &Picture,
+) -> Result<ImageId, SettingsChangeError> {
+    let image = ImageId::of(picture);
+    let tx = client.transaction().await.map_err(store_error)?;
+    let exists = tx
+        .query_opt(
+            "SELECT 1 FROM presentations WHERE id = $1 FOR KEY SHARE",
+            &[id.as_uuid()],
+        )
+        .await
+        .map_err(store_error)?;
+    if exists.is_none() {
+        return Err(SettingsChangeError::NotFound);
+    }
+    let width = i32::try_from(picture.width()).map_err(store_error)?;
+    let height = i32::try_from(picture.height()).map_err(store_error)?;
+    tx.execute(
+        "INSERT INTO images (id, content_type, width, height, bytes) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (id) DO NOTHING",
+        &[
+            &image.as_str(),
+            &picture.content_type(),
+            &width,
+            &height,
+            &picture.bytes(),
+        ],
+    )
+    .await
+    .map_err(store_error)?;
+    tx.execute(
+        "INSERT INTO presentation_images (presentation_id, image_id) VALUES ($1, $2) \
+         ON CONFLICT DO NOTHING",
+        &[id.as_uuid(), &image.as_str()],
+    )
+    .await
+    .map_err(store_error)?;
+    tx.commit().await.map_err(store_error)?;
+    Ok(image)
+}
+
+pub(crate) async fn get(
+    client: &deadpool_postgres::Object,
+    image: &ImageId,
+) -> Result<Option<StoredImage>, StoreError> {
+    let row = client
+        .query_opt(
+            "SELECT content_type, width, height, bytes FROM images WHERE id = $1",
+            &[&image.as_str()],
+        )
+        .await
+        .map_err(store_error)?;
+    row.map(|row| {
+        Ok(StoredImage {
+            content_type: row.try_get("content_type")?,
+            width: u32::try_from(row.try_get::<_, i32>("width")?)?,
+            height: u32::try_from(row.try_get::<_, i32>("height")?)?,
+            bytes: row.try_get("bytes")?,
+        })
+    })
+    .transpose()
+    .map_err(|e: anyhow::Error| StoreError(e))
+}
