@@ -62,6 +62,25 @@ pub(crate) async fn revise(
     for (position, poll) in revised.polls.iter().enumerate() {
         columns.push(position, poll)?;
     }
+    // The definition each closing round's votes were cast against, kept
+    // for its results (before the update below replaces it).
+    let closing: Vec<Uuid> = revised
+        .polls
+        .iter()
+        .filter(|p| p.new_round)
+        .map(|p| *p.id.as_uuid())
+        .collect();
+    tx.execute(
+        "INSERT INTO poll_rounds (poll_id, round, question, kind, settings, options) \
+         SELECT q.id, q.round, q.question, q.kind, q.settings, \
+             coalesce((SELECT jsonb_agg(jsonb_build_object('key', o.key, 'value', o.value) \
+                 ORDER BY o.position) FROM options o WHERE o.poll_id = q.id), '[]'::jsonb) \
+         FROM polls q WHERE q.presentation_id = $1 AND q.id = ANY($2) \
+         ON CONFLICT (poll_id, round) DO NOTHING",
+        &[id.as_uuid(), &closing],
+    )
+    .await
+    .map_err(store_error)?;
     // Kept polls: the new definition and place; the voting state stays,
     // and an edit that changes what votes mean starts the next round.
     tx.execute(

@@ -27,6 +27,15 @@ const POLL: &str = "SELECT q.id, q.question, q.voting_open, q.results_visible, q
 const QUIZ_ANSWERS: &str = "SELECT v.poll_id, v.participant_id, v.choice, v.accepted_at \
      FROM votes v JOIN polls q ON q.id = v.poll_id AND q.round = v.round \
      WHERE q.presentation_id = $1 AND q.kind = 'quiz' AND v.choice IS NOT NULL";
+/// A closed round's own definition ([`POLL`]'s columns), when a deck edit
+/// kept one: the poll's state with the round's question, type, settings
+/// and options.
+const ROUND_POLL: &str = "SELECT q.id, r.question, q.voting_open, q.results_visible, r.kind, \
+     r.settings::text AS settings, q.opened_at, q.deadline, q.round, \
+     o.option->>'key' AS key, o.option->>'value' AS value \
+     FROM poll_rounds r JOIN polls q ON q.id = r.poll_id \
+     LEFT JOIN LATERAL jsonb_array_elements(r.options) WITH ORDINALITY AS o(option, n) ON true \
+     WHERE r.poll_id = $1 AND r.round = $2 ORDER BY o.n";
 const COUNTERS: &str = "SELECT field, count FROM tallies WHERE poll_id = $1 AND round = $2";
 const PARTICIPANTS: &str =
     "SELECT count(*) FROM votes WHERE poll_id = $1 AND round = $2 AND choice IS NOT NULL";
@@ -154,8 +163,21 @@ impl PgLedger {
             Some(r) if (1..=poll.round).contains(&r) => r,
             Some(_) => return Err(LedgerError::RoundNotFound),
         };
-        poll.round = round;
         let sql_round = i32::try_from(round).context("round")?;
+        if round < poll.round {
+            let statement = client
+                .prepare_cached(ROUND_POLL)
+                .await
+                .context("preparing")?;
+            let rows = client
+                .query(&statement, &[poll.id.as_uuid(), &sql_round])
+                .await
+                .context("reading the round's definition")?;
+            if let Some(then) = load::polls_from_rows(&rows)?.into_iter().next() {
+                poll = then;
+            }
+        }
+        poll.round = round;
         let params: &[&(dyn ToSql + Sync)] = &[poll.id.as_uuid(), &sql_round];
         let (counters, participants) = tokio::try_join!(
             client.query(&counters, params),

@@ -195,10 +195,16 @@ pub async fn an_edit_that_changes_what_votes_mean_starts_a_round<A: Adapters>(ad
         .round_results(created.id, poll_id, 1)
         .await
         .unwrap();
-    // (Its counts are read against the poll's definition now, which has
-    // no C: the voter is there, the option is not. Rounds do not keep
-    // their own definitions yet.)
+    // Read against the definition its votes were cast against: C is
+    // there, with its vote.
     assert_eq!(before.participants, 1, "round 1 keeps its vote");
+    let keys: Vec<(&str, u64)> = before
+        .options
+        .iter()
+        .map(|o| (o.key.as_str(), o.votes))
+        .collect();
+    assert_eq!(keys, [("A", 0), ("B", 0), ("C", 1)]);
+    assert_eq!(before.total_votes, 1);
     // The new round takes votes on the new options, and only on them.
     let removed = Ballot::single(
         created.id,

@@ -87,6 +87,9 @@ struct State {
     questions: BTreeMap<tally_domain::QuestionId, board::Question>,
     /// The presenter's decisions on entries, per poll.
     decisions: HashMap<PollId, BTreeMap<String, tally_domain::kinds::Decision>>,
+    /// A poll's definition in a round a deck edit closed (what the round's
+    /// votes were cast against), by poll and round.
+    round_definitions: HashMap<(PollId, u32), tally_domain::Poll>,
     /// Stored images by id, and which presentations use each.
     images: HashMap<
         tally_domain::deck::image::ImageId,

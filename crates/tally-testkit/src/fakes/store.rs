@@ -422,7 +422,7 @@ impl PresentationStore for FakeStore {
                 next.deadline = old.deadline;
                 next.round = old.round + u32::from(poll.new_round);
                 if poll.new_round {
-                    rounds_closed.push(poll.id);
+                    rounds_closed.push(old.clone());
                 }
             }
             polls.push(next);
@@ -446,7 +446,11 @@ impl PresentationStore for FakeStore {
         let presentation = deck.clone();
         // The intakes' de-duplication and the ledger are per round; a
         // removed poll goes with its votes and audience text.
-        for poll in rounds_closed.iter().chain(&revised.removed) {
+        for old in rounds_closed {
+            state.accepted.remove(&old.id);
+            state.round_definitions.insert((old.id, old.round), old);
+        }
+        for poll in &revised.removed {
             state.accepted.remove(poll);
         }
         for poll in &revised.removed {

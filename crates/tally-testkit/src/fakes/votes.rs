@@ -218,7 +218,13 @@ impl VoteLedger for FakeLedger {
         // An earlier round: its votes as acknowledged, queued or stored.
         let state = self.world.lock();
         let (stored, index) = state.poll(poll).ok_or(LedgerError::PollNotFound)?;
-        let mut poll = stored.presentation.polls[index].clone();
+        // The definition the round's votes were cast against, when a deck
+        // edit changed it since.
+        let mut poll = state
+            .round_definitions
+            .get(&(poll, round))
+            .unwrap_or(&stored.presentation.polls[index])
+            .clone();
         poll.round = round;
         let rows = acknowledged_rows(&state, poll.id, round);
         let votes: Vec<(ParticipantId, &str)> = rows
