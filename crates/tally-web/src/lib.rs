@@ -156,8 +156,19 @@ const REVEAL: Page = Page {
     styles: &["screen.css"],
 };
 
+const EDITOR: Page = Page {
+    title: "Deck editor · Tally",
+    script: "editor",
+    class: "",
+    styles: &["editor.css"],
+};
+
 const PAGES: &[(&str, Page)] = &[
     ("/", HOME),
+    // A new deck (blank, a template, an outline or a file), and a deck
+    // that exists, live or not.
+    ("/new", EDITOR),
+    ("/edit/{presentation_id}", EDITOR),
     ("/present/{presentation_id}", CONSOLE),
     ("/screen/{presentation_id}", SCREEN),
     ("/j", PHONE),

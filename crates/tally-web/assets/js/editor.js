@@ -1,0 +1,1 @@
+// The deck editor (issue 26): being built.
