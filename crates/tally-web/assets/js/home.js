@@ -48,6 +48,7 @@ function render(focusId) {
   document.title = t('home-page-title');
   fill(app,
     h('div', { class: 'page-head' }, h('h1', {}, t('app-name')), localeSwitch()),
+    h('p', {}, h('a', { class: 'button', href: '/new', id: 'new-deck' }, t('home-new-deck'))),
     h('section', { 'aria-labelledby': 'mine' },
       h('h2', { id: 'mine' }, t('home-mine')),
       decks().length
@@ -55,6 +56,7 @@ function render(focusId) {
           h('span', { class: 'grow' }, h('strong', { dir: 'auto' }, d.title), h('br'),
             h('span', { class: 'muted' }, t('home-deck-meta', { code: d.join_code, created: new Date(d.created_at).toLocaleString(locale()) }))),
           h('a', { class: 'button', href: `/present/${d.id}` }, t('home-console')),
+          h('a', { class: 'button secondary', href: `/edit/${d.id}`, 'aria-label': t('home-edit-label', { title: d.title }) }, t('home-edit')),
           h('a', { class: 'button secondary', href: `/screen/${d.id}`, target: '_blank', rel: 'noopener' }, t('home-big-screen')),
           h('button', { class: 'danger small', onclick: () => {
             if (confirm(t('home-forget-confirm', { title: d.title }))) {
