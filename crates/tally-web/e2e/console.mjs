@@ -18,7 +18,7 @@
 // - screenshots at 1280×720 and 1920×1080, in English and Arabic.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { SHOTS, log, figures, context, shot, api, until, sleep, expectConfirm, finish } from './harness.mjs';
+import { BASE, SHOTS, log, figures, context, shot, api, until, sleep, expectConfirm, finish } from './harness.mjs';
 
 const AXE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const opts = (...values) => values.map((value, i) => ({ key: String.fromCharCode(65 + i), value }));
@@ -162,6 +162,20 @@ await page.uncheck('#hide-until-closed');
 await until('the setting off', async () => (await api('GET', `/presentations/${id}/settings`, token)).body.hide_results_until_closed === false);
 assert.equal((await api('PATCH', `/presentations/${id}/settings`, token, { title: 'Product day 2026' })).status, 200);
 await until('the event title heads the console', async () => (await page.textContent('#console-title')) === 'Product day 2026');
+
+// ---- A deck edited elsewhere (the editor): the next slide's preview follows ----
+{
+  const deck = await api('GET', `/presentations/${id}/deck`, token);
+  // The deck as read, the second question edited (`round` is read-only).
+  const polls = deck.body.polls.map(({ round, ...p }, i) => (i === 1 ? { ...p, question: 'Edited while live?' } : p));
+  const put = await fetch(`${BASE}/presentations/${id}/deck`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'If-Match': `"${deck.body.revision}"` },
+    body: JSON.stringify({ polls }),
+  });
+  assert.equal(put.status, 200, await put.text());
+  await until('the next slide preview shows the edit', async () => (await page.textContent('#next-preview')).includes('Edited while live?'));
+}
 
 // ---- Keys act once: Space after a click on Next does not move a slide ----
 await page.click('#next');

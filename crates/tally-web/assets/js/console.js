@@ -180,8 +180,12 @@ async function start() {
     eventsPath: `/presentations/${ctx.id}/events`,
     onMessage: (m) => {
       if (m.type === 'state' && (!ctx.state || m.version >= ctx.state.version)) {
+        // The deck was edited (here or in the editor): the next slide's
+        // preview and the notes read the new one.
+        const edited = ctx.state && m.deck_rev != null && m.deck_rev !== ctx.state.deck_rev;
         ctx.state = m;
         ctx.stateAt = performance.now();
+        if (edited) reloadDeck();
         drawState();
         drawResultsPanel();
         onRound();
@@ -203,6 +207,16 @@ async function start() {
     onStatus: (s) => { status.results = s; drawConn(); },
   });
   installKeys(actions);
+  if (may('run')) loadNotes();
+}
+
+async function reloadDeck() {
+  try {
+    ctx.deck = await api('GET', `/presentations/${ctx.id}`);
+  } catch {
+    return; // the next edit or a reload tries again
+  }
+  drawAll();
   if (may('run')) loadNotes();
 }
 
