@@ -195,11 +195,16 @@ await second.goto('/');
 await second.evaluate(([i, tk]) => localStorage.setItem(`tally.token.${i}`, JSON.stringify(tk)), [id, token]);
 await second.goto(`/edit/${id}`);
 await second.waitForSelector('#f-question');
+// Both edit slide 3; the first saves while the second has unsaved edits.
+await second.click('#pick-2');
+await second.fill('#f-question', 'Where do you come from?');
 await page.click('#pick-2');
 await page.fill('#f-question', 'Where are you joining us from?');
 assert.match(await save(page), /Saved/);
-await second.click('#pick-2');
-await second.fill('#f-question', 'Where do you come from?');
+// The live channel tells the second editor before it saves…
+await second.waitForSelector('#notice:has-text("Someone else just saved this deck")');
+figures['second editor told live'] = (await second.textContent('#notice')).slice(0, 80);
+// …and a Save anyway is refused by the revision, not applied.
 const stale = await save(second);
 assert.match(stale, /Someone else saved this deck \(now version \d+\) since you opened it\. Your changes are not saved/);
 assert.equal((await deck()).polls[2].question, 'Where are you joining us from?', 'the first edit stands');

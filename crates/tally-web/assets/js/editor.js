@@ -2,11 +2,12 @@
 // that exists, live or not). See js/editor/ for its parts.
 import { h, fill } from './dom.js';
 import { loadLocale, t, errorText, locale } from './i18n.js';
-import { tokenOf, askForToken } from './deck.js';
-import { S, bodyOf } from './editor/state.js';
+import { tokenOf, askForToken, presenterProtocols } from './deck.js';
+import { follow } from './live.js';
+import { S, ui, bodyOf, dirty } from './editor/state.js';
 import { History } from './editor/history.js';
 import { render } from './editor/app.js';
-import { loadDeck, withIds } from './editor/save.js';
+import { loadDeck, withIds, reloadLatest } from './editor/save.js';
 
 const app = document.getElementById('app');
 const m = location.pathname.match(/^\/edit\/([0-9a-f-]{36})\/?$/i);
@@ -50,6 +51,7 @@ async function start() {
   S.savedTitle = loaded.title;
   S.revision = loaded.revision;
   S.currentIndex = loaded.current;
+  S.onScreenId = loaded.polls[loaded.current]?.poll_id;
   S.saved = bodyOf();
   // Edits not saved before the page was left (or crashed) come back, with
   // the revision they were made on: if someone saved since, Save says so
@@ -72,6 +74,34 @@ async function start() {
     }
   }
   render();
+  followDeck();
+}
+
+// The live channel says when the deck changed elsewhere (`deck_rev`) and
+// which slide is on screen. Without unsaved edits the editor takes the
+// new version at once; with some it says so before Save would be refused.
+function followDeck() {
+  let warned = 0;
+  follow(`/presentations/${S.id}/live`, {
+    protocols: presenterProtocols(S.token),
+    eventsPath: `/presentations/${S.id}/events`,
+    onMessage: (msg) => {
+      if (msg.type !== 'state') return;
+      if (msg.poll && msg.poll.poll_id && msg.poll.poll_id !== S.onScreenId) {
+        S.onScreenId = msg.poll.poll_id;
+        ui.changed();
+      }
+      const rev = msg.deck_rev;
+      if (typeof rev !== 'number' || S.busy || rev <= S.revision || rev <= warned) return;
+      warned = rev;
+      if (!dirty()) {
+        reloadLatest(true);
+        return;
+      }
+      S.notice = { kind: 'error', text: () => t('editor-changed-elsewhere', { revision: rev }), actions: [['editor-load-latest', reloadLatest]] };
+      render();
+    },
+  });
 }
 
 addEventListener('localechange', () => render('locale-switch'));

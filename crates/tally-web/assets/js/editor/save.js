@@ -87,7 +87,7 @@ function refused(e) {
 }
 
 // The deck as saved now, replacing the edits (which stay one undo away).
-export async function reloadLatest() {
+export async function reloadLatest(quiet = false) {
   S.busy = true;
   ui.render();
   try {
@@ -100,12 +100,13 @@ export async function reloadLatest() {
     S.selected = Math.min(S.selected, S.deck.polls.length - 1);
     S.resets.clear();
     S.history.dropDraft();
-    notice('ok', () => t('editor-reloaded', { revision: loaded.revision }));
+    S.onScreenId = loaded.polls[loaded.current]?.poll_id;
+    notice('ok', () => t(quiet === true ? 'editor-updated-elsewhere' : 'editor-reloaded', { revision: loaded.revision }));
   } catch (e) {
     notice('error', () => t('editor-refused', { reason: errorText(e) }));
   }
   S.busy = false;
-  ui.render('notice');
+  ui.render(quiet === true ? undefined : 'notice');
 }
 
 export async function save() {
@@ -127,6 +128,7 @@ export async function save() {
       const { data } = await putDeck(S.id, S.token, S.revision, S.deck.polls.map((p) => putPoll(p, S.resets)));
       S.revision = data.revision;
       S.currentIndex = data.current_poll_index;
+      S.onScreenId = data.polls[data.current_poll_index]?.poll_id;
       data.polls.forEach((p, i) => idOf.set(sent[i], p.poll_id));
       const rounds = new Map(data.polls.map((p) => [p.poll_id, p.round]));
       for (const p of withIds(S.deck.polls)) if (rounds.has(p.poll_id)) p.round = rounds.get(p.poll_id);

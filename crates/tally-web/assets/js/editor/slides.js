@@ -100,7 +100,7 @@ export function slideList() {
     h('p', { class: 'hint', id: 'slides-help' }, t('editor-slides-help')),
     h('ol', { id: 'slide-list', class: 'slide-list' }, S.deck.polls.map((p, i) => {
       const count = problems.get(i) || 0;
-      const live = S.currentIndex === i && S.mode === 'edit';
+      const live = S.mode === 'edit' && p.poll_id && p.poll_id === S.onScreenId;
       return h('li', { class: `slide-item${i === S.selected ? ' selected' : ''}`, 'data-i': i },
         h('span', { class: 'grip', title: t('editor-drag'), 'aria-hidden': 'true', onpointerdown: (e) => startDrag(e, i) }, '⋮⋮'),
         h('button', {

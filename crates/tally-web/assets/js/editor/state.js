@@ -20,7 +20,8 @@ export const S = {
   resets: new Set(), // poll ids the presenter agreed to start a new round of
   busy: false,
   history: null,
-  currentIndex: null, // the slide on screen, when the deck runs
+  currentIndex: null, // the slide on screen, in the saved order
+  onScreenId: null, // the poll on screen
 };
 
 export const ui = {
