@@ -235,6 +235,29 @@ await page.click('#notice-action-0'); // discard the draft: reloads the saved de
 await page.waitForSelector('#f-question');
 await page.waitForFunction(() => /All changes saved/.test(document.getElementById('save-status').textContent));
 
+// ---- The title, export, duplicate deck ----
+await page.fill('#f-title', 'Team day 2026');
+assert.match(await save(page), /Saved/);
+assert.equal((await api('GET', `/presentations/${id}/settings`)).body.title, 'Team day 2026');
+const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+const exported = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+assert.equal(download.suggestedFilename(), 'Team-day-2026.tally.json');
+assert.deepEqual([exported.format, exported.version, exported.title, exported.polls.length], ['tally-deck', 1, 'Team day 2026', 4]);
+assert.deepEqual(exported, (await api('GET', `/presentations/${id}/deck/export`, token)).body, 'the file is the server\'s export');
+await page.click('#duplicate-deck');
+await page.waitForSelector('#notice:has-text("A copy of this deck was made")');
+const copies = await page.evaluate(() => JSON.parse(localStorage.getItem('tally.decks')).map((x) => x.title));
+assert.ok(copies.includes('Copy of Team day 2026'), `the copy is in this browser's list: ${copies}`);
+await check(page, 'edit duplicated en 1280x720');
+await page.click('#notice-action-0');
+await page.waitForURL((u) => u.pathname.startsWith('/edit/') && !u.pathname.endsWith(id));
+await page.waitForSelector('#f-question');
+assert.equal(await page.inputValue('#f-title'), 'Copy of Team day 2026');
+assert.equal((await titles(page)).length, 4);
+figures['export and duplicate'] = `${download.suggestedFilename()}, ${exported.polls.length} slides; copy opened at /edit/…`;
+await page.goto(`/edit/${id}`);
+await page.waitForSelector('#f-question');
+
 // ---- The same editor at 1920×1080 ----
 await page.setViewportSize({ width: 1920, height: 1080 });
 await shot(page, 'deck-editor-edit-en-1920x1080');
@@ -258,6 +281,26 @@ const outlineToken = await page.evaluate((i) => JSON.parse(localStorage.getItem(
 const od = (await api('GET', `/presentations/${outlineId}/deck/export`, outlineToken)).body;
 assert.deepEqual(od.polls.map((p) => [p.type, p.question]), [['single', 'Best snack?'], ['quiz', '2 + 2?'], ['wordcloud', 'One word for today']]);
 assert.deepEqual(od.polls[1].settings.correct, ['B']);
+// The deck read leaves a quiz's answer out; the editor takes it from the
+// export, so that saving the quiz keeps it.
+await page.waitForSelector('#pick-1');
+await page.click('#pick-1');
+assert.equal(await page.isChecked('.option-list li:nth-child(2) input[type=checkbox]'), true, 'the saved answer is shown on /edit');
+await page.fill('#f-question', '2 + 2 = ?');
+assert.match(await save(page), /Saved/);
+assert.deepEqual((await api('GET', `/presentations/${outlineId}/deck/export`, outlineToken)).body.polls[1].settings.correct, ['B']);
+
+// A deck file chosen on /new becomes a presentation at once.
+await page.goto('/new');
+await page.setInputFiles('#deck-file', { name: 'team-day.tally.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+await page.waitForURL((u) => u.pathname.startsWith('/edit/') && !u.pathname.endsWith(id) && !u.pathname.endsWith(outlineId));
+await page.waitForSelector('#f-question');
+assert.deepEqual(await titles(page), exported.polls.map((p) => p.question));
+// Home lists every deck held here with its Edit link, and links to /new.
+await page.goto('/');
+await page.waitForSelector('#new-deck[href="/new"]');
+for (const held of [id, outlineId]) assert.ok(await page.$(`a[href="/edit/${held}"]`), `an Edit link for ${held}`);
+await axe(page, 'home en 1280x720', { all: true });
 await ctx.close();
 await phoneCtx.close();
 
