@@ -290,8 +290,24 @@ await page.fill('#f-question', '2 + 2 = ?');
 assert.match(await save(page), /Saved/);
 assert.deepEqual((await api('GET', `/presentations/${outlineId}/deck/export`, outlineToken)).body.polls[1].settings.correct, ['B']);
 
-// A deck file chosen on /new becomes a presentation at once.
+// A rating scale whose statements the big screen cannot page is refused
+// before anything is sent, with the limit (the first editor's rule).
+const statements = (len) => Array.from({ length: 64 }, (_, i) => ({ key: `S${i}`, value: `Statement ${i + 1} `.padEnd(len, 'x') }));
+const scaleDraft = (len) => ({ deck: { title: '', profanity_filter: 'standard', polls: [{ uid: 'u1', type: 'scale', question: 'Rate each talk', options: statements(len), s: { scale: { min: '1', max: '5', min_label: '', max_label: '' } }, notes: '' }] }, selected: 0, started: true });
 await page.goto('/new');
+await page.evaluate((d) => localStorage.setItem('tally.editor.new', JSON.stringify(d)), scaleDraft(200));
+await page.reload();
+await page.waitForSelector('#err-options:has-text("6,400")');
+assert.match(await page.textContent('#err-options'), /The statements have 12,800 characters; a rating scale may have at most 6,400/);
+await page.evaluate((d) => localStorage.setItem('tally.editor.new', JSON.stringify(d)), scaleDraft(100));
+await page.reload();
+await page.waitForSelector('#f-question');
+assert.equal(await page.textContent('#err-options'), '', '64 statements of 100 characters: at the limit, taken');
+// "Start again" goes back to the choices; the draft stays one undo away.
+await page.click('#start-again');
+await page.waitForSelector('#deck-file', { state: 'attached' });
+
+// A deck file chosen on /new becomes a presentation at once.
 await page.setInputFiles('#deck-file', { name: 'team-day.tally.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
 await page.waitForURL((u) => u.pathname.startsWith('/edit/') && !u.pathname.endsWith(id) && !u.pathname.endsWith(outlineId));
 await page.waitForSelector('#f-question');

@@ -104,5 +104,5 @@ function followDeck() {
   });
 }
 
-addEventListener('localechange', () => render('locale-switch'));
+addEventListener('localechange', () => { if (S.history) render('locale-switch'); });
 start();
