@@ -99,6 +99,8 @@ pub enum EditKind {
     /// moderation, results after voting).
     Display,
     Notes,
+    /// An image beside the question or an option, or its alt text.
+    Images,
 }
 
 impl EditKind {
@@ -117,6 +119,7 @@ impl EditKind {
             Self::Rules => "rules",
             Self::Display => "display",
             Self::Notes => "notes",
+            Self::Images => "images",
         }
     }
 
@@ -135,6 +138,7 @@ impl EditKind {
             Self::Rules,
             Self::Display,
             Self::Notes,
+            Self::Images,
         ]
         .into_iter()
         .find(|k| k.as_str() == raw)
@@ -372,6 +376,9 @@ fn poll_edits(
         edits.push(DeckEdit::new(id, EditKind::OptionsReordered));
     }
     settings_edits(id, &poll.settings, draft.settings(), edits);
+    if poll.images != *draft.images() {
+        edits.push(DeckEdit::new(id, EditKind::Images));
+    }
     let old_notes = notes.map_or("", PresenterNotes::as_str);
     let new_notes = draft.notes().map_or("", PresenterNotes::as_str);
     if old_notes != new_notes {

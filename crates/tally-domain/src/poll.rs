@@ -1,6 +1,7 @@
 //! Polls and their options, with the validation rules that make an invalid
 //! poll impossible to construct.
 
+use crate::deck::image::{ImagesDraft, PollImages};
 use crate::ids::PollId;
 use crate::kinds::{PollSettings, PollType, SettingsDraft, SettingsError};
 use std::collections::HashSet;
@@ -133,6 +134,8 @@ pub enum PollError {
     DuplicateKey(String),
     #[error(transparent)]
     Settings(#[from] SettingsError),
+    #[error(transparent)]
+    Image(#[from] crate::deck::image::ImageRefError),
 }
 
 /// A poll as a presenter submits it: validated, not yet stored.
@@ -144,6 +147,7 @@ pub struct PollDraft {
     /// Kept apart from [`Poll`]: only [`crate::ports::PresentationStore::notes`]
     /// reads them back, so no read built from a poll can leak them.
     notes: Option<PresenterNotes>,
+    images: PollImages,
 }
 
 impl PollDraft {
@@ -191,7 +195,23 @@ impl PollDraft {
             options,
             settings,
             notes: None,
+            images: PollImages::default(),
         })
+    }
+
+    /// The draft with images beside its question and options.
+    ///
+    /// # Errors
+    /// [`PollError::Image`] for a malformed reference, missing alt text or
+    /// an option the poll does not have.
+    pub fn with_images(mut self, images: ImagesDraft) -> Result<Self, PollError> {
+        let keys: Vec<OptionKey> = self.options.iter().map(|o| o.key.clone()).collect();
+        self.images = PollImages::parse(images, &keys)?;
+        Ok(self)
+    }
+
+    pub fn images(&self) -> &PollImages {
+        &self.images
     }
 
     /// The draft with the presenter's notes.
@@ -229,6 +249,7 @@ impl PollDraft {
             opened_at: None,
             deadline: None,
             round: 1,
+            images: self.images.clone(),
         }
     }
 }
@@ -254,6 +275,8 @@ pub struct Poll {
     pub deadline: Option<SystemTime>,
     /// The round votes count in, from 1; a reset starts the next.
     pub round: u32,
+    /// Images beside the question and the options.
+    pub images: PollImages,
 }
 
 impl Poll {
@@ -444,6 +467,7 @@ mod tests {
             opened_at: None,
             deadline: None,
             round: 1,
+            images: PollImages::default(),
         };
         assert!(poll.option("B").is_some());
         assert!(poll.option("b").is_none());

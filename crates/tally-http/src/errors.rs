@@ -71,9 +71,24 @@ impl From<CreatePresentationError> for Problem {
                 Problem::unauthorized("presenter_token_unknown", e.to_string())
             }
             CreatePresentationError::JoinCodesExhausted => Problem::unavailable(&e),
+            CreatePresentationError::UnknownImage(ref image) => unknown_image(image, &e),
             CreatePresentationError::Unavailable(cause) => Problem::unavailable(&cause),
         }
     }
+}
+
+/// 422 `unknown_image` (member `image_id`): a deck names an image never
+/// uploaded here.
+pub(crate) fn unknown_image(
+    image: &tally_domain::deck::image::ImageId,
+    e: &dyn std::fmt::Display,
+) -> Problem {
+    Problem::new(
+        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+        "unknown_image",
+        e.to_string(),
+    )
+    .with("image_id", image.as_str())
 }
 
 impl From<GetPresentationError> for Problem {

@@ -62,11 +62,15 @@ pub(crate) async fn insert(
         .iter()
         .map(|p| p.notes().map(|n| n.as_str()))
         .collect();
+    let images = polls
+        .iter()
+        .map(|p| crate::deck::images_json(p.images()))
+        .collect::<Result<Vec<_>, _>>()?;
     tx.execute(
-        "INSERT INTO polls (id, presentation_id, position, question, kind, settings, notes) \
-         SELECT id, $1, position, question, kind, settings::jsonb, notes \
-         FROM unnest($2::uuid[], $3::int4[], $4::text[], $5::text[], $6::text[], $7::text[]) \
-             AS t(id, position, question, kind, settings, notes)",
+        "INSERT INTO polls (id, presentation_id, position, question, kind, settings, notes, images) \
+         SELECT id, $1, position, question, kind, settings::jsonb, notes, images::jsonb \
+         FROM unnest($2::uuid[], $3::int4[], $4::text[], $5::text[], $6::text[], $7::text[], \
+             $8::text[]) AS t(id, position, question, kind, settings, notes, images)",
         &[
             new.id.as_uuid(),
             &poll_uuids,
@@ -75,6 +79,7 @@ pub(crate) async fn insert(
             &kinds,
             &settings,
             &notes,
+            &images,
         ],
     )
     .await

@@ -85,10 +85,11 @@ pub(crate) async fn revise(
     // and an edit that changes what votes mean starts the next round.
     tx.execute(
         "UPDATE polls q SET position = t.position, question = t.question, kind = t.kind, \
-             settings = t.settings::jsonb, notes = t.notes, \
+             settings = t.settings::jsonb, notes = t.notes, images = t.images::jsonb, \
              round = q.round + CASE WHEN t.new_round THEN 1 ELSE 0 END \
          FROM unnest($2::uuid[], $3::int4[], $4::text[], $5::text[], $6::text[], $7::text[], \
-             $8::bool[]) AS t(id, position, question, kind, settings, notes, new_round) \
+             $8::bool[], $10::text[]) AS t(id, position, question, kind, settings, notes, \
+             new_round, images) \
          WHERE q.presentation_id = $1 AND q.id = t.id AND NOT t.id = ANY($9)",
         &[
             id.as_uuid(),
@@ -100,16 +101,17 @@ pub(crate) async fn revise(
             &columns.notes,
             &columns.new_round,
             &columns.added,
+            &columns.images,
         ],
     )
     .await
     .map_err(store_error)?;
     // Added polls, as a new presentation's are stored.
     tx.execute(
-        "INSERT INTO polls (id, presentation_id, position, question, kind, settings, notes) \
-         SELECT id, $1, position, question, kind, settings::jsonb, notes \
-         FROM unnest($2::uuid[], $3::int4[], $4::text[], $5::text[], $6::text[], $7::text[]) \
-             AS t(id, position, question, kind, settings, notes) \
+        "INSERT INTO polls (id, presentation_id, position, question, kind, settings, notes, images) \
+         SELECT id, $1, position, question, kind, settings::jsonb, notes, images::jsonb \
+         FROM unnest($2::uuid[], $3::int4[], $4::text[], $5::text[], $6::text[], $7::text[], \
+             $9::text[]) AS t(id, position, question, kind, settings, notes, images) \
          WHERE t.id = ANY($8)",
         &[
             id.as_uuid(),
@@ -120,6 +122,7 @@ pub(crate) async fn revise(
             &columns.settings,
             &columns.notes,
             &columns.added,
+            &columns.images,
         ],
     )
     .await
@@ -175,6 +178,7 @@ struct Columns {
     kinds: Vec<&'static str>,
     settings: Vec<String>,
     notes: Vec<Option<String>>,
+    images: Vec<Option<String>>,
     new_round: Vec<bool>,
     added: Vec<Uuid>,
     option_polls: Vec<Uuid>,
@@ -200,6 +204,7 @@ impl Columns {
             .push(serde_json::to_string(&draft.settings().draft()).map_err(store_error)?);
         self.notes
             .push(draft.notes().map(|n| n.as_str().to_owned()));
+        self.images.push(images_json(draft.images())?);
         self.new_round.push(poll.new_round);
         if poll.added {
             self.added.push(id);
@@ -213,6 +218,18 @@ impl Columns {
         }
         Ok(())
     }
+}
+
+/// A poll's images as stored (`polls.images`): `None` for none.
+pub(crate) fn images_json(
+    images: &tally_domain::deck::image::PollImages,
+) -> Result<Option<String>, StoreError> {
+    if images.is_empty() {
+        return Ok(None);
+    }
+    serde_json::to_string(&images.draft())
+        .map(Some)
+        .map_err(store_error)
 }
 
 async fn record(

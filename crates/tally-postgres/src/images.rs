@@ -73,3 +73,21 @@ pub(crate) async fn get(
     .transpose()
     .map_err(|e: anyhow::Error| StoreError(e))
 }
+
+pub(crate) async fn missing(
+    client: &deadpool_postgres::Object,
+    ids: &[ImageId],
+) -> Result<Vec<ImageId>, StoreError> {
+    let wanted: Vec<&str> = ids.iter().map(ImageId::as_str).collect();
+    let rows = client
+        .query("SELECT id FROM images WHERE id = ANY($1)", &[&wanted])
+        .await
+        .map_err(store_error)?;
+    let found: std::collections::HashSet<String> =
+        rows.iter().map(|r| r.get::<_, String>(0)).collect();
+    Ok(ids
+        .iter()
+        .filter(|id| !found.contains(id.as_str()))
+        .cloned()
+        .collect())
+}

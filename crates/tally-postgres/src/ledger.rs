@@ -20,7 +20,8 @@ const ROUND_VOTES: &str = "SELECT v.participant_id, v.choice FROM votes v \
      WHERE v.poll_id = $1 AND v.round = $2 AND v.choice IS NOT NULL ORDER BY v.participant_id";
 /// The poll, one row per option (one row with no option for text types).
 const POLL: &str = "SELECT q.id, q.question, q.voting_open, q.results_visible, q.kind, \
-     q.settings::text AS settings, q.opened_at, q.deadline, q.round, o.key, o.value \
+     q.settings::text AS settings, q.opened_at, q.deadline, q.round, q.images::text AS images, \
+     o.key, o.value \
      FROM polls q LEFT JOIN options o ON o.poll_id = q.id \
      WHERE q.id = $1 AND q.presentation_id = $2 ORDER BY o.position";
 /// Answers on quiz polls, in each poll's current round.
@@ -31,7 +32,7 @@ const QUIZ_ANSWERS: &str = "SELECT v.poll_id, v.participant_id, v.choice, v.acce
 /// kept one: the poll's state with the round's question, type, settings
 /// and options.
 const ROUND_POLL: &str = "SELECT q.id, r.question, q.voting_open, q.results_visible, r.kind, \
-     r.settings::text AS settings, q.opened_at, q.deadline, q.round, \
+     r.settings::text AS settings, q.opened_at, q.deadline, q.round, NULL::text AS images, \
      o.option->>'key' AS key, o.option->>'value' AS value \
      FROM poll_rounds r JOIN polls q ON q.id = r.poll_id \
      LEFT JOIN LATERAL jsonb_array_elements(r.options) WITH ORDINALITY AS o(option, n) ON true \

@@ -22,7 +22,8 @@ const PRESENTATION: &str = "SELECT p.id, p.presenter_id, p.join_code, p.poll_cou
      WHERE p.id = $1";
 
 const POLLS: &str = "SELECT q.id, q.question, q.voting_open, q.results_visible, q.kind, \
-     q.settings::text AS settings, q.opened_at, q.deadline, q.round, o.key, o.value \
+     q.settings::text AS settings, q.opened_at, q.deadline, q.round, q.images::text AS images, \
+     o.key, o.value \
      FROM polls q LEFT JOIN options o ON o.poll_id = q.id \
      WHERE q.presentation_id = $1 ORDER BY q.position, o.position";
 
@@ -109,13 +110,18 @@ pub(crate) fn polls_from_rows(rows: &[Row]) -> anyhow::Result<Vec<Poll>> {
 pub(crate) fn poll_from_row(row: &Row, options: Vec<PollOption>) -> anyhow::Result<Poll> {
     let kind = PollType::parse(row.try_get("kind")?)?;
     let settings: SettingsDraft = serde_json::from_str(row.try_get("settings")?)?;
-    let draft = PollDraft::typed(
+    let mut draft = PollDraft::typed(
         Question::parse(row.try_get::<_, String>("question")?)?,
         options,
         kind,
         settings,
     )
     .context("stored poll")?;
+    if let Some(images) = row.try_get::<_, Option<&str>>("images")? {
+        draft = draft
+            .with_images(serde_json::from_str(images)?)
+            .context("stored poll images")?;
+    }
     Ok(Poll {
         voting_open: row.try_get("voting_open")?,
         results_visible: row.try_get("results_visible")?,

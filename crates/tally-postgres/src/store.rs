@@ -435,6 +435,14 @@ impl PresentationStore for PgStore {
         images::store(&mut client, id, picture).await
     }
 
+    async fn missing_images(
+        &self,
+        ids: &[tally_domain::deck::image::ImageId],
+    ) -> Result<Vec<tally_domain::deck::image::ImageId>, StoreError> {
+        let client = self.client().await?;
+        images::missing(&client, ids).await
+    }
+
     async fn image(
         &self,
         image: &tally_domain::deck::image::ImageId,

@@ -19,6 +19,7 @@
 //! A later version of the format gets a new `version`, and this reader
 //! refuses one it does not know.
 
+use crate::deck::image::{ImagesDraft, PollImages};
 use crate::kinds::{PollSettings, PollType, ProfanityFilter, SettingsDraft};
 use crate::poll::{
     OptionKey, OptionValue, PollDraft, PollError, PollOption, PresenterNotes, Question, TextError,
@@ -62,6 +63,10 @@ pub struct DocumentPoll {
     pub settings: SettingsDraft,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Images beside the question and options, by their ids on the Tally
+    /// that wrote the file (another Tally refuses ids it does not hold).
+    #[serde(default, skip_serializing_if = "ImagesDraft::is_empty")]
+    pub images: ImagesDraft,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,6 +119,7 @@ impl DeckDocument {
                 .map(|poll| {
                     let notes = notes.iter().find(|(id, _)| *id == poll.id).map(|(_, n)| n);
                     DocumentPoll::new(&poll.question, &poll.options, &poll.settings, notes)
+                        .with_images(&poll.images)
                 })
                 .collect(),
         }
@@ -202,7 +208,13 @@ impl DocumentPoll {
                 .collect(),
             settings: settings.draft(),
             notes: notes.map(|n| n.as_str().to_owned()),
+            images: ImagesDraft::default(),
         }
+    }
+
+    fn with_images(mut self, images: &PollImages) -> Self {
+        self.images = images.draft();
+        self
     }
 
     fn into_draft(self) -> Result<PollDraft, String> {
@@ -220,8 +232,9 @@ impl DocumentPoll {
         let kind = PollType::parse(&self.kind).map_err(|e| PollError::from(e).to_string())?;
         let question = Question::parse(self.question).map_err(text)?;
         let notes = PresenterNotes::parse_optional(self.notes).map_err(text)?;
-        Ok(PollDraft::typed(question, options, kind, self.settings)
-            .map_err(|e| e.to_string())?
-            .with_notes(notes))
+        PollDraft::typed(question, options, kind, self.settings)
+            .and_then(|d| d.with_images(self.images))
+            .map(|d| d.with_notes(notes))
+            .map_err(|e| e.to_string())
     }
 }

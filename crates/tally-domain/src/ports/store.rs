@@ -393,6 +393,16 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         picture: &Picture,
     ) -> impl Future<Output = Result<ImageId, SettingsChangeError>> + Send;
 
+    /// Which of `ids` no image was stored under (a deck may only name
+    /// stored images).
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails.
+    fn missing_images(
+        &self,
+        ids: &[ImageId],
+    ) -> impl Future<Output = Result<Vec<ImageId>, StoreError>> + Send;
+
     /// A stored image; `None` for an id nothing was stored under.
     ///
     /// # Errors

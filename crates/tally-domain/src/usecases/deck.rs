@@ -37,6 +37,9 @@ pub enum ReviseDeckError {
         edit: EditKind,
         option: Option<String>,
     },
+    /// A poll names an image that was never uploaded.
+    #[error("no image {0} was uploaded to this Tally")]
+    UnknownImage(crate::deck::image::ImageId),
     #[error("presentation store unavailable: {0:#}")]
     Unavailable(anyhow::Error),
 }
@@ -151,6 +154,21 @@ impl<P: Ports> Tally<P> {
         }
         let notes = self.store.notes(id).await.map_err(unavailable)?;
         let revised = revise(&deck, &notes, revision)?;
+        let images: Vec<_> = revised
+            .polls
+            .iter()
+            .flat_map(|p| p.draft.images().ids().cloned())
+            .collect();
+        if !images.is_empty() {
+            let missing = self
+                .store
+                .missing_images(&images)
+                .await
+                .map_err(unavailable)?;
+            if let Some(image) = missing.into_iter().next() {
+                return Err(ReviseDeckError::UnknownImage(image));
+            }
+        }
         if revised.is_empty() {
             return Ok(DeckRevised {
                 presentation: deck,

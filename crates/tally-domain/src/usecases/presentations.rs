@@ -31,6 +31,9 @@ pub enum CreatePresentationError {
     UnknownPresenter,
     #[error("no free join code was found; try again")]
     JoinCodesExhausted,
+    /// A poll names an image that was never uploaded.
+    #[error("no image {0} was uploaded to this Tally")]
+    UnknownImage(crate::deck::image::ImageId),
     #[error("presentation store unavailable: {0:#}")]
     Unavailable(anyhow::Error),
 }
@@ -89,6 +92,21 @@ impl<P: Ports> Tally<P> {
         credential: Option<PresenterToken>,
     ) -> Result<CreatedPresentation, CreatePresentationError> {
         let unavailable = |e: crate::ports::StoreError| CreatePresentationError::Unavailable(e.0);
+        let images: Vec<_> = draft
+            .polls()
+            .iter()
+            .flat_map(|p| p.images().ids().cloned())
+            .collect();
+        if !images.is_empty() {
+            let missing = self
+                .store
+                .missing_images(&images)
+                .await
+                .map_err(unavailable)?;
+            if let Some(image) = missing.into_iter().next() {
+                return Err(CreatePresentationError::UnknownImage(image));
+            }
+        }
         let (presenter_id, presenter_token, new_presenter_token, created_open) = match credential {
             Some(token) => {
                 let id = self

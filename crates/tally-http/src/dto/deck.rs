@@ -36,6 +36,9 @@ pub struct DeckPollBody {
     pub notes: Option<String>,
     /// The poll's current round (from 1).
     pub round: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub images: Option<tally_domain::deck::image::ImagesDraft>,
 }
 
 impl DeckBody {
@@ -65,6 +68,7 @@ impl DeckBody {
                         .find(|(id, _)| *id == poll.id)
                         .map(|(_, n)| n.as_str().to_owned()),
                     round: poll.round,
+                    images: (!poll.images.is_empty()).then(|| poll.images.draft()),
                 })
                 .collect(),
             edits: edits.map(|e| e.iter().map(DeckEditBody::from).collect()),

@@ -1,6 +1,7 @@
 //! A poll as submitted and as shown: its options, type and settings.
 
 use serde::{Deserialize, Serialize};
+use tally_domain::deck::image::ImagesDraft;
 use tally_domain::kinds::{PollSettings, ScaleDraft, SettingsDraft};
 use tally_domain::Poll;
 use utoipa::ToSchema;
@@ -46,6 +47,13 @@ pub struct NewPollBody {
     #[serde(default)]
     #[schema(example = "Ask who came by train first.", max_length = 2000)]
     pub notes: Option<String>,
+    /// Tally: images beside the question and options, each uploaded first
+    /// (`POST /presentations/{id}/images`) and with its alt text:
+    /// `{"question": {"image_id", "alt"}, "options": {"A": {"image_id",
+    /// "alt"}}}`.
+    #[serde(default)]
+    #[schema(value_type = Option<Object>)]
+    pub images: Option<ImagesDraft>,
     #[serde(flatten)]
     pub settings: PollSettingsBody,
 }
@@ -147,7 +155,7 @@ impl PollSettingsBody {
     /// The settings a poll shows: none for a v4 single-choice poll, so that
     /// its body is exactly v4's.
     pub(crate) fn of(settings: &PollSettings) -> Self {
-        if is_plain_v4(settings) {
+        if plain_settings(settings) {
             return Self::default();
         }
         let draft = settings.draft();
@@ -191,6 +199,10 @@ pub struct PollBody {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(example = "keys")]
     pub vote_field: Option<&'static str>,
+    /// Tally: the poll's images, when it has any (as on creation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub images: Option<ImagesDraft>,
 }
 
 impl From<&Poll> for PollBody {
@@ -207,13 +219,19 @@ impl From<&Poll> for PollBody {
                 })
                 .collect(),
             settings: PollSettingsBody::of(&poll.settings),
-            vote_field: (!is_plain_v4(&poll.settings)).then(|| poll.settings.vote_field()),
+            vote_field: (!is_plain_v4(poll)).then(|| poll.settings.vote_field()),
+            images: (!poll.images.is_empty()).then(|| poll.images.draft()),
         }
     }
 }
 
-/// A v4 single-choice poll with no setting of Tally's: its body is exactly
-/// v4's, without `type` or any extension field.
-fn is_plain_v4(settings: &PollSettings) -> bool {
+/// A v4 single-choice poll with no setting or image of Tally's: its body
+/// is exactly v4's, without `type` or any extension field.
+fn is_plain_v4(poll: &Poll) -> bool {
+    poll.images.is_empty() && plain_settings(&poll.settings)
+}
+
+/// Settings v4's single choice has: none of Tally's.
+fn plain_settings(settings: &PollSettings) -> bool {
     *settings == PollSettings::single(settings.options.clone())
 }

@@ -62,8 +62,11 @@ impl NewPollBody {
             .collect::<Result<Vec<_>, Problem>>()?;
         let question = Question::parse(self.question)?;
         let notes = PresenterNotes::parse_optional(self.notes)?;
+        let images = self.images.unwrap_or_default();
         if self.settings.is_empty() {
-            return Ok(PollDraft::new(question, options)?.with_notes(notes));
+            return Ok(PollDraft::new(question, options)?
+                .with_images(images)?
+                .with_notes(notes));
         }
         let kind = self
             .settings
@@ -73,6 +76,7 @@ impl NewPollBody {
             .map_err(PollError::from)?;
         Ok(
             PollDraft::typed(question, options, kind, self.settings.into_draft())?
+                .with_images(images)?
                 .with_notes(notes),
         )
     }

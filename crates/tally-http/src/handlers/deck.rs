@@ -182,6 +182,7 @@ impl From<ReviseDeckError> for Problem {
                     None => problem,
                 }
             }
+            ReviseDeckError::UnknownImage(image) => crate::errors::unknown_image(&image, &detail),
             ReviseDeckError::Unavailable(cause) => Problem::unavailable(&cause),
         }
     }

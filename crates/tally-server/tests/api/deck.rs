@@ -273,15 +273,18 @@ async fn votes_racing_an_edit(app: &TestApp, second: &str) {
     let created = crate::common::create_presentation(&app.client, &app.address, &body).await;
     let poll = created.poll_ids[0].clone();
     let bases = [app.address.clone(), second.to_owned()];
-    let send = |voter: Uuid, base: String, keys: Value| {
-        let url = format!("{base}/presentations/{}/polls/current/votes", created.id);
-        let body = json!({"keys": keys, "client_id": voter, "poll_id": poll});
-        let client = app.client.clone();
-        async move {
-            (
-                voter,
-                client.post(url).json(&body).send().await.unwrap().status(),
-            )
+    let send = {
+        let (id, poll, client) = (created.id.clone(), poll.clone(), app.client.clone());
+        move |voter: Uuid, base: String, keys: Value| {
+            let url = format!("{base}/presentations/{id}/polls/current/votes");
+            let body = json!({"keys": keys, "client_id": voter, "poll_id": poll});
+            let client = client.clone();
+            async move {
+                (
+                    voter,
+                    client.post(url).json(&body).send().await.unwrap().status(),
+                )
+            }
         }
     };
     let (deck, _) = read(app, &created.id, &created.token).await;
@@ -293,38 +296,67 @@ async fn votes_racing_an_edit(app: &TestApp, second: &str) {
         .unwrap()
         .truncate(2);
     edit["polls"][0]["reset_round"] = json!(true);
-    let racing: Vec<_> = (0..80)
-        .map(|i| {
-            let keys = if i % 2 == 0 {
-                json!(["A", "C"])
-            } else {
-                json!(["B"])
-            };
-            let task = send(Uuid::new_v4(), bases[i % 2].clone(), keys);
+    // Two voters, one per process, vote without pause (every other vote
+    // holds C) from before the edit until ten more after it: the edit
+    // falls inside the votes whatever the machine's speed.
+    let edited = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let acknowledged = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let voters: Vec<_> = bases
+        .iter()
+        .map(|base| {
+            let (base, edited, acknowledged) = (base.clone(), edited.clone(), acknowledged.clone());
+            let send = send.clone();
             tokio::spawn(async move {
-                tokio::time::sleep(std::time::Duration::from_millis(4 * i as u64)).await;
-                task.await
+                let mut outcomes = Vec::new();
+                let mut after = 0;
+                for i in 0usize.. {
+                    let keys = if i % 2 == 0 {
+                        json!(["A", "C"])
+                    } else {
+                        json!(["B"])
+                    };
+                    let was_edited = edited.load(std::sync::atomic::Ordering::Acquire);
+                    let (voter, status) = send(Uuid::new_v4(), base.clone(), keys).await;
+                    if status == StatusCode::NO_CONTENT {
+                        acknowledged.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+                    }
+                    outcomes.push((voter, status));
+                    after += usize::from(was_edited);
+                    if after >= 10 {
+                        break;
+                    }
+                }
+                outcomes
             })
         })
         .collect();
-    tokio::time::sleep(std::time::Duration::from_millis(120)).await;
-    let stored = replace(app, &created.id, &created.token, Some("\"1\""), &edit).await;
-    assert_eq!(stored.status(), StatusCode::OK);
-    let mut counted = 0;
-    let mut refused = 0;
-    for task in racing {
-        let (voter, status) = task.await.unwrap();
-        assert!(
-            [StatusCode::NO_CONTENT, StatusCode::BAD_REQUEST].contains(&status),
-            "{voter}: {status}"
-        );
-        counted += usize::from(status == StatusCode::NO_CONTENT);
-        refused += usize::from(status == StatusCode::BAD_REQUEST);
+    for _ in 0..800 {
+        if acknowledged.load(std::sync::atomic::Ordering::Acquire) >= 10 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
     }
     assert!(
-        refused > 0 && counted > 40,
-        "the edit fell inside the votes: {counted} counted, {refused} refused"
+        acknowledged.load(std::sync::atomic::Ordering::Acquire) >= 10,
+        "votes before the edit"
     );
+    let stored = replace(app, &created.id, &created.token, Some("\"1\""), &edit).await;
+    assert_eq!(stored.status(), StatusCode::OK);
+    edited.store(true, std::sync::atomic::Ordering::Release);
+    let mut counted = 0;
+    let mut refused = 0;
+    for task in voters {
+        for (voter, status) in task.await.unwrap() {
+            assert!(
+                [StatusCode::NO_CONTENT, StatusCode::BAD_REQUEST].contains(&status),
+                "{voter}: {status}"
+            );
+            counted += usize::from(status == StatusCode::NO_CONTENT);
+            refused += usize::from(status == StatusCode::BAD_REQUEST);
+        }
+    }
+    // Votes holding C after the edit are refused (each voter sends ten).
+    assert!(refused >= 5, "{counted} counted, {refused} refused");
     // Everyone votes once more on what the poll now holds.
     for i in 0..10 {
         let (voter, status) = send(Uuid::new_v4(), bases[i % 2].clone(), json!(["A", "B"])).await;

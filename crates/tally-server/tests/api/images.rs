@@ -163,3 +163,117 @@ async fn hostile_uploads_are_refused_or_made_harmless() {
         .unwrap();
     assert_eq!(first["image_id"], second["image_id"]);
 }
+
+#[tokio::test]
+async fn polls_carry_uploaded_images_with_their_alt_text() {
+    let app = spawn_app().await;
+    let holder = app.create_deck(1).await;
+    let uploaded: Value = app
+        .client
+        .post(format!(
+            "{}/presentations/{}/images",
+            app.address, holder.id
+        ))
+        .bearer_auth(&holder.token)
+        .body(encoded(ImageFormat::Png, 6, 4))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let image = uploaded["image_id"].as_str().unwrap().to_owned();
+    let body = |alt: &str, id: &str| {
+        serde_json::json!({"polls": [{
+            "question": "Which pet?",
+            "options": [{"key": "A", "value": "Cat"}, {"key": "B", "value": "Dog"}],
+            "images": {"question": {"image_id": id, "alt": alt},
+                       "options": {"B": {"image_id": id, "alt": "A dog"}}},
+        }]})
+    };
+    let created = app.create(&body("Two pets on a sofa", &image)).await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let created: Value = created.json().await.unwrap();
+    let id = created["presentation_id"].as_str().unwrap();
+    // The phones' read carries them (the poll is no longer plain v4).
+    let public = app.get_json(&format!("/presentations/{id}")).await;
+    assert_eq!(
+        public["polls"][0]["images"]["question"]["alt"],
+        "Two pets on a sofa"
+    );
+    assert_eq!(
+        public["polls"][0]["images"]["options"]["B"]["image_id"],
+        image.as_str()
+    );
+    // Refused: an image never uploaded, missing alt text, an unknown option.
+    let never = "f".repeat(64);
+    let refused = app.create(&body("x", &never)).await;
+    let problem = assert_problem(refused, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(
+        (&problem["code"], &problem["image_id"]),
+        (
+            &serde_json::json!("unknown_image"),
+            &serde_json::json!(never)
+        )
+    );
+    let refused = app.create(&body("  ", &image)).await;
+    let problem = assert_problem(refused, StatusCode::BAD_REQUEST).await;
+    assert_eq!(problem["code"], "invalid_poll");
+    assert!(
+        problem["detail"].as_str().unwrap().contains("alt text"),
+        "{problem}"
+    );
+    let mut unknown_option = body("Two pets", &image);
+    unknown_option["polls"][0]["images"]["options"] =
+        serde_json::json!({"Z": {"image_id": image, "alt": "z"}});
+    let refused = app.create(&unknown_option).await;
+    assert_problem(refused, StatusCode::BAD_REQUEST).await;
+    // The editor's read, an alt text fixed live, the file.
+    let token = created["presenter_token"].as_str().unwrap();
+    let deck: Value = app
+        .presenter(
+            Method::GET,
+            &format!("/presentations/{id}/deck"),
+            Some(token),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut polls = deck["polls"].clone();
+    polls[0]["images"]["question"]["alt"] = serde_json::json!("A cat and a dog on a sofa");
+    polls[0].as_object_mut().unwrap().remove("round");
+    let edited: Value = app
+        .presenter(
+            Method::PUT,
+            &format!("/presentations/{id}/deck"),
+            Some(token),
+        )
+        .header("If-Match", "\"1\"")
+        .json(&serde_json::json!({"polls": polls}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(edited["edits"][0]["what"], "images", "{edited}");
+    let file: Value = app
+        .presenter(
+            Method::GET,
+            &format!("/presentations/{id}/deck/export"),
+            Some(token),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        file["polls"][0]["images"]["question"]["alt"],
+        "A cat and a dog on a sofa"
+    );
+}

@@ -344,3 +344,50 @@ pub async fn images_are_stored_once_by_their_content<A: Adapters>(adapters: &A) 
     let unknown = ImageId::parse(&"0".repeat(64)).unwrap();
     assert_eq!(store.image(&unknown).await.unwrap(), None);
 }
+
+/// A poll's images (beside the question and an option, with their alt
+/// text) are kept when it is created and replaced by a revision.
+pub async fn polls_keep_their_images<A: Adapters>(adapters: &A) {
+    use tally_domain::deck::image::{ImageRefDraft, ImagesDraft, SLIDE_IMAGE};
+    use tally_domain::picture::Picture;
+    let store = adapters.store();
+    let (holder, _) = create(adapters, deck(1)).await;
+    let picture = Picture::from_upload(&crate::fixtures::tiny_png(), &SLIDE_IMAGE).unwrap();
+    let image = store.store_image(holder.id, &picture).await.unwrap();
+    let images = |alt: &str| ImagesDraft {
+        question: Some(ImageRefDraft {
+            image_id: image.as_str().to_owned(),
+            alt: alt.to_owned(),
+        }),
+        options: [(
+            "B".to_owned(),
+            ImageRefDraft {
+                image_id: image.as_str().to_owned(),
+                alt: "A dog".to_owned(),
+            },
+        )]
+        .into(),
+    };
+    let pictured = poll("Which pet?", &["A", "B"])
+        .with_images(images("Two pets"))
+        .unwrap();
+    let draft = tally_domain::PresentationDraft::new(vec![pictured]).unwrap();
+    let (created, _) = create(adapters, draft).await;
+    let read = store.get(created.id).await.unwrap().unwrap();
+    assert_eq!(read.polls[0].images.draft(), images("Two pets"));
+    assert_eq!(read, created);
+    let realt = poll("Which pet?", &["A", "B"])
+        .with_images(images("A cat and a dog"))
+        .unwrap();
+    let plan = revised(&read, vec![kept(&read, 0, realt)]);
+    assert_eq!(
+        plan.edits.iter().map(|e| e.what).collect::<Vec<_>>(),
+        [EditKind::Images]
+    );
+    let stored = store
+        .revise_deck(created.id, DeckRev(1), &plan)
+        .await
+        .unwrap();
+    assert_eq!(stored.polls[0].images.draft(), images("A cat and a dog"));
+    assert_eq!(store.get(created.id).await.unwrap().unwrap(), stored);
+}

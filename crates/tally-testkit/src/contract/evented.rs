@@ -149,6 +149,13 @@ impl<S: PresentationStore, E: PresentationEvents> PresentationStore for EventedS
         self.inner.store_image(id, picture).await
     }
 
+    async fn missing_images(
+        &self,
+        ids: &[tally_domain::deck::image::ImageId],
+    ) -> Result<Vec<tally_domain::deck::image::ImageId>, StoreError> {
+        self.inner.missing_images(ids).await
+    }
+
     async fn image(
         &self,
         image: &tally_domain::deck::image::ImageId,

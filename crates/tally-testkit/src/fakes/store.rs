@@ -491,6 +491,16 @@ impl PresentationStore for FakeStore {
         Ok(image)
     }
 
+    async fn missing_images(&self, ids: &[ImageId]) -> Result<Vec<ImageId>, StoreError> {
+        self.check()?;
+        let state = self.world.lock();
+        Ok(ids
+            .iter()
+            .filter(|id| !state.images.contains_key(id))
+            .cloned()
+            .collect())
+    }
+
     async fn image(&self, image: &ImageId) -> Result<Option<StoredImage>, StoreError> {
         self.check()?;
         Ok(self.world.lock().images.get(image).map(|(i, _)| i.clone()))

@@ -106,6 +106,7 @@ error-image_too_large = حجم الصورة أكبر من 5 ميغابايت. ا
 error-image_type_unsupported = هذا الملف ليس صورة PNG أو JPEG أو WebP أو GIF.
 error-image_undecodable = تعذّرت قراءة هذه الصورة. ربما تكون تالفة.
 error-no_image = لم تعد هذه الصورة موجودة.
+error-unknown_image = يشير هذا العرض إلى صورة غير موجودة على خادم Tally هذا. ارفع الصورة مرة أخرى.
 
 token-missing = لا يملك هذا المتصفح مفتاح المقدّم لهذا العرض، لذا لا يمكنه إدارته.
 token-label = مفتاح المقدّم (يبدأ بـ tly_)

@@ -106,6 +106,7 @@ error-image_too_large = Das Bild ist größer als 5 MB. Wählen Sie ein kleinere
 error-image_type_unsupported = Diese Datei ist kein PNG-, JPEG-, WebP- oder GIF-Bild.
 error-image_undecodable = Dieses Bild konnte nicht gelesen werden. Es ist vielleicht beschädigt.
 error-no_image = Dieses Bild ist nicht mehr vorhanden.
+error-unknown_image = Diese Präsentation nennt ein Bild, das auf diesem Tally nicht vorhanden ist. Laden Sie das Bild erneut hoch.
 
 token-missing = Dieser Browser hat den Präsentationsschlüssel für diese Präsentation nicht und kann sie daher nicht leiten.
 token-label = Präsentationsschlüssel (beginnt mit tly_)

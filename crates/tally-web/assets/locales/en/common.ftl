@@ -109,6 +109,7 @@ error-image_too_large = The image is larger than 5 MB. Choose a smaller one.
 error-image_type_unsupported = This file is not a PNG, JPEG, WebP or GIF image.
 error-image_undecodable = This image could not be read. It may be damaged.
 error-no_image = This image is no longer here.
+error-unknown_image = This deck names an image that is not on this Tally. Upload the image again.
 
 # A presenter page opened in a browser without the presenter key (deck.js).
 token-missing = This browser does not hold the presenter key for this presentation, so it cannot run it.

@@ -106,6 +106,7 @@ error-image_too_large = La imagen pesa más de 5 MB. Elige una más pequeña.
 error-image_type_unsupported = Este archivo no es una imagen PNG, JPEG, WebP ni GIF.
 error-image_undecodable = No se pudo leer esta imagen. Puede que esté dañada.
 error-no_image = Esta imagen ya no está disponible.
+error-unknown_image = Esta presentación usa una imagen que no está en este Tally. Vuelve a subir la imagen.
 
 token-missing = Este navegador no tiene la clave de presentación de esta presentación, así que no puede dirigirla.
 token-label = Clave de presentación (empieza por tly_)

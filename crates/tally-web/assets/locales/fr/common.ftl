@@ -106,6 +106,7 @@ error-image_too_large = L’image dépasse 5 Mo. Choisissez-en une plus petite.
 error-image_type_unsupported = Ce fichier n'est pas une image PNG, JPEG, WebP ou GIF.
 error-image_undecodable = Cette image n'a pas pu être lue. Elle est peut-être endommagée.
 error-no_image = Cette image n’existe plus.
+error-unknown_image = Cette présentation désigne une image absente de ce Tally. Téléversez l’image à nouveau.
 
 token-missing = Ce navigateur ne détient pas la clé de présentation de cette présentation : il ne peut donc pas l’animer.
 token-label = Clé de présentation (commence par tly_)
