@@ -289,6 +289,18 @@ assert.equal(await page.isChecked('.option-list li:nth-child(2) input[type=check
 await page.fill('#f-question', '2 + 2 = ?');
 assert.match(await save(page), /Saved/);
 assert.deepEqual((await api('GET', `/presentations/${outlineId}/deck/export`, outlineToken)).body.polls[1].settings.correct, ['B']);
+// An option added to a quiz with votes is a safe edit: its choice rules
+// stay as saved ("up to 2"), so no new round is needed.
+const quizId = (await api('GET', `/presentations/${outlineId}/deck`, outlineToken)).body.polls[1].poll_id;
+assert.equal((await api('PUT', `/presentations/${outlineId}/polls/current/index`, outlineToken, { index: 1 })).status, 200);
+const quizVote = await api('POST', `/presentations/${outlineId}/polls/current/votes`, null, { key: 'B', client_id: '00000000-0000-4000-8000-0000000000aa', poll_id: quizId });
+assert.equal(quizVote.status, 204, JSON.stringify(quizVote.body));
+await page.focus('.option-list li:last-child input:not([type=checkbox])');
+await page.keyboard.press('Enter');
+await page.keyboard.type('5');
+assert.match(await save(page), /Saved/, 'no new round for an added option');
+const quizAfter = (await api('GET', `/presentations/${outlineId}/deck`, outlineToken)).body.polls[1];
+assert.deepEqual([quizAfter.round, quizAfter.options.length, quizAfter.max_choices], [1, 3, 2]);
 
 // A rating scale whose statements the big screen cannot page is refused
 // before anything is sent, with the limit (the first editor's rule).

@@ -6,7 +6,7 @@
 import { h } from '../dom.js';
 import { t, num } from '../i18n.js';
 import { S, ui, edit, errors, selectedPoll } from './state.js';
-import { TYPES, WITH_OPTIONS, WITH_CHOICES, TAKES, LIMITS, freshKey, copyPoll, defaultOf } from './model.js';
+import { TYPES, WITH_OPTIONS, WITH_CHOICES, TAKES, LIMITS, freshKey, copyPoll, defaultOf, removeOption } from './model.js';
 import { moveSlide } from './slides.js';
 
 const chars = (s) => [...s].length;
@@ -76,7 +76,7 @@ function optionRow(poll, o, j) {
             e.preventDefault();
             // Backspace in an empty option removes it, as in a list editor.
             const prev = poll.options[j === 0 ? 1 : j - 1];
-            edit(() => poll.options.splice(j, 1));
+            edit(() => removeOption(poll, j));
             document.getElementById(`f-option-${prev.key}`)?.focus();
           }
         },
@@ -87,7 +87,7 @@ function optionRow(poll, o, j) {
       h('button', {
         type: 'button', class: 'small danger icon', disabled: n <= 1,
         'aria-label': t('editor-remove-option', { n: j + 1 }), title: t('editor-remove-option', { n: j + 1 }),
-        onclick: () => edit(() => poll.options.splice(j, 1), { focus: j > 0 ? `f-option-${poll.options[j - 1].key}` : 'add-option' }),
+        onclick: () => edit(() => removeOption(poll, j), { focus: j > 0 ? `f-option-${poll.options[j - 1].key}` : 'add-option' }),
       }, '✕')),
     errorSlot(field));
 }

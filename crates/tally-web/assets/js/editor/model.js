@@ -82,8 +82,14 @@ export function fromFields(p, correct = p.correct || []) {
   const s = { scale: { min: '1', max: '5', min_label: '', max_label: '' } };
   for (const f of NUMBERS) s[f] = str(p[f]);
   for (const f of FLAGS) s[f] = !!p[f];
-  if (s.max_choices === String(options.length)) s.max_choices = '';
-  if (s.min_choices === String(defaultOf('min_choices', type, options.length))) s.min_choices = '';
+  // A new deck's choice counts equal to their defaults are kept as "the
+  // default", so that adding an option keeps meaning "all". A saved poll
+  // keeps its numbers: there an added option must not change the rules
+  // (which, with votes, would need a new round).
+  if (!p.poll_id) {
+    if (s.max_choices === String(options.length)) s.max_choices = '';
+    if (s.min_choices === String(defaultOf('min_choices', type, options.length))) s.min_choices = '';
+  }
   if (p.scale) s.scale = { min: str(p.scale.min), max: str(p.scale.max), min_label: str(p.scale.min_label), max_label: str(p.scale.max_label) };
   const poll = { uid: newUid(), type, question: p.question || '', options, s, notes: p.notes || '' };
   if (!options.length) poll.options = blankPoll().options;
@@ -168,5 +174,14 @@ export function copyPoll(poll) {
 
 // The first line of a poll's question, for the slide list.
 export const titleOf = (poll) => poll.question.trim().split('\n')[0];
+
+// Removes option `j`, keeping the choice counts within the options left.
+export function removeOption(poll, j) {
+  poll.options.splice(j, 1);
+  const n = poll.options.length;
+  for (const f of ['min_choices', 'max_choices']) {
+    if (String(poll.s[f]).trim() !== '' && Number(poll.s[f]) > n) poll.s[f] = String(n);
+  }
+}
 
 export const scaleText = (poll) => poll.options.reduce((sum, o) => sum + o.value.trim().length, 0);

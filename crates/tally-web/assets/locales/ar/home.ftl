@@ -57,6 +57,6 @@ home-move-down = ↓ لأسفل
 home-move-down-label = نقل الاستطلاع { $n } لأسفل
 home-delete = حذف
 home-delete-label = حذف الاستطلاع { $n }
-home-new-deck = عرض تقديمي جديد في المحرّر (قوالب، مخططات، ملفات عروض)
+home-new-deck = ابدأ في محرّر العروض
 home-edit = تعديل
 home-edit-label = تعديل «{ $title }»

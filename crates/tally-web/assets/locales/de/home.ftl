@@ -57,6 +57,6 @@ home-move-down = ↓ Nach unten
 home-move-down-label = Umfrage { $n } nach unten verschieben
 home-delete = Löschen
 home-delete-label = Umfrage { $n } löschen
-home-new-deck = Neue Präsentation im Editor (Vorlagen, Gliederungen, Deck-Dateien)
+home-new-deck = Im Deck-Editor beginnen
 home-edit = Bearbeiten
 home-edit-label = Bearbeiten: „{ $title }“

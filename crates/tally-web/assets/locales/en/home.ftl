@@ -57,6 +57,6 @@ home-move-down = ↓ Down
 home-move-down-label = Move poll { $n } down
 home-delete = Delete
 home-delete-label = Delete poll { $n }
-home-new-deck = New presentation in the editor (templates, outlines, deck files)
+home-new-deck = Start in the deck editor
 home-edit = Edit
 home-edit-label = Edit “{ $title }”

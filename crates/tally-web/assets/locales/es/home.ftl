@@ -57,6 +57,6 @@ home-move-down = ↓ Bajar
 home-move-down-label = Bajar la encuesta { $n }
 home-delete = Borrar
 home-delete-label = Borrar la encuesta { $n }
-home-new-deck = Nueva presentación en el editor (plantillas, esquemas, archivos de deck)
+home-new-deck = Empezar en el editor
 home-edit = Editar
 home-edit-label = Editar «{ $title }»

@@ -57,6 +57,6 @@ home-move-down = ↓ Descendre
 home-move-down-label = Descendre le sondage { $n }
 home-delete = Supprimer
 home-delete-label = Supprimer le sondage { $n }
-home-new-deck = Nouvelle présentation dans l’éditeur (modèles, plans, fichiers de deck)
+home-new-deck = Commencer dans l’éditeur de deck
 home-edit = Modifier
 home-edit-label = Modifier « { $title } »
