@@ -155,3 +155,13 @@ async fn the_editor_refuses_what_the_big_screen_cannot_show() {
 async fn the_reveal_shows_the_room_only_the_places() {
     run_scenario("reveal.mjs").await;
 }
+
+/// Slide images (issue 26): a question's picture and two options'
+/// thumbnails on the phone, each loaded and named by its alt text, the
+/// question's picture under the question on the big screen at 1280×720
+/// and 1920×1080 with every option still on the slide and no scrolling;
+/// axe-core finds nothing, in English and Arabic.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slide_images_show_on_the_phone_and_the_big_screen() {
+    run_scenario("images.mjs").await;
+}

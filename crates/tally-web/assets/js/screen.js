@@ -56,6 +56,7 @@ function layout() {
     h('section', { class: 'stage', 'aria-labelledby': 'question' },
       h('div', { class: 'head' },
         h('h1', { id: 'question', dir: 'auto' }),
+        h('img', { id: 'question-image', class: 'q-image', alt: '', hidden: true }),
         h('p', { id: 'sub' }, countdown.el, h('span', { id: 'status' }), h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
           h('span', { id: 'responses' }))),
       h('div', { id: 'body', class: 'body' }),
@@ -88,6 +89,19 @@ function drawHead() {
     question.textContent = text;
     // A new question: the last slide's announcement no longer applies.
     fill($('announce'));
+  }
+  // The question's picture, with its alt text (the body below fits in
+  // what it leaves).
+  const image = !ended && poll && poll.images && poll.images.question;
+  const img = $('question-image');
+  const src = image ? `/images/${image.image_id}` : '';
+  if (img.getAttribute('src') !== (src || null) || img.alt !== (image ? image.alt : '')) {
+    if (src) img.src = src;
+    else img.removeAttribute('src');
+    img.alt = image ? image.alt : '';
+    img.hidden = !image;
+    // Laid out again once it has its size.
+    img.onload = () => refit();
   }
   if ($('hint').textContent !== t('keys-hint')) $('hint').textContent = t('keys-hint');
   drawSub();

@@ -11,12 +11,16 @@ const nameOf = (poll) => (k) => ((poll.options || []).find((o) => o.key === k) |
 
 // A tile: the input covers the whole tile (transparent), so the tile is
 // the target the thumb hits, and the label is its accessible name.
-function tile(type, name, value, text, checked, extra = {}) {
-  return h('label', { class: 'tile' },
+function tile(type, name, value, text, checked, extra = {}, image = null) {
+  return h('label', { class: image ? 'tile pictured' : 'tile' },
     h('input', { type, name, value, checked, ...extra }),
+    image ? h('img', { class: 'tile-img', src: `/images/${image.image_id}`, alt: image.alt, dir: 'auto' }) : null,
     h('span', { class: 'tile-text', dir: 'auto' }, text),
     h('span', { class: 'tile-mark', 'aria-hidden': 'true' }));
 }
+
+// The image beside option `key` of `poll`, if it has one.
+export const optionImage = (poll, key) => (poll.images && poll.images.options && poll.images.options[key]) || null;
 
 function choices(form, poll, previous, onChange) {
   const many = field(poll) === 'keys';
@@ -25,7 +29,7 @@ function choices(form, poll, previous, onChange) {
   const min = poll.min_choices || 1;
   const chosen = new Set([].concat((previous && (previous.key || previous.keys)) || []));
   const hint = h('p', { class: 'hint', id: 'choice-hint', 'aria-live': 'polite' });
-  const list = h('div', { class: 'tiles' }, opts.map((o) => tile(many ? 'checkbox' : 'radio', 'choice', o.key, o.value, chosen.has(o.key))));
+  const list = h('div', { class: 'tiles' }, opts.map((o) => tile(many ? 'checkbox' : 'radio', 'choice', o.key, o.value, chosen.has(o.key), {}, optionImage(poll, o.key))));
   // With a maximum, the boxes not ticked go off once it is reached, so a
   // participant cannot tick one too many and be told off afterwards.
   const limit = () => {

@@ -68,6 +68,12 @@ function header() {
   return bar;
 }
 
+// The picture beside the question, with its alt text.
+function questionImage(poll) {
+  const image = poll.images && poll.images.question;
+  return image ? h('img', { class: 'q-image', id: 'question-image', src: `/images/${image.image_id}`, alt: image.alt, dir: 'auto' }) : null;
+}
+
 const slideNo = () => h('p', { class: 'slide-no' }, t('phone-slide-of', { n: s.state.current_poll_index + 1, total: s.state.poll_count }));
 
 // Where focus goes after the page is drawn again: the element named by
@@ -98,6 +104,7 @@ export function render({ focus } = {}) {
     qa ? tabs() : null,
     slideNo(),
     showQa ? h('h1', { id: 'question', dir: 'auto' }, qa.question) : h('h1', { id: 'question', dir: 'auto' }, poll.question),
+    showQa ? null : questionImage(poll),
     showQa ? null : h('div', { id: 'countdown', class: 'countdown', role: 'timer', 'aria-live': 'off' }),
     body,
     h('div', { id: 'outcome', role: 'status', 'aria-live': 'polite', tabindex: '-1' }, s.note ? h('div', { class: `notice ${s.note.kind}` }, s.note.text) : null),

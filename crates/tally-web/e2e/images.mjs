@@ -1,0 +1,129 @@
+// Slide images on the phone and the big screen (issue 26), in Debian's
+// Chromium driven by Playwright. Run by `cargo test -p tally-server --test
+// api browser::slide_images_show_on_the_phone_and_the_big_screen`.
+//
+// An image is uploaded through the API (a PNG this script draws) and put
+// beside a question and two of its options, each with its alt text. The
+// phone shows the question's image and a thumbnail in each pictured tile,
+// every one loaded and named by its alt text; the big screen shows the
+// question's image under the question, at 1280×720 and 1920×1080, with no
+// scrolling. axe-core finds nothing at all, in English and Arabic.
+import assert from 'node:assert/strict';
+import { deflateSync } from 'node:zlib';
+import { BASE, log, figures, context, axe, shot, api, until, finish } from './harness.mjs';
+
+// A PNG drawn here: `width` × `height`, a diagonal gradient (RGB, 8 bits).
+function png(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'ascii');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const at = y * (width * 3 + 1) + 1 + x * 3;
+      rows[at] = (x * 255) / width;
+      rows[at + 1] = (y * 255) / height;
+      rows[at + 2] = 160;
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+async function upload(id, token, bytes) {
+  const res = await fetch(`${BASE}/presentations/${id}/images`, {
+    method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' }, body: bytes,
+  });
+  const body = await res.json();
+  assert.equal(res.status, 201, JSON.stringify(body));
+  return body.image_id;
+}
+
+// The images' holder: uploads belong to a presentation the presenter runs.
+const holder = await api('POST', '/presentations', null, { polls: [{ question: 'Holder?', options: [{ key: 'A', value: 'a' }] }] });
+const [wide, square] = [await upload(holder.body.presentation_id, holder.body.presenter_token, png(640, 360)),
+  await upload(holder.body.presentation_id, holder.body.presenter_token, png(200, 200))];
+const made = await api('POST', '/presentations', null, {
+  polls: [{
+    question: 'Which view should be on the event poster?',
+    options: [{ key: 'A', value: 'The harbour at dawn' }, { key: 'B', value: 'The old town square' }, { key: 'C', value: 'Neither' }],
+    images: {
+      question: { image_id: wide, alt: 'Two candidate photos side by side' },
+      options: { A: { image_id: square, alt: 'Boats in a harbour at sunrise' }, B: { image_id: square, alt: 'A cobbled square with a fountain' } },
+    },
+  }],
+});
+assert.equal(made.status, 201, JSON.stringify(made.body));
+const { presentation_id: id, presenter_token: token, join_code: code } = made.body;
+log('created', id, 'join code', code);
+
+const loaded = (page, selector) => page.$$eval(selector, (imgs) => imgs.map((i) => ({ alt: i.alt, ok: i.complete && i.naturalWidth > 0 })));
+
+for (const locale of ['en', 'ar']) {
+  const ctx = await context({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale });
+  const page = await ctx.newPage();
+  await page.goto(`/j/${code}`);
+  await page.click('form button[type="submit"]');
+  await page.waitForSelector('#question-image');
+  await until('the phone\'s images loaded', async () => (await loaded(page, '#question-image, .tile-img')).every((i) => i.ok));
+  const images = await loaded(page, '#question-image, .tile-img');
+  assert.deepEqual(images.map((i) => i.alt), ['Two candidate photos side by side', 'Boats in a harbour at sunrise', 'A cobbled square with a fountain']);
+  // The pictured tile is named by its picture and its text.
+  const name = await page.$eval('.tile.pictured input', (input) => input.closest('label').textContent.trim());
+  assert.ok(name.includes('The harbour at dawn'), name);
+  const tall = await page.$eval('#question-image', (img) => img.getBoundingClientRect().height);
+  assert.ok(tall <= 844 * 0.34 + 1, `the question's image at most a third of the screen: ${tall}`);
+  figures[`phone ${locale}: images loaded`] = `${images.length}, question image ${Math.round(tall)} px tall`;
+  await axe(page, `phone with images (${locale})`, { all: true });
+  await shot(page, `images-phone-${locale}-390x844`);
+  await ctx.close();
+}
+
+for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+  const ctx = await context({ viewport: { width, height } });
+  await ctx.addInitScript(([i, t]) => location.protocol !== 'about:' && localStorage.setItem(`tally.token.${i}`, JSON.stringify(t)), [id, token]);
+  const page = await ctx.newPage();
+  await page.goto(`/screen/${id}`);
+  await page.waitForSelector('#question-image:not([hidden])');
+  await until('the screen\'s image loaded', async () => (await loaded(page, '#question-image')).every((i) => i.ok));
+  const [image] = await loaded(page, '#question-image');
+  assert.equal(image.alt, 'Two candidate photos side by side');
+  const box = await page.$eval('#question-image', (img) => { const r = img.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, height: r.height }; });
+  assert.ok(box.height > 0 && box.height <= height * 0.2 + 1, `image height ${box.height}`);
+  const scroll = await page.evaluate(() => ({ h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth }));
+  assert.ok(scroll.h <= height && scroll.w <= width, `no scrolling: ${JSON.stringify(scroll)}`);
+  // Every option is still on the slide, under the picture.
+  await api('POST', `/presentations/${id}/polls/current/results/show`, token);
+  await page.waitForSelector('#body li');
+  const options = await page.$$eval('#body li', (lis) => lis.filter((li) => li.offsetParent).length);
+  assert.equal(options, 3, 'the three options under the picture');
+  figures[`screen ${width}×${height}: question image`] = `${Math.round(box.height)} px tall (${(box.height / height * 100).toFixed(1)} %)`;
+  await axe(page, `big screen with an image ${width}×${height}`, { all: true });
+  await shot(page, `images-screen-${width}x${height}`);
+  await api('POST', `/presentations/${id}/polls/current/results/hide`, token);
+  await ctx.close();
+}
+log('images checks done');
+await finish('images');
