@@ -66,6 +66,21 @@ await page.keyboard.type('Sleepy');
 assert.deepEqual(await optionValues(), [...before, 'Sleepy']);
 assert.equal(await page.evaluate(() => document.activeElement.value), 'Sleepy');
 
+// Duplicate a slide, delete it, Ctrl+Z brings it back, delete again.
+await page.click('#pick-3');
+await page.click('#duplicate-slide');
+assert.equal((await titles(page)).length, 5);
+assert.equal((await titles(page))[4], 'One word you hope describes this session at the end');
+await until('the copy announced', async () => /Slide 4 duplicated as slide 5/.test(await page.textContent('#announcer')));
+await page.click('#delete-slide');
+assert.equal((await titles(page)).length, 4);
+await page.keyboard.press('Control+z');
+assert.equal((await titles(page)).length, 5, 'Ctrl+Z brings the slide back');
+await page.click('#pick-4');
+await page.click('#delete-slide');
+assert.equal((await titles(page)).length, 4);
+await page.click('#pick-1');
+
 // A limit shows while typing, before anything is sent.
 let posts = 0;
 page.on('request', (r) => { if (r.method() !== 'GET') posts++; });
@@ -354,6 +369,8 @@ for (const [lang, size, view] of [['ar', '1280x720', DESKTOP], ['en', '390', NAR
   await p.goto(`/edit/${id}`);
   await p.waitForSelector('#f-question');
   await check(p, `edit ${lang} ${size}`);
+  const sideways = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(sideways <= 0, `no sideways scroll on /edit (${lang} ${size}): ${sideways}px`);
   await p.click(`#pick-${choice}`);
   await p.click('.option-list li:nth-child(4) button.icon');
   await p.click('#save');
