@@ -65,6 +65,13 @@ await page.keyboard.press('Enter');
 await page.keyboard.type('Sleepy');
 assert.deepEqual(await optionValues(), [...before, 'Sleepy']);
 assert.equal(await page.evaluate(() => document.activeElement.value), 'Sleepy');
+// Alt+↑ moves an option (its key goes with it), Alt+↓ back.
+await page.keyboard.press('Alt+ArrowUp');
+assert.deepEqual(await optionValues(), [...before.slice(0, 3), 'Sleepy', before[3]]);
+assert.equal(await page.evaluate(() => document.activeElement.value), 'Sleepy', 'focus follows the option');
+await until('the option move announced', async () => /Option 5 moved to position 4 of 5/.test(await page.textContent('#announcer')));
+await page.keyboard.press('Alt+ArrowDown');
+assert.deepEqual(await optionValues(), [...before, 'Sleepy']);
 
 // Duplicate a slide, delete it, Ctrl+Z brings it back, delete again.
 await page.click('#pick-3');

@@ -62,7 +62,7 @@ function optionRow(poll, o, j) {
       h('input', {
         id: `f-${field}`, dir: 'auto', value: o.value, class: 'grow',
         'aria-label': t(poll.type === 'scale' ? 'editor-statement-n' : 'editor-option-n', { n: j + 1 }),
-        'aria-describedby': `err-${field}`,
+        'aria-describedby': `err-${field} hint-options`,
         placeholder: t(poll.type === 'scale' ? 'editor-statement-n' : 'editor-option-n', { n: j + 1 }),
         oninput: (e) => edit(() => { o.value = e.target.value; }, { field, full: false }),
         onkeydown: (e) => {
@@ -72,6 +72,13 @@ function optionRow(poll, o, j) {
               edit(() => poll.options.splice(j + 1, 0, { key: freshKey(poll.options), value: '' }));
               document.getElementById(`f-option-${poll.options[j + 1].key}`)?.focus();
             }
+          } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+            // Alt+↑/↓ moves the option, as it moves a slide in the list.
+            e.preventDefault();
+            const to = j + (e.key === 'ArrowUp' ? -1 : 1);
+            if (to < 0 || to >= n) return;
+            edit(() => poll.options.splice(to, 0, poll.options.splice(j, 1)[0]), { focus: `f-${field}` });
+            ui.announce(t('editor-option-moved', { from: j + 1, to: to + 1, total: n }));
           } else if (e.key === 'Backspace' && !e.target.value && n > 1) {
             e.preventDefault();
             // Backspace in an empty option removes it, as in a list editor.
