@@ -24,7 +24,15 @@ const DESKTOP = { viewport: { width: 1280, height: 720 } };
 const NARROW = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const titles = (page) => page.$$eval('#slide-list .slide-title', (els) => els.map((e) => e.textContent));
 const status = (page) => page.textContent('#save-status');
+// Every control a pointer aims at is at least 24×24 CSS px (WCAG 2.2's
+// target size), the file inputs' visible labels standing in for them.
+const smallTargets = (page) => page.$$eval('button, a, input, select, textarea, .grip, label.file-button', (els) => els
+  .filter((e) => !e.classList.contains('visually-hidden') && e.getClientRects().length)
+  .map((e) => [e.id || e.className || e.tagName, e.getBoundingClientRect()])
+  .filter(([, r]) => r.width < 24 || r.height < 24)
+  .map(([n, r]) => `${n} ${Math.round(r.width)}x${Math.round(r.height)}`));
 const check = async (page, name) => {
+  assert.deepEqual(await smallTargets(page), [], `targets of at least 24 px (${name})`);
   await axe(page, name, { all: true });
   await shot(page, `deck-editor-${name.replace(/[^a-z0-9]+/gi, '-')}`);
 };
