@@ -30,7 +30,9 @@
 # Tunables: RUNS (3), SECONDS_PER_RUN (10), VOTERS (30000), WINDOW_MS (1000),
 # SOCKETS (30000), PHONES (30000), RATE (1000), WORKERS per process (1),
 # ONLY (unset: everything; "types": the poll types' intake only; "spikes":
-# the single-choice, word-cloud and quiz spikes only).
+# the single-choice, word-cloud and quiz spikes only; "edits": the
+# WebSocket fan-out of a slide change beside that of a live deck edit,
+# issue 26).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -135,6 +137,15 @@ type_spikes() { # $1: label prefix. The word-cloud and quiz spikes.
 }
 
 for run in $(seq "$runs"); do
+  if [ "$only" = edits ]; then
+    echo "== run $run of $runs: fan-out of a slide change, then of a live edit" >&2
+    lg_cpus="$all_cpus"; pin_stores "$all_cpus"
+    start_tallies redis "$all_cpus"
+    lg ws --sockets "$sockets" --processes 2
+    lg ws --sockets "$sockets" --processes 2 --change edit
+    stop_tallies
+    continue
+  fi
   if [ "$only" = spikes ]; then
     echo "== run $run of $runs: spikes by type, every CPU, then pinned" >&2
     lg_cpus="$all_cpus"; pin_stores "$all_cpus"
@@ -292,6 +303,35 @@ for r in range(1, runs + 1):
     print()
 PY
 }
+# The fan-out of a live edit beside that of a slide change, per run.
+edits_report() {
+python3 - "$work" "$runs" "$sockets" <<'PY' >> benches/RESULTS.md
+import json, sys, subprocess, datetime, platform
+work, runs, sockets = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+cpu = next((l.split(":",1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+commit = subprocess.run(["git","rev-parse","--short","HEAD"],capture_output=True,text=True).stdout.strip()
+print(f"""
+## A live deck edit's fan-out beside a slide change's: run of {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC (commit {commit}), {runs} runs
+
+- Command: `ONLY=edits benches/run.sh` (RUNS={runs}, SOCKETS={sockets})
+- Machine: {platform.node()}, {cpu}, {subprocess.run(["nproc"],capture_output=True,text=True).stdout.strip()} cores; load generator, 2 tally processes (Redis intake, release build), Redis (AOF, fsync always) and Postgres 15 all on it.
+- `loadgen ws --sockets {sockets} --processes 2`: that many audience sockets (over 127.0.0.x sources, across both tally processes) wait for the next slide; then the same with `--change edit`: they wait for a live edit of the poll on screen (`PUT …/deck`, its question fixed: the state they get carries `deck_rev: 2`). Times from the request sent to each socket's receipt. Target (issue 26): the edit within the same bound as the slide change.
+""")
+print("| run | change | sockets | missed | p50 ms | p99 ms | max ms | within 500 ms |")
+print("|---|---|---|---|---|---|---|---|")
+for r in range(1, runs + 1):
+    res = {}
+    for line in open(f"{work}/out-{r}.txt"):
+        if line.startswith("RESULT "):
+            s = json.loads(line[7:]); res[s["scenario"]] = s
+    for name, label in [("ws", "slide change"), ("ws-edit", "live edit")]:
+        w = res[name]
+        print(f'| {r} | {label} | {w["sockets"]} | {w["missed"]} | {w["slide_p50_ms"]} | {w["slide_p99_ms"]} | {w["slide_max_ms"]} '
+              f'| {100 * w["within_500ms"] / max(w["sockets"], 1):.1f} % |')
+print()
+PY
+}
+if [ "$only" = edits ]; then edits_report; exit 0; fi
 if [ "$only" = types ]; then types_report; exit 0; fi
 if [ "$only" = spikes ]; then spikes_report; exit 0; fi
 

@@ -92,6 +92,18 @@ impl Conn {
         body: Option<Bytes>,
         token: Option<&str>,
     ) -> anyhow::Result<(StatusCode, Bytes)> {
+        self.request_with(method, path, body, token, &[]).await
+    }
+
+    /// As [`Self::request`], with `headers` besides.
+    pub async fn request_with(
+        &mut self,
+        method: Method,
+        path: &str,
+        body: Option<Bytes>,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> anyhow::Result<(StatusCode, Bytes)> {
         self.sender.ready().await?;
         let body = body.unwrap_or_default();
         let mut request = Request::builder()
@@ -102,6 +114,9 @@ impl Conn {
             .header("content-length", body.len());
         if let Some(token) = token {
             request = request.header("authorization", format!("Bearer {token}"));
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
         let response = self
             .sender

@@ -174,6 +174,10 @@ enum Scenario {
         sockets: usize,
         #[arg(long, default_value_t = 2)]
         processes: usize,
+        /// What the sockets follow: `slide` (the next slide) or `edit` (a
+        /// live edit of the poll on screen).
+        #[arg(long, default_value = "slide")]
+        change: String,
     },
     /// One process's share of `ws` (started by `ws`).
     #[command(hide = true)]
@@ -184,6 +188,8 @@ enum Scenario {
         sockets: usize,
         #[arg(long)]
         presentation: String,
+        #[arg(long, default_value = "slide")]
+        change: String,
     },
     /// One process's share of a spike (started by `spike`).
     #[command(hide = true)]
@@ -332,12 +338,27 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             )
             .await
         }
-        Scenario::Ws { sockets, processes } => ws::ws(target, sources, sockets, processes).await,
+        Scenario::Ws {
+            sockets,
+            processes,
+            change,
+        } => ws::ws(target, sources, sockets, processes, change == "edit").await,
         Scenario::WsShard {
             shard,
             sockets,
             presentation,
-        } => ws::ws_shard(target, sources, shard, sockets, &presentation).await,
+            change,
+        } => {
+            ws::ws_shard(
+                target,
+                sources,
+                shard,
+                sockets,
+                &presentation,
+                change == "edit",
+            )
+            .await
+        }
         Scenario::SpikeShard {
             shard,
             voters,

@@ -1,6 +1,7 @@
 //! The WebSocket scenario: N audience sockets across several processes
-//! follow a slide change; plus vote-to-presenter-screen latency and server
-//! memory per idle socket.
+//! follow a slide change (or, with `--change edit`, a live edit of the
+//! poll on screen through `PUT …/deck`); plus vote-to-presenter-screen
+//! latency and server memory per idle socket.
 
 use crate::conn::{source, Conn};
 use crate::stats::now_ms;
@@ -41,6 +42,7 @@ pub async fn ws(
     sources: usize,
     sockets: usize,
     processes: usize,
+    edit: bool,
 ) -> anyhow::Result<()> {
     let mut conn = Conn::open(target, source(0, 1)).await?;
     let body = serde_json::json!({"polls": [
@@ -70,6 +72,8 @@ pub async fn ws(
                 &n.to_string(),
                 "--presentation",
                 &id,
+                "--change",
+                if edit { "edit" } else { "slide" },
             ])
             .stdout(std::process::Stdio::piped())
             .spawn()?;
@@ -109,17 +113,34 @@ pub async fn ws(
         }
     }
 
-    // The slide change.
+    // The slide change, or a live edit of the poll on screen (its question
+    // fixed, as a typo on stage would be).
     let moved_at = now_ms();
-    let (status, _) = conn
-        .send_authorized(
+    let status = if edit {
+        let [one, two] = [&created.polls[0], &created.polls[1]];
+        let deck = serde_json::json!({"polls": [
+            {"poll_id": one, "question": "One, edited?", "options": [{"key": "A", "value": "a"}, {"key": "B", "value": "b"}]},
+            {"poll_id": two, "question": "Two?", "options": [{"key": "A", "value": "a"}]}]});
+        conn.request_with(
+            Method::PUT,
+            &format!("/presentations/{id}/deck"),
+            Some(Bytes::from(deck.to_string())),
+            Some(&token),
+            &[("if-match", "\"1\"")],
+        )
+        .await?
+        .0
+    } else {
+        conn.send_authorized(
             Method::PUT,
             &format!("/presentations/{id}/polls/current"),
             &token,
         )
-        .await?;
+        .await?
+        .0
+    };
     if status != StatusCode::OK {
-        bail!("moving the slide: {status}");
+        bail!("moving the slide or editing the deck: {status}");
     }
     let mut seen = Vec::new();
     let mut missed = 0;
@@ -139,8 +160,13 @@ pub async fn ws(
 
     // Vote to presenter screen: one vote at a time, time until the
     // presenter channel shows it.
-    // The slide moved to the second poll.
-    let poll = created.polls.get(1).context("a second poll")?.clone();
+    // The poll on screen now: the second after a slide change, the first
+    // (edited) after an edit.
+    let poll = created
+        .polls
+        .get(usize::from(!edit))
+        .context("a second poll")?
+        .clone();
     let mut lags = Vec::new();
     for n in 1..=100u64 {
         let vote = format!(
@@ -169,7 +195,7 @@ pub async fn ws(
     }
     lags.sort_by(f64::total_cmp);
     let summary = serde_json::json!({
-        "scenario": "ws",
+        "scenario": if edit { "ws-edit" } else { "ws" },
         "sockets": connected,
         "missed": missed,
         "slide_p50_ms": pct(0.5),
@@ -201,7 +227,15 @@ pub async fn ws_shard(
     shard: usize,
     sockets: usize,
     presentation: &str,
+    edit: bool,
 ) -> anyhow::Result<()> {
+    // What the change looks like on a socket: the next slide, or the
+    // deck's second revision (the edited question).
+    let sign: &'static str = if edit {
+        "\"deck_rev\":2"
+    } else {
+        "\"current_poll_index\":1"
+    };
     let path = Arc::new(format!("/presentations/{presentation}/live"));
     let report = Arc::new(std::sync::Mutex::new(ShardReport::default()));
     let (ready_tx, mut ready_rx) = tokio::sync::mpsc::channel::<bool>(sockets.max(1));
@@ -228,9 +262,7 @@ pub async fn ws_shard(
             let deadline = tokio::time::Instant::now() + Duration::from_secs(120);
             loop {
                 match tokio::time::timeout_at(deadline, ws.next()).await {
-                    Ok(Some(Ok(Message::Text(text))))
-                        if text.contains("\"current_poll_index\":1") =>
-                    {
+                    Ok(Some(Ok(Message::Text(text)))) if text.contains(sign) => {
                         // Timestamped on receipt, before taking the shared
                         // report's lock (15,000 sockets queue for it).
                         let seen = now_ms();
