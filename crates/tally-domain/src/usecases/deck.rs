@@ -84,6 +84,11 @@ pub struct EditableDeck {
     pub notes: Vec<(PollId, PresenterNotes)>,
 }
 
+/// Why [`Tally::deck_with_notes`] has no deck: `None`, no such
+/// presentation; `Some`, the store failed.
+#[derive(Debug)]
+pub(super) struct Missing(pub(super) Option<anyhow::Error>);
+
 /// A stored revision.
 #[derive(Debug)]
 pub struct DeckRevised {
@@ -102,14 +107,25 @@ impl<P: Ports> Tally<P> {
         credential: Option<&PresenterToken>,
     ) -> Result<EditableDeck, ReadDeckError> {
         self.check_presenter(id, credential, Power::Run).await?;
-        let unavailable = |e: ports::StoreError| ReadDeckError::Unavailable(e.0);
+        self.deck_with_notes(id).await.map_err(|e| {
+            e.0.map_or(ReadDeckError::NotFound, ReadDeckError::Unavailable)
+        })
+    }
+
+    /// The deck and its notes; `Err(None)` for an unknown presentation,
+    /// `Err(Some(cause))` when the store fails.
+    pub(super) async fn deck_with_notes(
+        &self,
+        id: PresentationId,
+    ) -> Result<EditableDeck, Missing> {
+        let failed = |e: ports::StoreError| Missing(Some(e.0));
         let presentation = self
             .store
             .get(id)
             .await
-            .map_err(unavailable)?
-            .ok_or(ReadDeckError::NotFound)?;
-        let notes = self.store.notes(id).await.map_err(unavailable)?;
+            .map_err(failed)?
+            .ok_or(Missing(None))?;
+        let notes = self.store.notes(id).await.map_err(failed)?;
         Ok(EditableDeck {
             presentation,
             notes,
@@ -154,20 +170,13 @@ impl<P: Ports> Tally<P> {
         }
         let notes = self.store.notes(id).await.map_err(unavailable)?;
         let revised = revise(&deck, &notes, revision)?;
-        let images: Vec<_> = revised
-            .polls
-            .iter()
-            .flat_map(|p| p.draft.images().ids().cloned())
-            .collect();
-        if !images.is_empty() {
-            let missing = self
-                .store
-                .missing_images(&images)
-                .await
-                .map_err(unavailable)?;
-            if let Some(image) = missing.into_iter().next() {
-                return Err(ReviseDeckError::UnknownImage(image));
-            }
+        let drafts = revised.polls.iter().map(|p| &p.draft);
+        if let Some(image) = self
+            .first_missing_image(drafts)
+            .await
+            .map_err(unavailable)?
+        {
+            return Err(ReviseDeckError::UnknownImage(image));
         }
         if revised.is_empty() {
             return Ok(DeckRevised {

@@ -5,7 +5,7 @@ use super::access::presenter_error_from_check;
 use super::{CreatePresentationError, CreatedPresentation, Tally};
 use crate::deck::document::{DeckDocument, DocumentError};
 use crate::ids::PresentationId;
-use crate::ports::{self, Ports, PresentationEvents as _, PresentationStore as _};
+use crate::ports::{Ports, PresentationEvents as _, PresentationStore as _};
 use crate::presenter::{AccessDenied, Power, PresenterToken};
 use crate::settings::SettingsPatch;
 use thiserror::Error;
@@ -38,23 +38,18 @@ impl<P: Ports> Tally<P> {
         credential: Option<&PresenterToken>,
     ) -> Result<DeckDocument, ExportDeckError> {
         self.check_presenter(id, credential, Power::Run).await?;
-        let unavailable = |e: ports::StoreError| ExportDeckError::Unavailable(e.0);
-        let deck = self
-            .store
-            .get(id)
-            .await
-            .map_err(unavailable)?
-            .ok_or(ExportDeckError::NotFound)?;
-        let notes = self.store.notes(id).await.map_err(unavailable)?;
+        let deck = self.deck_with_notes(id).await.map_err(|e| {
+            e.0.map_or(ExportDeckError::NotFound, ExportDeckError::Unavailable)
+        })?;
         let settings = self
             .store
             .settings(id)
             .await
-            .map_err(unavailable)?
+            .map_err(|e| ExportDeckError::Unavailable(e.0))?
             .ok_or(ExportDeckError::NotFound)?;
         Ok(DeckDocument::of(
-            &deck,
-            &notes,
+            &deck.presentation,
+            &deck.notes,
             settings.choices.title.as_ref(),
         ))
     }

@@ -30,6 +30,19 @@ pub enum ReadImageError {
 }
 
 impl<P: Ports> Tally<P> {
+    /// The first image the `drafts` name that was never uploaded, if any:
+    /// a deck may only name stored images.
+    pub(super) async fn first_missing_image<'a>(
+        &self,
+        drafts: impl Iterator<Item = &'a crate::PollDraft>,
+    ) -> Result<Option<ImageId>, crate::ports::StoreError> {
+        let images: Vec<ImageId> = drafts.flat_map(|p| p.images().ids().cloned()).collect();
+        if images.is_empty() {
+            return Ok(None);
+        }
+        Ok(self.store.missing_images(&images).await?.into_iter().next())
+    }
+
     /// Checks, before an upload is read and decoded, that `credential` may
     /// add images: nobody else makes the server decode images.
     pub async fn may_store_image(

@@ -92,20 +92,12 @@ impl<P: Ports> Tally<P> {
         credential: Option<PresenterToken>,
     ) -> Result<CreatedPresentation, CreatePresentationError> {
         let unavailable = |e: crate::ports::StoreError| CreatePresentationError::Unavailable(e.0);
-        let images: Vec<_> = draft
-            .polls()
-            .iter()
-            .flat_map(|p| p.images().ids().cloned())
-            .collect();
-        if !images.is_empty() {
-            let missing = self
-                .store
-                .missing_images(&images)
-                .await
-                .map_err(unavailable)?;
-            if let Some(image) = missing.into_iter().next() {
-                return Err(CreatePresentationError::UnknownImage(image));
-            }
+        if let Some(image) = self
+            .first_missing_image(draft.polls().iter())
+            .await
+            .map_err(unavailable)?
+        {
+            return Err(CreatePresentationError::UnknownImage(image));
         }
         let (presenter_id, presenter_token, new_presenter_token, created_open) = match credential {
             Some(token) => {

@@ -2,7 +2,6 @@
 //! outline read into a deck file, and the built-in templates.
 
 use super::{presentation_id, Handled};
-use crate::dto::PresentationCreatedBody;
 use crate::errors::NO_PRESENTATION;
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
@@ -72,7 +71,7 @@ pub async fn export_deck<P: Ports>(
 /// the file's title.
 #[utoipa::path(post, path = "/presentations/import", tag = "deck",
     request_body(content = Object, description = "A deck file: `format` \"tally-deck\", `version` 1"),
-    responses((status = 201, body = PresentationCreatedBody),
+    responses((status = 201, body = crate::dto::PresentationCreatedBody),
         (status = 400, body = Problem, description = "`malformed_json`, `invalid_body` (not a deck file's shape, or a field it does not know)"),
         (status = 401, body = Problem),
         (status = 413, body = Problem), (status = 415, body = Problem),
@@ -84,14 +83,7 @@ pub async fn import_deck<P: Ports>(
     body: web::Json<DeckDocument>,
 ) -> Handled {
     let created = tally.import_deck(body.into_inner(), credential.0).await?;
-    let id = *created.presentation.id.as_uuid();
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/presentations/{id}")))
-        .json(PresentationCreatedBody {
-            presentation_id: id,
-            presenter_token: created.presenter_token.expose().to_owned(),
-            join_code: created.presentation.join_code.as_str().to_owned(),
-        }))
+    Ok(super::v4::created_answer(&created))
 }
 
 impl From<ExportDeckError> for Problem {

@@ -5,7 +5,7 @@
 use super::{presentation_id, Handled};
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::header;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use futures::StreamExt as _;
@@ -101,39 +101,18 @@ pub async fn get<P: Ports>(
 ) -> Handled {
     let no_image = || Problem::new(StatusCode::NOT_FOUND, "no_image", "no image with this id");
     let image = ImageId::parse(&image_id).map_err(|_| no_image())?;
-    let etag = format!("\"{image}\"");
-    let cached = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
     let stored = match tally.image(&image).await {
         Ok(stored) => stored,
         Err(ReadImageError::NotFound) => return Err(no_image()),
         Err(ReadImageError::Unavailable(cause)) => return Err(Problem::unavailable(&cause)),
     };
-    let mut response = if cached {
-        HttpResponse::NotModified()
-    } else {
-        HttpResponse::Ok()
-    };
-    response
-        .insert_header((header::ETAG, etag))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
-        .insert_header((
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ));
-    if cached {
-        return Ok(response.finish());
-    }
-    Ok(response
-        .content_type(stored.content_type)
-        .insert_header((
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("default-src 'none'"),
-        ))
-        .body(stored.bytes))
+    Ok(super::image_response(
+        &req,
+        &format!("\"{image}\""),
+        "public, max-age=31536000, immutable",
+        &stored.content_type,
+        stored.bytes,
+    ))
 }
 
 fn image_problem(e: &PictureError) -> Problem {

@@ -46,3 +46,43 @@ fn presentation_id(id: Uuid) -> PresentationId {
 fn poll_id(id: Uuid) -> PollId {
     PollId::from_uuid(id)
 }
+
+/// An image as served (the logo, a slide image): 304 when `If-None-Match`
+/// names `etag` (or is `*`), else the bytes; `nosniff` and a CSP under
+/// which the bytes can run nothing, whatever a browser takes them for.
+fn image_response(
+    request: &actix_web::HttpRequest,
+    etag: &str,
+    cache_control: &'static str,
+    content_type: &str,
+    bytes: Vec<u8>,
+) -> actix_web::HttpResponse {
+    use actix_web::http::header::{self, HeaderValue};
+    let matches = request
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    let mut response = if matches {
+        actix_web::HttpResponse::NotModified()
+    } else {
+        actix_web::HttpResponse::Ok()
+    };
+    response
+        .insert_header((header::ETAG, etag))
+        .insert_header((header::CACHE_CONTROL, cache_control))
+        .insert_header((
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ));
+    if matches {
+        return response.finish();
+    }
+    response
+        .content_type(content_type)
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'"),
+        ))
+        .body(bytes)
+}

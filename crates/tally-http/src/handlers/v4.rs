@@ -43,14 +43,22 @@ pub async fn create_presentation<P: Ports>(
 ) -> Handled {
     let draft = body.into_inner().into_draft()?;
     let created = tally.create_presentation(draft, credential.0).await?;
+    Ok(created_answer(&created))
+}
+
+/// 201 for a new presentation: where it is, its token and its join code
+/// (`POST /presentations`, and an import).
+pub(super) fn created_answer(
+    created: &tally_domain::usecases::CreatedPresentation,
+) -> HttpResponse {
     let id = *created.presentation.id.as_uuid();
-    Ok(HttpResponse::Created()
+    HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/presentations/{id}")))
         .json(PresentationCreatedBody {
             presentation_id: id,
             presenter_token: created.presenter_token.expose().to_owned(),
             join_code: created.presentation.join_code.as_str().to_owned(),
-        }))
+        })
 }
 
 /// A presentation with its polls in order.

@@ -5,7 +5,7 @@ use super::super::{presentation_id, Handled};
 use crate::dto::SettingsBody;
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use futures::StreamExt as _;
 use tally_domain::ports::Ports;
@@ -103,31 +103,11 @@ pub async fn get_logo<P: Ports>(
         )
     })?;
     let etag = format!("\"{}\"", logo.etag);
-    let matches = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
-    let mut response = if matches {
-        HttpResponse::NotModified()
-    } else {
-        HttpResponse::Ok()
-    };
-    response
-        .insert_header((header::ETAG, etag))
-        .insert_header((header::CACHE_CONTROL, "no-cache"))
-        .insert_header((
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ));
-    if matches {
-        return Ok(response.finish());
-    }
-    Ok(response
-        .content_type("image/png")
-        .insert_header((
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("default-src 'none'"),
-        ))
-        .body(logo.png))
+    Ok(super::super::image_response(
+        &req,
+        &etag,
+        "no-cache",
+        "image/png",
+        logo.png,
+    ))
 }
