@@ -4,7 +4,8 @@
 // beside it (ids `f-<field>` and `err-<field>`), which `refreshErrors`
 // updates as the presenter types, without redrawing the field.
 import { h } from '../dom.js';
-import { t, num } from '../i18n.js';
+import { t, num, errorText } from '../i18n.js';
+import { uploadImage } from './net.js';
 import { S, ui, edit, errors, selectedPoll } from './state.js';
 import { TYPES, WITH_OPTIONS, WITH_CHOICES, TAKES, LIMITS, freshKey, copyPoll, defaultOf, removeOption } from './model.js';
 import { moveSlide } from './slides.js';
@@ -59,6 +60,8 @@ function optionRow(poll, o, j) {
   return h('li', { class: 'option-row' },
     h('div', { class: 'option-line' },
       h('span', { class: 'option-num', 'aria-hidden': 'true' }, String(j + 1)),
+      poll.images && poll.images.options && poll.images.options[o.key]
+        ? h('img', { class: 'option-thumb', src: `/images/${poll.images.options[o.key].image_id}`, alt: poll.images.options[o.key].alt, dir: 'auto' }) : null,
       h('input', {
         id: `f-${field}`, dir: 'auto', value: o.value, class: 'grow',
         'aria-label': t(poll.type === 'scale' ? 'editor-statement-n' : 'editor-option-n', { n: j + 1 }),
@@ -142,6 +145,41 @@ function settingsBlock(poll) {
     h('div', { class: 'flags' }, flags));
 }
 
+// The question's image: on a deck that exists, uploaded to Tally at once
+// (it needs the presentation), shown with its alt text, which is
+// required; a new deck gets images once created.
+let imageProblem = null;
+function imageBlock(poll) {
+  const image = poll.images && poll.images.question;
+  if (S.mode !== 'edit') return h('p', { class: 'hint' }, t('editor-image-after-create'));
+  if (image) {
+    return h('div', { class: 'field image-field' },
+      h('span', { class: 'label' }, t('editor-image')),
+      h('img', { class: 'image-thumb', src: `/images/${image.image_id}`, alt: image.alt, dir: 'auto' }),
+      h('label', { for: 'f-image-alt' }, t('editor-image-alt')),
+      h('p', { class: 'hint', id: 'hint-image-alt' }, t('editor-image-alt-hint', { max: LIMITS.alt })),
+      errorSlot('image-alt'),
+      h('input', { id: 'f-image-alt', dir: 'auto', value: image.alt, 'aria-describedby': 'hint-image-alt err-image-alt',
+        oninput: (e) => edit(() => { image.alt = e.target.value; }, { field: 'image-alt', full: false }) }),
+      h('button', { type: 'button', class: 'small danger', id: 'remove-image', onclick: () => edit(() => { delete poll.images.question; }, { focus: 'f-question' }) }, t('editor-image-remove')));
+  }
+  return h('div', { class: 'field image-field' },
+    imageProblem ? h('p', { class: 'field-error upload-error', id: 'err-image' }, imageProblem) : null,
+    h('input', { type: 'file', id: 'f-image', class: 'visually-hidden file-input', accept: 'image/png,image/jpeg,image/webp,image/gif', onchange: async (e) => {
+      const file = e.target.files[0];
+      if (!file) return;
+      imageProblem = null;
+      try {
+        const made = await uploadImage(S.id, S.token, file);
+        edit(() => { poll.images = { ...(poll.images || {}), question: { image_id: made.image_id, alt: '' } }; }, { focus: 'f-image-alt' });
+      } catch (err) {
+        imageProblem = errorText(err);
+        ui.render('f-image');
+      }
+    } }),
+    h('label', { class: 'button small secondary file-button', for: 'f-image' }, t('editor-image-add')));
+}
+
 export function slideForm() {
   const poll = selectedPoll();
   if (!poll) return h('section', { class: 'ed-form' });
@@ -164,6 +202,7 @@ export function slideForm() {
         } }, t('editor-delete-slide')))),
     poll.poll_id ? h('p', { class: 'hint live-hint' }, t('editor-live-hint')) : null,
     textField('question', t('editor-question'), poll.question, { max: LIMITS.question, area: true, rows: 2, cls: 'question', set: (v) => { poll.question = v; } }),
+    imageBlock(poll),
     h('div', { class: 'field type-field' },
       h('label', { for: 'f-type' }, t('editor-type')),
       h('select', { id: 'f-type', onchange: (e) => edit(() => { poll.type = e.target.value; }, { focus: 'f-type' }) },
@@ -179,7 +218,8 @@ export function refreshErrors() {
   const mine = errors().filter((e) => e.slide === S.selected || e.slide < 0);
   const byField = new Map();
   for (const e of mine) if (!byField.has(e.field)) byField.set(e.field, e);
-  for (const slot of document.querySelectorAll('.field-error')) {
+  // (An upload's problem is the server's answer, kept until the next try.)
+  for (const slot of document.querySelectorAll('.field-error:not(.upload-error)')) {
     const field = slot.id.slice(4);
     const e = byField.get(field);
     slot.textContent = e ? t(`editor-err-${e.id}`, e.args) : '';

@@ -13,7 +13,7 @@ export const WITH_TEXT = new Set(['wordcloud', 'open', 'qa']);
 // The limits Tally enforces (crates/tally-domain/src/poll.rs and
 // kinds/settings.rs), shown before the server would refuse anything.
 export const LIMITS = {
-  question: 1000, key: 32, option: 500, options: 64, notes: 2000, polls: 200, title: 120,
+  question: 1000, key: 32, option: 500, options: 64, notes: 2000, polls: 200, title: 120, alt: 250,
   scaleSpan: 100, pointsBudget: 1_000_000, wordEntries: 10, wordLength: 50, textLength: 2000,
   timeLimit: 24 * 3600, quizPoints: 100_000,
 };
@@ -92,6 +92,7 @@ export function fromFields(p, correct = p.correct || []) {
   }
   if (p.scale) s.scale = { min: str(p.scale.min), max: str(p.scale.max), min_label: str(p.scale.min_label), max_label: str(p.scale.max_label) };
   const poll = { uid: newUid(), type, question: p.question || '', options, s, notes: p.notes || '' };
+  if (p.images) poll.images = JSON.parse(JSON.stringify(p.images));
   if (!options.length) poll.options = blankPoll().options;
   if (p.poll_id) {
     poll.poll_id = p.poll_id;
@@ -125,15 +126,30 @@ export function pollFields(poll) {
   }
   if (type === 'quiz') settings.correct = poll.options.filter((o) => o.correct).map((o) => o.key);
   const notes = poll.notes.trim() ? poll.notes : undefined;
-  return { out, settings, notes };
+  return { out, settings, notes, images: imagesOf(poll) };
+}
+
+// The poll's images as Tally takes them: the question's, and those of
+// options the poll still has (none for a type without options).
+export function imagesOf(poll) {
+  const held = poll.images || {};
+  const out = {};
+  if (held.question) out.question = { image_id: held.question.image_id, alt: held.question.alt.trim() };
+  if (WITH_OPTIONS.has(poll.type) && held.options) {
+    const keys = new Set(poll.options.map((o) => o.key));
+    const options = Object.fromEntries(Object.entries(held.options).filter(([k]) => keys.has(k)).map(([k, v]) => [k, { image_id: v.image_id, alt: v.alt.trim() }]));
+    if (Object.keys(options).length) out.options = options;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 // One poll of `PUT …/deck`.
 export function putPoll(poll, resetRounds = new Set()) {
-  const { out, settings, notes } = pollFields(poll);
+  const { out, settings, notes, images } = pollFields(poll);
   const body = { ...out, ...settings };
   if (!WITH_OPTIONS.has(poll.type)) body.options = [];
   if (notes) body.notes = notes;
+  if (images) body.images = images;
   if (poll.poll_id) body.poll_id = poll.poll_id;
   if (poll.poll_id && resetRounds.has(poll.poll_id)) body.reset_round = true;
   return body;
@@ -145,10 +161,11 @@ export function deckFile(deck) {
   if (deck.title && deck.title.trim()) doc.title = deck.title.trim();
   if (deck.profanity_filter) doc.profanity_filter = deck.profanity_filter;
   doc.polls = deck.polls.map((poll) => {
-    const { out, settings, notes } = pollFields(poll);
+    const { out, settings, notes, images } = pollFields(poll);
     const p = { ...out };
     if (Object.keys(settings).length) p.settings = settings;
     if (notes) p.notes = notes;
+    if (images) p.images = images;
     return p;
   });
   return doc;

@@ -36,6 +36,22 @@ export const template = async (name) => (await request('GET', `/templates/${enco
 export const settings = async (id) => (await request('GET', `/presentations/${id}/settings`)).data;
 export const patchTitle = (id, token, title) => request('PATCH', `/presentations/${id}/settings`, { token, body: { title: title.trim() || null } });
 
+// An image for a slide: its raw bytes (Tally tells the type from them).
+export async function uploadImage(id, token, file) {
+  let res;
+  try {
+    res = await fetch(`/presentations/${id}/images`, {
+      method: 'POST', body: file, cache: 'no-store',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}` },
+    });
+  } catch {
+    throw new OfflineError('offline');
+  }
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, data);
+  return data;
+}
+
 // A deck file to download: a Blob behind a temporary link.
 export function download(doc, name) {
   const blob = new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' });

@@ -50,12 +50,18 @@ function phoneBody(poll) {
   }
 }
 
+// The question's image as the pages show it (the preview is hidden from
+// screen readers, so no alt text is read twice).
+const imageOf = (poll, cls) => (poll.images && poll.images.question
+  ? h('img', { class: cls, src: `/images/${poll.images.question.image_id}`, alt: '' }) : null);
+
 function phone(poll) {
   const n = S.deck.polls.length;
   return h('div', { class: 'mock-phone' }, h('div', { class: 'm-in' },
     h('div', { class: 'm-bar' }, h('span', { class: 'm-event', dir: 'auto' }, S.deck.title.trim() || t('app-name')), h('span', { class: 'm-live' }, t('editor-pv-live'))),
     h('p', { class: 'm-slide-no' }, t('editor-pv-slide', { n: S.selected + 1, total: n })),
     h('p', { class: 'm-question', dir: 'auto' }, question(poll)),
+    imageOf(poll, 'm-image'),
     phoneBody(poll),
     h('span', { class: 'm-vote' }, t(poll.type === 'qa' ? 'editor-pv-send' : 'editor-pv-vote'))));
 }
@@ -80,6 +86,7 @@ function screen(poll) {
   return h('div', { class: 'mock-screen' }, h('div', { class: 's-in' },
     h('div', { class: 's-join' }, t('editor-pv-join')),
     h('p', { class: 's-question', dir: 'auto' }, question(poll)),
+    imageOf(poll, 's-image'),
     screenBody(poll),
     poll.s.time_limit_secs && Number(poll.s.time_limit_secs) > 0 ? h('span', { class: 's-timer' }, t('editor-pv-timer', { n: Number(poll.s.time_limit_secs) })) : null));
 }

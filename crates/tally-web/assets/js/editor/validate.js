@@ -74,6 +74,9 @@ export function pollErrors(poll, slide) {
   if (TAKES.max_length.has(type)) numberField(errors, slide, 'max_length', poll.s.max_length, 1, type === 'wordcloud' ? LIMITS.wordLength : LIMITS.textLength);
   if (TAKES.points.has(type)) numberField(errors, slide, 'points', poll.s.points, 1, LIMITS.quizPoints);
   numberField(errors, slide, 'time_limit_secs', poll.s.time_limit_secs, 1, LIMITS.timeLimit);
+  const image = poll.images && poll.images.question;
+  if (image && !image.alt.trim()) errors.push({ slide, field: 'image-alt', id: 'alt-empty' });
+  else if (image && chars(image.alt.trim()) > LIMITS.alt) errors.push({ slide, field: 'image-alt', id: 'alt-long', args: { max: LIMITS.alt, n: chars(image.alt.trim()) } });
   if (chars(poll.notes) > LIMITS.notes) errors.push({ slide, field: 'notes', id: 'notes-long', args: { max: LIMITS.notes, n: chars(poll.notes) } });
   return errors;
 }
@@ -90,4 +93,4 @@ export function deckErrors(deck) {
 // Errors over a limit show as they are typed; the others ("enter a
 // question") once the presenter tries to save, so that a fresh slide is
 // not red before anyone typed in it.
-export const OVER_LIMIT = new Set(['question-long', 'option-long', 'options-many', 'notes-long', 'title-long', 'slides-many', 'scale-text', 'option-same']);
+export const OVER_LIMIT = new Set(['question-long', 'option-long', 'options-many', 'notes-long', 'title-long', 'slides-many', 'scale-text', 'option-same', 'alt-long']);
