@@ -4,6 +4,7 @@ use super::{NewPollBody, OptionBody, PollSettingsBody};
 use crate::problem::Problem;
 use serde::{Deserialize, Serialize};
 use tally_domain::deck::{DeckEdit, DeckRev, DeckRevision, PollRevision};
+use tally_domain::kinds::PollType;
 use tally_domain::usecases::EditableDeck;
 use tally_domain::PollId;
 use utoipa::ToSchema;
@@ -61,7 +62,18 @@ impl DeckBody {
                             value: o.value.as_str().to_owned(),
                         })
                         .collect(),
-                    settings: PollSettingsBody::of(&poll.settings),
+                    // The editor needs a quiz's answer, which the public
+                    // body leaves out until results are shown.
+                    settings: PollSettingsBody {
+                        correct: (poll.settings.kind == PollType::Quiz).then(|| {
+                            poll.settings
+                                .correct
+                                .iter()
+                                .map(|k| k.as_str().to_owned())
+                                .collect()
+                        }),
+                        ..PollSettingsBody::of(&poll.settings)
+                    },
                     notes: deck
                         .notes
                         .iter()

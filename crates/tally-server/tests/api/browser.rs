@@ -165,3 +165,15 @@ async fn the_reveal_shows_the_room_only_the_places() {
 async fn slide_images_show_on_the_phone_and_the_big_screen() {
     run_scenario("images.mjs").await;
 }
+
+/// The deck editor (issue 26): /new from a template, an outline and a deck
+/// file; /edit reorders by drag and Alt+arrows, switches types keeping the
+/// options, adds options with Enter, shows limits before the server
+/// refuses, edits a live poll while phones vote (the phone shows it), turns
+/// a 409 into a new round and a stale save into a 412 explained, keeps a
+/// draft over a reload, undoes; axe-core at zero on every state in English
+/// and Arabic at 1280×720 and 390 px.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_deck_editor_builds_reorders_and_edits_a_live_deck() {
+    run_scenario("deck-editor.mjs").await;
+}

@@ -422,3 +422,27 @@ async fn votes_racing_a_live_edit_count_once_on_the_redis_path() {
     let second = app.peer().await;
     votes_racing_an_edit(&app, &second.address).await;
 }
+
+#[tokio::test]
+async fn the_editor_reads_a_quiz_s_answer_the_public_does_not() {
+    let app = spawn_app().await;
+    let body = json!({"polls": [{"question": "2+2?", "type": "quiz",
+        "options": [{"key": "A", "value": "3"}, {"key": "B", "value": "4"}], "correct": ["B"]}]});
+    let created = crate::common::create_presentation(&app.client, &app.address, &body).await;
+    let (deck, _) = read(&app, &created.id, &created.token).await;
+    assert_eq!(deck["polls"][0]["correct"], json!(["B"]));
+    let public = app
+        .get_json(&format!("/presentations/{}", created.id))
+        .await;
+    assert!(public["polls"][0].get("correct").is_none(), "{public}");
+    // Sent back as read, it changes nothing.
+    let mut same = revision_of(&deck);
+    same["polls"][0]["type"] = json!("quiz");
+    same["polls"][0]["correct"] = json!(["B"]);
+    let saved: Value = replace(&app, &created.id, &created.token, Some("\"1\""), &same)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(saved["edits"], json!([]), "{saved}");
+}
