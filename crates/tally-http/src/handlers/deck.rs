@@ -18,6 +18,10 @@ use uuid::Uuid;
 pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::resource("/presentations/{presentation_id}/deck")
+            // A whole deck, as large as a new presentation's body may be.
+            .app_data(crate::extract::json_config(
+                crate::extract::PRESENTATION_BODY_LIMIT,
+            ))
             .get(get_deck::<P>)
             .put(put_deck::<P>),
     )

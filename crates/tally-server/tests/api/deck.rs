@@ -446,3 +446,23 @@ async fn the_editor_reads_a_quiz_s_answer_the_public_does_not() {
         .unwrap();
     assert_eq!(saved["edits"], json!([]), "{saved}");
 }
+
+#[tokio::test]
+async fn a_whole_deck_of_the_largest_size_is_taken() {
+    let app = spawn_app().await;
+    // 200 polls with 1,000-character questions: well over the small body
+    // limit votes have.
+    let question = "Q".repeat(999) + "?";
+    let body = json!({"polls": (0..200).map(|i| json!({
+        "question": format!("{i} {question}").chars().take(1000).collect::<String>(),
+        "options": [{"key": "A", "value": "a"}, {"key": "B", "value": "b"}],
+    })).collect::<Vec<_>>()});
+    let created = crate::common::create_presentation(&app.client, &app.address, &body).await;
+    let (deck, _) = read(&app, &created.id, &created.token).await;
+    let mut edited = revision_of(&deck);
+    edited["polls"][199]["question"] = json!("The last one, edited?");
+    let response = replace(&app, &created.id, &created.token, Some("\"1\""), &edited).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let saved: Value = response.json().await.unwrap();
+    assert_eq!(saved["polls"][199]["question"], "The last one, edited?");
+}
