@@ -101,6 +101,8 @@ pub enum EditKind {
     Notes,
     /// An image beside the question or an option, or its alt text.
     Images,
+    /// A content slide's text.
+    Body,
 }
 
 impl EditKind {
@@ -120,6 +122,7 @@ impl EditKind {
             Self::Display => "display",
             Self::Notes => "notes",
             Self::Images => "images",
+            Self::Body => "body",
         }
     }
 
@@ -139,6 +142,7 @@ impl EditKind {
             Self::Display,
             Self::Notes,
             Self::Images,
+            Self::Body,
         ]
         .into_iter()
         .find(|k| k.as_str() == raw)
@@ -376,6 +380,13 @@ fn poll_edits(
         edits.push(DeckEdit::new(id, EditKind::OptionsReordered));
     }
     settings_edits(id, &poll.settings, draft.settings(), edits);
+    let body = |s: &PollSettings| s.body.as_ref().map_or("", |b| b.source()).to_owned();
+    if poll.settings.kind == draft.settings().kind && body(&poll.settings) != body(draft.settings())
+    {
+        edits.push(
+            DeckEdit::new(id, EditKind::Body).change(body(&poll.settings), body(draft.settings())),
+        );
+    }
     if poll.images != *draft.images() {
         edits.push(DeckEdit::new(id, EditKind::Images));
     }

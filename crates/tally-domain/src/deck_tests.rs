@@ -213,6 +213,39 @@ fn type_and_rules_changes_need_an_empty_round_unless_reset_is_accepted() {
 }
 
 #[test]
+fn a_content_slide_s_text_is_an_edit_that_starts_no_round() {
+    let content = |body: &str| {
+        PollDraft::typed(
+            Question::parse("Welcome").unwrap(),
+            vec![],
+            PollType::Content,
+            SettingsDraft {
+                body: Some(body.to_owned()),
+                ..SettingsDraft::default()
+            },
+        )
+        .unwrap()
+    };
+    let deck = deck(&[content("Doors at 9")], 0);
+    let revised = revise(
+        &deck,
+        &[],
+        DeckRevision {
+            polls: vec![keep(&deck, 0, content("Doors at **9:30**"))],
+        },
+    )
+    .unwrap();
+    assert_eq!(kinds(&revised), [EditKind::Body]);
+    let edit = &revised.edits[0];
+    assert_eq!(
+        (edit.before.as_deref(), edit.after.as_deref()),
+        (Some("Doors at 9"), Some("Doors at **9:30**"))
+    );
+    assert!(!revised.polls[0].new_round);
+    assert_eq!(EditKind::parse("body"), Some(EditKind::Body));
+}
+
+#[test]
 fn display_settings_do_not_change_what_votes_mean() {
     let deck = deck(&[colours()], 0);
     let timed = PollDraft::typed(

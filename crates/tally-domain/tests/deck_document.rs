@@ -45,11 +45,7 @@ fn poll() -> impl Strategy<Value = PollDraft> {
         any::<u64>(),
     )
         .prop_flat_map(|(kind, n, question, notes, seed)| {
-            let n = if matches!(kind, PollType::Wordcloud | PollType::Open | PollType::Qa) {
-                0
-            } else {
-                n
-            };
+            let n = if kind.has_options() { n } else { 0 };
             (
                 Just(kind),
                 options(n),
@@ -93,6 +89,11 @@ fn poll() -> impl Strategy<Value = PollDraft> {
                     }
                     PollType::Qa => draft.moderated = Some(seed % 2 == 1),
                     PollType::Single => draft.allow_change = Some(seed % 2 == 0),
+                    PollType::Content => {
+                        draft.time_limit_secs = None;
+                        draft.body = (seed % 2 == 0)
+                            .then(|| format!("Welcome **{}**\n\n- one\n- two", pick(99)));
+                    }
                 }
                 let notes = notes.map(|n| PresenterNotes::parse(n).unwrap());
                 PollDraft::typed(Question::parse(question).unwrap(), options, kind, draft)

@@ -95,6 +95,8 @@ pub enum InvalidVote {
     ControlCharacter,
     #[error("{0} polls take questions, not votes")]
     NotVotable(&'static str),
+    #[error("a content slide takes no votes")]
+    ContentSlide,
 }
 
 impl PollSettings {
@@ -119,6 +121,7 @@ impl PollSettings {
             PollType::Wordcloud => "words",
             PollType::Open => "text",
             PollType::Qa => "questions",
+            PollType::Content => "none",
         }
     }
 
@@ -174,8 +177,10 @@ impl PollSettings {
     /// The first [`InvalidVote`] found.
     pub fn check(&self, raw: RawChoice) -> Result<Choice, InvalidVote> {
         let expected = self.vote_field();
-        if self.kind == PollType::Qa {
-            return Err(InvalidVote::NotVotable(self.kind.as_str()));
+        match self.kind {
+            PollType::Qa => return Err(InvalidVote::NotVotable(self.kind.as_str())),
+            PollType::Content => return Err(InvalidVote::ContentSlide),
+            _ => {}
         }
         if raw.field() != expected {
             return Err(InvalidVote::WrongField {

@@ -208,7 +208,7 @@ impl Aggregates {
                             .or_default() += count;
                     }
                 }
-                PollType::Open | PollType::Qa => {}
+                PollType::Open | PollType::Qa | PollType::Content => {}
             }
         }
         if kind == PollType::Open {
@@ -314,7 +314,9 @@ mod tests {
                         })
                         .boxed()
                 }
-                PollType::Open | PollType::Qa => "[a-z ]{1,8}".prop_map(Choice::Text).boxed(),
+                PollType::Open | PollType::Qa | PollType::Content => {
+                    "[a-z ]{1,8}".prop_map(Choice::Text).boxed()
+                }
             }
         };
         prop::sample::select(PollType::ALL[..8].to_vec()).prop_flat_map(move |kind| {

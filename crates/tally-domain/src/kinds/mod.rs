@@ -9,6 +9,7 @@
 
 pub mod aggregate;
 pub mod choice;
+pub mod content;
 pub mod encoding;
 pub mod moderation;
 pub mod names;
@@ -19,6 +20,7 @@ pub mod words;
 
 pub use aggregate::{Aggregates, Cloud, OptionRanking, OptionRating, WordCount};
 pub use choice::{Choice, InvalidVote, RawChoice, Word};
+pub use content::{Block, BodyError, ContentBody, Span};
 pub use moderation::{
     text_entry_id, word_entry_id, Decision, Decisions, Moderation, ProfanityFilter, UnknownFilter,
 };

@@ -1,5 +1,6 @@
 //! Each poll type's settings, validated when a poll is created.
 
+use super::content::{BodyError, ContentBody};
 use crate::poll::OptionKey;
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -16,10 +17,12 @@ pub enum PollType {
     Open,
     Quiz,
     Qa,
+    /// A content slide: a heading, a body and an image; no votes.
+    Content,
 }
 
 impl PollType {
-    pub const ALL: [PollType; 9] = [
+    pub const ALL: [PollType; 10] = [
         PollType::Single,
         PollType::Multiple,
         PollType::Scale,
@@ -29,6 +32,7 @@ impl PollType {
         PollType::Open,
         PollType::Quiz,
         PollType::Qa,
+        PollType::Content,
     ];
 
     /// # Errors
@@ -51,17 +55,27 @@ impl PollType {
             PollType::Open => "open",
             PollType::Quiz => "quiz",
             PollType::Qa => "qa",
+            PollType::Content => "content",
         }
     }
 
     /// Whether the poll's options are what participants choose among (or,
     /// for a scale, the statements they rate). The others take text.
     pub fn has_options(self) -> bool {
-        !matches!(self, PollType::Wordcloud | PollType::Open | PollType::Qa)
+        !matches!(
+            self,
+            PollType::Wordcloud | PollType::Open | PollType::Qa | PollType::Content
+        )
+    }
+
+    /// Whether participants vote on the poll at all (a content slide is
+    /// only shown; a Q&A poll takes questions through its own endpoints).
+    pub fn takes_votes(self) -> bool {
+        !matches!(self, PollType::Qa | PollType::Content)
     }
 
     fn takes(self, field: Field) -> bool {
-        use PollType::{Multiple, Open, Points, Qa, Quiz, Ranking, Scale, Wordcloud};
+        use PollType::{Content, Multiple, Open, Points, Qa, Quiz, Ranking, Scale, Wordcloud};
         match field {
             Field::Choices => matches!(self, Multiple | Ranking | Quiz),
             Field::Scale => self == Scale,
@@ -69,7 +83,9 @@ impl PollType {
             Field::MaxEntries => self == Wordcloud,
             Field::MaxLength | Field::Moderated => matches!(self, Wordcloud | Open | Qa),
             Field::Correct | Field::QuizPoints => self == Quiz,
-            Field::AllowChange | Field::ResultsAfterVote => self != Qa,
+            Field::AllowChange | Field::ResultsAfterVote => !matches!(self, Qa | Content),
+            Field::TimeLimit => self != Content,
+            Field::Body => self == Content,
         }
     }
 }
@@ -87,6 +103,8 @@ enum Field {
     AllowChange,
     Moderated,
     ResultsAfterVote,
+    TimeLimit,
+    Body,
 }
 
 impl Field {
@@ -102,6 +120,8 @@ impl Field {
             Field::AllowChange => "allow_change",
             Field::Moderated => "moderated",
             Field::ResultsAfterVote => "results_after_vote",
+            Field::TimeLimit => "time_limit_secs",
+            Field::Body => "body",
         }
     }
 }
@@ -143,6 +163,10 @@ pub struct SettingsDraft {
     pub moderated: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub results_after_vote: Option<bool>,
+    /// A content slide's text, in the Markdown subset of
+    /// [`super::content`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
 }
 
 /// An integer rating range.
@@ -177,6 +201,8 @@ pub struct PollSettings {
     /// display choice of the phone, not a rule of the server (the results
     /// a presenter shows are the same for everyone who asks).
     pub results_after_vote: bool,
+    /// A content slide's text, if it has any.
+    pub body: Option<ContentBody>,
 }
 
 /// Limits beyond which a setting is refused: generous for any event, and
@@ -192,7 +218,7 @@ pub const MAX_QUIZ_POINTS: i64 = 100_000;
 /// Why a poll's settings were refused (400, with this text as the detail).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SettingsError {
-    #[error("unknown poll type {0:?}; expected one of single, multiple, scale, ranking, points, wordcloud, open, quiz, qa")]
+    #[error("unknown poll type {0:?}; expected one of single, multiple, scale, ranking, points, wordcloud, open, quiz, qa, content")]
     UnknownType(String),
     #[error("a {0} poll needs options")]
     OptionsRequired(&'static str),
@@ -225,6 +251,8 @@ pub enum SettingsError {
         min: usize,
         max: usize,
     },
+    #[error(transparent)]
+    Body(#[from] BodyError),
 }
 
 fn in_range(field: &'static str, value: i64, min: i64, max: i64) -> Result<i64, SettingsError> {
@@ -261,6 +289,7 @@ impl PollSettings {
             allow_change: false,
             moderated: false,
             results_after_vote: false,
+            body: None,
         }
     }
 
@@ -295,6 +324,7 @@ impl PollSettings {
             results_after_vote: kind
                 .takes(Field::ResultsAfterVote)
                 .then_some(self.results_after_vote),
+            body: self.body.as_ref().map(|b| b.source().to_owned()),
         }
     }
 
@@ -328,6 +358,8 @@ impl PollSettings {
             (Field::AllowChange, draft.allow_change.is_some()),
             (Field::Moderated, draft.moderated.is_some()),
             (Field::ResultsAfterVote, draft.results_after_vote.is_some()),
+            (Field::TimeLimit, draft.time_limit_secs.is_some()),
+            (Field::Body, draft.body.is_some()),
         ];
         if let Some((field, _)) = given.iter().find(|(f, set)| *set && !kind.takes(*f)) {
             return Err(SettingsError::NotForType {
@@ -457,6 +489,7 @@ impl PollSettings {
             allow_change: draft.allow_change.unwrap_or(false),
             moderated: draft.moderated.unwrap_or(false),
             results_after_vote: draft.results_after_vote.unwrap_or(false),
+            body: ContentBody::parse_optional(draft.body)?,
         })
     }
 }

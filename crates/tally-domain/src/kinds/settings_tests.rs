@@ -168,6 +168,47 @@ fn invalid_combinations_are_refused_with_a_reason() {
                 max: MAX_TIME_LIMIT_SECS,
             },
         ),
+        // A content slide: no options, no timer, a body in the subset; no
+        // other type takes a body.
+        (
+            "content",
+            &["A"],
+            SettingsDraft::default(),
+            SettingsError::OptionsNotAllowed("content"),
+        ),
+        (
+            "content",
+            &[],
+            SettingsDraft {
+                time_limit_secs: Some(30),
+                ..SettingsDraft::default()
+            },
+            SettingsError::NotForType {
+                field: "time_limit_secs",
+                kind: "content",
+            },
+        ),
+        (
+            "content",
+            &[],
+            SettingsDraft {
+                body: Some("<img src=x onerror=alert(1)>".to_owned()),
+                ..SettingsDraft::default()
+            },
+            SettingsError::Body(crate::kinds::BodyError::Unsupported("HTML")),
+        ),
+        (
+            "open",
+            &[],
+            SettingsDraft {
+                body: Some("Hello".to_owned()),
+                ..SettingsDraft::default()
+            },
+            SettingsError::NotForType {
+                field: "body",
+                kind: "open",
+            },
+        ),
     ];
     for (kind, options, draft, expected) in cases {
         assert_eq!(
@@ -185,7 +226,8 @@ fn the_stored_draft_gives_back_the_same_settings() {
         let options: &[&str] = if kind.has_options() { &abc } else { &[] };
         let draft = SettingsDraft {
             correct: (kind == PollType::Quiz).then(|| vec!["B".to_owned()]),
-            time_limit_secs: Some(20),
+            time_limit_secs: (kind != PollType::Content).then_some(20),
+            body: (kind == PollType::Content).then(|| "Hello *all*".to_owned()),
             ..SettingsDraft::default()
         };
         let first = settings(kind.as_str(), options, draft).unwrap();
@@ -211,12 +253,12 @@ fn results_after_vote_is_off_by_default_kept_and_refused_on_qa() {
         };
         let defaulted = settings(kind.as_str(), options, plain).unwrap();
         assert!(!defaulted.results_after_vote, "{kind:?}");
-        if kind == PollType::Qa {
+        if !kind.takes_votes() {
             assert_eq!(
                 settings(kind.as_str(), options, asked).unwrap_err(),
                 SettingsError::NotForType {
                     field: "results_after_vote",
-                    kind: "qa",
+                    kind: kind.as_str(),
                 }
             );
             continue;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use tally_domain::deck::image::ImagesDraft;
-use tally_domain::kinds::{PollSettings, ScaleDraft, SettingsDraft};
+use tally_domain::kinds::{Block, PollSettings, PollType, ScaleDraft, SettingsDraft};
 use tally_domain::Poll;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -79,7 +79,9 @@ pub struct ScaleBody {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 pub struct PollSettingsBody {
     /// `single` (default), `multiple`, `scale`, `ranking`, `points`,
-    /// `wordcloud`, `open`, `quiz` or `qa`.
+    /// `wordcloud`, `open`, `quiz`, `qa`, or `content` (a content slide:
+    /// the question is its heading, `body` its text, an image optional;
+    /// it takes no votes).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     #[schema(example = "multiple")]
     pub kind: Option<String>,
@@ -123,6 +125,13 @@ pub struct PollSettingsBody {
     /// server's reads are the same for everyone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results_after_vote: Option<bool>,
+    /// content: the slide's text (at most 2,000 characters) in a Markdown
+    /// subset: paragraphs, `**bold**`, `*italic*`, `-` and `1.` lists one
+    /// level deep. Anything else (HTML, links, images, headings, code,
+    /// quotes) is refused with its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "Welcome to **Tally Day**.\n\n- Wi-Fi: tally-guest\n- Lunch at 12:30")]
+    pub body: Option<String>,
 }
 
 impl PollSettingsBody {
@@ -149,6 +158,7 @@ impl PollSettingsBody {
             allow_change: self.allow_change,
             moderated: self.moderated,
             results_after_vote: self.results_after_vote,
+            body: self.body,
         }
     }
 
@@ -179,6 +189,7 @@ impl PollSettingsBody {
             allow_change: draft.allow_change,
             moderated: draft.moderated,
             results_after_vote: draft.results_after_vote,
+            body: draft.body,
         }
     }
 }
@@ -203,6 +214,12 @@ pub struct PollBody {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
     pub images: Option<ImagesDraft>,
+    /// Tally, on a content slide with a `body`: the body read as blocks
+    /// (`paragraph`, `bullets`, `numbered`) of spans (`text`, with `strong`
+    /// and `emphasis` when set). Pages draw these as text, never as markup.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<Object>>)]
+    pub body_blocks: Option<Vec<Block>>,
 }
 
 impl From<&Poll> for PollBody {
@@ -219,8 +236,10 @@ impl From<&Poll> for PollBody {
                 })
                 .collect(),
             settings: PollSettingsBody::of(&poll.settings),
-            vote_field: (!is_plain_v4(poll)).then(|| poll.settings.vote_field()),
+            vote_field: (!is_plain_v4(poll) && poll.settings.kind != PollType::Content)
+                .then(|| poll.settings.vote_field()),
             images: (!poll.images.is_empty()).then(|| poll.images.draft()),
+            body_blocks: poll.settings.body.as_ref().map(|b| b.blocks().to_vec()),
         }
     }
 }

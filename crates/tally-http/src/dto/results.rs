@@ -215,7 +215,7 @@ impl From<PollResults> for ResultsBody {
                     })
                     .collect(),
             ),
-            PollType::Wordcloud | PollType::Open | PollType::Qa => None,
+            PollType::Wordcloud | PollType::Open | PollType::Qa | PollType::Content => None,
         };
         Self {
             poll_id: *r.poll_id.as_uuid(),

@@ -166,6 +166,19 @@ async fn slide_images_show_on_the_phone_and_the_big_screen() {
     run_scenario("images.mjs").await;
 }
 
+/// Content slides (issue 26): the phone shows the text (bold, italic, a
+/// list, an escaped "<" as a character) and no form, in English and
+/// Arabic at 390 px; the big screen fits a short and a 2,000-character
+/// slide at 1280×720 and 1920×1080 with no scrolling, nothing cut and no
+/// type under 1.8 % of the height; the console hides voting, results,
+/// timer and reset, and Space or R change nothing; the editor edits the
+/// text and says beside the field that HTML is not shown; axe-core finds
+/// nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn content_slides_show_everywhere_and_take_no_votes() {
+    run_scenario("content.mjs").await;
+}
+
 /// The deck editor (issue 26): /new from a template, an outline and a deck
 /// file; /edit reorders by drag and Alt+arrows, switches types keeping the
 /// options, adds options with Enter, shows limits before the server

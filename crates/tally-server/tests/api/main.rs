@@ -11,6 +11,7 @@ mod bad_input;
 mod binary;
 mod browser;
 mod console;
+mod content;
 mod contests;
 mod deck;
 mod deck_files;

@@ -109,6 +109,7 @@ macro_rules! port_contract_tests {
             types::every_type_counts_a_vote_once_and_refuses_a_different_one,
             types::changes_and_retractions_move_the_counts_exactly,
             types::a_ballot_checked_for_another_type_is_refused,
+            types::a_content_slide_keeps_its_body_and_takes_no_ballot,
             types::borda_points_and_mean_positions_on_a_known_example,
             types::word_cloud_words_count_under_their_normal_form,
             types::votes_after_the_deadline_are_refused,

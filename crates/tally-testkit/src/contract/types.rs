@@ -8,7 +8,9 @@ use super::Adapters;
 use crate::fixtures::{one, typed};
 use std::collections::BTreeMap;
 use tally_domain::kinds::{Aggregates, PollType, RawChoice, SettingsDraft};
-use tally_domain::ports::{IntakeError, LedgerError, VoteIntake as _, VoteLedger as _};
+use tally_domain::ports::{
+    IntakeError, LedgerError, PresentationStore as _, VoteIntake as _, VoteLedger as _,
+};
 use tally_domain::{Ballot, OptionKey, ParticipantId, PollResults, Presentation, VoteReceipt};
 
 fn someone() -> ParticipantId {
@@ -103,7 +105,7 @@ fn two_votes(kind: PollType) -> (RawChoice, RawChoice) {
             RawChoice::Text("Fewer slides".into()),
         ),
         PollType::Quiz => (RawChoice::Key("B".into()), RawChoice::Key("A".into())),
-        PollType::Qa => unreachable!("Q&A polls take questions"),
+        PollType::Qa | PollType::Content => unreachable!("{kind:?} takes no votes"),
     }
 }
 
@@ -133,9 +135,10 @@ fn expected(p: &Presentation, raws: &[RawChoice]) -> Aggregates {
     Aggregates::of(&choices)
 }
 
-/// The types that take votes (Q&A takes questions).
+/// The types that take votes (Q&A takes questions; a content slide
+/// nothing).
 fn votable() -> impl Iterator<Item = PollType> {
-    PollType::ALL.into_iter().filter(|k| *k != PollType::Qa)
+    PollType::ALL.into_iter().filter(|k| k.takes_votes())
 }
 
 pub async fn every_type_counts_a_vote_once_and_refuses_a_different_one<A: Adapters>(adapters: &A) {
@@ -247,6 +250,39 @@ pub async fn a_ballot_checked_for_another_type_is_refused<A: Adapters>(adapters:
         SettingsDraft::default(),
     )
     .await;
+    let unchecked = Ballot::single(p.id, p.polls[0].id, someone(), "A");
+    assert!(matches!(
+        adapters.intake().cast(unchecked).await,
+        Err(IntakeError::WrongType)
+    ));
+    assert_eq!(results(adapters, &p).await.participants, 0);
+}
+
+/// A content slide is stored with its body and takes no ballot, not even
+/// one that skipped the edge's check: the intake refuses it as of another
+/// type, and nothing is counted.
+pub async fn a_content_slide_keeps_its_body_and_takes_no_ballot<A: Adapters>(adapters: &A) {
+    let body = "Welcome **all**\n\n- Wi-Fi: guest";
+    let p = poll_of(
+        adapters,
+        PollType::Content,
+        &[],
+        SettingsDraft {
+            body: Some(body.to_owned()),
+            ..SettingsDraft::default()
+        },
+    )
+    .await;
+    let stored = adapters
+        .store()
+        .get(p.id)
+        .await
+        .expect("read back")
+        .expect("stored");
+    let settings = &stored.polls[0].settings;
+    assert_eq!(settings.kind, PollType::Content);
+    assert_eq!(settings.body.as_ref().map(|b| b.source()), Some(body));
+    assert_eq!(settings, &p.polls[0].settings);
     let unchecked = Ballot::single(p.id, p.polls[0].id, someone(), "A");
     assert!(matches!(
         adapters.intake().cast(unchecked).await,

@@ -43,8 +43,11 @@ const drawConn = () => {
 const next = () => act('console-action-next', () => call('PUT', '/polls/current'));
 const previous = () => act('console-action-previous', () => call('POST', '/polls/current/previous'));
 const goTo = (index) => act('console-action-goto', () => call('PUT', '/polls/current/index', { index }));
-const toggleVoting = () => act('console-action-voting', () => call('POST', `/polls/current/${ctx.state && ctx.state.voting_open ? 'close' : 'open'}`));
-const toggleResults = () => act('console-action-results', () => call('POST', `/polls/current/results/${resultsShown() ? 'hide' : 'show'}`));
+// On a content slide Space and R do nothing: there is no vote to open
+// and no result to show (their buttons are hidden too).
+const onContent = () => !!(ctx.state && ctx.state.poll && ctx.state.poll.type === 'content');
+const toggleVoting = () => onContent() || act('console-action-voting', () => call('POST', `/polls/current/${ctx.state && ctx.state.voting_open ? 'close' : 'open'}`));
+const toggleResults = () => onContent() || act('console-action-results', () => call('POST', `/polls/current/results/${resultsShown() ? 'hide' : 'show'}`));
 const timer = (seconds) => act('console-action-timer', () => call('POST', '/polls/current/timer', { seconds }));
 function reset() {
   const s = ctx.state;
@@ -84,6 +87,7 @@ function drawResultsPanel() {
   const r = ctx.results;
   if (!r || !poll || r.poll_id !== poll.poll_id) return;
   fill(document.getElementById('audience'), t('console-audience', { count: r.audience ?? 0 }));
+  if (poll.type === 'content') return;
   fill(document.getElementById('counts'), t('console-participants', { count: r.participants || 0 }));
   drawResults(document.getElementById('results'), r, poll);
   drawQueue();

@@ -109,8 +109,9 @@ function drawHead() {
 
 function drawSub() {
   const poll = state && state.poll;
-  $('sub').hidden = !poll || ended;
-  if (!poll) return;
+  // A content slide takes no answers: no status, no count.
+  $('sub').hidden = !poll || ended || typeOf(poll) === 'content';
+  if (!poll || $('sub').hidden) return;
   const status = countdown.tick();
   const visible = state.results_visible;
   const words = !visible && countdown.isOpen() ? t('waiting-answers') : status;
@@ -156,6 +157,10 @@ function drawAll() {
   } else if (out.list && pages.count === 1 && body.scrollHeight > body.clientHeight + 1) {
     // New figures made a row wrap: fit again.
     fitStage(out);
+  } else if (overflows(body.querySelector(':scope > .content-body'))) {
+    // A content slide's room shrank (the join details took a line more
+    // when the audience count came): fit its text again.
+    fitStage(out);
   }
   if (r && state.results_visible) {
     if (typeOf(poll) === 'quiz' && Date.now() - lastBoard > 1000) loadBoard();
@@ -193,6 +198,17 @@ function fitStage(out) {
   } else {
     pages.reset();
   }
+  const text = body.querySelector(':scope > .content-body');
+  if (text) {
+    // A content slide's text: as large as fits, up to a heading's size
+    // (never below the smallest readable type; a body at its limit
+    // fits at 1280x720, which screen.mjs checks).
+    fitQuestion(true, 0.35);
+    const fits = () => text.scrollHeight <= text.clientHeight + 1;
+    fitFont(text, fits, min, 0.065 * innerHeight);
+    // The large join details cost the text its room: the strip instead.
+    if (!fits() && join.shrink()) return;
+  }
   const board = body.querySelector('.board');
   if (board) fitFont(board, () => board.scrollHeight <= board.clientHeight + 1, min, max);
   const cloud = body.querySelector('.cloud');
@@ -202,6 +218,8 @@ function fitStage(out) {
     draw(body, state.poll, mine(), { visible: true, count: count(), leaderboard, minType: min });
   }
 }
+
+const overflows = (el) => !!el && el.scrollHeight > el.clientHeight + 1;
 
 function refit() {
   laidOut = '';

@@ -6,6 +6,7 @@ import { h, fill } from '../dom.js';
 import { t, num } from '../i18n.js';
 import { ctx, may, resultsShown } from './context.js';
 import { countdownElement, followTimer, msLeft } from './countdown.js';
+import { contentBody } from '../content.js';
 
 const typeName = (type) => t(`console-type-${type || 'single'}`);
 // A slide's name in the go-to list: its number and the start of its
@@ -54,13 +55,21 @@ export function drawState() {
     followTimer();
     return;
   }
+  const content = poll.type === 'content';
   const closed = !s.voting_open || msLeft() === 0;
+  // A content slide is only read: no voting, results, timer or round to
+  // run, so those controls go and its text shows instead.
+  for (const id of ['poll-controls', 'hold-option', 'timer-controls', 'reset']) {
+    const el = document.getElementById(id);
+    if (el) el.hidden = content;
+  }
   fill(slide,
     h('p', { class: 'slide-meta' }, t('console-slide-meta', {
       number: num(s.current_poll_index + 1), count: num(s.poll_count), type: typeName(poll.type), round: num(s.round || 1),
     })),
     h('p', { id: 'current-question', dir: 'auto' }, poll.question),
-    h('div', { class: 'row slide-tags' },
+    content ? contentBody(poll, { id: 'current-body' }) : null,
+    content ? h('p', { class: 'tag', id: 'voting-state' }, t('console-content-note')) : h('div', { class: 'row slide-tags' },
       h('span', { class: `tag ${closed ? 'closed' : 'open'}`, id: 'voting-state' }, closed ? t('console-voting-closed') : t('console-voting-open')),
       h('span', { class: 'tag', id: 'results-state' }, resultsTag(s)),
       countdownElement()));
@@ -77,7 +86,10 @@ export function drawState() {
       `${num(i + 1)}. ${short(p.question)}`)));
     drawNotes();
   }
-  if (!ctx.results || ctx.results.poll_id !== poll.poll_id) {
+  if (content) {
+    fill(document.getElementById('results'), h('p', { class: 'muted' }, t('console-content-results')));
+    fill(document.getElementById('counts'));
+  } else if (!ctx.results || ctx.results.poll_id !== poll.poll_id) {
     fill(document.getElementById('results'), h('p', { class: 'muted' }, t('console-waiting-votes')));
     fill(document.getElementById('counts'));
     fill(document.getElementById('queue'));

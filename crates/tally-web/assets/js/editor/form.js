@@ -134,11 +134,13 @@ function settingsBlock(poll) {
   if (TAKES.max_entries.has(type)) fields.push(numberField(poll, 'max_entries', t('editor-max-entries')));
   if (TAKES.max_length.has(type)) fields.push(numberField(poll, 'max_length', t('editor-max-length')));
   if (TAKES.points.has(type)) fields.push(numberField(poll, 'points', t('editor-quiz-points')));
-  fields.push(numberField(poll, 'time_limit_secs', t('editor-timer')));
+  if (TAKES.time_limit_secs.has(type)) fields.push(numberField(poll, 'time_limit_secs', t('editor-timer')));
   const flags = [];
   if (TAKES.allow_change.has(type)) flags.push(flag(poll, 'allow_change', t('editor-allow-change')));
   if (TAKES.results_after_vote.has(type)) flags.push(flag(poll, 'results_after_vote', t('editor-results-after-vote')));
   if (TAKES.moderated.has(type)) flags.push(flag(poll, 'moderated', t('editor-moderated')));
+  // A content slide has no setting.
+  if (!fields.length && !flags.length) return null;
   return h('fieldset', { class: 'settings' },
     h('legend', {}, t('editor-settings')),
     h('div', { class: 'settings-grid' }, fields),
@@ -201,13 +203,17 @@ export function slideForm() {
           ui.announce(t('editor-deleted', { n: i + 1 }));
         } }, t('editor-delete-slide')))),
     poll.poll_id ? h('p', { class: 'hint live-hint' }, t('editor-live-hint')) : null,
-    textField('question', t('editor-question'), poll.question, { max: LIMITS.question, area: true, rows: 2, cls: 'question', set: (v) => { poll.question = v; } }),
+    textField('question', t(poll.type === 'content' ? 'editor-heading' : 'editor-question'), poll.question, { max: LIMITS.question, area: true, rows: 2, cls: 'question', set: (v) => { poll.question = v; } }),
     imageBlock(poll),
     h('div', { class: 'field type-field' },
       h('label', { for: 'f-type' }, t('editor-type')),
       h('select', { id: 'f-type', onchange: (e) => edit(() => { poll.type = e.target.value; }, { focus: 'f-type' }) },
         TYPES.map((v) => h('option', { value: v, selected: poll.type === v }, t(`editor-type-${v}`))))),
-    WITH_OPTIONS.has(poll.type) ? optionsBlock(poll) : h('p', { class: 'hint' }, t(`editor-no-options-${poll.type}`)),
+    WITH_OPTIONS.has(poll.type) ? optionsBlock(poll) : null,
+    poll.type === 'content'
+      ? textField('body', t('editor-body'), poll.s.body || '', { hint: t('editor-body-hint'), max: LIMITS.body, area: true, rows: 7, cls: 'body-field', set: (v) => { poll.s.body = v; } })
+      : null,
+    WITH_OPTIONS.has(poll.type) || poll.type === 'content' ? null : h('p', { class: 'hint' }, t(`editor-no-options-${poll.type}`)),
     settingsBlock(poll),
     textField('notes', t('editor-notes'), poll.notes, { hint: t('editor-notes-hint'), max: LIMITS.notes, area: true, rows: 3, set: (v) => { poll.notes = v; } }));
 }

@@ -5,7 +5,7 @@
 // so that switching a poll to a word cloud and back loses nothing; only
 // what the type takes is sent.
 
-export const TYPES = ['single', 'multiple', 'scale', 'ranking', 'points', 'wordcloud', 'open', 'quiz', 'qa'];
+export const TYPES = ['single', 'multiple', 'scale', 'ranking', 'points', 'wordcloud', 'open', 'quiz', 'qa', 'content'];
 export const WITH_OPTIONS = new Set(['single', 'multiple', 'scale', 'ranking', 'points', 'quiz']);
 export const WITH_CHOICES = new Set(['multiple', 'ranking', 'quiz']);
 export const WITH_TEXT = new Set(['wordcloud', 'open', 'qa']);
@@ -15,7 +15,7 @@ export const WITH_TEXT = new Set(['wordcloud', 'open', 'qa']);
 export const LIMITS = {
   question: 1000, key: 32, option: 500, options: 64, notes: 2000, polls: 200, title: 120, alt: 250,
   scaleSpan: 100, pointsBudget: 1_000_000, wordEntries: 10, wordLength: 50, textLength: 2000,
-  timeLimit: 24 * 3600, quizPoints: 100_000,
+  timeLimit: 24 * 3600, quizPoints: 100_000, body: 2000,
 };
 // What the big screen can show of a scale poll: its statements in pages
 // that cycle within 30 s at 1280x720 (measured by e2e/screen.mjs; the same
@@ -30,9 +30,9 @@ export const TAKES = {
   max_entries: new Set(['wordcloud']),
   max_length: WITH_TEXT,
   points: new Set(['quiz']),
-  time_limit_secs: new Set(TYPES),
-  allow_change: new Set(TYPES.filter((t) => t !== 'qa')),
-  results_after_vote: new Set(TYPES.filter((t) => t !== 'qa')),
+  time_limit_secs: new Set(TYPES.filter((t) => t !== 'content')),
+  allow_change: new Set(TYPES.filter((t) => t !== 'qa' && t !== 'content')),
+  results_after_vote: new Set(TYPES.filter((t) => t !== 'qa' && t !== 'content')),
   moderated: WITH_TEXT,
 };
 const NUMBERS = ['min_choices', 'max_choices', 'points_budget', 'max_entries', 'max_length', 'points', 'time_limit_secs'];
@@ -67,7 +67,7 @@ export function blankPoll(type = 'single') {
   const options = [];
   options.push({ key: freshKey(options), value: '' });
   options.push({ key: freshKey(options), value: '' });
-  return { uid: newUid(), type, question: '', options, s: { scale: { min: '1', max: '5', min_label: '', max_label: '' } }, notes: '' };
+  return { uid: newUid(), type, question: '', options, s: { scale: { min: '1', max: '5', min_label: '', max_label: '' }, body: '' }, notes: '' };
 }
 
 const str = (v) => (v == null ? '' : String(v));
@@ -79,7 +79,7 @@ const str = (v) => (v == null ? '' : String(v));
 export function fromFields(p, correct = p.correct || []) {
   const type = p.type || 'single';
   const options = (p.options || []).map((o) => ({ key: o.key, value: o.value, correct: correct.includes(o.key) }));
-  const s = { scale: { min: '1', max: '5', min_label: '', max_label: '' } };
+  const s = { scale: { min: '1', max: '5', min_label: '', max_label: '' }, body: str(p.body) };
   for (const f of NUMBERS) s[f] = str(p[f]);
   for (const f of FLAGS) s[f] = !!p[f];
   // A new deck's choice counts equal to their defaults are kept as "the
@@ -125,6 +125,7 @@ export function pollFields(poll) {
     if (sc.max_label.trim()) settings.scale.max_label = sc.max_label.trim();
   }
   if (type === 'quiz') settings.correct = poll.options.filter((o) => o.correct).map((o) => o.key);
+  if (type === 'content' && (poll.s.body || '').trim()) settings.body = poll.s.body;
   const notes = poll.notes.trim() ? poll.notes : undefined;
   return { out, settings, notes, images: imagesOf(poll) };
 }

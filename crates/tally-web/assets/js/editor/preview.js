@@ -45,9 +45,19 @@ function phoneBody(poll) {
       return h('span', { class: 'm-input tall' }, t('editor-pv-answer'));
     case 'qa':
       return h('span', { class: 'm-input tall' }, t('editor-pv-ask'));
+    case 'content':
+      return bodyText(poll, 'm-body');
     default:
       return null;
   }
+}
+
+// A content slide's text as written, a paragraph per blank line (the
+// pages draw the server's reading of its Markdown; this shows the words
+// and their room).
+function bodyText(poll, cls) {
+  const paragraphs = (poll.s.body || '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return h('div', { class: cls, dir: 'auto' }, paragraphs.map((p) => h('p', {}, p.replace(/[*_]{1,2}/g, ''))));
 }
 
 // The question's image as the pages show it (the preview is hidden from
@@ -63,7 +73,7 @@ function phone(poll) {
     h('p', { class: 'm-question', dir: 'auto' }, question(poll)),
     imageOf(poll, 'm-image'),
     phoneBody(poll),
-    h('span', { class: 'm-vote' }, t(poll.type === 'qa' ? 'editor-pv-send' : 'editor-pv-vote'))));
+    poll.type === 'content' ? null : h('span', { class: 'm-vote' }, t(poll.type === 'qa' ? 'editor-pv-send' : 'editor-pv-vote'))));
 }
 
 function screenBody(poll) {
@@ -77,6 +87,7 @@ function screenBody(poll) {
       h('span', { class: 's-track' }, h('span', { class: `s-fill${type === 'quiz' && poll.options[j]?.correct ? ' correct' : ''}`, 'data-w': j })))),
     items.length > 12 ? h('li', { class: 's-more' }, t('editor-pv-more', { n: items.length - 12 })) : null);
   }
+  if (type === 'content') return bodyText(poll, 's-body');
   if (type === 'wordcloud') return h('p', { class: 's-cloud' }, t('editor-pv-cloud'));
   if (type === 'open') return h('p', { class: 's-cloud' }, t('editor-pv-answers'));
   return h('p', { class: 's-cloud' }, t('editor-pv-questions'));

@@ -73,7 +73,16 @@ export function pollErrors(poll, slide) {
   if (TAKES.max_entries.has(type)) numberField(errors, slide, 'max_entries', poll.s.max_entries, 1, LIMITS.wordEntries);
   if (TAKES.max_length.has(type)) numberField(errors, slide, 'max_length', poll.s.max_length, 1, type === 'wordcloud' ? LIMITS.wordLength : LIMITS.textLength);
   if (TAKES.points.has(type)) numberField(errors, slide, 'points', poll.s.points, 1, LIMITS.quizPoints);
-  numberField(errors, slide, 'time_limit_secs', poll.s.time_limit_secs, 1, LIMITS.timeLimit);
+  if (TAKES.time_limit_secs.has(type)) numberField(errors, slide, 'time_limit_secs', poll.s.time_limit_secs, 1, LIMITS.timeLimit);
+  if (type === 'content') {
+    const body = poll.s.body || '';
+    if (chars(body) > LIMITS.body) errors.push({ slide, field: 'body', id: 'body-long', args: { max: LIMITS.body, n: chars(body) } });
+    // The common ways out of the subset, said before the server refuses
+    // them (it names any other): markup, a link or picture, a heading.
+    else if (/<[A-Za-z/!]/.test(body)) errors.push({ slide, field: 'body', id: 'body-html' });
+    else if (/\]\(|<https?:/.test(body)) errors.push({ slide, field: 'body', id: 'body-link' });
+    else if (/^ {0,3}#{1,6}(\s|$)/m.test(body)) errors.push({ slide, field: 'body', id: 'body-heading' });
+  }
   const image = poll.images && poll.images.question;
   if (image && !image.alt.trim()) errors.push({ slide, field: 'image-alt', id: 'alt-empty' });
   else if (image && chars(image.alt.trim()) > LIMITS.alt) errors.push({ slide, field: 'image-alt', id: 'alt-long', args: { max: LIMITS.alt, n: chars(image.alt.trim()) } });
@@ -93,4 +102,4 @@ export function deckErrors(deck) {
 // Errors over a limit show as they are typed; the others ("enter a
 // question") once the presenter tries to save, so that a fresh slide is
 // not red before anyone typed in it.
-export const OVER_LIMIT = new Set(['question-long', 'option-long', 'options-many', 'notes-long', 'title-long', 'slides-many', 'scale-text', 'option-same', 'alt-long']);
+export const OVER_LIMIT = new Set(['body-long', 'body-html', 'body-link', 'body-heading', 'question-long', 'option-long', 'options-many', 'notes-long', 'title-long', 'slides-many', 'scale-text', 'option-same', 'alt-long']);

@@ -16,6 +16,7 @@ const loadResults = () => import('../results.js').then((m) => {
 import { app, s, voteKey, msLeft, votingOpen } from './state.js';
 import { renderVote, closeHere } from './vote.js';
 import { renderQa } from './qa.js';
+import { contentBody } from '../content.js';
 
 const STATUS = {
   live: 'phone-status-live',
@@ -105,13 +106,15 @@ export function render({ focus } = {}) {
     slideNo(),
     showQa ? h('h1', { id: 'question', dir: 'auto' }, qa.question) : h('h1', { id: 'question', dir: 'auto' }, poll.question),
     showQa ? null : questionImage(poll),
-    showQa ? null : h('div', { id: 'countdown', class: 'countdown', role: 'timer', 'aria-live': 'off' }),
+    showQa || poll.type === 'content' ? null : h('div', { id: 'countdown', class: 'countdown', role: 'timer', 'aria-live': 'off' }),
     body,
     h('div', { id: 'outcome', role: 'status', 'aria-live': 'polite', tabindex: '-1' }, s.note ? h('div', { class: `notice ${s.note.kind}` }, s.note.text) : null),
     h('section', { id: 'results', 'aria-labelledby': 'results-title' }));
   const type = poll.type || 'single';
   if (showQa) renderQa(body, qa);
   else if (type === 'qa') renderQa(body, poll);
+  // A content slide is read, not answered: its text, no form.
+  else if (type === 'content') fill(body, contentBody(poll));
   else renderVote(body, poll, type);
   tick();
   renderResults();
@@ -182,7 +185,7 @@ export function renderResults() {
   const poll = st && st.poll;
   const r = s.results;
   const type = poll && (poll.type || 'single');
-  if (!st.results_visible || !r || !poll || r.poll_id !== poll.poll_id || type === 'qa' || s.tab === 'qa') {
+  if (!st.results_visible || !r || !poll || r.poll_id !== poll.poll_id || type === 'qa' || type === 'content' || s.tab === 'qa') {
     el.replaceChildren();
     return;
   }

@@ -10,6 +10,7 @@ import { t, num } from '../i18n.js';
 import { layoutCloud } from '../cloud.js';
 import { arrangeQuestions } from '../results.js';
 import { countTo, flip } from './motion.js';
+import { contentBody } from '../content.js';
 
 export const typeOf = (x) => (x && (x.poll_type || x.type)) || 'single';
 const round1 = (x) => Math.round(x * 10) / 10;
@@ -295,8 +296,22 @@ const DRAW = {
 
 // Draws the stage's body: the results `r` when shown, else the waiting
 // state. `ctx` holds { visible, count, leaderboard, minType }.
+// A content slide: its text, fitted by the caller (screen.js fitStage).
+function content(body, poll) {
+  const sig = `content:${poll.poll_id}:${JSON.stringify(poll.body_blocks || [])}`;
+  if (body.dataset.mode !== sig) {
+    body.dataset.mode = sig;
+    fill(body, contentBody(poll));
+  }
+  return { list: null, sig };
+}
+
 export function draw(body, poll, r, ctx) {
   const type = typeOf(poll);
+  if (type === 'content') {
+    if (body.dataset.type !== type) body.dataset.type = type;
+    return content(body, poll);
+  }
   const mode = ctx.visible && r ? `results:${type}:${poll.poll_id}` : `wait:${poll.poll_id}`;
   if (body.dataset.mode !== mode) {
     body.replaceChildren();

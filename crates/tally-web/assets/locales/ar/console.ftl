@@ -60,6 +60,9 @@ console-type-points = نقاط
 console-type-wordcloud = سحابة كلمات
 console-type-open = نص حر
 console-type-qa = أسئلة وأجوبة
+console-type-content = شريحة محتوى
+console-content-note = شريحة محتوى: يقرؤها الجمهور، ولا شيء للإجابة عنه
+console-content-results = شريحة المحتوى لا تستقبل إجابات.
 
 console-run = إدارة العرض
 console-next = التالي ←

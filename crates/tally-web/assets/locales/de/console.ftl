@@ -52,6 +52,9 @@ console-type-points = Punkte
 console-type-wordcloud = Wortwolke
 console-type-open = Freitext
 console-type-qa = Fragen & Antworten
+console-type-content = Inhaltsfolie
+console-content-note = Inhaltsfolie: Das Publikum liest sie, es gibt nichts zu beantworten
+console-content-results = Eine Inhaltsfolie nimmt keine Antworten an.
 
 console-run = Die Präsentation steuern
 console-next = Weiter →

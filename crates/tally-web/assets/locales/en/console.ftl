@@ -54,6 +54,9 @@ console-type-points = Points
 console-type-wordcloud = Word cloud
 console-type-open = Open text
 console-type-qa = Q&A
+console-type-content = Content slide
+console-content-note = Content slide: the audience reads it, there is nothing to answer
+console-content-results = A content slide takes no answers.
 
 # Running the show.
 console-run = Run the show

@@ -52,6 +52,9 @@ console-type-points = Puntos
 console-type-wordcloud = Nube de palabras
 console-type-open = Texto libre
 console-type-qa = Preguntas y respuestas
+console-type-content = Diapositiva de contenido
+console-content-note = Diapositiva de contenido: el público la lee, no hay nada que responder
+console-content-results = Una diapositiva de contenido no recibe respuestas.
 
 console-run = Dirigir la presentación
 console-next = Siguiente →

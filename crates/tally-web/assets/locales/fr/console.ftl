@@ -52,6 +52,9 @@ console-type-points = Points
 console-type-wordcloud = Nuage de mots
 console-type-open = Texte libre
 console-type-qa = Questions-réponses
+console-type-content = Diapositive de contenu
+console-content-note = Diapositive de contenu : le public la lit, il n’y a rien à répondre
+console-content-results = Une diapositive de contenu ne reçoit pas de réponses.
 
 console-run = Mener la présentation
 console-next = Suivant →
