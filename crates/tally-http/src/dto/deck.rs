@@ -54,14 +54,7 @@ impl DeckBody {
                 .map(|poll| DeckPollBody {
                     poll_id: *poll.id.as_uuid(),
                     question: poll.question.as_str().to_owned(),
-                    options: poll
-                        .options
-                        .iter()
-                        .map(|o| OptionBody {
-                            key: o.key.as_str().to_owned(),
-                            value: o.value.as_str().to_owned(),
-                        })
-                        .collect(),
+                    options: OptionBody::list(&poll.options),
                     // The editor needs a quiz's answer, which the public
                     // body leaves out until results are shown.
                     settings: PollSettingsBody {

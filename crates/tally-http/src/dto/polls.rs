@@ -22,6 +22,19 @@ pub struct OptionBody {
     pub value: String,
 }
 
+impl OptionBody {
+    /// A poll's options as shown.
+    pub fn list(options: &[tally_domain::PollOption]) -> Vec<Self> {
+        options
+            .iter()
+            .map(|o| Self {
+                key: o.key.as_str().to_owned(),
+                value: o.value.as_str().to_owned(),
+            })
+            .collect()
+    }
+}
+
 /// A poll as submitted. v4 clients may echo the read-only `poll_id`; it is
 /// ignored. Beside v4's fields, the poll-type fields of `poll-types.md`:
 /// without `type` (and without them) a poll is v4's single choice.
@@ -227,14 +240,7 @@ impl From<&Poll> for PollBody {
         Self {
             poll_id: *poll.id.as_uuid(),
             question: poll.question.as_str().to_owned(),
-            options: poll
-                .options
-                .iter()
-                .map(|o| OptionBody {
-                    key: o.key.as_str().to_owned(),
-                    value: o.value.as_str().to_owned(),
-                })
-                .collect(),
+            options: OptionBody::list(&poll.options),
             settings: PollSettingsBody::of(&poll.settings),
             vote_field: (!is_plain_v4(poll) && poll.settings.kind != PollType::Content)
                 .then(|| poll.settings.vote_field()),

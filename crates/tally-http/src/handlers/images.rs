@@ -8,7 +8,6 @@ use crate::problem::Problem;
 use actix_web::http::header;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use futures::StreamExt as _;
 use serde_json::json;
 use tally_domain::deck::image::{ImageId, MAX_IMAGE_BYTES, SLIDE_IMAGE};
 use tally_domain::picture::{Picture, PictureError};
@@ -44,7 +43,7 @@ pub async fn upload<P: Ports>(
     tally: web::Data<Tally<P>>,
     credential: PresenterCredential,
     id: web::Path<Uuid>,
-    mut payload: web::Payload,
+    payload: web::Payload,
 ) -> Handled {
     let id = presentation_id(*id);
     let too_large = || {
@@ -52,23 +51,11 @@ pub async fn upload<P: Ports>(
             max: MAX_IMAGE_BYTES,
         })
     };
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_IMAGE_BYTES as u64) {
+    if super::declared_over(&req, MAX_IMAGE_BYTES) {
         return Err(too_large());
     }
     tally.may_store_image(id, credential.token()).await?;
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| Problem::bad_request("invalid_body", e.to_string()))?;
-        if body.len() + chunk.len() > MAX_IMAGE_BYTES {
-            return Err(too_large());
-        }
-        body.extend_from_slice(&chunk);
-    }
+    let body = super::read_upload(payload, MAX_IMAGE_BYTES, too_large).await?;
     // Decoding is CPU work: on the blocking pool, not a request thread.
     let picture = web::block(move || Picture::from_upload(&body, &SLIDE_IMAGE))
         .await

@@ -47,6 +47,36 @@ fn poll_id(id: Uuid) -> PollId {
     PollId::from_uuid(id)
 }
 
+/// An upload's declared length is over `max`: refused before a byte of it
+/// is read (and before the caller asks whether the sender may upload).
+fn declared_over(request: &actix_web::HttpRequest, max: usize) -> bool {
+    request
+        .headers()
+        .get(actix_web::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .is_some_and(|n| n > max as u64)
+}
+
+/// An upload's bytes, read up to `max`: a body without a declared length
+/// (or a false one) stops at the limit too, with `too_large`.
+async fn read_upload(
+    mut payload: actix_web::web::Payload,
+    max: usize,
+    too_large: impl Fn() -> Problem,
+) -> Result<actix_web::web::BytesMut, Problem> {
+    use futures::StreamExt as _;
+    let mut body = actix_web::web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| Problem::bad_request("invalid_body", e.to_string()))?;
+        if body.len() + chunk.len() > max {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
 /// An image as served (the logo, a slide image): 304 when `If-None-Match`
 /// names `etag` (or is `*`), else the bytes; `nosniff` and a CSP under
 /// which the bytes can run nothing, whatever a browser takes them for.

@@ -5,9 +5,7 @@ use super::super::{presentation_id, Handled};
 use crate::dto::SettingsBody;
 use crate::extract::PresenterCredential;
 use crate::problem::Problem;
-use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
-use futures::StreamExt as _;
 use tally_domain::ports::Ports;
 use tally_domain::settings::{Logo, LogoError, MAX_LOGO_BYTES};
 use tally_domain::usecases::Tally;
@@ -33,30 +31,19 @@ pub async fn put_logo<P: Ports>(
     tally: web::Data<Tally<P>>,
     credential: PresenterCredential,
     id: web::Path<Uuid>,
-    mut payload: web::Payload,
+    payload: web::Payload,
 ) -> Handled {
     let id = presentation_id(*id);
     // Refused on its declared length first: nothing of it is read.
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_LOGO_BYTES as u64) {
+    if super::super::declared_over(&req, MAX_LOGO_BYTES) {
         return Err(LogoError::TooManyBytes.into());
     }
     // Only someone who may change the logo has the server read and
     // decode an image.
     tally.may_set_logo(id, credential.token()).await?;
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| Problem::bad_request("invalid_body", e.to_string()))?;
-        // A body without a declared length stops at the limit too.
-        if body.len() + chunk.len() > MAX_LOGO_BYTES {
-            return Err(LogoError::TooManyBytes.into());
-        }
-        body.extend_from_slice(&chunk);
-    }
+    let body =
+        super::super::read_upload(payload, MAX_LOGO_BYTES, || LogoError::TooManyBytes.into())
+            .await?;
     // Decoding is CPU work: on the blocking pool, not a request thread.
     let logo = web::block(move || Logo::from_upload(&body))
         .await
