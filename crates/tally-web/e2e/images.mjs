@@ -119,6 +119,17 @@ for (const [width, height] of [[1280, 720], [1920, 1080]]) {
   await page.waitForSelector('#body li');
   const options = await page.$$eval('#body li', (lis) => lis.filter((li) => li.offsetParent).length);
   assert.equal(options, 3, 'the three options under the picture');
+  // The options' pictures beside their bars, loaded, with their alt text.
+  await until('the options\' pictures loaded', async () => {
+    const seen = await loaded(page, '#body .opt-img');
+    return seen.length === 2 && seen.every((i) => i.ok);
+  });
+  assert.deepEqual((await loaded(page, '#body .opt-img')).map((i) => i.alt), ['Boats in a harbour at sunrise', 'A cobbled square with a fountain']);
+  const thumb = await page.$eval('#body .opt-img', (img) => img.getBoundingClientRect().height);
+  assert.ok(thumb >= 0.03 * height, `an option's picture is big enough to see: ${thumb} px`);
+  const after = await page.evaluate(() => ({ h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth }));
+  assert.ok(after.h <= height && after.w <= width, `no scrolling with the pictures: ${JSON.stringify(after)}`);
+  figures[`screen ${width}×${height}: option pictures`] = `2 beside their bars, ${Math.round(thumb)} px`;
   figures[`screen ${width}×${height}: question image`] = `${Math.round(box.height)} px tall (${(box.height / height * 100).toFixed(1)} %)`;
   await axe(page, `big screen with an image ${width}×${height}`, { all: true });
   await shot(page, `images-screen-${width}x${height}`);

@@ -306,6 +306,32 @@ function content(body, poll) {
   return { list: null, sig };
 }
 
+// Options' pictures (an image-choice poll): a thumbnail before each
+// pictured option's name, while answers are awaited and beside its bar,
+// with its alt text. Sized in em, so it scales with the fitted type.
+function pictures(out, poll) {
+  const held = (poll.images && poll.images.options) || {};
+  const keys = Object.keys(held);
+  if (!out.list || !keys.length) return out;
+  for (const li of out.list.querySelectorAll(':scope > li[data-key]')) {
+    const image = held[li.dataset.key];
+    const name = li.querySelector('.bar-name');
+    let img = li.querySelector('.opt-img');
+    if (!image || !name) {
+      if (img) img.remove();
+      continue;
+    }
+    const src = `/images/${image.image_id}`;
+    if (!img) {
+      img = h('img', { class: 'opt-img', alt: '' });
+      name.before(img);
+    }
+    if (img.getAttribute('src') !== src) img.src = src;
+    if (img.alt !== image.alt) img.alt = image.alt;
+  }
+  return { ...out, sig: `${out.sig}|pictures:${keys.map((k) => `${k}=${held[k].image_id}`).join(',')}` };
+}
+
 export function draw(body, poll, r, ctx) {
   const type = typeOf(poll);
   if (type === 'content') {
@@ -318,14 +344,14 @@ export function draw(body, poll, r, ctx) {
     body.dataset.mode = mode;
   }
   if (body.dataset.type !== type) body.dataset.type = type;
-  if (!ctx.visible) return waiting(body, poll, ctx);
+  if (!ctx.visible) return pictures(waiting(body, poll, ctx), poll);
   if (!r) return { list: null, sig: 'none' };
   let chart = body.querySelector(':scope > #chart');
   if (!chart) {
     chart = h('div', { id: 'chart', class: 'chart-area' });
     fill(body, chart);
   }
-  return (DRAW[type] || choice)(chart, r, poll, ctx);
+  return pictures((DRAW[type] || choice)(chart, r, poll, ctx), poll);
 }
 
 // One sentence for a screen reader, naming what leads.
