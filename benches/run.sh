@@ -32,7 +32,9 @@
 # ONLY (unset: everything; "types": the poll types' intake only; "spikes":
 # the single-choice, word-cloud and quiz spikes only; "edits": the
 # WebSocket fan-out of a slide change beside that of a live deck edit,
-# issue 26).
+# issue 26; "editburst": the Redis intake at 256 connections with and
+# without EDITS (10) live deck edits a second of the poll voted on,
+# interleaved, with the tally processes' CPU per vote, issue 26).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -47,6 +49,7 @@ window="${WINDOW_MS:-1000}"
 phones="${PHONES:-30000}"
 rate="${RATE:-1000}"
 only="${ONLY:-}"
+edits="${EDITS:-10}"
 kinds=(single multiple scale ranking points wordcloud open quiz)
 workers="${WORKERS:-1}"
 # Below the kernel's ephemeral range (32768 and up), so no client socket of
@@ -108,6 +111,22 @@ lg_as() { # $1: the name to record the scenario under, then as lg.
   taskset -c "$lg_cpus" "$loadgen" --target "127.0.0.1:$port" "$@" \
     | sed -E "s/\"scenario\":\"[^\"]+\"/\"scenario\":\"$name\"/" | tee -a "$work/out-$run.txt"
 }
+# The tally processes' CPU time so far (utime + stime, in clock ticks).
+cpu_ticks() {
+  local total=0 p f
+  for p in "${pids[@]}"; do
+    read -r -a f < "/proc/$p/stat"
+    total=$((total + f[13] + f[14]))
+  done
+  echo "$total"
+}
+measured() { # $1: label; then lg's arguments. Records the tally processes' CPU over the run.
+  local label=$1 before after; shift
+  before=$(cpu_ticks)
+  lg "$@"
+  after=$(cpu_ticks)
+  echo "CPU {\"scenario\":\"$label\",\"ticks\":$((after - before))}" >> "$work/out-$run.txt"
+}
 verify() { # $1: label. Counters, counts and rows must agree after every scenario.
   if env DATABASE_URL="$db" REDIS_URL="redis://127.0.0.1:$redis_port" "$tally" verify --wait 30 > "$work/verify.txt"; then
     echo "VERDICT $1 agree" >> "$work/out-$run.txt"
@@ -144,6 +163,22 @@ for run in $(seq "$runs"); do
     lg ws --sockets "$sockets" --processes 2
     lg ws --sockets "$sockets" --processes 2 --change edit
     stop_tallies
+    continue
+  fi
+  if [ "$only" = editburst ]; then
+    echo "== run $run of $runs: votes with and without $edits edits a second, every CPU, then pinned" >&2
+    for where in all pinned; do
+      if [ "$where" = all ]; then lg_cpus="$all_cpus"; pin_stores "$all_cpus"; start_tallies redis "$all_cpus"
+      else lg_cpus=1; pin_stores 0; start_tallies redis 0; fi
+      for pass in 1 2; do
+        measured "$where-votes-$pass" sustained --connections 256 --seconds "$secs" --database-url "$db" --label "$where-votes-$pass"
+        verify "$where-votes-$pass"
+        measured "$where-edits-$pass" sustained --connections 256 --seconds "$secs" --database-url "$db" --label "$where-edits-$pass" --edits-per-sec "$edits"
+        verify "$where-edits-$pass"
+      done
+      stop_tallies
+    done
+    pin_stores "$all_cpus"
     continue
   fi
   if [ "$only" = spikes ]; then
@@ -331,6 +366,50 @@ for r in range(1, runs + 1):
 print()
 PY
 }
+editburst_report() {
+python3 - "$work" "$runs" "$edits" "$secs" "$(getconf CLK_TCK)" <<'PY' >> benches/RESULTS.md
+import json, sys, subprocess, datetime, platform, statistics
+work, runs, edits, secs, tck = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5])
+cpu = next((l.split(":",1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+commit = subprocess.run(["git","rev-parse","--short","HEAD"],capture_output=True,text=True).stdout.strip()
+print(f"""
+## An edit burst beside the vote intake: run of {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC (commit {commit}), {runs} runs
+
+- Command: `ONLY=editburst benches/run.sh` (RUNS={runs}, EDITS={edits}, SECONDS_PER_RUN={secs})
+- Machine: {platform.node()}, {cpu}, {subprocess.run(["nproc"],capture_output=True,text=True).stdout.strip()} cores; load generator, 2 tally processes (Redis intake, release build), Redis (AOF, fsync always) and Postgres 15 all on it. Pinned: every server on CPU 0, the load generator on CPU 1.
+- `loadgen sustained --connections 256` (single choice, the Redis intake) for {secs} s, alone (the baseline, same run) and with `--edits-per-sec {edits}`: a text edit of the poll being voted on every {1000 / float(edits):.0f} ms (`PUT …/deck` with `If-Match`, each from the revision the last one made, so every one is stored, recorded and fanned out). Interleaved: votes, edits, votes, edits, in each run. Tally CPU per vote: utime+stime of both tally processes from `/proc/<pid>/stat` over the run, over the votes answered. `tally verify` after each. Target (issue 26): the edit burst slows the vote intake by at most 5 %.
+""")
+print("| run | where | votes/s alone | votes/s with edits | ratio | tally µs/vote alone | with edits | ratio | edits saved / refused | edit p50 / p99 ms | lost |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
+ratios = {"all": ([], []), "pinned": ([], [])}
+for r in range(1, runs + 1):
+    res, ticks = {}, {}
+    for line in open(f"{work}/out-{r}.txt"):
+        if line.startswith("RESULT "):
+            s = json.loads(line[7:]); res[s["scenario"]] = s
+        elif line.startswith("CPU "):
+            c = json.loads(line[4:]); ticks[c["scenario"]] = c["ticks"]
+    for where in ["all", "pinned"]:
+        def pair(kind):
+            rs = [res[f"{where}-{kind}-{p}"] for p in (1, 2)]
+            ok = sum(x["requests_ok"] for x in rs)
+            rate = statistics.mean(x["rate_per_s"] for x in rs)
+            us = sum(ticks[f"{where}-{kind}-{p}"] for p in (1, 2)) * 1e6 / tck / max(ok, 1)
+            return rs, rate, us
+        base, brate, bus = pair("votes")
+        burst, erate, eus = pair("edits")
+        saved = sum(x["edits"]["saved"] for x in burst); refused = sum(x["edits"]["refused"] for x in burst)
+        p50 = max(x["edits"]["p50_ms"] for x in burst); p99 = max(x["edits"]["p99_ms"] for x in burst)
+        lost = sum((x.get("lost") or 0) for x in base + burst)
+        ratios[where][0].append(erate / brate); ratios[where][1].append(eus / bus)
+        print(f"| {r} | {'every CPU' if where == 'all' else 'pinned'} | {brate:.0f} | {erate:.0f} | {erate / brate:.3f} | {bus:.1f} | {eus:.1f} | {eus / bus:.3f} | {saved} / {refused} | {p50} / {p99} | {lost} |")
+print()
+for where, (rate, cost) in ratios.items():
+    print(f"- {'Every CPU' if where == 'all' else 'Pinned'}: throughput ratio median {statistics.median(rate):.3f} ({min(rate):.3f}–{max(rate):.3f}); tally CPU per vote ratio median {statistics.median(cost):.3f} ({min(cost):.3f}–{max(cost):.3f}).")
+print()
+PY
+}
+if [ "$only" = editburst ]; then editburst_report; exit 0; fi
 if [ "$only" = edits ]; then edits_report; exit 0; fi
 if [ "$only" = types ]; then types_report; exit 0; fi
 if [ "$only" = spikes ]; then spikes_report; exit 0; fi

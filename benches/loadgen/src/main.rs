@@ -85,6 +85,10 @@ enum Scenario {
         /// ranking, points, wordcloud, open or quiz.
         #[arg(long, default_value = "single")]
         kind: String,
+        /// Live deck edits a second beside the votes (issue 26): text edits
+        /// of the poll voted on, each a `PUT …/deck` with `If-Match`.
+        #[arg(long, default_value_t = 0)]
+        edits_per_sec: u32,
     },
     Spike {
         #[arg(long, default_value_t = 30_000)]
@@ -248,6 +252,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             database_url,
             label,
             kind,
+            edits_per_sec,
         } => {
             scenarios::sustained(
                 target,
@@ -257,6 +262,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 &database_url,
                 &label,
                 &kind,
+                edits_per_sec,
             )
             .await
         }

@@ -2,7 +2,7 @@
 
 use crate::conn::{source, Conn};
 use crate::phone::phone_votes;
-use crate::stats::{now_ms, quantiles_ms, Outcomes, SpikeSummary, Summary};
+use crate::stats::{now_ms, quantiles_ms, EditSummary, Outcomes, SpikeSummary, Summary};
 use anyhow::{bail, Context as _};
 use bytes::Bytes;
 use hyper::{Method, StatusCode};
@@ -103,6 +103,13 @@ async fn typed_presentation(
     target: SocketAddr,
     typed: &TypedPoll,
 ) -> anyhow::Result<(String, String)> {
+    let created = typed_created(target, typed).await?;
+    let poll = created.polls.into_iter().next().context("no poll")?;
+    Ok((created.id, poll))
+}
+
+/// A presentation of one poll of `typed`'s type, with its presenter token.
+async fn typed_created(target: SocketAddr, typed: &TypedPoll) -> anyhow::Result<Created> {
     let kind = typed.kind.as_str();
     let mut conn = Conn::open(target, source(0, 1)).await?;
     let options = serde_json::json!([
@@ -122,9 +129,56 @@ async fn typed_presentation(
     if let Some(secs) = typed.time_limit_secs {
         poll["time_limit_secs"] = secs.into();
     }
-    let created = create(&mut conn, &serde_json::json!({ "polls": [poll] })).await?;
-    let poll = created.polls.into_iter().next().context("no poll")?;
-    Ok((created.id, poll))
+    create(&mut conn, &serde_json::json!({ "polls": [poll] })).await
+}
+
+/// Text edits of the single-choice poll being voted on, `per_sec` a second
+/// for `seconds`, each a `PUT …/deck` from the revision the last one made
+/// (a presenter fixing the question while the room votes).
+async fn edit_burst(
+    target: SocketAddr,
+    created: &Created,
+    per_sec: u32,
+    seconds: u64,
+) -> anyhow::Result<EditSummary> {
+    let mut conn = Conn::open(target, source(0, 1)).await?;
+    let poll = created.polls.first().context("no poll")?;
+    let path = format!("/presentations/{}/deck", created.id);
+    let mut ticker =
+        tokio::time::interval(Duration::from_secs_f64(1.0 / f64::from(per_sec.max(1))));
+    let end = tokio::time::Instant::now() + Duration::from_secs(seconds);
+    let (mut revision, mut refused, mut took_us) = (1u64, 0u64, Vec::new());
+    while tokio::time::Instant::now() < end {
+        ticker.tick().await;
+        let deck = serde_json::json!({"polls": [{"poll_id": poll,
+            "question": format!("Benchmark? (edit {revision})"),
+            "options": [{"key": "A", "value": "a"}, {"key": "B", "value": "b"}, {"key": "C", "value": "c"}]}]});
+        let tag = format!("\"{revision}\"");
+        let sent = std::time::Instant::now();
+        let (status, _) = conn
+            .request_with(
+                Method::PUT,
+                &path,
+                Some(Bytes::from(deck.to_string())),
+                Some(&created.token),
+                &[("if-match", &tag)],
+            )
+            .await?;
+        took_us.push(u64::try_from(sent.elapsed().as_micros()).unwrap_or(u64::MAX));
+        if status == StatusCode::OK {
+            revision += 1;
+        } else {
+            refused += 1;
+        }
+    }
+    let (p50_ms, p99_ms, _) = quantiles_ms(&took_us);
+    Ok(EditSummary {
+        per_sec,
+        saved: revision - 1,
+        refused,
+        p50_ms,
+        p99_ms,
+    })
 }
 
 /// A vote of a poll type, the i-th of a run: the choices vary with i so
@@ -232,6 +286,7 @@ pub(crate) fn summary(
         lost: durable.map(|d| d.1),
         unacknowledged_stored: durable.map(|d| d.2),
         spike: None,
+        edits: None,
     }
 }
 
@@ -315,6 +370,7 @@ pub async fn ping(
     print_summary(&summary("ping", &outcomes, 200, None))
 }
 
+#[allow(clippy::too_many_arguments)]
 pub async fn sustained(
     target: SocketAddr,
     sources: usize,
@@ -323,16 +379,21 @@ pub async fn sustained(
     database_url: &str,
     label: &str,
     kind: &str,
+    edits_per_sec: u32,
 ) -> anyhow::Result<()> {
     let typed = TypedPoll {
         kind: kind.to_owned(),
         time_limit_secs: None,
     };
-    let (presentation, poll) = typed_presentation(target, &typed).await?;
+    let created = typed_created(target, &typed).await?;
+    let (presentation, poll) = (
+        created.id.clone(),
+        created.polls.first().context("no poll")?.clone(),
+    );
     let kind = kind.to_owned();
     let path = format!("/presentations/{presentation}/polls/current/votes");
     let poll_for_requests = poll.clone();
-    let outcomes = closed_loop(target, sources, connections, seconds, move |c, i| {
+    let votes = closed_loop(target, sources, connections, seconds, move |c, i| {
         let participant = Uuid::new_v4();
         (
             Method::POST,
@@ -345,10 +406,18 @@ pub async fn sustained(
             )),
             Some(participant),
         )
-    })
-    .await?;
+    });
+    let (outcomes, edits) = if edits_per_sec > 0 {
+        let (outcomes, edits) =
+            tokio::join!(votes, edit_burst(target, &created, edits_per_sec, seconds));
+        (outcomes?, Some(edits?))
+    } else {
+        (votes.await?, None)
+    };
     let durable = durability(database_url, &poll, &outcomes).await?;
-    print_summary(&summary(label, &outcomes, 204, Some(durable)))
+    let mut summary = summary(label, &outcomes, 204, Some(durable));
+    summary.edits = edits;
+    print_summary(&summary)
 }
 
 #[allow(clippy::too_many_arguments)]

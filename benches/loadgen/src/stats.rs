@@ -152,4 +152,20 @@ pub struct Summary {
     /// Spike only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spike: Option<SpikeSummary>,
+    /// Sustained with `--edits-per-sec`: the deck edits sent beside the
+    /// votes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edits: Option<EditSummary>,
+}
+
+/// Live deck edits sent during a sustained run (issue 26): each a `PUT
+/// …/deck` with `If-Match`, a text edit of the poll being voted on.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct EditSummary {
+    pub per_sec: u32,
+    pub saved: u64,
+    /// Answers other than 200 (a 412 would mean the revision was lost).
+    pub refused: u64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
 }
