@@ -42,7 +42,7 @@ pub(crate) async fn store(
     .map_err(store_error)?;
     tx.execute(
         "INSERT INTO presentation_images (presentation_id, image_id) VALUES ($1, $2) \
-         ON CONFLICT DO NOTHING",
+         ON CONFLICT (presentation_id, image_id) DO UPDATE SET linked_at = now()",
         &[id.as_uuid(), &image.as_str()],
     )
     .await
@@ -90,4 +90,32 @@ pub(crate) async fn missing(
         .filter(|id| !found.contains(id.as_str()))
         .cloned()
         .collect())
+}
+
+/// The images no poll names (at any depth of its `images`: the question's
+/// and the options') and none uploaded since `uploaded_before`, with their
+/// links, in one statement: the links go first within it, and the foreign
+/// key from the links is checked at its end.
+const SWEEP: &str = "WITH named AS ( \
+         SELECT DISTINCT jsonb_path_query(images, '$.**.image_id') #>> '{}' AS id \
+         FROM polls WHERE images IS NOT NULL), \
+     garbage AS ( \
+         SELECT i.id FROM images i \
+         WHERE NOT EXISTS (SELECT 1 FROM named n WHERE n.id = i.id) \
+           AND NOT EXISTS (SELECT 1 FROM presentation_images l \
+                           WHERE l.image_id = i.id AND l.linked_at >= $1)), \
+     unlinked AS ( \
+         DELETE FROM presentation_images WHERE image_id IN (SELECT id FROM garbage)), \
+     gone AS (DELETE FROM images WHERE id IN (SELECT id FROM garbage) RETURNING 1) \
+     SELECT count(*) FROM gone";
+
+pub(crate) async fn sweep(
+    client: &deadpool_postgres::Object,
+    uploaded_before: std::time::SystemTime,
+) -> Result<u64, StoreError> {
+    let row = client
+        .query_one(SWEEP, &[&uploaded_before])
+        .await
+        .map_err(store_error)?;
+    u64::try_from(row.get::<_, i64>(0)).map_err(store_error)
 }

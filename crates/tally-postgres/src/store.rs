@@ -443,6 +443,14 @@ impl PresentationStore for PgStore {
         images::missing(&client, ids).await
     }
 
+    async fn sweep_images(
+        &self,
+        uploaded_before: std::time::SystemTime,
+    ) -> Result<u64, StoreError> {
+        let client = self.client().await?;
+        images::sweep(&client, uploaded_before).await
+    }
+
     async fn image(
         &self,
         image: &tally_domain::deck::image::ImageId,

@@ -8,7 +8,7 @@ use crate::http_server::{readiness, serve, Serving};
 use crate::listener;
 use crate::observe::Observe;
 use crate::settings::{IntakeMode, Settings};
-use crate::tasks::{live_changes, sample, SharedAudience};
+use crate::tasks::{live_changes, sample, sweep_images, SharedAudience};
 use std::sync::Arc;
 use std::time::Duration;
 use tally_domain::ports::{IntakeMetrics as _, IntakePath, IntakeSwitch as _, Ports};
@@ -119,7 +119,15 @@ impl Application {
         let (pg_store, pg_ledger) = (PgStore::new(pool.clone()), PgLedger::new(pool.clone()));
         let pg_intake = PgIntake::new(pool.clone());
         let mut drained = Vec::new();
-        let mut background = vec![sampler];
+        let mut background = vec![
+            sampler,
+            tokio::spawn(sweep_images(
+                pg_store.clone(),
+                Duration::from_secs(settings.image_sweep_interval_secs.max(1)),
+                Duration::from_secs(settings.image_grace_secs),
+                shutdown_rx.clone(),
+            )),
+        ];
         let serving = Serving {
             listener,
             settings,

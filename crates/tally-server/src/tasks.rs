@@ -17,6 +17,33 @@ use tally_prometheus::Metrics;
 use tally_redis::{Redis, RedisAudience};
 use tokio::sync::watch;
 
+/// Every `every`, removes the slide images no poll names whose last upload
+/// is older than `grace` (`PresentationStore::sweep_images`). Every process
+/// sweeps; a sweep finding nothing costs one query.
+pub(crate) async fn sweep_images<S: PresentationStore>(
+    store: S,
+    every: Duration,
+    grace: Duration,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    loop {
+        tokio::select! {
+            () = tokio::time::sleep(every) => {}
+            _ = shutdown.changed() => return,
+        }
+        let Some(cutoff) = std::time::SystemTime::now().checked_sub(grace) else {
+            continue;
+        };
+        match store.sweep_images(cutoff).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(images = n, "unused slide images removed"),
+            Err(e) => {
+                tracing::warn!(error = %format!("{:#}", e.0), "sweeping unused images failed; next time")
+            }
+        }
+    }
+}
+
 /// Samples the Postgres pool, the live channels and the vote admission into
 /// the metrics once a second.
 pub(crate) async fn sample(

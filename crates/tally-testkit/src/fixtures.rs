@@ -50,7 +50,13 @@ pub fn one(poll: PollDraft) -> PresentationDraft {
 
 /// A small PNG (2 × 1, two colours), as an upload would be.
 pub fn tiny_png() -> Vec<u8> {
-    let image = image::RgbaImage::from_fn(2, 1, |x, _| image::Rgba([255 * x as u8, 0, 0, 255]));
+    tiny_png_of(0)
+}
+
+/// Another small PNG for each `shade`: pictures that differ, so that
+/// content addressing stores each once.
+pub fn tiny_png_of(shade: u8) -> Vec<u8> {
+    let image = image::RgbaImage::from_fn(2, 1, |x, _| image::Rgba([255 * x as u8, shade, 0, 255]));
     let mut out = Vec::new();
     image::DynamicImage::ImageRgba8(image)
         .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)

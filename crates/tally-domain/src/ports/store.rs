@@ -403,6 +403,19 @@ pub trait PresentationStore: Clone + Send + Sync + 'static {
         ids: &[ImageId],
     ) -> impl Future<Output = Result<Vec<ImageId>, StoreError>> + Send;
 
+    /// Removes the images that no poll names and that no presentation
+    /// uploaded (or uploaded again) at or after `uploaded_before`, with
+    /// their links; returns how many. The grace before `uploaded_before`
+    /// keeps a picture uploaded in an editor whose deck is not saved yet.
+    ///
+    /// # Errors
+    /// MUST return [`StoreError`] only when the store fails, removing
+    /// nothing.
+    fn sweep_images(
+        &self,
+        uploaded_before: std::time::SystemTime,
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
     /// A stored image; `None` for an id nothing was stored under.
     ///
     /// # Errors

@@ -95,6 +95,11 @@ pub struct Settings {
     pub redis_vote_batch: usize,
     /// How often idle mirrors and dead flusher consumers are swept, seconds.
     pub mirror_sweep_interval_secs: u64,
+    /// How often slide images no poll names are looked for, seconds.
+    pub image_sweep_interval_secs: u64,
+    /// How long an image no poll names is kept after its last upload (an
+    /// editor's picture before its deck is saved), seconds.
+    pub image_grace_secs: u64,
     /// A presentation with no vote and no change for this long, and nothing
     /// left to flush, leaves Redis (its mirror is rebuilt from Postgres on
     /// its next vote or change), seconds.
@@ -219,6 +224,8 @@ body_timeout_ms = 5000
 vote_retry_after_ms = 500
 redis_vote_batch = 256
 mirror_sweep_interval_secs = 60
+image_sweep_interval_secs = 3600
+image_grace_secs = 86400
 mirror_idle_secs = 3600
 consumer_idle_secs = 300
 reconcile_interval_ms = 1000
@@ -312,6 +319,8 @@ const ENV_SETTINGS: &[&str] = &[
     "vote_retry_after_ms",
     "redis_vote_batch",
     "mirror_sweep_interval_secs",
+    "image_sweep_interval_secs",
+    "image_grace_secs",
     "mirror_idle_secs",
     "consumer_idle_secs",
     "reconcile_interval_ms",

@@ -391,3 +391,69 @@ pub async fn polls_keep_their_images<A: Adapters>(adapters: &A) {
     assert_eq!(stored.polls[0].images.draft(), images("A cat and a dog"));
     assert_eq!(store.get(created.id).await.unwrap().unwrap(), stored);
 }
+
+/// Images no poll names are swept once their grace has passed: a picture
+/// a poll names stays however old, one uploaded within the grace stays,
+/// and uploading a picture again starts its grace again.
+pub async fn unused_images_are_swept_after_their_grace<A: Adapters>(adapters: &A) {
+    use std::time::{Duration, SystemTime};
+    use tally_domain::deck::image::{ImageRefDraft, ImagesDraft, SLIDE_IMAGE};
+    use tally_domain::picture::Picture;
+    let store = adapters.store();
+    let (holder, _) = create(adapters, deck(1)).await;
+    let picture =
+        |shade| Picture::from_upload(&crate::fixtures::tiny_png_of(shade), &SLIDE_IMAGE).unwrap();
+    let named = store.store_image(holder.id, &picture(10)).await.unwrap();
+    let unused = store.store_image(holder.id, &picture(20)).await.unwrap();
+    let pictured = poll("Which pet?", &["A", "B"])
+        .with_images(ImagesDraft {
+            question: Some(ImageRefDraft {
+                image_id: named.as_str().to_owned(),
+                alt: "Two pets".to_owned(),
+            }),
+            options: Default::default(),
+        })
+        .unwrap();
+    create(
+        adapters,
+        tally_domain::PresentationDraft::new(vec![pictured]).unwrap(),
+    )
+    .await;
+    let present = |ids: Vec<tally_domain::deck::image::ImageId>| async move {
+        let missing = store.missing_images(&ids).await.unwrap();
+        ids.into_iter().filter(|id| !missing.contains(id)).count()
+    };
+
+    // Within their grace (uploaded after the cutoff): both stay.
+    let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    assert_eq!(store.sweep_images(an_hour_ago).await.unwrap(), 0);
+    assert_eq!(present(vec![named.clone(), unused.clone()]).await, 2);
+
+    // Past it: the named one stays, the other goes with its link.
+    let later = SystemTime::now() + Duration::from_secs(60);
+    assert_eq!(store.sweep_images(later).await.unwrap(), 1);
+    assert_eq!(present(vec![named.clone()]).await, 1);
+    assert_eq!(present(vec![unused.clone()]).await, 0);
+    assert!(store.image(&unused).await.unwrap().is_none());
+    assert!(store.image(&named).await.unwrap().is_some());
+    // Nothing left to sweep; a picture uploaded again is stored again and
+    // starts a new grace.
+    assert_eq!(store.sweep_images(later).await.unwrap(), 0);
+    let again = store.store_image(holder.id, &picture(20)).await.unwrap();
+    assert_eq!(again, unused);
+    assert_eq!(store.sweep_images(an_hour_ago).await.unwrap(), 0);
+    assert!(store.image(&unused).await.unwrap().is_some());
+    // An image uploaded before a cutoff and again after it is kept by a
+    // sweep at that cutoff: its grace counts from the last upload.
+    let refreshed = store.store_image(holder.id, &picture(30)).await.unwrap();
+    let cutoff = SystemTime::now();
+    tokio::time::sleep(Duration::from_millis(5)).await;
+    assert_eq!(
+        store.store_image(holder.id, &picture(30)).await.unwrap(),
+        refreshed
+    );
+    // (The other unnamed picture, last uploaded before the cutoff, goes.)
+    assert_eq!(store.sweep_images(cutoff).await.unwrap(), 1);
+    assert!(store.image(&unused).await.unwrap().is_none());
+    assert!(store.image(&refreshed).await.unwrap().is_some());
+}

@@ -156,6 +156,13 @@ impl<S: PresentationStore, E: PresentationEvents> PresentationStore for EventedS
         self.inner.missing_images(ids).await
     }
 
+    async fn sweep_images(
+        &self,
+        uploaded_before: std::time::SystemTime,
+    ) -> Result<u64, StoreError> {
+        self.inner.sweep_images(uploaded_before).await
+    }
+
     async fn image(
         &self,
         image: &tally_domain::deck::image::ImageId,

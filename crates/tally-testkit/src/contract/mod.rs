@@ -89,6 +89,7 @@ macro_rules! port_contract_tests {
             deck::a_ballot_checked_before_such_an_edit_is_refused,
             deck::images_are_stored_once_by_their_content,
             deck::polls_keep_their_images,
+            deck::unused_images_are_swept_after_their_grace,
             settings::settings_start_at_the_defaults,
             settings::a_patch_changes_what_it_names_and_bumps_both_versions,
             settings::concurrent_patches_both_apply,

@@ -90,12 +90,13 @@ struct State {
     /// A poll's definition in a round a deck edit closed (what the round's
     /// votes were cast against), by poll and round.
     round_definitions: HashMap<(PollId, u32), tally_domain::Poll>,
-    /// Stored images by id, and which presentations use each.
+    /// Stored images by id, and which presentations uploaded each, when
+    /// they last did.
     images: HashMap<
         tally_domain::deck::image::ImageId,
         (
             tally_domain::deck::image::StoredImage,
-            std::collections::BTreeSet<PresentationId>,
+            std::collections::BTreeMap<PresentationId, std::time::SystemTime>,
         ),
     >,
     /// The queue between the fast intake and the archive, in order.

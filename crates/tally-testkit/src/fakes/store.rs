@@ -483,12 +483,31 @@ impl PresentationStore for FakeStore {
                         width: picture.width(),
                         height: picture.height(),
                     },
-                    std::collections::BTreeSet::new(),
+                    std::collections::BTreeMap::new(),
                 )
             })
             .1
-            .insert(id);
+            .insert(id, std::time::SystemTime::now());
         Ok(image)
+    }
+
+    async fn sweep_images(
+        &self,
+        uploaded_before: std::time::SystemTime,
+    ) -> Result<u64, StoreError> {
+        self.check()?;
+        let mut state = self.world.lock();
+        let named: std::collections::HashSet<ImageId> = state
+            .presentations
+            .values()
+            .flat_map(|p| p.presentation.polls.iter())
+            .flat_map(|poll| poll.images.ids().cloned())
+            .collect();
+        let before = state.images.len();
+        state.images.retain(|id, (_, links)| {
+            named.contains(id) || links.values().any(|at| *at >= uploaded_before)
+        });
+        Ok(u64::try_from(before - state.images.len()).unwrap_or(u64::MAX))
     }
 
     async fn missing_images(&self, ids: &[ImageId]) -> Result<Vec<ImageId>, StoreError> {
