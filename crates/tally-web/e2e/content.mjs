@@ -11,18 +11,23 @@
 // opens nothing; the deck editor edits the text and says, beside the
 // field, that HTML is not shown. axe-core finds nothing, in any state.
 import assert from 'node:assert/strict';
-import { log, figures, context, axe, shot, api, until, finish } from './harness.mjs';
+import { log, figures, context, axe, shot, api, until, finish, png, upload } from './harness.mjs';
 
 const SHORT = 'Welcome to **Tally Day**, *everyone*.\n\n- Wi-Fi: tally-guest\n- Lunch at 12:30\n\n5 &lt; 6';
 const sentence = 'Thank you for coming to the spring meeting; the talks are recorded and the slides will be shared afterwards. ';
 const LONG = sentence.repeat(Math.floor(2000 / sentence.length)).trim();
 assert.ok(LONG.length <= 2000 && LONG.length > 1900, `${LONG.length}`);
 
+// A picture for the fourth slide (uploads belong to a presentation).
+const holder = await api('POST', '/presentations', null, { polls: [{ question: 'Holder?', options: [{ key: 'A', value: 'a' }] }] });
+const venue = await upload(holder.body.presentation_id, holder.body.presenter_token, png(640, 360));
 const made = await api('POST', '/presentations', null, {
   polls: [
     { question: 'Before we start', type: 'content', body: SHORT, options: [] },
     { question: 'House rules', type: 'content', body: LONG, options: [] },
     { question: 'Coffee or tea?', options: [{ key: 'A', value: 'Coffee' }, { key: 'B', value: 'Tea' }] },
+    { question: 'Where to find us', type: 'content', body: 'Hall B, **first floor**, past the registration desk.', options: [],
+      images: { question: { image_id: venue, alt: 'A map of the venue with Hall B marked' } } },
   ],
 });
 assert.equal(made.status, 201, JSON.stringify(made.body));
@@ -138,6 +143,38 @@ for (const locale of ['en', 'ar']) {
   await axe(page, `deck editor, content slide with an error (${locale})`, { all: true });
   await shot(page, `content-editor-${locale}-1280x720`);
   await ctx.close();
+}
+// A content slide with a picture: under the heading on the phone and on
+// the big screen, loaded, with its alt text; the text still whole.
+{
+  assert.equal((await goTo(3)).status, 200);
+  const loaded = (page) => page.$eval('#question-image', (i) => ({ ok: i.complete && i.naturalWidth > 0, alt: i.alt, h: i.getBoundingClientRect().height }));
+  const phone = await context({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const p = await phone.newPage();
+  await p.goto(`/j/${code}`);
+  await p.click('form button[type="submit"]');
+  await p.waitForSelector('#poll .content-body');
+  await until('the phone\'s picture loaded', async () => (await loaded(p)).ok);
+  assert.equal((await loaded(p)).alt, 'A map of the venue with Hall B marked');
+  await axe(p, 'phone on a pictured content slide', { all: true });
+  await shot(p, 'content-phone-picture-390x844');
+  await phone.close();
+  const big = await context({ viewport: { width: 1280, height: 720 } });
+  await withToken(big);
+  const s = await big.newPage();
+  await s.goto(`/screen/${id}`);
+  await s.waitForSelector('#body .content-body');
+  await until('the screen\'s picture loaded', async () => (await loaded(s)).ok);
+  await s.waitForTimeout(300);
+  const fit = await s.evaluate(() => {
+    const text = document.querySelector('#body .content-body');
+    return { cut: text.scrollHeight > text.clientHeight + 1, h: document.documentElement.scrollHeight };
+  });
+  assert.ok(!fit.cut && fit.h <= 720, `the text whole beside the picture, no scrolling: ${JSON.stringify(fit)}`);
+  figures['pictured content slide'] = `phone and big screen show the picture (${Math.round((await loaded(s)).h)} px tall at 1280×720) and the whole text`;
+  await axe(s, 'big screen, pictured content slide', { all: true });
+  await shot(s, 'content-screen-picture-1280x720');
+  await big.close();
 }
 log('content checks done');
 await finish('content');

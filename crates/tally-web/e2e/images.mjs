@@ -9,57 +9,7 @@
 // question's image under the question, at 1280×720 and 1920×1080, with no
 // scrolling. axe-core finds nothing at all, in English and Arabic.
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
-import { BASE, log, figures, context, axe, shot, api, until, finish } from './harness.mjs';
-
-// A PNG drawn here: `width` × `height`, a diagonal gradient (RGB, 8 bits).
-function png(width, height) {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type, data) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, 'ascii');
-    data.copy(out, 8);
-    out.writeUInt32BE(crc(out.subarray(4, 8 + data.length)), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const at = y * (width * 3 + 1) + 1 + x * 3;
-      rows[at] = (x * 255) / width;
-      rows[at + 1] = (y * 255) / height;
-      rows[at + 2] = 160;
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-async function upload(id, token, bytes) {
-  const res = await fetch(`${BASE}/presentations/${id}/images`, {
-    method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' }, body: bytes,
-  });
-  const body = await res.json();
-  assert.equal(res.status, 201, JSON.stringify(body));
-  return body.image_id;
-}
+import { log, figures, context, axe, shot, api, until, finish, png, upload } from './harness.mjs';
 
 // The images' holder: uploads belong to a presentation the presenter runs.
 const holder = await api('POST', '/presentations', null, { polls: [{ question: 'Holder?', options: [{ key: 'A', value: 'a' }] }] });
