@@ -1,5 +1,5 @@
-//! A deck as a file (issue 26): export and import (`tally-deck`), an
-//! outline read into a deck file, and the built-in templates.
+//! A deck as a file (issue 26): export and import (`tally-deck`), and an
+//! outline read into a deck file (the built-in templates: `templates`).
 
 use super::{presentation_id, Handled};
 use crate::errors::NO_PRESENTATION;
@@ -26,8 +26,7 @@ pub fn routes<P: Ports>(cfg: &mut web::ServiceConfig) {
             ))
             .post(read_outline),
     )
-    .service(web::resource("/templates").get(templates))
-    .service(web::resource("/templates/{name}").get(template));
+    .configure(super::templates::routes);
 }
 
 /// `POST /presentations/import`: registered by [`crate::routes`] before
@@ -161,52 +160,4 @@ fn invalid_outline(e: &OutlineError) -> Problem {
         "invalid_outline",
         e.to_string(),
     )
-}
-
-/// The built-in templates, each a deck file checked by the tests.
-const TEMPLATES: [(&str, &str); 4] = [
-    (
-        "icebreaker",
-        include_str!("../../templates/icebreaker.json"),
-    ),
-    ("quiz", include_str!("../../templates/quiz.json")),
-    (
-        "retrospective",
-        include_str!("../../templates/retrospective.json"),
-    ),
-    (
-        "event-feedback",
-        include_str!("../../templates/event-feedback.json"),
-    ),
-];
-
-/// The built-in templates' names and titles.
-#[utoipa::path(get, path = "/templates", tag = "deck",
-    responses((status = 200, body = Object, description = "`{\"templates\": [{\"name\", \"title\", \"slides\"}]}`")))]
-pub async fn templates() -> Handled {
-    let list: Vec<serde_json::Value> = TEMPLATES
-        .iter()
-        .filter_map(|(name, raw)| {
-            let document: DeckDocument = serde_json::from_str(raw).ok()?;
-            Some(serde_json::json!({
-                "name": name, "title": document.title, "slides": document.polls.len(),
-            }))
-        })
-        .collect();
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "templates": list })))
-}
-
-/// One built-in template as a deck file, to open in the editor or import.
-#[utoipa::path(get, path = "/templates/{name}", tag = "deck",
-    params(("name" = String, Path, description = "icebreaker, quiz, retrospective or event-feedback")),
-    responses((status = 200, body = Object, description = "A deck file"), (status = 404, body = Problem)))]
-pub async fn template(name: web::Path<String>) -> Handled {
-    let raw = TEMPLATES
-        .iter()
-        .find(|(n, _)| *n == name.as_str())
-        .map(|(_, raw)| *raw)
-        .ok_or_else(|| Problem::not_found("no template with this name"))?;
-    Ok(HttpResponse::Ok()
-        .content_type(header::ContentType::json())
-        .body(raw))
 }

@@ -12,6 +12,7 @@ pub mod ops;
 pub mod presenter;
 pub mod questions;
 pub mod settings;
+pub mod templates;
 pub mod v4;
 pub mod votes;
 

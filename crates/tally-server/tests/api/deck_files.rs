@@ -246,3 +246,78 @@ async fn an_outline_becomes_a_deck_file_and_templates_import() {
         .unwrap();
     assert_problem(missing, StatusCode::NOT_FOUND).await;
 }
+
+/// What a template's deck is once its words are taken out: the same in
+/// every language (types, settings, option keys, the correct answers).
+fn shape(file: &Value) -> Value {
+    fn strip(v: &Value) -> Value {
+        match v {
+            Value::String(_) => json!("…"),
+            Value::Array(a) => Value::Array(a.iter().map(strip).collect()),
+            Value::Object(o) => Value::Object(
+                o.iter()
+                    .map(|(k, v)| {
+                        // Keys and types are not words; keep them.
+                        let kept = matches!(k.as_str(), "key" | "type" | "correct" | "format");
+                        (k.clone(), if kept { v.clone() } else { strip(v) })
+                    })
+                    .collect(),
+            ),
+            other => other.clone(),
+        }
+    }
+    strip(file)
+}
+
+#[tokio::test]
+async fn templates_come_in_the_pages_five_languages() {
+    let app = spawn_app().await;
+    let english = app.get_json("/templates").await;
+    assert_eq!(english["locale"], "en");
+    for (asked, got) in [
+        ("de", "de"),
+        ("fr-CH", "fr"),
+        ("ES", "es"),
+        ("ar", "ar"),
+        ("ja", "en"),
+        ("", "en"),
+    ] {
+        let list = app.get_json(&format!("/templates?locale={asked}")).await;
+        assert_eq!(list["locale"], got, "{asked}");
+        assert_eq!(
+            list["templates"].as_array().unwrap().len(),
+            4,
+            "{asked}: every template"
+        );
+        for (i, entry) in list["templates"].as_array().unwrap().iter().enumerate() {
+            let name = entry["name"].as_str().unwrap();
+            assert_eq!(name, english["templates"][i]["name"]);
+            if got != "en" {
+                assert_ne!(
+                    entry["title"], english["templates"][i]["title"],
+                    "{asked} {name}"
+                );
+            }
+            let response = app
+                .request(Method::GET, &format!("/templates/{name}?locale={asked}"))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.headers()["content-language"], got);
+            let file: Value = response.json().await.unwrap();
+            let original = app.get_json(&format!("/templates/{name}")).await;
+            assert_eq!(
+                shape(&file),
+                shape(&original),
+                "{asked} {name}: the same deck in other words"
+            );
+            let imported = app
+                .request(Method::POST, "/presentations/import")
+                .json(&file)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(imported.status(), StatusCode::CREATED, "{asked} {name}");
+        }
+    }
+}

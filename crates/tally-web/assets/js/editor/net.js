@@ -31,8 +31,10 @@ export const putDeck = (id, token, revision, polls) => request('PUT', `/presenta
 });
 export const importDeck = async (doc, token) => (await request('POST', '/presentations/import', { token, body: doc })).data;
 export const readOutline = async (text, type) => (await request('POST', '/outlines', { body: text, type })).data;
-export const templates = async () => (await request('GET', '/templates')).data.templates;
-export const template = async (name) => (await request('GET', `/templates/${encodeURIComponent(name)}`)).data;
+// The built-in templates in the page's language (English where Tally has
+// none in it).
+export const templates = async (locale) => (await request('GET', `/templates?locale=${encodeURIComponent(locale)}`)).data.templates;
+export const template = async (name, locale) => (await request('GET', `/templates/${encodeURIComponent(name)}?locale=${encodeURIComponent(locale)}`)).data;
 export const settings = async (id) => (await request('GET', `/presentations/${id}/settings`)).data;
 export const patchTitle = (id, token, title) => request('PATCH', `/presentations/${id}/settings`, { token, body: { title: title.trim() || null } });
 

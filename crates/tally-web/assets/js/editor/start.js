@@ -2,14 +2,15 @@
 // outline (Markdown or CSV, pasted or from a file) opens in the editor,
 // not created yet; a deck file (.json) is imported at once.
 import { h } from '../dom.js';
-import { t, errorText } from '../i18n.js';
+import { t, errorText, locale } from '../i18n.js';
 import { remember } from '../deck.js';
 import { S, ui } from './state.js';
 import { blankPoll, fromDeckFile } from './model.js';
 import { templates, template, readOutline, importDeck } from './net.js';
 import { heldToken } from './save.js';
 
-let list = null; // the templates, once read
+let list = null; // the templates, once read in the page's language
+let listLocale = null;
 let problem = null; // { where: 'outline' | 'file' | 'templates', text }
 
 function open(deck) {
@@ -26,7 +27,7 @@ function open(deck) {
 
 async function fromTemplate(name) {
   try {
-    open(fromDeckFile(await template(name)));
+    open(fromDeckFile(await template(name, locale())));
   } catch (e) {
     problem = { where: 'templates', text: errorText(e) };
     ui.render('start-templates');
@@ -85,9 +86,13 @@ const problemFor = (where) => (problem && problem.where === where
   ? h('p', { class: 'field-error', id: `err-${where}` }, problem.text) : null);
 
 export function startPanel() {
-  if (!list) {
-    list = [];
-    templates().then((l) => { list = l; ui.render(); }).catch((e) => { problem = { where: 'templates', text: errorText(e) }; ui.render(); });
+  if (!list || listLocale !== locale()) {
+    // Read again after a language switch: the templates' titles change.
+    const asked = locale();
+    listLocale = asked;
+    list = list || [];
+    templates(asked).then((l) => { if (listLocale === asked) { list = l; ui.render(); } })
+      .catch((e) => { problem = { where: 'templates', text: errorText(e) }; ui.render(); });
   }
   const outline = h('textarea', { id: 'outline-text', dir: 'auto', rows: 7, 'aria-describedby': 'hint-outline err-outline', placeholder: t('editor-outline-placeholder') });
   return h('div', { class: 'start' },
