@@ -10,7 +10,7 @@
 // their link opens.
 import { h, fill } from './dom.js';
 import { api } from './api.js';
-import { keep, takeKey, contestIdIn, askForKey } from './contest-key.js';
+import { keep, takeKey, contestIdIn, askForKey, holdContest } from './contest-key.js';
 import { decks, tokenOf } from './deck.js';
 import { editorSection } from './contest-edit.js';
 import { loadLocale, t, num, errorText } from './i18n.js';
@@ -79,6 +79,7 @@ function newContest() {
       try {
         const made = await api('POST', '/contests', { body });
         keep(made.contest.contest_id, made.owner_token);
+        holdContest({ id: made.contest.contest_id, title: made.contest.title });
         location.assign(`/contest/${made.contest.contest_id}`);
       } catch (err) {
         say(() => errorText(err), 'error');
@@ -119,6 +120,7 @@ async function act(label, fn) {
 async function saveContest(body) {
   try {
     contest = await call('PUT', '', body);
+    holdContest({ id, title: contest.title });
   } catch (e) {
     // Said beside the button pressed, where the organiser is looking.
     return fill(document.getElementById('edit-status'), h('div', { class: 'notice error' }, t('contest-not-saved', { reason: errorText(e) })));
@@ -419,6 +421,9 @@ async function start() {
   }
   try {
     contest = await call('GET', '');
+    // Listed on the home page, whoever's secret this is (the owner's, a
+    // co-host's, a moderator's): this page is their way back to it.
+    holdContest({ id, title: contest.title });
   } catch (e) {
     view = () => {
       document.title = t('contest-page-title');
