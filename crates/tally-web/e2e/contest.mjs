@@ -23,6 +23,7 @@ import {
 const organiser = await context({ viewport: { width: 1280, height: 900 } });
 const page = await organiser.newPage();
 await page.goto('/');
+await page.click('#quick-form > summary');
 await page.fill('#q-0', 'Who sang best?');
 await page.fill('#o-0-0', 'Alto');
 await page.fill('#o-0-1', 'Bass');

@@ -18,6 +18,8 @@ for (const lang of ['en', 'ar']) {
   await page.goto('/');
   await page.evaluate((d) => localStorage.setItem('tally.draft', JSON.stringify(d)), draft(200));
   await page.reload();
+  // The form is home's collapsed "Quick form".
+  await page.click('#quick-form > summary');
   await page.click('#create');
   const text = await until('the refusal', async () => {
     const t = await page.textContent('#message');
@@ -36,6 +38,7 @@ for (const lang of ['en', 'ar']) {
   // 64 statements of 100 characters: 6,400 in all, the limit itself.
   await page.evaluate((d) => localStorage.setItem('tally.draft', JSON.stringify(d)), draft(100));
   await page.reload();
+  await page.click('#quick-form > summary');
   await page.click('#create');
   await page.waitForURL(/\/present\//, { timeout: 15000 });
   assert.equal(posts.length, 1, 'the deck at the limit was created');

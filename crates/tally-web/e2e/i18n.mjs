@@ -155,11 +155,11 @@ await page.route('**/assets/locales/de/home.ftl', async (route) => {
   await route.fulfill({ response: res, body: text });
 });
 await page.goto('/');
-await page.waitForSelector('#editor');
+await page.waitForSelector('#new-deck');
 const de = (id) => catalog.de.home.has(id) && readFileSync(join(ASSETS, 'locales/de/home.ftl'), 'utf8').match(new RegExp(`^${id} = (.*)$`, 'm'))[1];
 const en = (id) => readFileSync(join(ASSETS, 'locales/en/home.ftl'), 'utf8').match(new RegExp(`^${id} = (.*)$`, 'm'))[1];
-assert.equal(await page.textContent('#mine'), de('home-mine'), 'the page is in German');
-assert.equal(await page.textContent('#editor'), en('home-new'), 'the missing German message shows in English');
+assert.equal(await page.textContent('#new-contest'), de('home-new-contest'), 'the page is in German');
+assert.equal(await page.textContent('#new-deck'), en('home-new'), 'the missing German message shows in English');
 const fromModule = await page.evaluate(async () => {
   const i18n = await import('/assets/js/i18n.js');
   return [i18n.locale(), i18n.t('home-new'), i18n.t('home-mine'), i18n.t('no-such-message')];
@@ -173,8 +173,8 @@ async function opened(locale) {
   const ctx = await context({ locale, viewport: { width: 1280, height: 720 } });
   const p = await ctx.newPage();
   await p.goto('/');
-  await p.waitForSelector('#editor');
-  return [ctx, p, await p.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.getElementById('editor').textContent])];
+  await p.waitForSelector('#new-deck');
+  return [ctx, p, await p.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.getElementById('new-deck').textContent])];
 }
 const homeIn = (tag) => readFileSync(join(ASSETS, `locales/${tag}/home.ftl`), 'utf8').match(/^home-new = (.*)$/m)[1];
 const negotiated = {};
@@ -187,23 +187,26 @@ for (const [asked_, want] of [['de-DE', ['de', 'ltr']], ['ar', ['ar', 'rtl']], [
 figures['negotiation'] = Object.entries(negotiated).map(([k, v]) => `${k} → ${v}`).join(', ');
 // The switch: Spanish at once, without a reload, then kept after one.
 const [switching, sp] = await opened('de-DE');
+// The first editor, behind home's "Quick form": a draft typed there
+// survives the switch (the form is drawn open again).
+await sp.click('#quick-form > summary');
 await sp.fill('#q-0', 'Kept while switching?');
 await sp.selectOption('#locale-switch', 'es');
-await sp.waitForFunction((want) => document.getElementById('editor').textContent === want, homeIn('es'));
+await sp.waitForFunction((want) => document.getElementById('new-deck').textContent === want, homeIn('es'));
 assert.equal(await sp.evaluate(() => document.documentElement.lang), 'es');
 assert.equal(await sp.inputValue('#q-0'), 'Kept while switching?', 'the draft survives a switch');
 assert.equal(await sp.evaluate(() => document.activeElement.id), 'locale-switch', 'focus stays on the switch');
 await sp.reload();
-await sp.waitForSelector('#editor');
-assert.equal(await sp.textContent('#editor'), homeIn('es'), 'the choice is remembered');
+await sp.waitForSelector('#new-deck');
+assert.equal(await sp.textContent('#new-deck'), homeIn('es'), 'the choice is remembered');
 await sp.selectOption('#locale-switch', 'ar');
 await sp.waitForFunction(() => document.documentElement.dir === 'rtl');
-assert.equal(await sp.textContent('#editor'), homeIn('ar'));
+assert.equal(await sp.textContent('#new-deck'), homeIn('ar'));
 figures['switch'] = 'de → es at once (draft kept), es after a reload, ar right to left';
 await switching.close();
 
 // ---- (e) every page of this part, in English and in Arabic ----
-const pages = [{ name: 'home', path: '/', ready: '#editor' }, ...await contestPages()];
+const pages = [{ name: 'home', path: '/', ready: '#new-deck' }, ...await contestPages()];
 const switched = [];
 for (const tag of ['en', 'ar']) {
   for (const size of [{ width: 1280, height: 720 }, { width: 390, height: 844, isMobile: true, hasTouch: true }]) {

@@ -23,6 +23,10 @@ import {
 const presenter = await context({ viewport: { width: 1280, height: 800 } });
 const home = await presenter.newPage();
 await home.goto('/');
+// The first editor is home's collapsed "Quick form" (the deck editor at
+// /new is the organiser's way in).
+await home.click('#quick-form > summary');
+await home.waitForSelector('#q-0');
 await axe(home, 'home (editor)');
 
 await home.fill('#q-0', 'Which pet?');

@@ -46,6 +46,16 @@ export function remember(deck, token) {
   store.set('tally.decks', [deck, ...decks().filter((d) => d.id !== deck.id)]);
 }
 
+// The title the server has now, kept in place (remember() would move the
+// deck to the top), so that the next visit shows it before asking.
+export function retitle(id, title) {
+  const all = decks();
+  const deck = all.find((d) => d.id === id);
+  if (!deck || deck.title === title) return;
+  deck.title = title;
+  store.set('tally.decks', all);
+}
+
 export function forget(id) {
   store.remove(`tally.token.${id}`);
   store.remove(`tally.link.${id}`);

@@ -1,230 +1,140 @@
-// Home: the presentations this browser created, and the deck editor.
-// The draft deck is kept in local storage as it is edited, so a reload
-// loses nothing; it is sent to Tally when the presenter creates it.
-import { h, fill, store } from './dom.js';
-import { api } from './api.js';
-import { decks, remember, forget } from './deck.js';
-import { loadLocale, t, errorText, locale } from './i18n.js';
+// Home: the two ways in (a new presentation in the deck editor, a new
+// contest), then what this browser holds, found by one search, and at the
+// foot the first editor as a collapsed "Quick form", loaded only when it is
+// opened. Keys never leave this browser but in the Authorization header;
+// the lists read only the public titles.
+import { h, fill } from './dom.js';
+import { loadLocale, t } from './i18n.js';
 import { localeSwitch } from './locale-switch.js';
+import { held, ask, matches, deckItem, contestItem } from './home-list.js';
 
 const app = document.getElementById('app');
+let query = '';
+let formOpen = false;
 
-// Each poll type's name, in the chosen language (called at draw time, so
-// that a language switch renames them).
-const TYPES = () => ({
-  single: t('home-type-single'),
-  multiple: t('home-type-multiple'),
-  scale: t('home-type-scale'),
-  ranking: t('home-type-ranking'),
-  points: t('home-type-points'),
-  wordcloud: t('home-type-wordcloud'),
-  open: t('home-type-open'),
-  quiz: t('home-type-quiz'),
-  qa: t('home-type-qa'),
-});
-const FILTERS = () => ({ off: t('home-filter-off'), standard: t('home-filter-standard'), strict: t('home-filter-strict') });
-const WITH_OPTIONS = ['single', 'multiple', 'scale', 'ranking', 'points', 'quiz'];
-const WITH_CHOICES = ['multiple', 'ranking', 'quiz'];
-const WITH_TEXT = ['wordcloud', 'open', 'qa'];
-// What the big screen can show of a scale poll: its statements in pages
-// that cycle within 30 s at 1280x720 (measured by e2e/screen.mjs: 64
-// statements of 100 characters take 8 pages; of 200, 15 pages, over 30 s).
-// The editor refuses more, before creation, and says the limit.
-const SCALE_TEXT_LIMIT = 6400;
-const scaleText = (poll) => poll.options.reduce((sum, o) => sum + o.value.trim().length, 0);
-const letters = (i) => (i < 26 ? String.fromCharCode(65 + i) : `O${i + 1}`);
-
-const blankPoll = (type = 'single') => ({
-  type,
-  question: '',
-  options: WITH_OPTIONS.includes(type) ? [{ value: '' }, { value: '' }] : [],
+// Home's own stylesheet, linked here (the page shell is shared); the first
+// drawing waits for it, so nothing jumps.
+const styled = new Promise((done) => {
+  const link = h('link', { rel: 'stylesheet', href: '/assets/home.css', onload: done, onerror: done });
+  document.head.append(link);
 });
 
-let draft = store.get('tally.draft') || { profanity_filter: 'standard', polls: [blankPoll()] };
-const save = () => store.set('tally.draft', draft);
-let message = null;
+const byId = (id) => document.getElementById(id);
+
+// The lists as the search leaves them, and the count. Called on every
+// keystroke and as the server's answers arrive, so it keeps the focus
+// where it was (an action's id is its item's).
+function drawLists() {
+  const lists = byId('home-lists');
+  if (!lists) return;
+  const focused = document.activeElement && lists.contains(document.activeElement) ? document.activeElement.id : '';
+  const all = held();
+  const total = all.decks.length + all.contests.length;
+  const decks = all.decks.filter((d) => matches(d, query));
+  const contests = all.contests.filter((c) => matches(c, query));
+  const searching = query.trim() !== '';
+  // The item and its button are gone: the search keeps the keyboard in
+  // the page; with nothing left, the page is drawn empty (no search over
+  // nothing) from its first way in.
+  const forgotten = () => {
+    const left = held();
+    if (left.decks.length + left.contests.length) {
+      drawLists();
+      byId('search').focus();
+    } else {
+      query = '';
+      render('new-deck');
+    }
+  };
+  const section = (id, heading, items, none, item) => {
+    if (searching && !items.length) return null;
+    return h('section', { 'aria-labelledby': `${id}-heading`, class: 'home-section' },
+      h('h2', { id: `${id}-heading` }, heading),
+      items.length
+        ? h('ul', { class: 'bare-list home-list', id }, items.map((x) => item(x, forgotten)))
+        : h('p', { class: 'muted' }, none));
+  };
+  fill(lists,
+    !total ? h('div', { class: 'card home-empty', id: 'empty' },
+      h('h2', {}, t('home-empty-title')),
+      h('p', {}, t('home-empty-body'))) : null,
+    total && searching && !decks.length && !contests.length
+      ? h('div', { class: 'notice', id: 'no-match' },
+        h('p', {}, t('home-no-match', { query: query.trim() })),
+        h('button', { type: 'button', class: 'secondary', onclick: () => {
+          query = '';
+          byId('search').value = '';
+          drawLists();
+          byId('search').focus();
+        } }, t('home-search-clear')))
+      : null,
+    total ? section('decks', t('home-mine'), decks, t('home-none-yet'), deckItem) : null,
+    total ? section('contests', t('home-contests'), contests, t('home-contests-none'), contestItem) : null,
+    total ? h('p', { class: 'muted home-kept' }, t('home-kept')) : null);
+  // Patched in place, never redrawn: a live region announces changes to
+  // a node that was already there.
+  const count = byId('search-count');
+  if (count) count.textContent = searching ? t('home-search-count', { shown: decks.length + contests.length, total }) : '';
+  if (focused && byId(focused)) byId(focused).focus();
+}
+
+// The search over both lists, shown once there is something to search.
+function searchBox() {
+  return h('div', { class: 'home-search', role: 'search' },
+    h('label', { for: 'search' }, t('home-search')),
+    h('p', { id: 'search-hint', class: 'muted home-hint' }, t('home-search-hint')),
+    h('div', { class: 'home-search-row' },
+      h('input', {
+        id: 'search', type: 'search', value: query, autocomplete: 'off', dir: 'auto',
+        'aria-describedby': 'search-hint',
+        oninput: (e) => { query = e.target.value; drawLists(); },
+      }),
+      h('p', { id: 'search-count', role: 'status', class: 'home-count' })));
+}
+
+// The first editor, for a deck typed in one go. Its module and its
+// drawing wait until the disclosure is first opened (a language switch
+// draws it open again, which mounts it again).
+function quickForm() {
+  const body = h('div', { id: 'quick-form-body', class: 'stack' });
+  return h('details', {
+    id: 'quick-form', class: 'home-quick', open: formOpen,
+    ontoggle: async (e) => {
+      formOpen = e.target.open;
+      if (!formOpen) return;
+      const { mountForm } = await import('./home-form.js');
+      mountForm(body);
+    },
+  }, h('summary', {}, t('home-quick-form')), body);
+}
 
 function render(focusId) {
   document.title = t('home-page-title');
+  const any = held();
   fill(app,
     h('div', { class: 'page-head' }, h('h1', {}, t('app-name')), localeSwitch()),
-    h('p', {}, h('a', { class: 'button', href: '/new', id: 'new-deck' }, t('home-new-deck'))),
-    h('section', { 'aria-labelledby': 'mine' },
-      h('h2', { id: 'mine' }, t('home-mine')),
-      decks().length
-        ? h('ul', { class: 'stack bare-list', id: 'decks' }, decks().map((d) => h('li', { class: 'card row' },
-          h('span', { class: 'grow' }, h('strong', { dir: 'auto' }, d.title), h('br'),
-            h('span', { class: 'muted' }, t('home-deck-meta', { code: d.join_code, created: new Date(d.created_at).toLocaleString(locale()) }))),
-          h('a', { class: 'button', href: `/present/${d.id}` }, t('home-console')),
-          h('a', { class: 'button secondary', href: `/edit/${d.id}`, 'aria-label': t('home-edit-label', { title: d.title }) }, t('home-edit')),
-          h('a', { class: 'button secondary', href: `/screen/${d.id}`, target: '_blank', rel: 'noopener' }, t('home-big-screen')),
-          h('button', { class: 'danger small', onclick: () => {
-            if (confirm(t('home-forget-confirm', { title: d.title }))) {
-              forget(d.id);
-              render();
-            }
-          } }, t('home-forget')))))
-        : h('p', { class: 'muted' }, t('home-none-yet'))),
-    h('section', { 'aria-labelledby': 'editor' },
-      h('h2', { id: 'editor' }, t('home-new')),
-      h('div', { id: 'polls' }, draft.polls.map(pollCard)),
-      h('div', { class: 'row' },
-        h('button', { class: 'secondary', id: 'add-poll', onclick: () => {
-          draft.polls.push(blankPoll());
-          save();
-          render(`q-${draft.polls.length - 1}`);
-        } }, t('home-add-poll'))),
-      h('div', { class: 'card row' },
-        h('label', { for: 'filter' }, t('home-filter')),
-        h('select', { id: 'filter', onchange: (e) => { draft.profanity_filter = e.target.value; save(); } },
-          Object.entries(FILTERS()).map(([f, label]) => h('option', { value: f, selected: draft.profanity_filter === f }, label)))),
-      h('div', { role: 'alert', id: 'message' }, message ? h('div', { class: `notice ${message.kind}` }, message.text()) : null),
-      h('button', { id: 'create', onclick: create }, t('home-create'))));
-  if (focusId) {
-    const el = document.getElementById(focusId);
-    if (el) el.focus();
-  }
-}
-
-function num(poll, i, field, label, attrs = {}) {
-  const id = `${field}-${i}`;
-  return h('div', { class: 'stack' }, h('label', { for: id }, label),
-    h('input', { id, type: 'number', inputmode: 'numeric', value: poll[field] ?? '', ...attrs,
-      oninput: (e) => { poll[field] = e.target.value; save(); } }));
-}
-
-function check(poll, i, field, label) {
-  const id = `${field}-${i}`;
-  return h('div', { class: 'row' }, h('input', { id, type: 'checkbox', checked: !!poll[field],
-    onchange: (e) => { poll[field] = e.target.checked; save(); } }), h('label', { for: id }, label));
-}
-
-function pollCard(poll, i) {
-  const n = draft.polls.length;
-  const move = (to) => {
-    draft.polls.splice(to, 0, draft.polls.splice(i, 1)[0]);
-    save();
-    render(`${to < i ? 'up' : 'down'}-${to}`);
-  };
-  const settings = [];
-  if (WITH_CHOICES.includes(poll.type)) {
-    settings.push(num(poll, i, 'min_choices', t('home-min-choices'), { min: 1 }), num(poll, i, 'max_choices', t('home-max-choices'), { min: 1 }));
-  }
-  if (poll.type === 'scale') {
-    poll.scale = poll.scale || { min: 1, max: 5 };
-    for (const [f, label, kind] of [['min', t('home-scale-min'), 'number'], ['max', t('home-scale-max'), 'number'], ['min_label', t('home-scale-min-label'), 'text'], ['max_label', t('home-scale-max-label'), 'text']]) {
-      const id = `scale-${f}-${i}`;
-      settings.push(h('div', { class: 'stack' }, h('label', { for: id }, label),
-        h('input', { id, type: kind, dir: kind === 'text' ? 'auto' : null, value: poll.scale[f] ?? '', oninput: (e) => { poll.scale[f] = e.target.value; save(); } })));
-    }
-  }
-  if (poll.type === 'points') settings.push(num(poll, i, 'points_budget', t('home-points-budget'), { min: 1, placeholder: '100' }));
-  if (poll.type === 'wordcloud') settings.push(num(poll, i, 'max_entries', t('home-max-entries'), { min: 1, placeholder: '3' }));
-  if (WITH_TEXT.includes(poll.type)) settings.push(num(poll, i, 'max_length', t('home-max-length'), { min: 1, placeholder: poll.type === 'wordcloud' ? '25' : '280' }));
-  if (poll.type === 'quiz') settings.push(num(poll, i, 'points', t('home-quiz-points'), { min: 1, placeholder: '1000' }));
-  settings.push(num(poll, i, 'time_limit_secs', t('home-timer'), { min: 1 }));
-  if (poll.type !== 'qa') settings.push(check(poll, i, 'allow_change', t('home-allow-change')));
-  if (WITH_TEXT.includes(poll.type)) settings.push(check(poll, i, 'moderated', t('home-moderated')));
-
-  return h('fieldset', { class: 'card stack', 'data-poll': i },
-    h('legend', {}, t('home-poll', { n: i + 1 })),
-    h('div', { class: 'row' },
-      h('div', { class: 'stack grow' }, h('label', { for: `q-${i}` }, t('home-question')),
-        h('input', { id: `q-${i}`, dir: 'auto', value: poll.question, maxlength: 500, oninput: (e) => { poll.question = e.target.value; save(); } })),
-      h('div', { class: 'stack' }, h('label', { for: `type-${i}` }, t('home-type')),
-        h('select', { id: `type-${i}`, onchange: (e) => {
-          const type = e.target.value;
-          const options = WITH_OPTIONS.includes(type) ? (poll.options.length ? poll.options : blankPoll(type).options) : [];
-          draft.polls[i] = { type, question: poll.question, options, time_limit_secs: poll.time_limit_secs };
-          save();
-          render(`type-${i}`);
-        } }, Object.entries(TYPES()).map(([v, label]) => h('option', { value: v, selected: poll.type === v }, label))))),
-    WITH_OPTIONS.includes(poll.type) ? h('div', { class: 'stack' },
-      h('h3', {}, poll.type === 'scale' ? t('home-statements') : t('home-options')),
-      h('ol', { class: 'stack' }, poll.options.map((o, j) => h('li', { class: 'row' },
-        h('label', { class: 'visually-hidden', for: `o-${i}-${j}` }, t('home-option', { key: letters(j) })),
-        h('input', { id: `o-${i}-${j}`, class: 'grow', dir: 'auto', value: o.value, maxlength: 200, placeholder: t('home-option', { key: letters(j) }),
-          oninput: (e) => { o.value = e.target.value; save(); } }),
-        poll.type === 'quiz' ? h('span', { class: 'row' },
-          h('input', { type: 'checkbox', id: `c-${i}-${j}`, checked: !!o.correct, onchange: (e) => { o.correct = e.target.checked; save(); } }),
-          h('label', { for: `c-${i}-${j}` }, t('home-correct'))) : null,
-        h('button', { class: 'small danger', type: 'button', 'aria-label': t('home-remove-option', { key: letters(j) }), disabled: poll.options.length <= 1,
-          onclick: () => { poll.options.splice(j, 1); save(); render(`add-opt-${i}`); } }, '✕')))),
-      h('button', { class: 'small secondary', type: 'button', id: `add-opt-${i}`, onclick: () => {
-        poll.options.push({ value: '' });
-        save();
-        render(`o-${i}-${poll.options.length - 1}`);
-      } }, t('home-add-option'))) : null,
-    h('details', {}, h('summary', {}, t('home-settings')), h('div', { class: 'row' }, settings)),
-    h('div', { class: 'row' },
-      h('button', { class: 'small secondary', type: 'button', id: `up-${i}`, 'aria-label': t('home-move-up-label', { n: i + 1 }), disabled: i === 0, onclick: () => move(i - 1) }, t('home-move-up')),
-      h('button', { class: 'small secondary', type: 'button', id: `down-${i}`, 'aria-label': t('home-move-down-label', { n: i + 1 }), disabled: i === n - 1, onclick: () => move(i + 1) }, t('home-move-down')),
-      h('button', { class: 'small danger', type: 'button', 'aria-label': t('home-delete-label', { n: i + 1 }), disabled: n <= 1, onclick: () => {
-        draft.polls.splice(i, 1);
-        save();
-        render('add-poll');
-      } }, t('home-delete'))));
-}
-
-const int = (v) => (v === '' || v == null ? undefined : Number(v));
-
-// The deck as POST /presentations takes it. Settings left empty are left
-// out, so Tally's defaults apply.
-function body() {
-  return {
-    profanity_filter: draft.profanity_filter,
-    polls: draft.polls.map((p) => {
-      const out = { type: p.type, question: p.question.trim() };
-      out.options = WITH_OPTIONS.includes(p.type) ? p.options.map((o, j) => ({ key: letters(j), value: o.value.trim() })) : [];
-      for (const f of ['min_choices', 'max_choices', 'points_budget', 'max_entries', 'max_length', 'time_limit_secs', 'points']) {
-        if (int(p[f]) !== undefined) out[f] = int(p[f]);
-      }
-      if (p.type === 'scale' && p.scale) {
-        out.scale = { min: int(p.scale.min) ?? 1, max: int(p.scale.max) ?? 5 };
-        if (p.scale.min_label) out.scale.min_label = p.scale.min_label;
-        if (p.scale.max_label) out.scale.max_label = p.scale.max_label;
-      }
-      if (p.type === 'quiz') out.correct = p.options.flatMap((o, j) => (o.correct ? [letters(j)] : []));
-      if (p.allow_change && p.type !== 'qa') out.allow_change = true;
-      if (p.moderated && WITH_TEXT.includes(p.type)) out.moderated = true;
-      return out;
-    }),
-  };
-}
-
-async function create() {
-  const missing = draft.polls.findIndex((p) => !p.question.trim());
-  if (missing >= 0) {
-    message = { kind: 'error', text: () => t('home-needs-question', { n: missing + 1 }) };
-    return render(`q-${missing}`);
-  }
-  const crowded = draft.polls.findIndex((p) => p.type === 'scale' && scaleText(p) > SCALE_TEXT_LIMIT);
-  if (crowded >= 0) {
-    message = { kind: 'error', text: () => t('home-scale-too-long', { n: crowded + 1, chars: scaleText(draft.polls[crowded]), limit: SCALE_TEXT_LIMIT }) };
-    // Focus stays on Create, just below the message (role=alert), so the
-    // refusal is in view and read out; the poll's number says where to look.
-    return render('create');
-  }
-  const button = document.getElementById('create');
-  button.disabled = true;
-  try {
-    const made = await api('POST', '/presentations', { body: body() });
-    remember({
-      id: made.presentation_id,
-      join_code: made.join_code,
-      title: draft.polls[0].question.trim(),
-      created_at: new Date().toISOString(),
-    }, made.presenter_token);
-    draft = { profanity_filter: draft.profanity_filter, polls: [blankPoll()] };
-    save();
-    location.assign(`/present/${made.presentation_id}`);
-  } catch (e) {
-    message = { kind: 'error', text: () => t('home-refused', { reason: errorText(e) }) };
-    render('create');
-  }
+    h('p', { class: 'home-lead' }, t('home-lead')),
+    h('div', { class: 'home-start' },
+      h('a', { class: 'button', href: '/new', id: 'new-deck' }, t('home-new')),
+      h('a', { class: 'button secondary', href: '/contest', id: 'new-contest' }, t('home-new-contest'))),
+    any.decks.length + any.contests.length ? searchBox() : null,
+    h('div', { id: 'home-lists' }),
+    quickForm());
+  drawLists();
+  if (focusId && byId(focusId)) byId(focusId).focus();
 }
 
 // The page in the browser's (or the switch's) language; a switch draws it
-// again in the new one.
+// again in the new one, keeping the search and the open form.
 addEventListener('localechange', () => render('locale-switch'));
-loadLocale(undefined, ['home']).then(() => render());
+// Back from the deck editor (the page restored from the browser's cache):
+// what this browser holds and the titles may have changed since.
+addEventListener('pageshow', (e) => {
+  if (!e.persisted) return;
+  render();
+  ask(drawLists);
+});
+Promise.all([loadLocale(undefined, ['home']), styled]).then(() => {
+  render();
+  ask(drawLists);
+});

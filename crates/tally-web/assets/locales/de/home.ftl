@@ -1,13 +1,42 @@
-# Die Startseite: die Präsentationen dieses Browsers und der Foliensatz-Editor.
+# Die Startseite: was dieser Browser hält (home.js, home-list.js), und der
+# erste Editor hinter „Schnellformular“ (home-form.js).
 home-page-title = Tally: Live-Umfragen
-home-mine = Ihre Präsentationen
-home-deck-meta = Beitrittscode { $code } · erstellt { $created }
-home-console = Konsole
-home-big-screen = Großbildschirm
-home-forget = Vergessen
-home-forget-confirm = „{ $title }“ in diesem Browser vergessen? Der Präsentationsschlüssel wird aus diesem Browser endgültig gelöscht: Ohne den Schlüssel lässt sich die Präsentation von hier aus nicht mehr leiten. Um sie zu behalten, kopieren Sie zuerst den Schlüssel (Konsole → Präsentationsschlüssel).
-home-none-yet = In diesem Browser gibt es noch keine. Erstellen Sie unten eine.
+home-lead = Live-Umfragen, Quiz und Fragerunden für Ihr Publikum sowie Wettbewerbe mit Jury, von Ihrem eigenen Server.
 home-new = Neue Präsentation
+home-new-contest = Neuer Wettbewerb
+home-mine = Meine Präsentationen
+home-contests = Meine Wettbewerbe
+home-none-yet = In diesem Browser gibt es noch keine Präsentationen.
+home-contests-none = In diesem Browser gibt es noch keine Wettbewerbe.
+home-empty-title = Noch nichts da
+home-empty-body = Die Präsentationen und Wettbewerbe, die Sie in diesem Browser anlegen, erscheinen hier, bereit zum Bearbeiten und Durchführen. Ihre Schlüssel werden nur in diesem Browser aufbewahrt.
+home-kept = Aus diesem Browser: Die Schlüssel zu diesen Präsentationen und Wettbewerben liegen nur hier. „Vergessen“ entfernt einen endgültig.
+home-search = Präsentationen und Wettbewerbe durchsuchen
+home-search-hint = Nach Titel oder Beitrittscode.
+home-search-count = { $shown } von { $total }
+home-no-match = Nichts passt zu „{ $query }“.
+home-search-clear = Suche leeren
+home-untitled = Ohne Titel
+home-gone-tag = Gelöscht
+home-gone = Nicht mehr auf diesem Server.
+home-deck-meta = Beitrittscode { $code } · erstellt { $created }
+home-edit = Bearbeiten
+home-edit-label = Bearbeiten: „{ $title }“
+home-console = Konsole
+home-console-label = Konsole: „{ $title }“
+home-big-screen = Großbildschirm
+home-big-screen-label = Großbildschirm: „{ $title }“ (öffnet in einem neuen Tab)
+home-forget = Vergessen
+home-forget-label = Vergessen: „{ $title }“
+home-forget-confirm = „{ $title }“ in diesem Browser vergessen? Der Präsentationsschlüssel wird aus diesem Browser endgültig gelöscht: Ohne den Schlüssel lässt sich die Präsentation von hier aus nicht mehr leiten. Um sie zu behalten, kopieren Sie zuerst den Schlüssel (Konsole → Präsentationsschlüssel).
+home-contest-meta = Teilnehmende: { $contestants } · Runden: { $rounds }
+home-contest-open = Öffnen
+home-contest-open-label = Öffnen: „{ $title }“
+home-contest-forget-confirm = „{ $title }“ in diesem Browser vergessen? Das Geheimnis der Veranstaltenden wird aus diesem Browser endgültig gelöscht, und Tally kann es nicht noch einmal zeigen: Ohne es lässt sich dieser Wettbewerb von hier aus nicht mehr leiten. Um ihn zu behalten, erstellen Sie sich zuerst auf der Seite des Wettbewerbs einen Co-Moderations-Link.
+home-quick-form = Schnellformular
+home-quick-hint = Ein ganzer Satz Umfragen in einem Formular, in einem Zug erstellt. Für Folien, Vorlagen, Bilder und Änderungen während der Live-Phase nutzen Sie „Neue Präsentation“.
+
+# Das Schnellformular.
 home-add-poll = + Umfrage hinzufügen
 home-filter = Filter für anstößige Wörter im Publikumstext
 home-filter-off = Aus
@@ -57,6 +86,3 @@ home-move-down = ↓ Nach unten
 home-move-down-label = Umfrage { $n } nach unten verschieben
 home-delete = Löschen
 home-delete-label = Umfrage { $n } löschen
-home-new-deck = Im Deck-Editor beginnen
-home-edit = Bearbeiten
-home-edit-label = Bearbeiten: „{ $title }“

@@ -1,13 +1,42 @@
-# The home page: this browser's presentations and the deck editor.
+# The home page: what this browser holds (home.js, home-list.js), and the
+# first deck editor behind "Quick form" (home-form.js).
 home-page-title = Tally: live polls
-home-mine = Your presentations
-home-deck-meta = Join code { $code } · created { $created }
-home-console = Console
-home-big-screen = Big screen
-home-forget = Forget
-home-forget-confirm = Forget “{ $title }” in this browser? Its presenter key is deleted from this browser for good: without the key, this presentation cannot be run from here any more. To keep it, copy the key first (Console → Presenter key).
-home-none-yet = None yet in this browser. Build one below.
+home-lead = Live polls, quizzes and Q&A for your audience, and judged contests, from your own server.
 home-new = New presentation
+home-new-contest = New contest
+home-mine = My presentations
+home-contests = My contests
+home-none-yet = No presentations in this browser yet.
+home-contests-none = No contests in this browser yet.
+home-empty-title = Nothing here yet
+home-empty-body = The presentations and contests you make in this browser are listed here, ready to edit and run. Their keys are kept in this browser only.
+home-kept = Listed from this browser: the keys to these presentations and contests are kept here only. Forget removes one for good.
+home-search = Search your presentations and contests
+home-search-hint = By title or join code.
+home-search-count = { $shown } of { $total }
+home-no-match = Nothing matches “{ $query }”.
+home-search-clear = Clear search
+home-untitled = Untitled
+home-gone-tag = Deleted
+home-gone = No longer on this server.
+home-deck-meta = Join code { $code } · created { $created }
+home-edit = Edit
+home-edit-label = Edit “{ $title }”
+home-console = Console
+home-console-label = Console for “{ $title }”
+home-big-screen = Big screen
+home-big-screen-label = Big screen for “{ $title }” (opens in a new tab)
+home-forget = Forget
+home-forget-label = Forget “{ $title }”
+home-forget-confirm = Forget “{ $title }” in this browser? Its presenter key is deleted from this browser for good: without the key, this presentation cannot be run from here any more. To keep it, copy the key first (Console → Presenter key).
+home-contest-meta = Contestants: { $contestants } · Rounds: { $rounds }
+home-contest-open = Open
+home-contest-open-label = Open “{ $title }”
+home-contest-forget-confirm = Forget “{ $title }” in this browser? Its organiser secret is deleted from this browser for good, and Tally cannot show it again: without it, this contest cannot be run from here any more. To keep it, first make yourself a co-host link on the contest's page.
+home-quick-form = Quick form
+home-quick-hint = A whole deck of polls in one form, created in one go. For slides, templates, images and edits while live, use New presentation.
+
+# The quick form.
 home-add-poll = + Add a poll
 home-filter = Profanity filter for audience text
 home-filter-off = Off
@@ -57,6 +86,3 @@ home-move-down = ↓ Down
 home-move-down-label = Move poll { $n } down
 home-delete = Delete
 home-delete-label = Delete poll { $n }
-home-new-deck = Start in the deck editor
-home-edit = Edit
-home-edit-label = Edit “{ $title }”

@@ -1,13 +1,42 @@
-# La página de inicio: las presentaciones de este navegador y el editor.
+# La página de inicio: lo que guarda este navegador (home.js, home-list.js),
+# y el primer editor tras «Formulario rápido» (home-form.js).
 home-page-title = Tally: encuestas en directo
-home-mine = Tus presentaciones
-home-deck-meta = Código de acceso { $code } · creada el { $created }
-home-console = Consola
-home-big-screen = Pantalla grande
-home-forget = Olvidar
-home-forget-confirm = ¿Olvidar «{ $title }» en este navegador? Su clave de presentación se borra de este navegador para siempre: sin la clave, esta presentación ya no se puede dirigir desde aquí. Para conservarla, copia antes la clave (Consola → Clave de presentación).
-home-none-yet = Todavía no hay ninguna en este navegador. Crea una abajo.
+home-lead = Encuestas en directo, cuestionarios y preguntas del público, y concursos con jurado, desde tu propio servidor.
 home-new = Nueva presentación
+home-new-contest = Nuevo concurso
+home-mine = Mis presentaciones
+home-contests = Mis concursos
+home-none-yet = Todavía no hay presentaciones en este navegador.
+home-contests-none = Todavía no hay concursos en este navegador.
+home-empty-title = Aún no hay nada
+home-empty-body = Las presentaciones y concursos que crees en este navegador aparecen aquí, listos para editar y dirigir. Sus claves se guardan solo en este navegador.
+home-kept = Lista de este navegador: las claves de estas presentaciones y concursos se guardan solo aquí. «Olvidar» borra una para siempre.
+home-search = Buscar en tus presentaciones y concursos
+home-search-hint = Por título o código de acceso.
+home-search-count = { $shown } de { $total }
+home-no-match = Nada coincide con «{ $query }».
+home-search-clear = Borrar la búsqueda
+home-untitled = Sin título
+home-gone-tag = No disponible
+home-gone = Ya no está en este servidor.
+home-deck-meta = Código de acceso { $code } · creada el { $created }
+home-edit = Editar
+home-edit-label = Editar «{ $title }»
+home-console = Consola
+home-console-label = Consola de «{ $title }»
+home-big-screen = Pantalla grande
+home-big-screen-label = Pantalla grande de «{ $title }» (se abre en una pestaña nueva)
+home-forget = Olvidar
+home-forget-label = Olvidar «{ $title }»
+home-forget-confirm = ¿Olvidar «{ $title }» en este navegador? Su clave de presentación se borra de este navegador para siempre: sin la clave, esta presentación ya no se puede dirigir desde aquí. Para conservarla, copia antes la clave (Consola → Clave de presentación).
+home-contest-meta = Participantes: { $contestants } · Rondas: { $rounds }
+home-contest-open = Abrir
+home-contest-open-label = Abrir «{ $title }»
+home-contest-forget-confirm = ¿Olvidar «{ $title }» en este navegador? El secreto de la organización se borra de este navegador para siempre, y Tally no puede volver a mostrarlo: sin él, este concurso ya no se puede dirigir desde aquí. Para conservarlo, crea antes un enlace de copresentador en la página del concurso.
+home-quick-form = Formulario rápido
+home-quick-hint = Una serie completa de encuestas en un solo formulario, creada de una vez. Para diapositivas, plantillas, imágenes y cambios en directo, usa «Nueva presentación».
+
+# El formulario rápido.
 home-add-poll = + Añadir una encuesta
 home-filter = Filtro de palabras ofensivas para los textos del público
 home-filter-off = Desactivado
@@ -57,6 +86,3 @@ home-move-down = ↓ Bajar
 home-move-down-label = Bajar la encuesta { $n }
 home-delete = Borrar
 home-delete-label = Borrar la encuesta { $n }
-home-new-deck = Empezar en el editor
-home-edit = Editar
-home-edit-label = Editar «{ $title }»

@@ -1,13 +1,42 @@
-# La page d’accueil : les présentations de ce navigateur et l’éditeur.
+# La page d’accueil : ce que détient ce navigateur (home.js, home-list.js),
+# et le premier éditeur derrière « Formulaire rapide » (home-form.js).
 home-page-title = Tally : sondages en direct
-home-mine = Vos présentations
-home-deck-meta = Code d’accès { $code } · créée le { $created }
-home-console = Console
-home-big-screen = Grand écran
-home-forget = Oublier
-home-forget-confirm = Oublier « { $title } » dans ce navigateur ? Sa clé de présentation est définitivement supprimée de ce navigateur : sans la clé, cette présentation ne peut plus être animée d’ici. Pour la garder, copiez d’abord la clé (Console → Clé de présentation).
-home-none-yet = Aucune pour l’instant dans ce navigateur. Créez-en une ci-dessous.
+home-lead = Sondages en direct, quiz et questions-réponses pour votre public, et concours avec jury, depuis votre propre serveur.
 home-new = Nouvelle présentation
+home-new-contest = Nouveau concours
+home-mine = Mes présentations
+home-contests = Mes concours
+home-none-yet = Aucune présentation dans ce navigateur pour l’instant.
+home-contests-none = Aucun concours dans ce navigateur pour l’instant.
+home-empty-title = Rien ici pour l’instant
+home-empty-body = Les présentations et concours que vous créez dans ce navigateur s’affichent ici, prêts à être modifiés et animés. Leurs clés sont conservées dans ce navigateur uniquement.
+home-kept = Liste de ce navigateur : les clés de ces présentations et concours sont conservées ici uniquement. « Oublier » en retire une définitivement.
+home-search = Rechercher dans vos présentations et concours
+home-search-hint = Par titre ou code d’accès.
+home-search-count = { $shown } sur { $total }
+home-no-match = Aucun résultat pour « { $query } ».
+home-search-clear = Effacer la recherche
+home-untitled = Sans titre
+home-gone-tag = Introuvable
+home-gone = Plus disponible sur ce serveur.
+home-deck-meta = Code d’accès { $code } · créée le { $created }
+home-edit = Modifier
+home-edit-label = Modifier « { $title } »
+home-console = Console
+home-console-label = Console de « { $title } »
+home-big-screen = Grand écran
+home-big-screen-label = Grand écran de « { $title } » (s’ouvre dans un nouvel onglet)
+home-forget = Oublier
+home-forget-label = Oublier « { $title } »
+home-forget-confirm = Oublier « { $title } » dans ce navigateur ? Sa clé de présentation est définitivement supprimée de ce navigateur : sans la clé, cette présentation ne peut plus être animée d’ici. Pour la garder, copiez d’abord la clé (Console → Clé de présentation).
+home-contest-meta = Candidats : { $contestants } · Manches : { $rounds }
+home-contest-open = Ouvrir
+home-contest-open-label = Ouvrir « { $title } »
+home-contest-forget-confirm = Oublier « { $title } » dans ce navigateur ? Le secret de l’organisation est définitivement supprimé de ce navigateur, et Tally ne peut pas le montrer à nouveau : sans lui, ce concours ne peut plus être animé d’ici. Pour le garder, créez-vous d’abord un lien de co-animateur sur la page du concours.
+home-quick-form = Formulaire rapide
+home-quick-hint = Toute une série de sondages dans un seul formulaire, créée d’un coup. Pour les diapositives, les modèles, les images et les modifications en direct, utilisez « Nouvelle présentation ».
+
+# Le formulaire rapide.
 home-add-poll = + Ajouter un sondage
 home-filter = Filtre de grossièretés pour les textes du public
 home-filter-off = Désactivé
@@ -57,6 +86,3 @@ home-move-down = ↓ Descendre
 home-move-down-label = Descendre le sondage { $n }
 home-delete = Supprimer
 home-delete-label = Supprimer le sondage { $n }
-home-new-deck = Commencer dans l’éditeur de deck
-home-edit = Modifier
-home-edit-label = Modifier « { $title } »
