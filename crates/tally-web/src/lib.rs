@@ -110,7 +110,7 @@ const HOME: Page = Page {
     title: "Tally: live polls",
     script: "home",
     class: "",
-    styles: &[],
+    styles: &["home.css"],
 };
 const CONSOLE: Page = Page {
     title: "Presenter console · Tally",

@@ -166,6 +166,16 @@ async fn slide_images_show_on_the_phone_and_the_big_screen() {
     run_scenario("images.mjs").await;
 }
 
+/// Home (issue 26): the presentations and contests this browser holds,
+/// with the server's titles, newest first, one search over both (by title
+/// or join code) with its count, a deleted deck marked, Forget, the first
+/// editor behind a collapsed "Quick form"; axe-core at zero in English and
+/// Arabic at 1280×720 and 390 px, nothing cut or scrolling sideways.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn home_lists_what_this_browser_holds_with_search() {
+    run_scenario("home.mjs").await;
+}
+
 /// Content slides (issue 26): the phone shows the text (bold, italic, a
 /// list, an escaped "<" as a character) and no form, in English and
 /// Arabic at 390 px; the big screen fits a short and a 2,000-character

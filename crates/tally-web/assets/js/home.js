@@ -12,13 +12,6 @@ const app = document.getElementById('app');
 let query = '';
 let formOpen = false;
 
-// Home's own stylesheet, linked here (the page shell is shared); the first
-// drawing waits for it, so nothing jumps.
-const styled = new Promise((done) => {
-  const link = h('link', { rel: 'stylesheet', href: '/assets/home.css', onload: done, onerror: done });
-  document.head.append(link);
-});
-
 const byId = (id) => document.getElementById(id);
 
 // The lists as the search leaves them, and the count. Called on every
@@ -134,7 +127,7 @@ addEventListener('pageshow', (e) => {
   render();
   ask(drawLists);
 });
-Promise.all([loadLocale(undefined, ['home']), styled]).then(() => {
+loadLocale(undefined, ['home']).then(() => {
   render();
   ask(drawLists);
 });
