@@ -1,8 +1,10 @@
 use crate::{create, deadline, deck, images, load, settings};
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
+use tally_domain::deck::image::{ImageId, StoredImage};
 use tally_domain::deck::{DeckEdit, DeckRev, RevisedDeck};
 use tally_domain::kinds::DisplayName;
+use tally_domain::picture::Picture;
 use tally_domain::ports::SettingsChangeError;
 use tally_domain::ports::{
     InsertPresentationError, NameChangeError, NewPresentation, PollsOnScreen, PresentationStore,
@@ -429,16 +431,13 @@ impl PresentationStore for PgStore {
     async fn store_image(
         &self,
         id: PresentationId,
-        picture: &tally_domain::picture::Picture,
-    ) -> Result<tally_domain::deck::image::ImageId, SettingsChangeError> {
+        picture: &Picture,
+    ) -> Result<ImageId, SettingsChangeError> {
         let mut client = self.client().await?;
         images::store(&mut client, id, picture).await
     }
 
-    async fn missing_images(
-        &self,
-        ids: &[tally_domain::deck::image::ImageId],
-    ) -> Result<Vec<tally_domain::deck::image::ImageId>, StoreError> {
+    async fn missing_images(&self, ids: &[ImageId]) -> Result<Vec<ImageId>, StoreError> {
         let client = self.client().await?;
         images::missing(&client, ids).await
     }
@@ -451,10 +450,7 @@ impl PresentationStore for PgStore {
         images::sweep(&client, uploaded_before).await
     }
 
-    async fn image(
-        &self,
-        image: &tally_domain::deck::image::ImageId,
-    ) -> Result<Option<tally_domain::deck::image::StoredImage>, StoreError> {
+    async fn image(&self, image: &ImageId) -> Result<Option<StoredImage>, StoreError> {
         let client = self.client().await?;
         images::get(&client, image).await
     }

@@ -115,6 +115,8 @@ for (const [width, height] of [[1280, 720], [1920, 1080]]) {
   await page.waitForSelector('#current-body');
   const hidden = await page.evaluate(() => ['poll-controls', 'timer-controls', 'reset', 'hold-option'].map((x) => document.getElementById(x).hidden));
   assert.deepEqual(hidden, [true, true, true, true]);
+  // No round on a slide that takes no votes.
+  assert.equal(await page.$eval('#slide-meta', (e) => e.textContent), 'Slide 1 of 4 · Content slide');
   const before = (await api('GET', `/join/${code}`)).body;
   await page.keyboard.press('Space');
   await page.keyboard.press('r');

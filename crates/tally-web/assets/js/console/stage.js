@@ -64,7 +64,8 @@ export function drawState() {
     if (el) el.hidden = content;
   }
   fill(slide,
-    h('p', { class: 'slide-meta' }, t('console-slide-meta', {
+    // A content slide has no rounds to count.
+    h('p', { class: 'slide-meta', id: 'slide-meta' }, t(content ? 'console-slide-meta-content' : 'console-slide-meta', {
       number: num(s.current_poll_index + 1), count: num(s.poll_count), type: typeName(poll.type), round: num(s.round || 1),
     })),
     h('p', { id: 'current-question', dir: 'auto' }, poll.question),

@@ -34,6 +34,7 @@ console-status-deleted = محذوف
 console-on-screen = على الشاشة
 console-no-poll = لا يوجد استطلاع على الشاشة.
 console-slide-meta = الشريحة { $number } من { $count } · { $type } · الجولة { $round }
+console-slide-meta-content = الشريحة { $number } من { $count } · { $type }
 console-voting-open = التصويت مفتوح
 console-voting-closed = التصويت مغلق
 console-results-shown = النتائج معروضة

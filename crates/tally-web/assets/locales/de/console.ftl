@@ -30,6 +30,7 @@ console-status-deleted = gelöscht
 console-on-screen = Auf dem Bildschirm
 console-no-poll = Keine Umfrage auf dem Bildschirm.
 console-slide-meta = Folie { $number } von { $count } · { $type } · Runde { $round }
+console-slide-meta-content = Folie { $number } von { $count } · { $type }
 console-voting-open = Abstimmung offen
 console-voting-closed = Abstimmung geschlossen
 console-results-shown = Ergebnisse sichtbar

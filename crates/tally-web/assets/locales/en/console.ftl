@@ -32,6 +32,7 @@ console-status-deleted = deleted
 console-on-screen = On screen
 console-no-poll = No poll on screen.
 console-slide-meta = Slide { $number } of { $count } · { $type } · round { $round }
+console-slide-meta-content = Slide { $number } of { $count } · { $type }
 console-voting-open = Voting open
 console-voting-closed = Voting closed
 console-results-shown = Results shown

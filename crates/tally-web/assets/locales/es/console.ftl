@@ -30,6 +30,7 @@ console-status-deleted = eliminada
 console-on-screen = En pantalla
 console-no-poll = No hay ninguna encuesta en pantalla.
 console-slide-meta = Diapositiva { $number } de { $count } · { $type } · ronda { $round }
+console-slide-meta-content = Diapositiva { $number } de { $count } · { $type }
 console-voting-open = Votación abierta
 console-voting-closed = Votación cerrada
 console-results-shown = Resultados visibles

@@ -30,6 +30,7 @@ console-status-deleted = supprimée
 console-on-screen = À l’écran
 console-no-poll = Aucun sondage à l’écran.
 console-slide-meta = Diapositive { $number } sur { $count } · { $type } · manche { $round }
+console-slide-meta-content = Diapositive { $number } sur { $count } · { $type }
 console-voting-open = Vote ouvert
 console-voting-closed = Vote fermé
 console-results-shown = Résultats affichés
