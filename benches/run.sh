@@ -111,21 +111,28 @@ lg_as() { # $1: the name to record the scenario under, then as lg.
   taskset -c "$lg_cpus" "$loadgen" --target "127.0.0.1:$port" "$@" \
     | sed -E "s/\"scenario\":\"[^\"]+\"/\"scenario\":\"$name\"/" | tee -a "$work/out-$run.txt"
 }
-# The tally processes' CPU time so far (utime + stime, in clock ticks).
-cpu_ticks() {
+# The CPU time so far (utime + stime, in clock ticks) of the processes
+# given (one that has exited counts nothing).
+ticks_of() {
   local total=0 p f
-  for p in "${pids[@]}"; do
-    read -r -a f < "/proc/$p/stat"
+  for p in "$@"; do
+    read -r -a f < "/proc/$p/stat" 2>/dev/null || continue
     total=$((total + f[13] + f[14]))
   done
   echo "$total"
 }
-measured() { # $1: label; then lg's arguments. Records the tally processes' CPU over the run.
-  local label=$1 before after; shift
-  before=$(cpu_ticks)
+# Postgres: the postmaster and its children (the backends of the pools).
+pg_all() {
+  local pm; pm=$(pgrep -f "postgres -D $work/pg" | head -1)
+  echo "$pm $(pgrep -P "$pm" | tr '\n' ' ')"
+}
+measured() { # $1: label; then lg's arguments. Records the CPU of the tally processes, Postgres and Redis over the run.
+  local label=$1 before after pg pg_before pg_after redis r_before r_after; shift
+  pg=$(pg_all); redis=$(cat "$work/redis.pid")
+  before=$(ticks_of "${pids[@]}"); pg_before=$(ticks_of $pg); r_before=$(ticks_of "$redis")
   lg "$@"
-  after=$(cpu_ticks)
-  echo "CPU {\"scenario\":\"$label\",\"ticks\":$((after - before))}" >> "$work/out-$run.txt"
+  after=$(ticks_of "${pids[@]}"); pg_after=$(ticks_of $pg); r_after=$(ticks_of "$redis")
+  echo "CPU {\"scenario\":\"$label\",\"ticks\":$((after - before)),\"postgres\":$((pg_after - pg_before)),\"redis\":$((r_after - r_before))}" >> "$work/out-$run.txt"
 }
 verify() { # $1: label. Counters, counts and rows must agree after every scenario.
   if env DATABASE_URL="$db" REDIS_URL="redis://127.0.0.1:$redis_port" "$tally" verify --wait 30 > "$work/verify.txt"; then
@@ -170,11 +177,13 @@ for run in $(seq "$runs"); do
     for where in all pinned; do
       if [ "$where" = all ]; then lg_cpus="$all_cpus"; pin_stores "$all_cpus"; start_tallies redis "$all_cpus"
       else lg_cpus=1; pin_stores 0; start_tallies redis 0; fi
-      for pass in 1 2; do
-        measured "$where-votes-$pass" sustained --connections 256 --seconds "$secs" --database-url "$db" --label "$where-votes-$pass"
-        verify "$where-votes-$pass"
-        measured "$where-edits-$pass" sustained --connections 256 --seconds "$secs" --database-url "$db" --label "$where-edits-$pass" --edits-per-sec "$edits"
-        verify "$where-edits-$pass"
+      # A B B A: each pass adds its votes to the poll's data, and later
+      # passes run a little slower; this order cancels that drift, which
+      # A B A B would charge to the edits.
+      for step in votes-1 edits-1 edits-2 votes-2; do
+        if [ "${step%-*}" = edits ]; then extra=(--edits-per-sec "$edits"); else extra=(); fi
+        measured "$where-$step" sustained --connections 256 --seconds "$secs" --database-url "$db" --label "$where-$step" "${extra[@]}"
+        verify "$where-$step"
       done
       stop_tallies
     done
@@ -377,18 +386,19 @@ print(f"""
 
 - Command: `ONLY=editburst benches/run.sh` (RUNS={runs}, EDITS={edits}, SECONDS_PER_RUN={secs})
 - Machine: {platform.node()}, {cpu}, {subprocess.run(["nproc"],capture_output=True,text=True).stdout.strip()} cores; load generator, 2 tally processes (Redis intake, release build), Redis (AOF, fsync always) and Postgres 15 all on it. Pinned: every server on CPU 0, the load generator on CPU 1.
-- `loadgen sustained --connections 256` (single choice, the Redis intake) for {secs} s, alone (the baseline, same run) and with `--edits-per-sec {edits}`: a text edit of the poll being voted on every {1000 / float(edits):.0f} ms (`PUT …/deck` with `If-Match`, each from the revision the last one made, so every one is stored, recorded and fanned out). Interleaved: votes, edits, votes, edits, in each run. Tally CPU per vote: utime+stime of both tally processes from `/proc/<pid>/stat` over the run, over the votes answered. `tally verify` after each. Target (issue 26): the edit burst slows the vote intake by at most 5 %.
+- `loadgen sustained --connections 256` (single choice, the Redis intake) for {secs} s, alone (the baseline, same run) and with `--edits-per-sec {edits}`: a text edit of the poll being voted on every {1000 / float(edits):.0f} ms (`PUT …/deck` with `If-Match`, each from the revision the last one made, so every one is stored, recorded and fanned out). Interleaved A B B A in each run (votes, edits, edits, votes), so that the slow drift of a growing poll cancels. Tally CPU per vote: utime+stime of both tally processes from `/proc/<pid>/stat` over the run, over the votes answered. `tally verify` after each. Target (issue 26): the edit burst slows the vote intake by at most 5 %.
 """)
 print("| run | where | votes/s alone | votes/s with edits | ratio | tally µs/vote alone | with edits | ratio | edits saved / refused | edit p50 / p99 ms | lost |")
 print("|---|---|---|---|---|---|---|---|---|---|---|")
 ratios = {"all": ([], []), "pinned": ([], [])}
+per_edit = {}
 for r in range(1, runs + 1):
-    res, ticks = {}, {}
+    res, ticks, cpu = {}, {}, {}
     for line in open(f"{work}/out-{r}.txt"):
         if line.startswith("RESULT "):
             s = json.loads(line[7:]); res[s["scenario"]] = s
         elif line.startswith("CPU "):
-            c = json.loads(line[4:]); ticks[c["scenario"]] = c["ticks"]
+            c = json.loads(line[4:]); ticks[c["scenario"]] = c["ticks"]; cpu[c["scenario"]] = c
     for where in ["all", "pinned"]:
         def pair(kind):
             rs = [res[f"{where}-{kind}-{p}"] for p in (1, 2)]
@@ -402,10 +412,22 @@ for r in range(1, runs + 1):
         p50 = max(x["edits"]["p50_ms"] for x in burst); p99 = max(x["edits"]["p99_ms"] for x in burst)
         lost = sum((x.get("lost") or 0) for x in base + burst)
         ratios[where][0].append(erate / brate); ratios[where][1].append(eus / bus)
+        # What an edit costs each process: its CPU in the edit runs beyond
+        # what the same number of votes cost it in the runs without edits.
+        for proc in ("ticks", "postgres", "redis"):
+            extra = 0.0
+            for p in (1, 2):
+                b, e = cpu[f"{where}-votes-{p}"], cpu[f"{where}-edits-{p}"]
+                bv, ev = res[f"{where}-votes-{p}"]["requests_ok"], res[f"{where}-edits-{p}"]["requests_ok"]
+                extra += e.get(proc, 0) - b.get(proc, 0) * ev / max(bv, 1)
+            per_edit.setdefault((where, proc), []).append(extra * 1000 / tck / max(saved, 1))
         print(f"| {r} | {'every CPU' if where == 'all' else 'pinned'} | {brate:.0f} | {erate:.0f} | {erate / brate:.3f} | {bus:.1f} | {eus:.1f} | {eus / bus:.3f} | {saved} / {refused} | {p50} / {p99} | {lost} |")
 print()
 for where, (rate, cost) in ratios.items():
     print(f"- {'Every CPU' if where == 'all' else 'Pinned'}: throughput ratio median {statistics.median(rate):.3f} ({min(rate):.3f}–{max(rate):.3f}); tally CPU per vote ratio median {statistics.median(cost):.3f} ({min(cost):.3f}–{max(cost):.3f}).")
+    costs = "; ".join(f"{name} {statistics.median(per_edit[(where, proc)]):.1f} ({min(per_edit[(where, proc)]):.1f}–{max(per_edit[(where, proc)]):.1f})"
+                      for proc, name in (("ticks", "tally"), ("postgres", "Postgres"), ("redis", "Redis")))
+    print(f"  CPU ms per edit beyond the votes' (median, range): {costs}.")
 print()
 PY
 }
