@@ -61,22 +61,42 @@ fn language(query: &LocaleQuery) -> (&'static str, &'static [&'static str; 4]) {
     (found.0, &found.1)
 }
 
+/// Each language's list, read from its deck files once (they are built in
+/// and never change), ready to send.
+static LISTS: std::sync::LazyLock<Vec<(&'static str, web::Bytes)>> =
+    std::sync::LazyLock::new(|| {
+        TEMPLATES
+            .iter()
+            .map(|(locale, written)| {
+                let list: Vec<serde_json::Value> = NAMES
+                    .iter()
+                    .zip(written.iter())
+                    .filter_map(|(name, raw)| {
+                        let document: DeckDocument = serde_json::from_str(raw).ok()?;
+                        Some(serde_json::json!({
+                            "name": name, "title": document.title, "slides": document.polls.len(),
+                        }))
+                    })
+                    .collect();
+                let body = serde_json::json!({ "locale": locale, "templates": list });
+                (*locale, web::Bytes::from(body.to_string()))
+            })
+            .collect()
+    });
+
 /// The built-in templates' names and titles, in the language asked for.
 #[utoipa::path(get, path = "/templates", tag = "deck", params(LocaleQuery),
     responses((status = 200, body = Object, description = "`{\"locale\", \"templates\": [{\"name\", \"title\", \"slides\"}]}`")))]
 pub async fn templates(query: web::Query<LocaleQuery>) -> Handled {
-    let (locale, written) = language(&query);
-    let list: Vec<serde_json::Value> = NAMES
+    let (locale, _) = language(&query);
+    let body = LISTS
         .iter()
-        .zip(written.iter())
-        .filter_map(|(name, raw)| {
-            let document: DeckDocument = serde_json::from_str(raw).ok()?;
-            Some(serde_json::json!({
-                "name": name, "title": document.title, "slides": document.polls.len(),
-            }))
-        })
-        .collect();
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "locale": locale, "templates": list })))
+        .find(|(l, _)| *l == locale)
+        .map(|(_, body)| body.clone())
+        .unwrap_or_default();
+    Ok(HttpResponse::Ok()
+        .content_type(header::ContentType::json())
+        .body(body))
 }
 
 /// One built-in template as a deck file, to open in the editor or import,

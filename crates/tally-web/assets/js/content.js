@@ -27,4 +27,3 @@ export function contentBody(poll, attrs = {}) {
   return h('div', { class: 'content-body', dir: 'auto', ...attrs }, (poll.body_blocks || []).map(block));
 }
 
-export const isContent = (poll) => !!poll && poll.type === 'content';
